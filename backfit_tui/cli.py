@@ -1,0 +1,228 @@
+"""The `backfit` command: parse arguments, build what a command needs, hand over.
+
+Nothing here imports Textual; list, show, validate and exercises start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from . import locations
+from .catalog import Catalog, load_catalog
+from .formatting import duration, literal
+from .routines import RoutineEntry, load_entry, load_library
+from .settings import Settings, load_settings
+from .timeline import build_timeline, total_seconds
+from .validation import LoadError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="backfit",
+        description="A guided back-exercise and stretch routine in your terminal.",
+        epilog="Your routines, settings and history live in the data directory: "
+        f"set {locations.DATA_DIR_VARIABLE} or --data-dir to move it.",
+    )
+    parser.add_argument("--version", action="version", version=f"backfit {_version()}")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="use DIR for routines, settings and history")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    listing = commands.add_parser("list", help="list every routine, bundled and your own")
+    listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    show = commands.add_parser("show", help="print one routine's plan, step by step")
+    show.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
+    validate = commands.add_parser("validate", help="check routine files and print every problem")
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    run = commands.add_parser("run", help="run a routine now")
+    run.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
+    run.add_argument("--plain", action="store_true", help="guide with plain lines of text (the default for now)")
+    commands.add_parser("exercises", help="list the exercise library's ids for routine files")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the `backfit` command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    if args.data_dir:
+        os.environ[locations.DATA_DIR_VARIABLE] = str(args.data_dir.expanduser().resolve())
+    try:
+        if args.command == "validate":
+            return validate(args.files)
+        catalog = load_catalog()
+        if args.command == "list":
+            return list_routines(catalog, as_json=args.json)
+        if args.command == "show":
+            return show(catalog, args.routine)
+        if args.command == "exercises":
+            return list_exercises(catalog)
+        if args.command == "run":
+            return run(catalog, args.routine)
+        print("backfit: the routine menu is not built yet; try `backfit list`, then `backfit run ROUTINE`.")
+        return 0
+    except LoadError as err:
+        _error(str(err))
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _version() -> str:
+    try:
+        return metadata.version("backfit")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _error(message: str) -> None:
+    print(f"backfit: {message}", file=sys.stderr)
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings(locations.settings_file())
+    except LoadError as err:
+        _error(f"{err}\nbackfit: using the default settings until the settings file is fixed")
+        return Settings()
+
+
+def _console():
+    from rich.console import Console  # only for the commands that draw tables
+
+    return Console(highlight=False)
+
+
+def list_routines(catalog: Catalog, as_json: bool) -> int:
+    """Print every routine as a table, or as JSON for scripts."""
+    get_ready = _settings().get_ready
+    rows = [_summary(entry, get_ready) for entry in catalog.entries]
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("name", "id", "steps", "duration", "tags", "file"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        if row["problems"]:
+            name = Text(f"✗ {literal(row['id'])} (cannot load: `backfit validate` says why)", style="red")
+            table.add_row(name, Text(literal(row["id"])), "", "", "", Text(literal(row["path"])))
+            continue
+        table.add_row(
+            *(Text(literal(str(v))) for v in (row["name"], row["id"], row["steps"])),
+            duration(row["duration_s"]),
+            Text(literal(", ".join(row["tags"]))),
+            Text(literal(row["path"])),
+        )
+    _console().print(table)
+    return 0
+
+
+def _summary(entry: RoutineEntry, get_ready: int) -> dict:
+    routine = entry.routine
+    return {
+        "id": entry.id,
+        "name": routine.name if routine else None,
+        "path": str(entry.path),
+        "origin": entry.origin,
+        "steps": len(routine.steps) if routine else None,
+        "duration_s": total_seconds(build_timeline(routine, get_ready)) if routine else None,
+        "tags": list(routine.tags) if routine else [],
+        "problems": [str(p) for p in entry.problems],
+    }
+
+
+def show(catalog: Catalog, reference: str) -> int:
+    """Print one routine's plan step by step, with how long each step and the whole take."""
+    entry = _find(catalog, reference)
+    if entry is None:
+        return 1
+    from rich.text import Text
+
+    routine, get_ready = entry.routine, _settings().get_ready
+    timeline = build_timeline(routine, get_ready)
+    lines = [
+        Text(literal(routine.name), style="bold"),
+        Text(literal(routine.description)),
+        Text(f"id {literal(routine.id)} · {literal(str(entry.path))}", style="dim"),
+        Text("tags: " + literal(", ".join(routine.tags) or "none")),
+        Text("equipment: " + literal(", ".join(routine.equipment) or "none")
+             + (" · needs the floor" if routine.needs_floor else " · no floor needed")),  # fmt: skip
+        Text(""),
+    ]
+    for index, step in enumerate(routine.steps):
+        seconds = total_seconds(p for p in timeline if p.step_index == index)
+        lines.append(Text(f"{index + 1}. {literal(step.describe())}  ({duration(seconds)})"))
+        if step.rest_after and index < len(routine.steps) - 1:
+            lines.append(Text(f"   then rest {step.rest_after} s", style="dim"))
+        lines.extend(Text(f"   · {literal(cue)}", style="dim") for cue in step.form_cues)
+    lines.append(Text(""))
+    lines.append(Text(f"Total {duration(total_seconds(timeline))}, with a {get_ready} s get-ready before each step.", style="bold"))
+    if routine.sources:
+        lines.append(Text("From: " + literal("; ".join(routine.sources)), style="dim"))
+    console = _console()
+    for line in lines:
+        console.print(line)
+    return 0
+
+
+def _find(catalog: Catalog, reference: str) -> RoutineEntry | None:
+    """The routine named on the command line, or None after saying what is wrong."""
+    try:
+        entry = catalog.find(reference)
+    except LookupError as err:
+        _error(str(err))
+        return None
+    if entry.problems:
+        _error("\n".join(str(p) for p in entry.problems))
+        return None
+    return entry
+
+
+def validate(files: list[Path]) -> int:
+    """Check routine files; print every problem; 1 if any file has one."""
+    library = load_library(locations.bundled_library_file())
+    failed = 0
+    for path in files:
+        entry = load_entry(path, "file", library)
+        if entry.problems:
+            failed += 1
+            for problem in entry.problems:
+                print(literal(str(problem)))
+        else:
+            print(f"{literal(str(path))}: ok ({literal(entry.routine.name)}, {len(entry.routine.steps)} steps)")
+    if failed:
+        print(f"{failed} of {len(files)} files have problems.", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def list_exercises(catalog: Catalog) -> int:
+    """Print the exercise library: the ids routine files refer to."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("id", "name", "category", "floor", "equipment"):
+        table.add_column(column, overflow="fold")
+    for exercise in catalog.library.values():
+        table.add_row(
+            Text(exercise.id), Text(exercise.name), exercise.category,
+            "yes" if exercise.needs_floor else "no", Text(", ".join(exercise.equipment) or "none"),
+        )  # fmt: skip
+    _console().print(table)
+    return 0
+
+
+def run(catalog: Catalog, reference: str) -> int:
+    """Run a routine, guided with lines of text."""
+    entry = _find(catalog, reference)
+    if entry is None:
+        return 1
+    from .plain import run_plain
+
+    return run_plain(entry.routine, _settings())

@@ -1,0 +1,354 @@
+"""The session engine: a state machine that runs a routine's timeline on an injected clock.
+
+Time is a deadline on a monotonic clock. Remaining time is always `deadline - now`, never a count
+of ticks, and a phase that ends on time hands its deadline to the next phase as its start, so a
+late call to `update()` cannot make a session drift. Every operation returns the events it caused,
+each stamped with the time it was due.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .model import Breaths, Hold, Reps, Routine, Sides
+from .timeline import Cue, CueKind, Phase, PhaseKind, build_timeline, completed, cues, planned_amount, reps_per_set, total_seconds
+
+Clock = Callable[[], float]
+ADJUST_STEP_S = 5
+
+
+class Status(StrEnum):
+    """Where the session as a whole stands."""
+
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+class EventKind(StrEnum):
+    """Something that happened in a session, for the screen, the chimes and the history."""
+
+    PHASE_STARTED = "phase_started"
+    COUNTDOWN = CueKind.COUNTDOWN.value
+    HALFWAY = CueKind.HALFWAY.value
+    BREATH_IN = CueKind.BREATH_IN.value
+    BREATH_OUT = CueKind.BREATH_OUT.value
+    REP = CueKind.REP.value
+    REP_HOLD = CueKind.REP_HOLD.value
+    PHASE_ENDED = "phase_ended"
+    SET_DONE = "set_done"
+    SIDE_SWITCHED = "side_switched"
+    STEP_DONE = "step_done"
+    SESSION_FINISHED = "session_finished"
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """One set (one side of it, with sides `each`) as planned and as done."""
+
+    step_index: int
+    exercise_id: str
+    exercise_name: str
+    set_number: int
+    side: str | None  # "left", "right", "both" (sides alternate within the set) or None
+    unit: str  # "seconds", "breaths" or "reps"
+    planned: float
+    achieved: float
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event due at `due` on the session's clock, in phase `phase_index` of the timeline."""
+
+    kind: EventKind
+    due: float
+    phase_index: int
+    value: int = 0  # countdown second, breath or rep number
+    record: SetRecord | None = None  # with SET_DONE
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """What was done in a session, set by set, ready for the history store."""
+
+    routine_id: str
+    routine_name: str
+    sets: tuple[SetRecord, ...]
+    finished: bool  # ran to the end, rather than left early
+
+
+class Session:
+    """One run of a routine. Drive it with `start()`, then `update()` whenever the clock moves."""
+
+    def __init__(self, routine: Routine, clock: Clock, get_ready: int = 5) -> None:
+        self.routine = routine
+        self.clock = clock
+        self.timeline = build_timeline(routine, get_ready)
+        self.planned_seconds = total_seconds(self.timeline)
+        self.status = Status.READY
+        self.index = 0
+        self.reps_counted = 0  # self-paced reps counted in the current phase
+        self._records: dict[int, SetRecord] = {}
+        self._origin = 0.0  # clock time at which the current phase's elapsed time was 0
+        self._paused_elapsed = 0.0
+        self._length: float | None = self.timeline[0].seconds
+        self._cues: list[Cue] = []
+        self._next_cue = 0
+
+    # --- reading the state -------------------------------------------------------------------
+
+    @property
+    def phase(self) -> Phase:
+        """The current phase (the last one, once finished)."""
+        return self.timeline[self.index]
+
+    @property
+    def next_phase(self) -> Phase | None:
+        return self.timeline[self.index + 1] if self.index + 1 < len(self.timeline) else None
+
+    @property
+    def length(self) -> float | None:
+        """The current phase's length after any ±5 s; None when open-ended."""
+        return self._length
+
+    def elapsed(self) -> float:
+        """Seconds spent in the current phase, not counting pauses."""
+        if self.status is Status.RUNNING:
+            return max(self.clock() - self._origin, 0.0)
+        return self._paused_elapsed
+
+    def remaining(self) -> float | None:
+        """Seconds left in the current phase, from its deadline; None when open-ended."""
+        if self._length is None:
+            return None
+        return max(self._length - self.elapsed(), 0.0)
+
+    def deadline(self) -> float | None:
+        """The clock time the current phase ends, while running and timed."""
+        if self.status is not Status.RUNNING or self._length is None:
+            return None
+        return self._origin + self._length
+
+    def time_left(self) -> float:
+        """Seconds left in the whole session: this phase's remainder plus every later plan."""
+        if self.status is Status.FINISHED:
+            return 0.0
+        current = self.remaining()
+        if current is None:
+            current = max(self.phase.planned_seconds - self.elapsed(), 0.0)
+        return current + total_seconds(self.timeline[self.index + 1 :])
+
+    def next_wakeup(self) -> float | None:
+        """When something next changes: a cue, the deadline, or the next whole second shown."""
+        deadline = self.deadline()
+        if deadline is None:
+            return None
+        times = [deadline, deadline - (math.ceil(self.remaining()) - 1)]
+        if self._next_cue < len(self._cues):
+            times.append(self._origin + self._cues[self._next_cue].offset)
+        return min(times)
+
+    def record(self) -> SessionRecord:
+        """Every set done or skipped so far, in timeline order."""
+        sets = tuple(self._records[i] for i in sorted(self._records))
+        return SessionRecord(self.routine.id, self.routine.name, sets, self.status is Status.FINISHED)
+
+    @property
+    def can_adjust(self) -> bool:
+        return self.status in (Status.RUNNING, Status.PAUSED) and self._length is not None and self.phase.adjustable
+
+    @property
+    def counts_reps(self) -> bool:
+        """Whether the current phase waits for the person to count reps (self-paced)."""
+        return self.status in (Status.RUNNING, Status.PAUSED) and self._length is None
+
+    # --- operations --------------------------------------------------------------------------
+
+    def start(self) -> list[Event]:
+        """Begin the first phase now."""
+        if self.status is not Status.READY:
+            return []
+        self.status = Status.RUNNING
+        events: list[Event] = []
+        self._begin(0, self.clock(), events)
+        return events
+
+    def update(self) -> list[Event]:
+        """Catch up with the clock: every cue and phase change due by now, each at its due time."""
+        events: list[Event] = []
+        if self.status is not Status.RUNNING:
+            return events
+        now = self.clock()
+        while self.status is Status.RUNNING:
+            self._emit_cues(min(now - self._origin, math.inf if self._length is None else self._length), events)
+            deadline = self.deadline()
+            if deadline is None or deadline > now:
+                break
+            self._end(deadline, events, skipped=False)
+            self._advance(self.index + 1, deadline, events)
+        return events
+
+    def pause(self) -> list[Event]:
+        """Freeze the current phase exactly where it is."""
+        events = self.update()
+        if self.status is Status.RUNNING:
+            self._paused_elapsed = self.elapsed()
+            self.status = Status.PAUSED
+        return events
+
+    def resume(self) -> list[Event]:
+        """Carry on from where the pause froze the phase."""
+        if self.status is Status.PAUSED:
+            self._origin = self.clock() - self._paused_elapsed
+            self.status = Status.RUNNING
+        return self.update()
+
+    def skip(self) -> list[Event]:
+        """Leave the current phase now for the next one; unfinished work is recorded as skipped."""
+        return self._leave(self.index + 1, skipped=True)
+
+    def skip_step(self) -> list[Event]:
+        """Leave the current step now for the next one; its unfinished sets are recorded as skipped."""
+        following = next(
+            (i for i in range(self.index, len(self.timeline)) if self.timeline[i].step_index > self.phase.step_index),
+            len(self.timeline),
+        )
+        return self._leave(following, skipped=True)
+
+    def mark_done(self) -> list[Event]:
+        """End the current set now as done: the person says so (self-paced reps, or early)."""
+        if self.phase.kind is not PhaseKind.WORK:
+            return []
+        return self._leave(self.index + 1, skipped=False)
+
+    def count_rep(self) -> list[Event]:
+        """Count one self-paced rep; the set ends by itself when its last rep is counted."""
+        events = self.update()
+        if not self.counts_reps:
+            return events
+        now = self.clock()
+        self.reps_counted += 1
+        events.append(Event(EventKind.REP, now, self.index, self.reps_counted))
+        if self.reps_counted >= reps_per_set(self.phase.step):
+            events += self._leave(self.index + 1, skipped=False)
+        return events
+
+    def back(self) -> list[Event]:
+        """Go back to the previous set or get-ready (rests and switches are passed over)."""
+        events = self.update()
+        if self.status not in (Status.RUNNING, Status.PAUSED):
+            return events
+        target = next(
+            (i for i in range(self.index - 1, -1, -1)
+             if self.timeline[i].kind in (PhaseKind.WORK, PhaseKind.GET_READY)),
+            self.index,
+        )  # fmt: skip
+        self._begin(target, self.clock(), events)
+        return events
+
+    def restart_phase(self) -> list[Event]:
+        """Start the current phase again from its full planned length."""
+        events = self.update()
+        if self.status in (Status.RUNNING, Status.PAUSED):
+            self._begin(self.index, self.clock(), events)
+        return events
+
+    def adjust(self, seconds: float) -> list[Event]:
+        """Lengthen or shorten the current hold, rest or countdown; never below what has passed."""
+        events = self.update()
+        if not self.can_adjust:
+            return events
+        elapsed = self.elapsed()
+        passed = {cue.kind for cue in self._cues[: self._next_cue]}
+        self._length = max(self._length + seconds, elapsed)
+        # The countdown is heard again before the new deadline; the halfway mark only once.
+        self._cues = [c for c in cues(self.phase, self._length) if c.offset > elapsed
+                      and not (c.kind is CueKind.HALFWAY and CueKind.HALFWAY in passed)]  # fmt: skip
+        self._next_cue = 0
+        return events + self.update()
+
+    # --- moving between phases ---------------------------------------------------------------
+
+    def _leave(self, target: int, skipped: bool) -> list[Event]:
+        events = self.update()
+        if self.status not in (Status.RUNNING, Status.PAUSED):
+            return events
+        now = self.clock()
+        first = self.index
+        self._end(now, events, skipped=skipped)
+        for index in range(first + 1, min(target, len(self.timeline))):
+            if self.timeline[index].kind is PhaseKind.WORK:  # passed over by skipping a step
+                self._record(index, 0.0, skipped=True, due=now, events=events)
+        self._advance(target, now, events)
+        return events
+
+    def _begin(self, index: int, at: float, events: list[Event]) -> None:
+        """Make phase `index` current, starting at `at` (its due time when it follows on time)."""
+        self.index = index
+        self.reps_counted = 0
+        self._length = self.phase.seconds
+        self._cues = cues(self.phase, self._length)
+        self._next_cue = 0
+        if self.status is Status.PAUSED:
+            self._paused_elapsed = 0.0
+        self._origin = at
+        events.append(Event(EventKind.PHASE_STARTED, at, index))
+        if self.phase.kind is PhaseKind.SWITCH:
+            events.append(Event(EventKind.SIDE_SWITCHED, at, index))
+        if self.status is Status.RUNNING:
+            self._emit_cues(0.0, events)
+
+    def _advance(self, index: int, at: float, events: list[Event]) -> None:
+        if index < len(self.timeline):
+            self._begin(index, at, events)
+        else:
+            self.status = Status.FINISHED
+            events.append(Event(EventKind.SESSION_FINISHED, at, self.index))
+
+    def _end(self, at: float, events: list[Event], skipped: bool) -> None:
+        """Close the current phase at `at`: its remaining cues are dropped, its set recorded."""
+        events.append(Event(EventKind.PHASE_ENDED, at, self.index))
+        if self.phase.kind is PhaseKind.WORK:
+            self._record(self.index, self._achieved(at), skipped, at, events)
+
+    def _achieved(self, at: float) -> float:
+        """What the current work phase achieved by `at`, in its step's unit."""
+        elapsed = self._paused_elapsed if self.status is Status.PAUSED else max(at - self._origin, 0.0)
+        dosage = self.phase.step.dosage
+        if isinstance(dosage, Hold):
+            return round(min(elapsed, self._length), 1)
+        if isinstance(dosage, Breaths):
+            return completed(dosage.count, elapsed, dosage.breath_seconds)
+        if dosage.paced:
+            return completed(reps_per_set(self.phase.step), elapsed, dosage.rep_seconds)
+        return self.reps_counted
+
+    def _record(self, index: int, achieved: float, skipped: bool, due: float, events: list[Event]) -> None:
+        phase = self.timeline[index]
+        step = phase.step
+        planned, unit = planned_amount(step)
+        if isinstance(step.dosage, Reps) and not step.dosage.paced and not skipped and achieved == 0:
+            achieved = planned  # "set done" pressed without counting: the whole set was done
+        side = "both" if step.sides is Sides.ALTERNATING else (phase.side.value if phase.side else None)
+        record = SetRecord(
+            phase.step_index, step.exercise.id, step.exercise.name, phase.set_number, side,
+            unit, float(planned), float(achieved), skipped,
+        )  # fmt: skip
+        self._records[index] = record
+        events.append(Event(EventKind.SET_DONE, due, index, record=record))
+        is_last_set = all(p.kind is not PhaseKind.WORK or p.step_index != phase.step_index
+                          for p in self.timeline[index + 1 :])  # fmt: skip
+        if is_last_set:
+            events.append(Event(EventKind.STEP_DONE, due, index))
+
+    def _emit_cues(self, upto: float, events: list[Event]) -> None:
+        """Emit the current phase's cues with offsets up to `upto` seconds into it."""
+        while self._next_cue < len(self._cues) and self._cues[self._next_cue].offset <= upto:
+            cue = self._cues[self._next_cue]
+            events.append(Event(EventKind(cue.kind.value), self._origin + cue.offset, self.index, cue.value))
+            self._next_cue += 1

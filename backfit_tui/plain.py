@@ -1,0 +1,110 @@
+"""Guide a session with plain lines of text: no screen drawing, for any terminal or a pipe.
+
+The engine keeps time; this loop only sleeps until its next wake-up and prints what happened.
+Ctrl+C leaves early and still prints what was done.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from .engine import Event, EventKind, Session, SessionRecord, Status
+from .formatting import clock, duration, literal
+from .model import Routine
+from .settings import Settings
+from .timeline import Phase, PhaseKind
+
+
+def run_plain(
+    routine: Routine,
+    settings: Settings,
+    out: TextIO = sys.stdout,
+    clock_fn: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+    wait_for_enter: Callable[[], object] = input,
+) -> int:
+    """Run `routine` to the end (or to Ctrl+C), printing each change; returns the exit status."""
+    session = Session(routine, clock_fn, settings.get_ready)
+    print(f"{literal(routine.name)}: {duration(session.planned_seconds)}. Ctrl+C leaves early.", file=out)
+    try:
+        _print_events(session, session.start(), out)
+        while session.status is not Status.FINISHED:
+            if session.counts_reps:
+                _wait(wait_for_enter)
+                _print_events(session, session.mark_done(), out)
+                continue
+            sleep(max(session.next_wakeup() - clock_fn(), 0.0))
+            _print_events(session, session.update(), out)
+    except KeyboardInterrupt:
+        print("\nLeft early.", file=out)
+    print(summary(session.record()), file=out)
+    return 0
+
+
+def _wait(wait_for_enter: Callable[[], object]) -> None:
+    try:
+        wait_for_enter()
+    except EOFError:  # no one at the keyboard: take the set as done
+        pass
+
+
+def _print_events(session: Session, events: list[Event], out: TextIO) -> None:
+    for event in events:
+        line = describe_event(session, event)
+        if line:
+            print(line, file=out, flush=True)
+
+
+def describe_event(session: Session, event: Event) -> str:
+    """One line for an event worth reading, or "" for one the plain guide passes over."""
+    phase = session.timeline[event.phase_index]
+    if event.kind is EventKind.PHASE_STARTED:
+        return phase_heading(phase)
+    if event.kind is EventKind.COUNTDOWN:
+        return f"  {event.value}…"
+    if event.kind is EventKind.HALFWAY:
+        return "  halfway"
+    if event.kind is EventKind.BREATH_IN:
+        return f"  breathe in  {event.value}/{phase.step.dosage.count}"
+    if event.kind is EventKind.BREATH_OUT:
+        return "  breathe out"
+    if event.kind is EventKind.REP:
+        return f"  rep {event.value}"
+    if event.kind is EventKind.REP_HOLD:
+        return f"  hold {phase.step.dosage.hold_per_rep} s"
+    if event.kind is EventKind.SESSION_FINISHED:
+        return "Finished."
+    return ""
+
+
+def phase_heading(phase: Phase) -> str:
+    """What a phase asks of the person, as one line."""
+    step = phase.step
+    name = literal(step.exercise.name)
+    if phase.kind is PhaseKind.GET_READY:
+        return f"\nGet ready: {name} ({clock(phase.seconds)}) — {literal(step.form_cues[0])}"
+    if phase.kind is PhaseKind.SWITCH:
+        return f"Switch sides ({clock(phase.seconds)})"
+    if phase.kind is PhaseKind.SET_REST:
+        return f"Rest {clock(phase.seconds)} before set {phase.set_number + 1}/{step.sets}"
+    if phase.kind is PhaseKind.STEP_REST:
+        return f"Rest {clock(phase.seconds)}"
+    where = f"set {phase.set_number}/{step.sets}" + (f", {phase.side}" if phase.side else "")
+    self_paced = " — press Enter when the set is done" if phase.seconds is None else ""
+    return f"{name}: {literal(step.dosage.describe())} ({where}){self_paced}"
+
+
+def summary(record: SessionRecord) -> str:
+    """What was done, set by set: planned against done, and what was skipped."""
+    lines = ["", f"{literal(record.routine_name)}: {'finished' if record.finished else 'left early'}"]
+    for item in record.sets:
+        side = f" {item.side}" if item.side else ""
+        mark = " (skipped)" if item.skipped else ""
+        lines.append(
+            f"  {literal(item.exercise_name)} set {item.set_number}{side}: "
+            f"{item.achieved:g}/{item.planned:g} {item.unit}{mark}"
+        )
+    return "\n".join(lines)

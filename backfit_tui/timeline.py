@@ -1,0 +1,192 @@
+"""A routine unrolled into the phases a session runs through, and what happens inside each.
+
+Everything here is a pure function of the routine and of time elapsed in a phase, so the engine,
+the screens and the tests all read the same answers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .model import Breaths, Hold, Reps, Routine, Side, Sides, Step
+
+COUNTDOWN_SECONDS = (3, 2, 1)
+# A hold shorter than this gets no halfway cue: it would crowd the 3-2-1 countdown.
+HALFWAY_MIN_SECONDS = 8.0
+
+
+class PhaseKind(StrEnum):
+    """What the person is doing in a phase."""
+
+    GET_READY = "get_ready"
+    WORK = "work"
+    SWITCH = "switch"
+    SET_REST = "set_rest"
+    STEP_REST = "step_rest"
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One stretch of a session: a countdown, a set of work on one side, a switch or a rest."""
+
+    kind: PhaseKind
+    step_index: int
+    step: Step
+    set_number: int = 1  # counted from 1
+    side: Side | None = None
+    seconds: float | None = 0.0  # None: open-ended, the person says when (self-paced reps)
+
+    @property
+    def planned_seconds(self) -> float:
+        """The phase's length in plans and time-left sums (an estimate when open-ended)."""
+        return self.step.set_work_seconds if self.seconds is None else self.seconds
+
+    @property
+    def adjustable(self) -> bool:
+        """Whether ±5 s applies: countdowns, rests and holds, not paced breaths or reps."""
+        return self.kind is not PhaseKind.WORK or isinstance(self.step.dosage, Hold)
+
+
+def build_timeline(routine: Routine, get_ready: int) -> tuple[Phase, ...]:
+    """Every phase of `routine` in order, with `get_ready` seconds before each step."""
+    phases: list[Phase] = []
+    last = len(routine.steps) - 1
+    for index, step in enumerate(routine.steps):
+        if get_ready:
+            phases.append(Phase(PhaseKind.GET_READY, index, step, seconds=get_ready))
+        for set_number in range(1, step.sets + 1):
+            for side in step.side_order:
+                if side is Side.RIGHT and step.switch:
+                    phases.append(Phase(PhaseKind.SWITCH, index, step, set_number, side, step.switch))
+                phases.append(Phase(PhaseKind.WORK, index, step, set_number, side, work_seconds(step)))
+            if set_number < step.sets and step.rest_between_sets:
+                phases.append(Phase(PhaseKind.SET_REST, index, step, set_number, seconds=step.rest_between_sets))
+        if index < last and step.rest_after:
+            phases.append(Phase(PhaseKind.STEP_REST, index, step, step.sets, seconds=step.rest_after))
+    return tuple(phases)
+
+
+def total_seconds(phases: Iterable[Phase]) -> float:
+    """The planned length of `phases` together (self-paced work at its estimate)."""
+    return sum(phase.planned_seconds for phase in phases)
+
+
+def work_seconds(step: Step) -> float | None:
+    """A work phase's fixed length, or None for self-paced reps."""
+    if isinstance(step.dosage, Reps) and not step.dosage.paced:
+        return None
+    return step.set_work_seconds
+
+
+def reps_per_set(step: Step) -> int:
+    """Reps in one work phase: both sides' when they alternate within the set."""
+    assert isinstance(step.dosage, Reps)
+    return step.dosage.count * (2 if step.sides is Sides.ALTERNATING else 1)
+
+
+def planned_amount(step: Step) -> tuple[int, str]:
+    """What one work phase of `step` asks for, and its unit: (30, "seconds"), (10, "reps")."""
+    dosage = step.dosage
+    if isinstance(dosage, Hold):
+        return dosage.seconds, "seconds"
+    if isinstance(dosage, Breaths):
+        return dosage.count, "breaths"
+    return reps_per_set(step), "reps"
+
+
+class CueKind(StrEnum):
+    """A moment inside a phase that the screen or a chime marks."""
+
+    COUNTDOWN = "countdown"
+    HALFWAY = "halfway"
+    BREATH_IN = "breath_in"
+    BREATH_OUT = "breath_out"
+    REP = "rep"
+    REP_HOLD = "rep_hold"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue `offset` seconds into a phase; `value` is the countdown second, breath or rep number."""
+
+    offset: float
+    kind: CueKind
+    value: int = 0
+
+
+def cues(phase: Phase, length: float | None) -> list[Cue]:
+    """Every cue of a phase `length` seconds long, in time order (ties keep a stable order)."""
+    if length is None:
+        return []
+    found: list[Cue] = [Cue(length - n, CueKind.COUNTDOWN, n) for n in COUNTDOWN_SECONDS if length - n > 0]
+    dosage = phase.step.dosage
+    if phase.kind is PhaseKind.WORK:
+        if isinstance(dosage, Hold) and length >= HALFWAY_MIN_SECONDS:
+            found.append(Cue(length / 2, CueKind.HALFWAY))
+        elif isinstance(dosage, Breaths):
+            for n in range(dosage.count):
+                found.append(Cue(n * dosage.breath_seconds, CueKind.BREATH_IN, n + 1))
+                found.append(Cue(n * dosage.breath_seconds + dosage.inhale, CueKind.BREATH_OUT, n + 1))
+        elif isinstance(dosage, Reps) and dosage.seconds_per_rep is not None:
+            for n in range(reps_per_set(phase.step)):
+                found.append(Cue(n * dosage.rep_seconds, CueKind.REP, n + 1))
+                if dosage.hold_per_rep:
+                    found.append(Cue(n * dosage.rep_seconds + dosage.seconds_per_rep, CueKind.REP_HOLD, n + 1))
+    return sorted(found, key=lambda cue: cue.offset)
+
+
+@dataclass(frozen=True)
+class BreathPosition:
+    """Where a breaths phase is: breath `number` of `count`, breathing in or out, and how far."""
+
+    number: int
+    count: int
+    inhaling: bool
+    fraction: float  # 0 → 1 through the current inhale or exhale
+
+
+def breath_at(dosage: Breaths, elapsed: float) -> BreathPosition:
+    """The breath under way `elapsed` seconds into a breaths phase."""
+    index = min(int(elapsed // dosage.breath_seconds), dosage.count - 1)
+    within = min(elapsed - index * dosage.breath_seconds, dosage.breath_seconds)
+    if within < dosage.inhale:
+        return BreathPosition(index + 1, dosage.count, True, within / dosage.inhale)
+    return BreathPosition(index + 1, dosage.count, False, min((within - dosage.inhale) / dosage.exhale, 1.0))
+
+
+@dataclass(frozen=True)
+class RepPosition:
+    """Where a paced reps phase is: rep `number` of `count`, its side, and its hold if any."""
+
+    number: int
+    count: int
+    side: Side | None
+    holding: bool
+    hold_left: float  # seconds left in this rep's hold (0 when not holding)
+
+
+def rep_at(step: Step, elapsed: float) -> RepPosition:
+    """The rep under way `elapsed` seconds into a paced reps phase."""
+    dosage = step.dosage
+    assert isinstance(dosage, Reps) and dosage.seconds_per_rep is not None
+    count = reps_per_set(step)
+    index = min(int(elapsed // dosage.rep_seconds), count - 1)
+    within = elapsed - index * dosage.rep_seconds
+    holding = bool(dosage.hold_per_rep) and within >= dosage.seconds_per_rep
+    hold_left = max(dosage.rep_seconds - within, 0.0) if holding else 0.0
+    return RepPosition(index + 1, count, rep_side(step, index + 1), holding, hold_left)
+
+
+def rep_side(step: Step, number: int) -> Side | None:
+    """The side of rep `number` when sides alternate within the set: left first."""
+    if step.sides is not Sides.ALTERNATING:
+        return None
+    return Side.LEFT if number % 2 else Side.RIGHT
+
+
+def completed(count: int, elapsed: float, unit_seconds: float) -> int:
+    """Whole units (breaths, reps) finished after `elapsed` seconds, at most `count`."""
+    return min(count, math.floor(elapsed / unit_seconds + 1e-9))
