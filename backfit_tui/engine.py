@@ -160,7 +160,7 @@ class Session:
 
     @property
     def can_adjust(self) -> bool:
-        return self.status in (Status.RUNNING, Status.PAUSED) and self._length is not None and self.phase.adjustable
+        return self.status in (Status.RUNNING, Status.PAUSED) and self._length is not None and self.phase.counts_down
 
     @property
     def counts_reps(self) -> bool:

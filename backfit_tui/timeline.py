@@ -45,8 +45,11 @@ class Phase:
         return self.step.set_work_seconds if self.seconds is None else self.seconds
 
     @property
-    def adjustable(self) -> bool:
-        """Whether ±5 s applies: countdowns, rests and holds, not paced breaths or reps."""
+    def counts_down(self) -> bool:
+        """Get-ready, switch, rest and hold phases: big digits count down and ±5 s applies.
+
+        Breaths and reps are paced by their own cues instead.
+        """
         return self.kind is not PhaseKind.WORK or isinstance(self.step.dosage, Hold)
 
 
@@ -121,7 +124,9 @@ def cues(phase: Phase, length: float | None) -> list[Cue]:
     """Every cue of a phase `length` seconds long, in time order (ties keep a stable order)."""
     if length is None:
         return []
-    found: list[Cue] = [Cue(length - n, CueKind.COUNTDOWN, n) for n in COUNTDOWN_SECONDS if length - n > 0]
+    found: list[Cue] = []
+    if phase.counts_down:
+        found += [Cue(length - n, CueKind.COUNTDOWN, n) for n in COUNTDOWN_SECONDS if length - n > 0]
     dosage = phase.step.dosage
     if phase.kind is PhaseKind.WORK:
         if isinstance(dosage, Hold) and length >= HALFWAY_MIN_SECONDS:
