@@ -106,21 +106,35 @@ def list_routines(catalog: Catalog, as_json: bool) -> int:
     from rich.text import Text
 
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("name", "id", "steps", "duration", "tags", "file"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
+    table.add_column("name", min_width=10)
+    table.add_column("id", no_wrap=True)  # the word to type next, so never broken
+    table.add_column("steps", justify="right")
+    table.add_column("duration", no_wrap=True)
+    table.add_column("tags", overflow="fold", min_width=9)
+    table.add_column("file", overflow="fold", min_width=7)
+    for row, entry in zip(rows, catalog.entries):
+        where = Text(_where(entry))
         if row["problems"]:
-            name = Text(f"✗ {literal(row['id'])} (cannot load: `backfit validate` says why)", style="red")
-            table.add_row(name, Text(literal(row["id"])), "", "", "", Text(literal(row["path"])))
+            problem = Text("✗ cannot load: `backfit validate` says why", style="red")
+            table.add_row(problem, Text(literal(row["id"])), "", "", "", where)
             continue
         table.add_row(
-            *(Text(literal(str(v))) for v in (row["name"], row["id"], row["steps"])),
-            duration(row["duration_s"]),
-            Text(literal(", ".join(row["tags"]))),
-            Text(literal(row["path"])),
-        )
-    _console().print(table)
+            Text(literal(row["name"])), Text(literal(row["id"])), str(row["steps"]),
+            duration(row["duration_s"]), Text(literal(" ".join(row["tags"]))), where,
+        )  # fmt: skip
+    console = _console()
+    console.print(table)
+    console.print(Text(f"bundled: {literal(str(locations.bundled_routines_dir()))}", style="dim"))
     return 0
+
+
+def _where(entry: RoutineEntry) -> str:
+    """A routine's file for a narrow column: "bundled" (the folder is printed below the table)."""
+    if entry.origin == "bundled":
+        return "bundled"
+    path = str(entry.path)
+    home = str(Path.home())
+    return literal("~" + path[len(home) :] if path.startswith(home + "/") else path)
 
 
 def _summary(entry: RoutineEntry, get_ready: int) -> dict:
@@ -162,7 +176,8 @@ def show(catalog: Catalog, reference: str) -> int:
             lines.append(Text(f"   then rest {step.rest_after} s", style="dim"))
         lines.extend(Text(f"   · {literal(cue)}", style="dim") for cue in step.form_cues)
     lines.append(Text(""))
-    lines.append(Text(f"Total {duration(total_seconds(timeline))}, with a {get_ready} s get-ready before each step.", style="bold"))
+    before = f", with a {get_ready} s get-ready before each step" if get_ready else ""
+    lines.append(Text(f"Total {duration(total_seconds(timeline))}{before}.", style="bold"))
     if routine.sources:
         lines.append(Text("From: " + literal("; ".join(routine.sources)), style="dim"))
     console = _console()
@@ -195,7 +210,8 @@ def validate(files: list[Path]) -> int:
             for problem in entry.problems:
                 print(literal(str(problem)))
         else:
-            print(f"{literal(str(path))}: ok ({literal(entry.routine.name)}, {len(entry.routine.steps)} steps)")
+            steps = len(entry.routine.steps)
+            print(f"{literal(str(path))}: ok ({literal(entry.routine.name)}, {steps} step{'s' * (steps != 1)})")
     if failed:
         print(f"{failed} of {len(files)} files have problems.", file=sys.stderr)
     return 1 if failed else 0

@@ -143,13 +143,18 @@ class Step:
         per_side = self.dosage.work_seconds
         return per_side * 2 if self.sides is Sides.ALTERNATING else per_side
 
+    def describe_set(self) -> str:
+        """One set's dosage with its sides: `10 reps (2 s per rep) each side, alternating`."""
+        text = self.dosage.describe()
+        if self.sides is Sides.EACH:
+            return text + " each side"
+        if self.sides is Sides.ALTERNATING:
+            return text + " each side, alternating"
+        return text
+
     def describe(self) -> str:
         """The dosage as one line: `Child's pose — hold 30 s × 3, rest 10 s`."""
-        text = f"{self.exercise.name} — {self.dosage.describe()}"
-        if self.sides is Sides.EACH:
-            text += " each side"
-        elif self.sides is Sides.ALTERNATING:
-            text += " each side, alternating"
+        text = f"{self.exercise.name} — {self.describe_set()}"
         if self.sets > 1:
             text += f" × {self.sets}"
             if self.rest_between_sets:

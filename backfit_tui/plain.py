@@ -40,6 +40,8 @@ def run_plain(
             _print_events(session, session.update(), out)
     except KeyboardInterrupt:
         print("\nLeft early.", file=out)
+        print(summary(session.record()), file=out)
+        return 130  # the shell's code for Ctrl+C, so scripts can tell
     print(summary(session.record()), file=out)
     return 0
 
@@ -94,7 +96,7 @@ def phase_heading(phase: Phase) -> str:
         return f"Rest {clock(phase.seconds)}"
     where = f"set {phase.set_number}/{step.sets}" + (f", {phase.side}" if phase.side else "")
     self_paced = " — press Enter when the set is done" if phase.seconds is None else ""
-    return f"{name}: {literal(step.dosage.describe())} ({where}){self_paced}"
+    return f"{name}: {literal(step.describe_set())} ({where}){self_paced}"
 
 
 def summary(record: SessionRecord) -> str:

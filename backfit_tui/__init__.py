@@ -1,0 +1,1 @@
+"""backfit: a guided back-exercise and stretch routine in the terminal."""

@@ -1,0 +1,7 @@
+"""`python -m backfit_tui` runs the `backfit` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

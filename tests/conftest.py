@@ -1,0 +1,40 @@
+"""Shared fixtures: every test gets its own empty data directory, and a way to write routine files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from backfit_tui.locations import DATA_DIR_VARIABLE
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty data directory in $BACKFIT_DATA_DIR, so no developer's own data leaks in.
+
+    monkeypatch restores the variable afterwards, even when a test (`--data-dir`) changed it.
+    """
+    path = tmp_path / "data"
+    path.mkdir()
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(path))
+    return path
+
+
+@pytest.fixture
+def write_routine(tmp_path: Path):
+    """`write_routine(text, path="routine.toml")`: write dedented TOML to `path` and return it.
+
+    A relative `path` is taken inside tmp_path; missing folders are created.
+    """
+
+    def write(text: str, path: str | Path = "routine.toml") -> Path:
+        target = Path(path)
+        if not target.is_absolute():
+            target = tmp_path / target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return target
+
+    return write

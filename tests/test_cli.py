@@ -1,0 +1,502 @@
+"""The `backfit` command as a person uses it: what it prints, where, and how it exits.
+
+Commands run in-process through `backfit_tui.cli.main`; the plain text guide runs on a fake clock.
+One test runs the real console script end to end. conftest.py gives every test an empty data dir.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from backfit_tui import cli
+from backfit_tui.formatting import duration
+from backfit_tui.locations import DATA_DIR_VARIABLE, bundled_library_file, bundled_routines_dir
+from backfit_tui.plain import run_plain
+from backfit_tui.routines import load_library, load_routine
+from backfit_tui.settings import Settings
+from backfit_tui.timeline import build_timeline, total_seconds
+
+BUNDLED_FILES = sorted(bundled_routines_dir().glob("*.toml"))
+BUNDLED_IDS = [path.stem for path in BUNDLED_FILES]
+
+GOOD = """
+    name = "My plan"
+    description = "A plan of my own."
+    tags = ["mine"]
+
+    [[steps]]
+    exercise = "plank"
+    hold = 20
+"""
+
+# Every problem on a known line: 5 the exercise, 6 the hold, 7 the unknown key.
+BAD = """
+    name = "Bad plan"
+    description = "Three mistakes."
+
+    [[steps]]
+    exercise = "cat-cw"
+    hold = -5
+    setz = 2
+"""
+
+TINY = """
+    name = "Tiny"
+    description = "A hold in two sets, two breaths and a self-paced set of reps."
+
+    [[steps]]
+    exercise = "childs-pose"
+    hold = 3
+    sets = 2
+    rest_between_sets = 2
+
+    [[steps]]
+    exercise = "cat-cow"
+    breaths = 2
+    inhale = 1
+    exhale = 1
+
+    [[steps]]
+    exercise = "band-pull-apart"
+    reps = 5
+"""
+
+ONE_SECOND = """
+    name = "One second"
+    description = "A single one-second hold."
+
+    [[steps]]
+    exercise = "plank"
+    hold = 1
+"""
+
+# TOML cannot hold a raw ESC byte; \\u001b in a basic string is how a file smuggles one in.
+ESCAPES = r"""
+    name = "Red \u001b[31m alert"
+    description = "Clears your screen \u001b[2J maybe."
+
+    [[steps]]
+    exercise = "plank"
+    hold = 1
+    cues = ["Bold \u001b[1m cue"]
+"""
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch):
+    """Rich wraps at $COLUMNS (80 in a pipe); tests of content use a wide one so lines stay whole."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(bundled_library_file())
+
+
+def backfit(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run `backfit ARGV...` in-process: (exit status, stdout, stderr)."""
+    status = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def list_json(capsys, *options: str) -> list[dict]:
+    status, out, err = backfit(capsys, *options, "list", "--json")
+    assert status == 0, err
+    return json.loads(out)
+
+
+def by_id(rows: list[dict]) -> dict[str, dict]:
+    return {row["id"]: row for row in rows}
+
+
+def user_routines(data_dir: Path) -> Path:
+    folder = data_dir / "routines"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def assert_in_order(lines: list[str], expected: list[str]) -> None:
+    """Every expected line appears, whole, in this order (other lines may come between)."""
+    position = 0
+    for want in expected:
+        try:
+            position = lines.index(want, position) + 1
+        except ValueError:
+            pytest.fail(f"{want!r} missing (or out of order) after line {position} of:\n" + "\n".join(lines))
+
+
+# --- list ------------------------------------------------------------------------------------
+
+
+def test_list_shows_every_bundled_routine_name(capsys, library):
+    status, out, err = backfit(capsys, "list")
+    assert status == 0
+    assert err == ""
+    for path in BUNDLED_FILES:
+        routine = load_routine(path, library)
+        assert routine.name in out
+        assert routine.id in out
+
+
+def test_list_table_keeps_ids_whole_at_80_columns(capsys, monkeypatch):
+    """At the width of a pipe or a standard terminal, ids (what you type next) are not cut in two."""
+    monkeypatch.setenv("COLUMNS", "80")
+    status, out, _ = backfit(capsys, "list")
+    assert status == 0
+    for routine_id in BUNDLED_IDS:
+        assert re.search(rf"(?<![\w-]){re.escape(routine_id)}(?![\w-])", out), f"{routine_id} is cut in:\n{out}"
+
+
+def test_list_json_describes_every_bundled_routine(capsys):
+    rows = list_json(capsys)
+    assert isinstance(rows, list)
+    assert sorted(row["id"] for row in rows) == sorted(BUNDLED_IDS)
+    for row in rows:
+        assert isinstance(row, dict)
+        assert {"id", "name", "path", "duration_s", "tags"} <= row.keys()
+        assert isinstance(row["name"], str) and row["name"]
+        assert Path(row["path"]).is_file()
+        assert Path(row["path"]).stem == row["id"]
+        assert isinstance(row["duration_s"], (int, float)) and not isinstance(row["duration_s"], bool)
+        assert row["duration_s"] > 0
+        assert isinstance(row["tags"], list) and all(isinstance(t, str) for t in row["tags"])
+        assert row["origin"] == "bundled"
+        assert row["problems"] == []
+
+
+def test_list_json_duration_counts_the_get_ready_setting(capsys, data_dir, library):
+    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    rows = by_id(list_json(capsys))
+    routine = load_routine(bundled_routines_dir() / "floor-stretch.toml", library)
+    assert rows["floor-stretch"]["duration_s"] == total_seconds(build_timeline(routine, 0))
+
+
+def test_list_includes_a_user_routine(capsys, data_dir, write_routine):
+    path = write_routine(GOOD, user_routines(data_dir) / "my-plan.toml")
+    rows = by_id(list_json(capsys))
+    assert rows["my-plan"]["origin"] == "user"
+    assert rows["my-plan"]["name"] == "My plan"
+    assert Path(rows["my-plan"]["path"]) == path
+    assert rows["my-plan"]["tags"] == ["mine"]
+    assert set(BUNDLED_IDS) < rows.keys()
+    status, out, _ = backfit(capsys, "list")
+    assert status == 0 and "My plan" in out and "my-plan" in out
+
+
+def test_user_routine_replaces_the_bundled_one_with_its_id(capsys, data_dir, write_routine):
+    path = write_routine(GOOD, user_routines(data_dir) / "floor-stretch.toml")
+    rows = list_json(capsys)
+    same_id = [row for row in rows if row["id"] == "floor-stretch"]
+    assert len(same_id) == 1
+    assert same_id[0]["origin"] == "user"
+    assert same_id[0]["name"] == "My plan"
+    assert Path(same_id[0]["path"]) == path
+    status, out, _ = backfit(capsys, "show", "floor-stretch")
+    assert status == 0
+    assert "My plan" in out and "Floor stretch" not in out
+
+
+def test_broken_user_routine_is_listed_with_its_problems(capsys, data_dir, write_routine):
+    path = write_routine(BAD, user_routines(data_dir) / "broken.toml")
+    rows = by_id(list_json(capsys))
+    broken = rows["broken"]
+    assert broken["origin"] == "user"
+    assert Path(broken["path"]) == path
+    assert len(broken["problems"]) == 3
+    assert all(problem.startswith(f"{path}:") for problem in broken["problems"])
+    assert any("steps[1].hold" in problem for problem in broken["problems"])
+    # The good ones are all still there.
+    for routine_id in BUNDLED_IDS:
+        assert rows[routine_id]["problems"] == []
+        assert rows[routine_id]["duration_s"] > 0
+
+
+def test_broken_user_routine_is_marked_in_the_table(capsys, data_dir, write_routine, library):
+    write_routine(BAD, user_routines(data_dir) / "broken.toml")
+    status, out, err = backfit(capsys, "list")
+    assert status == 0
+    marked = [line for line in out.splitlines() if "broken" in line]
+    assert marked and "✗" in marked[0] and "cannot load" in marked[0]
+    for path in BUNDLED_FILES:
+        assert load_routine(path, library).name in out
+
+
+def test_data_dir_option_works_like_the_variable(capsys, tmp_path, write_routine):
+    elsewhere = tmp_path / "elsewhere"
+    write_routine(GOOD, elsewhere / "routines" / "my-plan.toml")
+    (elsewhere / "settings.toml").write_text("get_ready = 0\n")
+    rows = by_id(list_json(capsys, "--data-dir", str(elsewhere)))
+    assert rows["my-plan"]["origin"] == "user"
+    status, out, _ = backfit(capsys, "--data-dir", str(elsewhere), "show", "my-plan")
+    assert status == 0
+    assert "Total 20 s." in out  # the settings there have no get-ready
+
+
+def test_data_dir_option_accepts_a_relative_path(capsys, tmp_path, monkeypatch, write_routine):
+    write_routine(GOOD, tmp_path / "rel" / "routines" / "my-plan.toml")
+    monkeypatch.chdir(tmp_path)
+    rows = by_id(list_json(capsys, "--data-dir", "rel"))
+    assert rows["my-plan"]["origin"] == "user"
+
+
+def test_list_on_first_run_needs_no_data_dir_and_creates_none(capsys, tmp_path, monkeypatch):
+    missing = tmp_path / "not-yet"
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(missing))
+    rows = list_json(capsys)
+    assert sorted(row["id"] for row in rows) == sorted(BUNDLED_IDS)
+    assert not missing.exists()
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+def test_show_prints_each_step_and_the_total(capsys, library):
+    routine = load_routine(bundled_routines_dir() / "floor-stretch.toml", library)
+    status, out, err = backfit(capsys, "show", "floor-stretch")
+    assert status == 0
+    assert err == ""
+    lines = out.splitlines()
+    assert lines[0] == routine.name
+    for number, step in enumerate(routine.steps, start=1):
+        assert any(line.startswith(f"{number}. {step.describe()}  (") for line in lines), step.describe()
+    total = duration(total_seconds(build_timeline(routine, Settings().get_ready)))
+    assert f"Total {total}, with a 5 s get-ready before each step." in lines
+
+
+def test_show_unknown_id_suggests_the_close_one(capsys):
+    status, out, err = backfit(capsys, "show", "floor-strech")
+    assert status == 1
+    assert out == ""
+    assert 'did you mean "floor-stretch"' in err
+    assert "Traceback" not in err
+
+
+def test_show_a_file_anywhere(capsys, tmp_path, monkeypatch, write_routine):
+    path = write_routine(GOOD, tmp_path / "somewhere" / "deep" / "my-plan.toml")
+    status, out, _ = backfit(capsys, "show", str(path))
+    assert status == 0
+    assert "My plan" in out and "1. Plank — hold 20 s" in out and "Total" in out
+    monkeypatch.chdir(tmp_path / "somewhere")
+    status, out, _ = backfit(capsys, "show", "deep/my-plan.toml")
+    assert status == 0 and "My plan" in out
+
+
+def test_show_a_missing_file(capsys, tmp_path):
+    status, out, err = backfit(capsys, "show", str(tmp_path / "nope.toml"))
+    assert status == 1
+    assert "nope.toml" in err and "no such file" in err
+
+
+def test_show_a_broken_file_prints_its_problems(capsys, write_routine):
+    path = write_routine(BAD, "bad.toml")
+    status, out, err = backfit(capsys, "show", str(path))
+    assert status == 1
+    assert out == ""
+    assert f"{path}:6: steps[1].hold:" in err
+
+
+def test_show_escapes_control_characters(capsys, write_routine):
+    path = write_routine(ESCAPES, "escapes.toml")
+    status, out, _ = backfit(capsys, "show", str(path))
+    assert status == 0
+    assert "\x1b" not in out
+    assert r"Red \x1b[31m alert" in out
+    assert r"Clears your screen \x1b[2J maybe." in out
+    assert r"Bold \x1b[1m cue" in out
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def test_validate_reports_ok_and_every_problem(capsys, write_routine):
+    good = write_routine(GOOD, "good.toml")
+    bad = write_routine(BAD, "bad.toml")
+    status, out, err = backfit(capsys, "validate", str(good), str(bad))
+    assert status == 1
+    lines = out.splitlines()
+    assert any(line.startswith(f"{good}: ok (My plan") for line in lines), out
+    assert any(re.fullmatch(rf"{re.escape(str(bad))}:5: steps\[1\]\.exercise: unknown exercise \"cat-cw\"; did you mean \"cat-cow\"\?", line) for line in lines), out  # fmt: skip
+    assert any(re.fullmatch(rf"{re.escape(str(bad))}:6: steps\[1\]\.hold: .*-5", line) for line in lines), out
+    assert any(re.fullmatch(rf"{re.escape(str(bad))}:7: steps\[1\]\.setz: unknown key; did you mean \"sets\"\?", line) for line in lines), out  # fmt: skip
+    assert "1 of 2 files have problems." in err
+
+
+def test_validate_all_good_exits_0(capsys, write_routine):
+    files = [str(write_routine(GOOD, f"good-{n}.toml")) for n in range(2)] + [str(BUNDLED_FILES[0])]
+    status, out, err = backfit(capsys, "validate", *files)
+    assert status == 0
+    assert err == ""
+    assert [line.split(": ok")[0] for line in out.splitlines()] == files
+
+
+def test_validate_a_toml_syntax_error(capsys, write_routine):
+    path = write_routine('name = "x\n', "syntax.toml")
+    status, out, _ = backfit(capsys, "validate", str(path))
+    assert status == 1
+    assert out.startswith(f"{path}:1:") and "invalid TOML" in out
+
+
+def test_validate_a_missing_file(capsys, tmp_path):
+    status, out, _ = backfit(capsys, "validate", str(tmp_path / "nope.toml"))
+    assert status == 1
+    assert "nope.toml" in out and "cannot be read" in out
+
+
+# --- exercises, version, settings ------------------------------------------------------------
+
+
+def test_exercises_lists_every_id(capsys, library):
+    status, out, _ = backfit(capsys, "exercises")
+    assert status == 0
+    first_words = [line.split()[0] for line in out.splitlines()[1:] if line.strip()]
+    assert first_words == list(library)
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == "backfit 0.1.0"
+
+
+@pytest.mark.parametrize(
+    "settings, complaint",
+    [
+        ('get_ready = "soon"\n', 'settings.toml:1: get_ready: must be a whole number of seconds between 0 and 60, got "soon"'),
+        ("get_ready = \n", "settings.toml:1:13: invalid TOML"),
+        ("get_redy = 3\n", 'settings.toml:1: get_redy: unknown key; did you mean "get_ready"?'),
+    ],
+    ids=["wrong type", "syntax", "unknown key"],
+)
+def test_bad_settings_say_so_and_use_the_defaults(capsys, data_dir, settings, complaint):
+    (data_dir / "settings.toml").write_text(settings)
+    status, out, err = backfit(capsys, "show", "floor-stretch")
+    assert status == 0
+    assert complaint in err
+    assert "using the default settings" in err
+    assert "Traceback" not in err
+    assert "with a 5 s get-ready before each step." in out
+
+
+# --- run: the plain text guide ---------------------------------------------------------------
+
+
+class FakeTime:
+    """A clock that only moves when the guide sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        assert seconds >= 0
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def run_fake(routine, settings: Settings, wait_for_enter=None) -> tuple[int, list[str], FakeTime, list[float]]:
+    fake, out, enters = FakeTime(), io.StringIO(), []
+    status = run_plain(
+        routine, settings, out=out, clock_fn=fake.clock, sleep=fake.sleep,
+        wait_for_enter=wait_for_enter or (lambda: enters.append(fake.now)),
+    )  # fmt: skip
+    return status, out.getvalue().splitlines(), fake, enters
+
+
+def test_plain_guide_runs_a_tiny_routine(write_routine, library):
+    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
+    status, lines, fake, enters = run_fake(routine, Settings(get_ready=2))
+    assert status == 0
+    planned = duration(total_seconds(build_timeline(routine, 2)))
+    assert_in_order(
+        lines,
+        [
+            f"Tiny: {planned}. Ctrl+C leaves early.",
+            "Get ready: Child's pose (0:02) — Kneel, then sink your hips back onto your heels",
+            "Child's pose: hold 3 s (set 1/2)",
+            "Rest 0:02 before set 2/2",
+            "Child's pose: hold 3 s (set 2/2)",
+            "Get ready: Cat-cow (0:02) — Get on all fours, wrists below shoulders, knees below hips",
+            "Cat-cow: 2 breaths (1 s in, 1 s out) (set 1/1)",
+            "  breathe in  1/2",
+            "  breathe out",
+            "  breathe in  2/2",
+            "  breathe out",
+            "Get ready: Band pull-apart (0:02) — Grip the band with straight arms, level with your chest",
+            "Band pull-apart: 5 reps (self-paced) (set 1/1) — press Enter when the set is done",
+            "Finished.",
+            "Tiny: finished",
+            "  Child's pose set 1: 3/3 seconds",
+            "  Child's pose set 2: 3/3 seconds",
+            "  Cat-cow set 1: 2/2 breaths",
+            "  Band pull-apart set 1: 5/5 reps",
+        ],
+    )
+    # Timed phases: 2 + 3 + 2 + 3 (holds), 2 + 4 (breaths), 2 (get ready for reps); Enter once.
+    assert fake.now == pytest.approx(18.0)
+    assert enters == [pytest.approx(18.0)]
+    summary = lines[lines.index("Tiny: finished") + 1 :]
+    assert summary == [
+        "  Child's pose set 1: 3/3 seconds",
+        "  Child's pose set 2: 3/3 seconds",
+        "  Cat-cow set 1: 2/2 breaths",
+        "  Band pull-apart set 1: 5/5 reps",
+    ]
+
+
+def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
+    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
+
+    def no_keyboard():
+        raise EOFError
+
+    status, lines, _, _ = run_fake(routine, Settings(get_ready=0), wait_for_enter=no_keyboard)
+    assert status == 0
+    assert "Finished." in lines
+    assert lines[-1] == "  Band pull-apart set 1: 5/5 reps"
+
+
+def test_plain_guide_escapes_control_characters(write_routine, library):
+    routine = load_routine(write_routine(ESCAPES, "escapes.toml"), library)
+    fake, out = FakeTime(), io.StringIO()
+    assert run_plain(routine, Settings(get_ready=2), out=out, clock_fn=fake.clock, sleep=fake.sleep) == 0
+    text = out.getvalue()
+    assert "\x1b" not in text
+    assert r"Red \x1b[31m alert" in text
+    assert r"Bold \x1b[1m cue" in text  # the get-ready line shows the first cue
+    assert r"Red \x1b[31m alert: finished" in text.splitlines()
+
+
+def backfit_script() -> str:
+    beside = Path(sys.executable).with_name("backfit")
+    found = str(beside) if beside.exists() else shutil.which("backfit")
+    assert found, "the backfit console script is not installed"
+    return found
+
+
+def test_backfit_run_end_to_end(data_dir, write_routine):
+    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    path = write_routine(ONE_SECOND, "one-second.toml")
+    result = subprocess.run(
+        [backfit_script(), "run", str(path)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=20,
+        env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Finished." in result.stdout
+    assert "One second: finished" in result.stdout
+    assert "Plank set 1: 1/1 seconds" in result.stdout
+    assert result.stderr == ""
