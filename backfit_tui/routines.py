@@ -105,8 +105,10 @@ def _parse_step(reader: TableReader, raw: Any, index: int, library: Mapping[str,
     exercise = reader.field(table, path, "exercise", _exercise_in(library))
     dosage = _parse_dosage(reader, table, path)
     sides = Sides(reader.field(table, path, "sides", choice(list(Sides)), "none") or "none")
-    if sides is Sides.ALTERNATING and not isinstance(dosage, Reps):
-        reader.problem((*path, "sides"), 'can be "alternating" only on a reps step; use "each" to do one side, then the other')
+    if sides is Sides.ALTERNATING and "reps" not in table:
+        reader.problem(
+            (*path, "sides"), 'can be "alternating" only on a reps step; use "each" to do one side, then the other'
+        )
     step = Step(
         exercise=exercise,
         dosage=dosage,

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .formatting import literal
+
 KeyPath = tuple[str | int, ...]
 
 
@@ -61,7 +63,10 @@ def show_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        shown = literal(value if len(value) <= 40 else value[:40] + "…")
+        return '"' + shown.replace('"', '\\"') + '"'
+    if isinstance(value, int) and abs(value) >= 10**20:
+        return "a number of more than 20 digits"
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
@@ -85,7 +90,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
 def parse_toml(data: bytes, file: Path) -> tuple[dict[str, Any], str]:
     """Decode and parse a TOML document: its document and its text, or LoadError with line and column."""
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise LoadError(
@@ -106,6 +111,8 @@ def parse_toml(data: bytes, file: Path) -> tuple[dict[str, Any], str]:
         raise LoadError(
             [Problem(file, f"invalid TOML: {message}; fix the syntax at this spot", line=line, column=column)]
         ) from None
+    except (RecursionError, ValueError):  # tomllib's limits: nesting depth, 4300-digit integers
+        raise LoadError([Problem(file, "is nested too deeply or holds a number too long to read")]) from None
 
 
 def locate(text: str, path: KeyPath) -> int | None:
@@ -115,7 +122,7 @@ def locate(text: str, path: KeyPath) -> int | None:
     lines. A missing key points at its table's header; layouts it does not follow (inline
     tables) give None, and the message still names the key.
     """
-    lines = text.splitlines()
+    lines = text.split("\n")  # only newlines end lines for TOML and editors, not U+2028
     start, end = 0, _next_header(lines, 0)
     index = 0
     while index < len(path):
@@ -142,8 +149,13 @@ def _next_header(lines: list[str], start: int) -> int:
 
 
 def _key_line(lines: list[str], start: int, end: int, key: str) -> int | None:
-    pattern = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
-    return next((n + 1 for n in range(start, end) if pattern.match(lines[n])), None)
+    """The line of `key = …` between `start` and `end`, or else of a `[key]` or `[[key]]` header."""
+    assignment = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    found = next((n + 1 for n in range(start, end) if assignment.match(lines[n])), None)
+    if found is None and start == 0:
+        header = re.compile(r"^\s*\[\[?\s*[\"']?" + re.escape(key) + r"[\"']?\s*[\].]")
+        found = next((n + 1 for n, line in enumerate(lines) if header.match(line)), None)
+    return found
 
 
 Check = Callable[[Any], Any]
@@ -217,7 +229,7 @@ def text(max_length: int) -> Check:
         if not isinstance(value, str):
             raise Invalid(f"must be text in quotes, got {show_value(value)}")
         value = value.strip()
-        if not value or "\n" in value or len(value) > max_length:
+        if not value or len(value.splitlines()) > 1 or len(value) > max_length:
             raise Invalid(f"must be one line of 1 to {max_length} characters, got {len(value)} characters")
         return value
 
@@ -230,7 +242,7 @@ def text_list(max_items: int, max_length: int, min_items: int = 0) -> Check:
 
     def check(value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not min_items <= len(value) <= max_items:
-            got = f"{len(value)} items" if isinstance(value, list) else show_value(value)
+            got = _items(len(value)) if isinstance(value, list) else show_value(value)
             raise Invalid(f"must be a list of {min_items} to {max_items} texts in quotes, got {got}")
         try:
             return tuple(item(v) for v in value)
@@ -238,6 +250,10 @@ def text_list(max_items: int, max_length: int, min_items: int = 0) -> Check:
             raise Invalid(f"every item {err}") from None
 
     return check
+
+
+def _items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"
 
 
 def boolean(value: Any) -> bool:

@@ -1,4 +1,6 @@
-"""Shared fixtures: every test gets its own empty data directory, and a way to write routine files."""
+"""Shared fixtures: every test gets its own empty data directory, a way to write routine files,
+and the bundled exercise library.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from backfit_tui.locations import DATA_DIR_VARIABLE
+from backfit_tui.locations import DATA_DIR_VARIABLE, bundled_library_file
+from backfit_tui.routines import load_library
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +41,9 @@ def write_routine(tmp_path: Path):
         return target
 
     return write
+
+
+@pytest.fixture(scope="module")
+def library():
+    """The bundled exercise library, loaded once per test module."""
+    return load_library(bundled_library_file())

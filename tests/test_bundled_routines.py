@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from backfit_tui.locations import bundled_library_file, bundled_routines_dir
+from backfit_tui.locations import bundled_routines_dir
 from backfit_tui.model import Breaths, Hold, Reps, Sides
-from backfit_tui.routines import load_library, load_routine
+from backfit_tui.routines import load_routine
 
 ARTICLES = {
     "000": "Essential Back Exercises for Core Strength & Relief",
@@ -37,11 +37,6 @@ MAX_CUE_LENGTH = 70
 
 ROUTINE_FILES = sorted(Path(bundled_routines_dir()).glob("*.toml"))
 ROUTINE_IDS = [path.stem for path in ROUTINE_FILES]
-
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library(bundled_library_file())
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,179 @@
+"""`backfit run`: the plain text guide leads a person through a routine, line by line.
+
+The guide runs in-process on a fake clock that only moves when it sleeps, so a whole routine
+takes no real time; one test runs the real console script end to end. conftest.py gives every
+test an empty data dir.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from routine_texts import ESCAPES
+
+from backfit_tui.formatting import duration
+from backfit_tui.locations import DATA_DIR_VARIABLE
+from backfit_tui.plain import run_plain
+from backfit_tui.routines import load_routine
+from backfit_tui.settings import Settings
+from backfit_tui.timeline import build_timeline, total_seconds
+
+TINY = """
+    name = "Tiny"
+    description = "A hold in two sets, two breaths and a self-paced set of reps."
+
+    [[steps]]
+    exercise = "childs-pose"
+    hold = 3
+    sets = 2
+    rest_between_sets = 2
+
+    [[steps]]
+    exercise = "cat-cow"
+    breaths = 2
+    inhale = 1
+    exhale = 1
+
+    [[steps]]
+    exercise = "band-pull-apart"
+    reps = 5
+"""
+
+ONE_SECOND = """
+    name = "One second"
+    description = "A single one-second hold."
+
+    [[steps]]
+    exercise = "plank"
+    hold = 1
+"""
+
+
+def assert_in_order(lines: list[str], expected: list[str]) -> None:
+    """Every expected line appears, whole, in this order (other lines may come between)."""
+    position = 0
+    for want in expected:
+        try:
+            position = lines.index(want, position) + 1
+        except ValueError:
+            pytest.fail(f"{want!r} missing (or out of order) after line {position} of:\n" + "\n".join(lines))
+
+
+# --- run: the plain text guide ---------------------------------------------------------------
+
+
+class FakeTime:
+    """A clock that only moves when the guide sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        assert seconds >= 0
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def run_fake(routine, settings: Settings, wait_for_enter=None) -> tuple[int, list[str], FakeTime, list[float]]:
+    fake, out, enters = FakeTime(), io.StringIO(), []
+    status = run_plain(
+        routine, settings, out=out, clock_fn=fake.clock, sleep=fake.sleep,
+        wait_for_enter=wait_for_enter or (lambda: enters.append(fake.now)),
+    )  # fmt: skip
+    return status, out.getvalue().splitlines(), fake, enters
+
+
+def test_plain_guide_runs_a_tiny_routine(write_routine, library):
+    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
+    status, lines, fake, enters = run_fake(routine, Settings(get_ready=2))
+    assert status == 0
+    planned = duration(total_seconds(build_timeline(routine, 2)))
+    assert_in_order(
+        lines,
+        [
+            f"Tiny: {planned}. Ctrl+C leaves early.",
+            "Get ready: Child's pose (0:02) — Kneel, then sink your hips back onto your heels",
+            "Child's pose: hold 3 s (set 1/2)",
+            "Rest 0:02 before set 2/2",
+            "Child's pose: hold 3 s (set 2/2)",
+            "Get ready: Cat-cow (0:02) — Get on all fours, wrists below shoulders, knees below hips",
+            "Cat-cow: 2 breaths (1 s in, 1 s out) (set 1/1)",
+            "  breathe in  1/2",
+            "  breathe out",
+            "  breathe in  2/2",
+            "  breathe out",
+            "Get ready: Band pull-apart (0:02) — Grip the band with straight arms, level with your chest",
+            "Band pull-apart: 5 reps (self-paced) (set 1/1) — press Enter when the set is done",
+            "Finished.",
+            "Tiny: finished",
+            "  Child's pose set 1: 3/3 seconds",
+            "  Child's pose set 2: 3/3 seconds",
+            "  Cat-cow set 1: 2/2 breaths",
+            "  Band pull-apart set 1: 5/5 reps",
+        ],
+    )
+    # Timed phases: 2 + 3 + 2 + 3 (holds), 2 + 4 (breaths), 2 (get ready for reps); Enter once.
+    assert fake.now == pytest.approx(18.0)
+    assert enters == [pytest.approx(18.0)]
+    summary = lines[lines.index("Tiny: finished") + 1 :]
+    assert summary == [
+        "  Child's pose set 1: 3/3 seconds",
+        "  Child's pose set 2: 3/3 seconds",
+        "  Cat-cow set 1: 2/2 breaths",
+        "  Band pull-apart set 1: 5/5 reps",
+    ]
+
+
+def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
+    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
+
+    def no_keyboard():
+        raise EOFError
+
+    status, lines, _, _ = run_fake(routine, Settings(get_ready=0), wait_for_enter=no_keyboard)
+    assert status == 0
+    assert "Finished." in lines
+    assert lines[-1] == "  Band pull-apart set 1: 5/5 reps"
+
+
+def test_plain_guide_escapes_control_characters(write_routine, library):
+    routine = load_routine(write_routine(ESCAPES, "escapes.toml"), library)
+    fake, out = FakeTime(), io.StringIO()
+    assert run_plain(routine, Settings(get_ready=2), out=out, clock_fn=fake.clock, sleep=fake.sleep) == 0
+    text = out.getvalue()
+    assert "\x1b" not in text
+    assert r"Red \x1b[31m alert" in text
+    assert r"Bold \x1b[1m cue" in text  # the get-ready line shows the first cue
+    assert r"Red \x1b[31m alert: finished" in text.splitlines()
+
+
+def backfit_script() -> str:
+    beside = Path(sys.executable).with_name("backfit")
+    found = str(beside) if beside.exists() else shutil.which("backfit")
+    assert found, "the backfit console script is not installed"
+    return found
+
+
+def test_backfit_run_end_to_end(data_dir, write_routine):
+    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    path = write_routine(ONE_SECOND, "one-second.toml")
+    result = subprocess.run(
+        [backfit_script(), "run", str(path)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=20,
+        env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Finished." in result.stdout
+    assert "One second: finished" in result.stdout
+    assert "Plank set 1: 1/1 seconds" in result.stdout
+    assert result.stderr == ""

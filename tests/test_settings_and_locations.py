@@ -1,0 +1,184 @@
+"""The settings file and where backfit keeps its files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from backfit_tui import locations
+from backfit_tui.routines import load_library, load_routine
+from backfit_tui.settings import Settings, load_settings
+from backfit_tui.validation import LoadError
+
+GET_READY_RANGE = "must be a whole number of seconds between 0 and 60"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "settings.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def settings_problems(path: Path) -> list[str]:
+    with pytest.raises(LoadError) as caught:
+        load_settings(path)
+    return [str(p) for p in caught.value.problems]
+
+
+# --- Settings --------------------------------------------------------------------------------
+
+
+def test_missing_settings_file_gives_the_defaults(tmp_path):
+    assert load_settings(tmp_path / "settings.toml") == Settings()
+    assert Settings().get_ready == 5
+
+
+def test_missing_settings_file_is_not_created(tmp_path):
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    load_settings(folder / "settings.toml")
+    assert list(folder.iterdir()) == []
+
+
+def test_empty_settings_file_gives_the_defaults(tmp_path):
+    assert load_settings(write(tmp_path, "# nothing changed yet\n")) == Settings()
+
+
+@pytest.mark.parametrize("seconds", [0, 10, 60])
+def test_valid_get_ready(tmp_path, seconds):
+    assert load_settings(write(tmp_path, f"get_ready = {seconds}\n")) == Settings(get_ready=seconds)
+
+
+@pytest.mark.parametrize(("value", "shown"), [("61", "61"), ("-1", "-1"), ("2.5", "2.5"),
+                                              ("true", "true"), ('"5"', '"5"')])
+def test_get_ready_out_of_range_or_wrong_type_gives_file_and_line(tmp_path, value, shown):
+    path = write(tmp_path, f"# my settings\n\nget_ready = {value}\n")
+    assert settings_problems(path) == [f"{path}:3: get_ready: {GET_READY_RANGE}, got {shown}"]
+
+
+def test_unknown_settings_key_suggests_the_nearest(tmp_path):
+    path = write(tmp_path, "# my settings\nget_redy = 3\n")
+    assert settings_problems(path) == [f'{path}:2: get_redy: unknown key; did you mean "get_ready"?']
+
+
+def test_unknown_settings_key_far_from_any_lists_the_allowed_keys(tmp_path):
+    path = write(tmp_path, "get_ready = 3\nvolume = 11\n")
+    assert settings_problems(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready"]
+
+
+def test_settings_unknown_key_and_bad_value_are_both_reported(tmp_path):
+    path = write(tmp_path, "get_ready = 99\ngetready = 3\n")
+    assert settings_problems(path) == [
+        f'{path}:2: getready: unknown key; did you mean "get_ready"?',
+        f"{path}:1: get_ready: {GET_READY_RANGE}, got 99",
+    ]
+
+
+def test_settings_syntax_error_gives_line_and_column(tmp_path):
+    path = write(tmp_path, "get_ready = 5\nget_ready 6\n")
+    assert settings_problems(path) == [
+        f"{path}:2:11: invalid TOML: Expected '=' after a key in a key/value pair; fix the syntax at this spot"
+    ]
+
+
+def test_settings_not_utf8(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"# r\xe9glages\nget_ready = 5\n")
+    assert settings_problems(path) == [f"{path}:1: is not UTF-8 text (byte 0xe9); save it as UTF-8"]
+
+
+def test_settings_path_that_is_a_directory(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.mkdir()
+    assert settings_problems(path) == [f"{path}: cannot be read: Is a directory"]
+
+
+# --- Locations -------------------------------------------------------------------------------
+
+
+def test_backfit_data_dir_moves_every_user_path(monkeypatch, tmp_path):
+    moved = tmp_path / "elsewhere"
+    monkeypatch.setenv("BACKFIT_DATA_DIR", str(moved))
+    assert locations.data_dir() == moved
+    assert locations.user_routines_dir() == moved / "routines"
+    assert locations.settings_file() == moved / "settings.toml"
+    assert locations.history_file() == moved / "history.sqlite3"
+    assert not moved.exists(), "asking for paths must not create them"
+
+
+def test_backfit_data_dir_expands_the_home_directory(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("BACKFIT_DATA_DIR", "~/backfit-data")
+    assert locations.data_dir() == tmp_path / "backfit-data"
+    assert locations.settings_file() == tmp_path / "backfit-data" / "settings.toml"
+
+
+def test_empty_backfit_data_dir_means_the_platform_default(monkeypatch):
+    import platformdirs
+
+    monkeypatch.setenv("BACKFIT_DATA_DIR", "")
+    assert locations.data_dir() == Path(platformdirs.user_data_dir("backfit", appauthor=False))
+
+
+def test_settings_file_under_a_moved_data_dir_loads_the_defaults_when_missing(monkeypatch, tmp_path):
+    monkeypatch.setenv("BACKFIT_DATA_DIR", str(tmp_path / "data"))
+    assert load_settings(locations.settings_file()) == Settings()
+
+
+def test_settings_file_under_a_moved_data_dir_is_read(monkeypatch, tmp_path):
+    monkeypatch.setenv("BACKFIT_DATA_DIR", str(tmp_path / "data"))
+    locations.ensure_dir(locations.data_dir())
+    locations.settings_file().write_text("get_ready = 12\n", encoding="utf-8")
+    assert load_settings(locations.settings_file()) == Settings(get_ready=12)
+
+
+def test_bundled_routines_dir_holds_the_routines():
+    folder = locations.bundled_routines_dir()
+    assert folder.is_dir()
+    ids = {path.stem for path in folder.glob("*.toml")}
+    assert {"floor-stretch", "desk-break", "six-strengtheners"} <= ids
+
+
+def test_bundled_library_file_exists_and_serves_every_bundled_routine():
+    library_file = locations.bundled_library_file()
+    assert library_file.is_file()
+    library = load_library(library_file)
+    for path in locations.bundled_routines_dir().glob("*.toml"):
+        assert load_routine(path, library).id == path.stem
+
+
+def test_ensure_dir_creates_missing_parents_and_is_idempotent(tmp_path):
+    target = tmp_path / "a" / "b" / "routines"
+    assert locations.ensure_dir(target) == target
+    assert target.is_dir()
+    assert locations.ensure_dir(target) == target
+
+
+def test_asking_for_user_paths_creates_no_directory(monkeypatch, tmp_path):
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    monkeypatch.setenv("BACKFIT_DATA_DIR", str(folder / "data"))
+    locations.data_dir(), locations.user_routines_dir(), locations.settings_file(), locations.history_file()
+    assert list(folder.iterdir()) == []
+
+
+def test_importing_locations_creates_no_directory(tmp_path):
+    # A fresh interpreter with an empty home: neither the import nor asking for the platform
+    # default paths may create anything.
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "BACKFIT_DATA_DIR" and not k.startswith("XDG_")}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(tmp_path / "xdg"))
+    code = (
+        "import backfit_tui.locations as l\n"
+        "print(l.data_dir(), l.user_routines_dir(), l.settings_file(), l.history_file())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert str(tmp_path / "xdg") in result.stdout or sys.platform != "linux"
+    assert list(home.iterdir()) == []
+    assert not (tmp_path / "xdg").exists()
