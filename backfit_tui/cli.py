@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from . import locations
@@ -25,10 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="backfit",
         description="A guided back-exercise and stretch routine in your terminal.",
-        epilog="Your routines, settings and history live in the data directory: "
-        f"set {locations.DATA_DIR_VARIABLE} or --data-dir to move it.",
+        epilog=f"Your routines, settings and history live in {locations.data_dir()}; "
+        f"set {locations.DATA_DIR_VARIABLE} or --data-dir to move them.",
     )
-    parser.add_argument("--version", action="version", version=f"backfit {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="use DIR for routines, settings and history")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     listing = commands.add_parser("list", help="list every routine, bundled and your own")
@@ -70,11 +69,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _version() -> str:
-    try:
-        return metadata.version("backfit")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+class _VersionAction(argparse.Action):
+    """--version, reading the installed version only when asked (importlib.metadata is slow)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib import metadata
+
+        try:
+            version = metadata.version("backfit")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        print(f"backfit {version}")
+        parser.exit()
 
 
 def _error(message: str) -> None:

@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .model import Breaths, Hold, Reps, Routine, Sides
-from .timeline import Cue, CueKind, Phase, PhaseKind, build_timeline, completed, cues, planned_amount, reps_per_set, total_seconds
+from .timeline import (
+    Cue,
+    CueKind,
+    Phase,
+    PhaseKind,
+    build_timeline,
+    completed,
+    cues,
+    planned_amount,
+    reps_per_set,
+    total_seconds,
+)
 
 Clock = Callable[[], float]
 ADJUST_STEP_S = 5
