@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from .model import Breaths, Hold, Reps, Routine, Sides
 from .timeline import (
+    COUNTDOWN_SECONDS,
     Cue,
     CueKind,
     Phase,
@@ -37,7 +38,12 @@ class Status(StrEnum):
     READY = "ready"
     RUNNING = "running"
     PAUSED = "paused"
+    RESUMING = "resuming"  # a short lead-in countdown after a pause; the phase is still frozen
     FINISHED = "finished"
+
+
+UNDER_WAY = (Status.RUNNING, Status.PAUSED, Status.RESUMING)
+FROZEN = (Status.PAUSED, Status.RESUMING)
 
 
 class EventKind(StrEnum):
@@ -107,6 +113,8 @@ class Session:
         self._records: dict[int, SetRecord] = {}
         self._origin = 0.0  # clock time at which the current phase's elapsed time was 0
         self._paused_elapsed = 0.0
+        self._resume_at = 0.0
+        self._lead_in: list[int] = []  # lead-in seconds still to announce
         self._length: float | None = self.timeline[0].seconds
         self._cues: list[Cue] = []
         self._next_cue = 0
@@ -154,8 +162,14 @@ class Session:
             current = max(self.phase.planned_seconds - self.elapsed(), 0.0)
         return current + total_seconds(self.timeline[self.index + 1 :])
 
+    def resumes_in(self) -> float:
+        """Seconds left in the lead-in after a pause (0 when not resuming)."""
+        return max(self._resume_at - self.clock(), 0.0) if self.status is Status.RESUMING else 0.0
+
     def next_wakeup(self) -> float | None:
         """When something next changes: a cue, the deadline, or the next whole second shown."""
+        if self.status is Status.RESUMING:
+            return self._resume_at - (self._lead_in[0] if self._lead_in else 0)
         deadline = self.deadline()
         if deadline is None:
             return None
@@ -171,12 +185,12 @@ class Session:
 
     @property
     def can_adjust(self) -> bool:
-        return self.status in (Status.RUNNING, Status.PAUSED) and self._length is not None and self.phase.counts_down
+        return self.status in UNDER_WAY and self._length is not None and self.phase.counts_down
 
     @property
     def counts_reps(self) -> bool:
         """Whether the current phase waits for the person to count reps (self-paced)."""
-        return self.status in (Status.RUNNING, Status.PAUSED) and self._length is None
+        return self.status in UNDER_WAY and self._length is None
 
     # --- operations --------------------------------------------------------------------------
 
@@ -192,9 +206,15 @@ class Session:
     def update(self) -> list[Event]:
         """Catch up with the clock: every cue and phase change due by now, each at its due time."""
         events: list[Event] = []
-        if self.status is not Status.RUNNING:
-            return events
         now = self.clock()
+        if self.status is Status.RESUMING:
+            while self._lead_in and self._resume_at - self._lead_in[0] <= now:
+                second = self._lead_in.pop(0)
+                events.append(Event(EventKind.COUNTDOWN, self._resume_at - second, self.index, second))
+            if self._resume_at > now:
+                return events
+            self._origin = self._resume_at - self._paused_elapsed  # from its due time: no drift
+            self.status = Status.RUNNING
         while self.status is Status.RUNNING:
             self._emit_cues(min(now - self._origin, math.inf if self._length is None else self._length), events)
             deadline = self.deadline()
@@ -205,18 +225,20 @@ class Session:
         return events
 
     def pause(self) -> list[Event]:
-        """Freeze the current phase exactly where it is."""
+        """Freeze the current phase exactly where it is (or stop a lead-in)."""
         events = self.update()
         if self.status is Status.RUNNING:
             self._paused_elapsed = self.elapsed()
+        if self.status in UNDER_WAY:
             self.status = Status.PAUSED
         return events
 
-    def resume(self) -> list[Event]:
-        """Carry on from where the pause froze the phase."""
+    def resume(self, lead_in: int = 0) -> list[Event]:
+        """Carry on from where the pause froze the phase, after `lead_in` seconds of countdown."""
         if self.status is Status.PAUSED:
-            self._origin = self.clock() - self._paused_elapsed
-            self.status = Status.RUNNING
+            self._resume_at = self.clock() + lead_in
+            self._lead_in = [n for n in COUNTDOWN_SECONDS if n <= lead_in]
+            self.status = Status.RESUMING
         return self.update()
 
     def skip(self) -> list[Event]:
@@ -252,7 +274,7 @@ class Session:
     def back(self) -> list[Event]:
         """Go back to the previous set or get-ready (rests and switches are passed over)."""
         events = self.update()
-        if self.status not in (Status.RUNNING, Status.PAUSED):
+        if self.status not in UNDER_WAY:
             return events
         target = next(
             (i for i in range(self.index - 1, -1, -1)
@@ -265,7 +287,7 @@ class Session:
     def restart_phase(self) -> list[Event]:
         """Start the current phase again from its full planned length."""
         events = self.update()
-        if self.status in (Status.RUNNING, Status.PAUSED):
+        if self.status in UNDER_WAY:
             self._begin(self.index, self.clock(), events)
         return events
 
@@ -287,7 +309,7 @@ class Session:
 
     def _leave(self, target: int, skipped: bool) -> list[Event]:
         events = self.update()
-        if self.status not in (Status.RUNNING, Status.PAUSED):
+        if self.status not in UNDER_WAY:
             return events
         now = self.clock()
         first = self.index
@@ -305,7 +327,7 @@ class Session:
         self._length = self.phase.seconds
         self._cues = cues(self.phase, self._length)
         self._next_cue = 0
-        if self.status is Status.PAUSED:
+        if self.status in FROZEN:
             self._paused_elapsed = 0.0
         self._origin = at
         events.append(Event(EventKind.PHASE_STARTED, at, index))
@@ -329,7 +351,7 @@ class Session:
 
     def _achieved(self, at: float) -> float:
         """What the current work phase achieved by `at`, in its step's unit."""
-        elapsed = self._paused_elapsed if self.status is Status.PAUSED else max(at - self._origin, 0.0)
+        elapsed = self._paused_elapsed if self.status in FROZEN else max(at - self._origin, 0.0)
         dosage = self.phase.step.dosage
         if isinstance(dosage, Hold):
             return round(min(elapsed, self._length), 1)

@@ -169,6 +169,36 @@ def test_pausing_freezes_the_phase_exactly_and_resuming_carries_on(clock):
     assert events[-1].due == pytest.approx(1630.0)
 
 
+def test_resuming_counts_three_two_one_before_the_phase_moves_again(clock):
+    session = started(Session(routine(step(Hold(30))), clock, get_ready=0), clock)
+    clock.advance(10)
+    session.pause()
+    clock.advance(50)
+    assert [e.value for e in session.resume(lead_in=3)] == [3]  # said as the key is pressed
+    assert session.status is Status.RESUMING
+    assert session.next_wakeup() == pytest.approx(1061)
+    clock.advance(2.5)
+    assert [e.value for e in session.update()] == [2]
+    assert (session.remaining(), session.resumes_in()) == (20, pytest.approx(0.5))
+    clock.advance(0.5)
+    assert [e.value for e in session.update()] == [1]
+    assert session.status is Status.RUNNING
+    clock.advance(20)
+    assert session.update()[-1].due == pytest.approx(1083)  # 30 s held + 50 s paused + 3 s lead-in
+
+
+def test_pausing_during_the_lead_in_keeps_the_phase_frozen(clock):
+    session = started(Session(routine(step(Hold(30))), clock, get_ready=0), clock)
+    clock.advance(10)
+    session.pause()
+    session.resume(lead_in=3)
+    clock.advance(1)
+    session.pause()
+    clock.advance(100)
+    session.update()
+    assert (session.status, session.remaining()) == (Status.PAUSED, 20)
+
+
 def test_skipping_a_hold_records_it_skipped_with_what_was_held(clock):
     session = started(Session(routine(step(Hold(30)), step(Hold(10))), clock, get_ready=0), clock)
     clock.advance(12)

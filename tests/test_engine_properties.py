@@ -73,6 +73,10 @@ class SessionUnderKeyPresses(RuleBasedStateMachine):
     def press(self, operation):
         self.events += getattr(self.session, operation)()
 
+    @rule(lead_in=st.integers(0, 3))
+    def resume_after_a_lead_in(self, lead_in):
+        self.events += self.session.resume(lead_in)
+
     @rule(seconds=st.sampled_from([5, -5]))
     def adjust(self, seconds):
         self.events += self.session.adjust(seconds)
