@@ -177,10 +177,10 @@ def test_resuming_counts_three_two_one_before_the_phase_moves_again(clock):
     assert [e.value for e in session.resume(lead_in=3)] == [3]  # said as the key is pressed
     assert session.status is Status.RESUMING
     assert session.next_wakeup() == pytest.approx(1061)
-    clock.advance(2.5)
+    clock.advance(1.5)
     assert [e.value for e in session.update()] == [2]
-    assert (session.remaining(), session.resumes_in()) == (20, pytest.approx(0.5))
-    clock.advance(0.5)
+    assert (session.remaining(), session.resumes_in()) == (20, pytest.approx(1.5))
+    clock.advance(1.5)
     assert [e.value for e in session.update()] == [1]
     assert session.status is Status.RUNNING
     clock.advance(20)
