@@ -14,6 +14,7 @@ from pathlib import Path
 from . import locations
 from .catalog import Catalog, load_catalog
 from .formatting import duration, literal
+from .plan import plan_lines
 from .routines import RoutineEntry, load_entry, load_library
 from .settings import Settings, load_settings
 from .timeline import build_timeline, total_seconds
@@ -164,31 +165,13 @@ def show(catalog: Catalog, reference: str) -> int:
         return 1
     from rich.text import Text
 
-    routine, get_ready = entry.routine, _settings().get_ready
-    timeline = build_timeline(routine, get_ready)
-    lines = [
-        Text(literal(routine.name), style="bold"),
-        Text(literal(routine.description)),
-        Text(f"id {literal(routine.id)} · {literal(str(entry.path))}", style="dim"),
-        Text("tags: " + literal(", ".join(routine.tags) or "none")),
-        Text("equipment: " + literal(", ".join(routine.equipment) or "none")
-             + (" · needs the floor" if routine.needs_floor else " · no floor needed")),  # fmt: skip
-        Text(""),
-    ]
-    for index, step in enumerate(routine.steps):
-        seconds = total_seconds(p for p in timeline if p.step_index == index)
-        lines.append(Text(f"{index + 1}. {literal(step.describe())}  ({duration(seconds)})"))
-        if step.rest_after and index < len(routine.steps) - 1:
-            lines.append(Text(f"   then rest {step.rest_after} s", style="dim"))
-        lines.extend(Text(f"   · {literal(cue)}", style="dim") for cue in step.form_cues)
-    lines.append(Text(""))
-    before = f", with a {get_ready} s get-ready before each step" if get_ready else ""
-    lines.append(Text(f"Total {duration(total_seconds(timeline))}{before}.", style="bold"))
-    if routine.sources:
-        lines.append(Text("From: " + literal("; ".join(routine.sources)), style="dim"))
+    styles = {"title": "bold", "dim": "dim", "": ""}
     console = _console()
-    for line in lines:
-        console.print(line)
+    title, *rest = plan_lines(entry.routine, _settings().get_ready)
+    console.print(Text(title.text, style="bold"))
+    console.print(Text(f"id {literal(entry.id)} · {literal(str(entry.path))}", style="dim"))
+    for line in rest:
+        console.print(Text(line.text, style=styles[line.style]))
     return 0
 
 

@@ -1,0 +1,41 @@
+"""A routine's plan as lines to read: the same on `backfit show` and the menu's preview."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .formatting import duration, literal
+from .model import Routine
+from .timeline import build_timeline, total_seconds
+
+
+class Line(NamedTuple):
+    """One line of a plan and how it is set: "title", "" (plain) or "dim"."""
+
+    text: str
+    style: str = ""
+
+
+def plan_lines(routine: Routine, get_ready: int, cues: bool = True) -> list[Line]:
+    """The routine's facts, each step with its dosage and length, and the total; text made literal."""
+    timeline = build_timeline(routine, get_ready)
+    floor = " · needs the floor" if routine.needs_floor else " · no floor needed"
+    lines = [
+        Line(literal(routine.name), "title"),
+        Line(literal(routine.description)),
+        Line("tags: " + literal(", ".join(routine.tags) or "none"), "dim"),
+        Line("equipment: " + literal(", ".join(routine.equipment) or "none") + floor, "dim"),
+        Line(""),
+    ]
+    for index, step in enumerate(routine.steps):
+        seconds = total_seconds(p for p in timeline if p.step_index == index)
+        lines.append(Line(f"{index + 1}. {literal(step.describe())}  ({duration(seconds)})"))
+        if step.rest_after and index < len(routine.steps) - 1:
+            lines.append(Line(f"   then rest {step.rest_after} s", "dim"))
+        if cues:
+            lines.extend(Line(f"   · {literal(cue)}", "dim") for cue in step.form_cues)
+    before = f", with a {get_ready} s get-ready before each step" if get_ready else ""
+    lines += [Line(""), Line(f"Total {duration(total_seconds(timeline))}{before}.", "title")]
+    if routine.sources:
+        lines.append(Line("From: " + literal("; ".join(routine.sources)), "dim"))
+    return lines

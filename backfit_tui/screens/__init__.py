@@ -1,0 +1,1 @@
+"""The screens a person moves through: the routine menu, a session, its summary."""
