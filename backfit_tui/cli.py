@@ -14,6 +14,7 @@ from pathlib import Path
 from . import locations
 from .catalog import Catalog, load_catalog
 from .formatting import duration, literal
+from .model import Routine
 from .plan import plan_lines
 from .routines import RoutineEntry, load_entry, load_library
 from .settings import Settings, load_settings
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     run = commands.add_parser("run", help="run a routine now")
     run.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
-    run.add_argument("--plain", action="store_true", help="guide with plain lines of text (the default for now)")
+    run.add_argument("--plain", action="store_true", help="guide with plain lines of text instead of the screen")
     commands.add_parser("exercises", help="list the exercise library's ids for routine files")
     return parser
 
@@ -60,9 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "exercises":
             return list_exercises(catalog)
         if args.command == "run":
-            return run(catalog, args.routine)
-        print("backfit: the routine menu is not built yet; try `backfit list`, then `backfit run ROUTINE`.")
-        return 0
+            return run(catalog, args.routine, plain=args.plain)
+        return open_tui(catalog)
     except LoadError as err:
         _error(str(err))
         return 1
@@ -223,11 +223,21 @@ def list_exercises(catalog: Catalog) -> int:
     return 0
 
 
-def run(catalog: Catalog, reference: str) -> int:
-    """Run a routine, guided with lines of text."""
+def run(catalog: Catalog, reference: str, plain: bool) -> int:
+    """Run a routine on the session screen, or guided with lines of text."""
     entry = _find(catalog, reference)
     if entry is None:
         return 1
-    from .plain import run_plain
+    if plain:
+        from .plain import run_plain
 
-    return run_plain(entry.routine, _settings())
+        return run_plain(entry.routine, _settings())
+    return open_tui(catalog, entry.routine)
+
+
+def open_tui(catalog: Catalog, routine: Routine | None = None) -> int:
+    """Open the menu (and go straight to `routine` if given); Textual is imported only here."""
+    from .app import BackfitApp
+
+    BackfitApp(catalog, _settings(), start_with=routine).run()
+    return 0

@@ -168,7 +168,7 @@ def test_backfit_run_end_to_end(data_dir, write_routine):
     (data_dir / "settings.toml").write_text("get_ready = 0\n")
     path = write_routine(ONE_SECOND, "one-second.toml")
     result = subprocess.run(
-        [backfit_script(), "run", str(path)],
+        [backfit_script(), "run", "--plain", str(path)],
         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=20,
         env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)},
     )  # fmt: skip

@@ -1,0 +1,119 @@
+"""The first screen: every routine in a list, a preview of the highlighted one, type to filter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..catalog import Catalog
+from ..formatting import literal
+from ..plan import plan_lines
+from ..routines import RoutineEntry
+
+STYLES = {"title": "bold", "dim": "dim", "": ""}
+
+
+def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
+    """The entries `query` finds (case-insensitive): by name or id first, then by tag."""
+    query = query.strip().casefold()
+    by_name, by_tag = [], []
+    for entry in entries:
+        names = [entry.id, entry.routine.name if entry.routine else ""]
+        tags = entry.routine.tags if entry.routine else ()
+        if any(query in word.casefold() for word in names):
+            by_name.append(entry)
+        elif any(query in tag.casefold() for tag in tags):
+            by_tag.append(entry)
+    return by_name + by_tag
+
+
+class MenuScreen(Screen[None]):
+    """Pick a routine: type to filter, arrows to move, Enter to start."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start", priority=True),
+        Binding("down", "move(1)", "Next", show=False, priority=True),
+        Binding("up", "move(-1)", "Previous", show=False, priority=True),
+        Binding("ctrl+q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.shown: list[RoutineEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Type to filter by name or tag", id="filter")
+        with Horizontal(id="menu"):
+            yield OptionList(id="routines", markup=False)
+            with VerticalScroll(id="preview-pane"):
+                yield Static(id="preview")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.refill("")
+        self.query_one(Input).focus()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.refill(event.value)
+
+    def refill(self, query: str) -> None:
+        """Show the routines the filter finds, keeping the first highlighted."""
+        self.shown = filtered(self.catalog.entries, query)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        for entry in self.shown:
+            if entry.routine is None:
+                options.add_option(Option(Text(f"✗ {literal(entry.id)} (cannot load)", style="red")))
+            else:
+                options.add_option(Option(Text(literal(entry.routine.name))))
+        options.highlighted = 0 if self.shown else None
+        self.show_preview()
+
+    @on(OptionList.OptionHighlighted)
+    def highlighted(self) -> None:
+        self.show_preview()
+
+    @on(OptionList.OptionSelected)
+    def selected(self) -> None:
+        self.action_start()
+
+    def current(self) -> RoutineEntry | None:
+        index = self.query_one(OptionList).highlighted
+        return self.shown[index] if index is not None and index < len(self.shown) else None
+
+    def show_preview(self) -> None:
+        entry = self.current()
+        preview = Text()
+        if entry is None:
+            preview.append("No routine matches the filter.", style="dim")
+        elif entry.routine is None:
+            preview.append(f"{literal(entry.id)} cannot be loaded\n\n", style="bold red")
+            for problem in entry.problems:
+                preview.append(literal(str(problem)) + "\n")
+        else:
+            for line in plan_lines(entry.routine, self.app.settings.get_ready, cues=False):
+                preview.append(line.text + "\n", style=STYLES[line.style])
+        self.query_one("#preview", Static).update(preview)
+
+    def action_move(self, delta: int) -> None:
+        options = self.query_one(OptionList)
+        if self.shown:
+            options.highlighted = ((options.highlighted or 0) + delta) % len(self.shown)
+
+    def action_start(self) -> None:
+        entry = self.current()
+        if entry is None or entry.routine is None:
+            self.notify("Pick a routine that loads: this one has problems.", severity="warning")
+            return
+        self.app.run_routine(entry.routine)

@@ -1,0 +1,197 @@
+"""One screen for the whole session: it renders the engine's state and forwards keys to it.
+
+It wakes for the engine's next change (a cue, a deadline, the next whole second shown), never on
+a free-running loop; only breath and rep pacing ask for a few frames a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from ..engine import ADJUST_STEP_S, Event, Session, SessionRecord, Status
+from ..formatting import clock as clock_text
+from ..formatting import duration, literal
+from ..model import Breaths, Reps, Routine
+from ..timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
+from ..widgets.pacer import pacer_text
+
+PACING_FRAME_S = 0.25  # breath and rep pacing: four frames a second is smooth enough
+RESUME_LEAD_IN_S = 3
+
+HEADINGS = {
+    PhaseKind.GET_READY: "Get ready",
+    PhaseKind.SWITCH: "Switch sides",
+    PhaseKind.SET_REST: "Rest",
+    PhaseKind.STEP_REST: "Rest",
+}
+
+
+def phase_heading(phase: Phase) -> str:
+    """Where in the routine a phase is: `Set 2/3 · left`, `Get ready`, `Rest`."""
+    if phase.kind is not PhaseKind.WORK:
+        return HEADINGS[phase.kind]
+    text = f"Set {phase.set_number}/{phase.step.sets}"
+    return text + (f" · {phase.side}" if phase.side else "")
+
+
+def next_up(session: Session) -> str:
+    """A preview of what follows the current phase."""
+    following = session.next_phase
+    if following is None:
+        return "Next: the end"
+    if following.kind is PhaseKind.WORK:
+        return f"Next: {literal(following.step.exercise.name)} — {phase_heading(following).lower()}"
+    if following.kind is PhaseKind.GET_READY:
+        return f"Next: {literal(following.step.exercise.name)}"
+    return f"Next: {HEADINGS[following.kind].lower()} {following.seconds:g} s"
+
+
+class SessionScreen(Screen[SessionRecord]):
+    """Guides one routine; dismisses with the session's record when it ends or is left."""
+
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause"),
+        Binding("n", "skip", "Next"),
+        Binding("N", "skip_step", "Next step", show=False),
+        Binding("b", "back", "Back"),
+        Binding("r", "restart", "Restart"),
+        Binding("plus,equals_sign", "adjust(1)", "±5 s", key_display="+/-"),
+        Binding("minus", "adjust(-1)", "-5 s", show=False),
+        Binding("enter", "count", "Rep/done"),
+        Binding("q,escape", "leave", "Leave"),
+    ]
+
+    def __init__(self, routine: Routine, clock: Callable[[], float], get_ready: int) -> None:
+        super().__init__()
+        self.session = Session(routine, clock, get_ready)
+        self.clock = clock
+        self._timer: Timer | None = None
+        self.events: list[Event] = []  # every event so far, for the screen's own tests and chimes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session"):
+            yield Static(id="exercise")
+            yield Static(id="where")
+            yield Digits(id="countdown")
+            yield ProgressBar(id="phase-bar", show_eta=False, show_percentage=False)
+            yield Static(id="pacer")
+            yield Static(id="cues")
+            yield Static(id="next")
+            yield ProgressBar(id="session-bar", show_eta=False, show_percentage=False)
+            yield Static(id="time-left")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#session-bar", ProgressBar).total = self.session.planned_seconds
+        self.apply(self.session.start())
+
+    # --- time -------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Catch up with the clock and draw what changed; called when the engine said to wake."""
+        self.apply(self.session.update())
+
+    def apply(self, events: list[Event]) -> None:
+        self.events += events
+        self.render_state()
+        if self.session.status is Status.FINISHED:
+            self.dismiss(self.session.record())
+            return
+        self.schedule()
+
+    def schedule(self) -> None:
+        """Sleep until the engine's next change, or a pacing frame, whichever is sooner."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        wakeup = self.session.next_wakeup()
+        if wakeup is None:
+            return
+        delay = max(wakeup - self.clock(), 0.0)
+        if self.paces() and self.session.status is Status.RUNNING:
+            delay = min(delay, PACING_FRAME_S)
+        self._timer = self.set_timer(delay, self.tick)
+
+    def paces(self) -> bool:
+        """Whether the current phase animates between whole seconds (breaths, paced reps)."""
+        phase = self.session.phase
+        dosage = phase.step.dosage
+        paced_reps = isinstance(dosage, Reps) and dosage.paced
+        return phase.kind is PhaseKind.WORK and (isinstance(dosage, Breaths) or paced_reps)
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def render_state(self) -> None:
+        session, phase = self.session, self.session.phase
+        step = phase.step
+        self.query_one("#exercise", Static).update(Text(literal(step.exercise.name), style="bold"))
+        where = f"{phase_heading(phase)}   ·   {literal(step.describe_set())}"
+        self.query_one("#where", Static).update(Text(where))
+        remaining = session.remaining()
+        digits = self.query_one("#countdown", Digits)
+        shown = clock_text(remaining) if remaining is not None else str(session.reps_counted)
+        digits.update(shown)
+        final = remaining is not None and phase.counts_down and 0 < remaining <= COUNTDOWN_SECONDS[0]
+        digits.set_class(final, "final-seconds")
+        bar = self.query_one("#phase-bar", ProgressBar)
+        if session.length:
+            bar.update(total=session.length, progress=session.elapsed())
+        self.query_one("#pacer", Static).update(pacer_text(session))
+        cues = step.form_cues if phase.kind is not PhaseKind.GET_READY else step.form_cues[:1]
+        self.query_one("#cues", Static).update(Text("\n".join("· " + literal(c) for c in cues)))
+        self.query_one("#next", Static).update(Text(next_up(session), style="dim"))
+        left = session.time_left()
+        self.query_one("#session-bar", ProgressBar).update(progress=session.planned_seconds - left)
+        self.query_one("#time-left", Static).update(f"{duration(left)} left in the session")
+        self.set_class(session.status in (Status.PAUSED, Status.RESUMING), "paused")
+
+    # --- keys -------------------------------------------------------------------------------
+
+    def action_toggle_pause(self) -> None:
+        if self.session.status is Status.RUNNING:
+            self.apply(self.session.pause())
+        else:
+            self.apply(self.session.resume(RESUME_LEAD_IN_S))
+
+    def action_skip(self) -> None:
+        self.apply(self.session.skip())
+
+    def action_skip_step(self) -> None:
+        self.apply(self.session.skip_step())
+
+    def action_back(self) -> None:
+        self.apply(self.session.back())
+
+    def action_restart(self) -> None:
+        self.apply(self.session.restart_phase())
+
+    def action_adjust(self, direction: int) -> None:
+        self.apply(self.session.adjust(direction * ADJUST_STEP_S))
+
+    def action_count(self) -> None:
+        if self.session.counts_reps:
+            self.apply(self.session.count_rep())
+        else:
+            self.apply(self.session.mark_done())
+
+    def action_leave(self) -> None:
+        from .confirm import ConfirmScreen
+
+        was_running = self.session.status is Status.RUNNING
+        self.apply(self.session.pause())
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(self.session.record())
+            elif was_running:
+                self.apply(self.session.resume(RESUME_LEAD_IN_S))
+
+        self.app.push_screen(ConfirmScreen("Leave this session? What you have done is kept."), answered)

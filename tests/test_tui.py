@@ -1,0 +1,186 @@
+"""The TUI driven by Textual's Pilot, with a fake clock that moves only when a test says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Digits, Input, Static
+
+from backfit_tui.app import BackfitApp
+from backfit_tui.catalog import Catalog, load_catalog
+from backfit_tui.engine import EventKind, Status
+from backfit_tui.routines import load_routine
+from backfit_tui.screens.menu import MenuScreen
+from backfit_tui.screens.session import SessionScreen
+from backfit_tui.screens.summary import SummaryScreen
+from backfit_tui.settings import Settings
+
+SHORT = Path(__file__).parent / "routines" / "short.toml"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def make_app(catalog, clock=None, start_with=None, get_ready=3) -> BackfitApp:
+    return BackfitApp(catalog, Settings(get_ready=get_ready), clock or FakeClock(), start_with)
+
+
+async def advance(pilot, clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock and let the session screen catch up, as its timer would."""
+    clock.now += seconds
+    pilot.app.screen.tick()
+    await pilot.pause()
+
+
+def text_of(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_the_menu_lists_every_routine_and_previews_the_highlighted_one(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = pilot.app.screen
+        assert isinstance(menu, MenuScreen)
+        assert [e.id for e in menu.shown] == [e.id for e in catalog.entries]
+        assert "Child's pose — hold 30 s × 3, rest 10 s" in text_of(menu, "#preview")
+
+
+async def test_typing_filters_by_name_before_tag(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"floor")
+        menu = pilot.app.screen
+        assert menu.query_one(Input).value == "floor"
+        assert menu.shown[0].id == "floor-stretch"
+        assert {e.id for e in menu.shown} >= {"back-pain-relief", "core-stability"}  # the floor tag
+        await pilot.press(*"zzz")
+        assert menu.shown == [] and "No routine matches" in text_of(menu, "#preview")
+
+
+async def test_a_broken_routine_is_listed_with_its_problem_in_the_preview(catalog, data_dir, write_routine):
+    write_routine('name = "Broken"\n', data_dir / "routines" / "broken.toml")
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"broken")
+        preview = text_of(pilot.app.screen, "#preview")
+        assert "broken cannot be loaded" in preview and "description: is missing" in preview
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, MenuScreen)
+
+
+async def test_enter_starts_the_highlighted_routine(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"desk", "enter")
+        screen = pilot.app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.routine.id == "desk-break"
+
+
+async def test_a_short_routine_runs_from_start_to_summary(catalog):
+    clock = FakeClock()
+    routine = load_routine(SHORT, catalog.library)
+    async with make_app(catalog, clock, routine).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert text_of(screen, "#where").startswith("Get ready")
+        assert screen.query_one(Digits).value == "0:03"
+        await advance(pilot, clock, 3.2)  # into the 4 s hold
+        assert text_of(screen, "#exercise") == "Child's pose"
+        assert screen.query_one(Digits).value == "0:04"
+        await advance(pilot, clock, 2.0)
+        assert screen.query_one("#countdown").has_class("final-seconds")
+        await advance(pilot, clock, 11.0)  # set 2 done, then rest, then get-ready for cat-cow
+        await advance(pilot, clock, 2.0)
+        assert "inhale" in text_of(screen, "#pacer") and "breath 1/2" in text_of(screen, "#pacer")
+        await advance(pilot, clock, 1.0)
+        assert "exhale" in text_of(screen, "#pacer")
+        await advance(pilot, clock, 2.5 + 3 + 2)  # breaths end; get ready; left side
+        assert "left" in text_of(screen, "#where")
+        await advance(pilot, clock, 8)  # left, switch, right, get ready, into rep 1's hold
+        assert "rep 1/4 · left · hold 1 s" in text_of(screen, "#pacer")
+        await advance(pilot, clock, 6.5 + 3)  # the reps end by themselves; get ready
+        assert "0/3 reps" in text_of(screen, "#pacer")
+        await pilot.press("enter", "enter", "enter")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.record.finished and len(summary.record.sets) == 7
+        assert "Finished: Short test routine" in text_of(summary, "#summary-title")
+
+
+async def test_space_pauses_exactly_and_resumes_after_three_seconds(catalog):
+    clock = FakeClock()
+    routine = load_routine(SHORT, catalog.library)
+    async with make_app(catalog, clock, routine, get_ready=0).run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        await advance(pilot, clock, 1.5)
+        await pilot.press("space")
+        await advance(pilot, clock, 60)
+        assert screen.session.status is Status.PAUSED and screen.session.remaining() == 2.5
+        assert "paused" in text_of(screen, "#pacer")
+        await pilot.press("space")
+        assert "resuming in 3" in text_of(screen, "#pacer")
+        await advance(pilot, clock, 3)
+        assert screen.session.status is Status.RUNNING and screen.session.remaining() == 2.5
+
+
+async def test_keys_skip_go_back_restart_and_adjust(catalog):
+    clock = FakeClock()
+    routine = load_routine(SHORT, catalog.library)
+    async with make_app(catalog, clock, routine, get_ready=0).run_test(size=(80, 24)) as pilot:
+        session = pilot.app.screen.session
+        await advance(pilot, clock, 1)
+        await pilot.press("plus")
+        assert session.remaining() == 8
+        await pilot.press("minus")
+        assert session.remaining() == 3
+        await pilot.press("n")  # skip set 1 → rest
+        assert session.phase.kind.value == "set_rest"
+        assert session.record().sets[0].skipped
+        await pilot.press("n", "b")  # into set 2, then back to set 1
+        assert (session.phase.kind.value, session.phase.set_number) == ("work", 1)
+        await advance(pilot, clock, 2)
+        await pilot.press("r")
+        assert session.remaining() == 4
+        await pilot.press("N")  # next step: the breaths
+        assert session.phase.step.exercise.id == "cat-cow"
+
+
+async def test_leaving_asks_first_and_keeps_what_was_done(catalog):
+    clock = FakeClock()
+    routine = load_routine(SHORT, catalog.library)
+    async with make_app(catalog, clock, routine, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 4.5)  # set 1 held in full
+        await pilot.press("q")
+        await pilot.press("n")  # no: carry on, after the lead-in
+        assert isinstance(pilot.app.screen, SessionScreen)
+        assert pilot.app.screen.session.status is Status.RESUMING
+        await pilot.press("escape", "y")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert not summary.record.finished
+        assert [s.achieved for s in summary.record.sets] == [4]
+        assert "Left early" in text_of(summary, "#summary-title")
+        await pilot.press("a")  # repeat
+        assert isinstance(pilot.app.screen, SessionScreen)
+
+
+async def test_the_screen_wakes_only_for_the_engine_and_its_events_are_due_times(catalog):
+    clock = FakeClock()
+    routine = load_routine(SHORT, catalog.library)
+    async with make_app(catalog, clock, routine, get_ready=0).run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        await advance(pilot, clock, 0.4)
+        assert screen._timer is not None
+        clock.now += 10
+        screen.tick()
+        ended = [e.due for e in screen.events if e.kind is EventKind.PHASE_ENDED]
+        assert ended[:2] == [104.0, 106.0]  # on their deadlines, not when the frame came
