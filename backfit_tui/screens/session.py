@@ -58,14 +58,15 @@ class SessionScreen(Screen[SessionRecord]):
     """Guides one routine; dismisses with the session's record when it ends or is left."""
 
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause"),
+        # Short words and ␣ for space: every hint fits a 60-column footer.
+        Binding("space", "toggle_pause", "Pause", key_display="␣"),
         Binding("n", "skip", "Next"),
         Binding("N", "skip_step", "Next step", show=False),
         Binding("b", "back", "Back"),
-        Binding("r", "restart", "Restart"),
-        Binding("plus,equals_sign", "adjust(1)", "±5 s", key_display="+/-"),
+        Binding("r", "restart", "Redo"),
+        Binding("plus,equals_sign", "adjust(1)", "±5s", key_display="+/-"),
         Binding("minus", "adjust(-1)", "-5 s", show=False),
-        Binding("enter", "count", "Rep/done"),
+        Binding("enter", "count", "Rep"),
         Binding("q,escape", "leave", "Leave"),
     ]
 
