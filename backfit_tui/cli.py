@@ -15,7 +15,7 @@ from . import locations
 from .catalog import Catalog, load_catalog
 from .formatting import duration, literal
 from .model import Routine
-from .plan import plan_lines
+from .plan import RICH_STYLES, plan_lines
 from .routines import RoutineEntry, load_entry, load_library
 from .settings import Settings, load_settings
 from .timeline import build_timeline, total_seconds
@@ -165,13 +165,12 @@ def show(catalog: Catalog, reference: str) -> int:
         return 1
     from rich.text import Text
 
-    styles = {"title": "bold", "dim": "dim", "": ""}
     console = _console()
     title, *rest = plan_lines(entry.routine, _settings().get_ready)
     console.print(Text(title.text, style="bold"))
     console.print(Text(f"id {literal(entry.id)} · {literal(str(entry.path))}", style="dim"))
     for line in rest:
-        console.print(Text(line.text, style=styles[line.style]))
+        console.print(Text(line.text, style=RICH_STYLES[line.style]))
     return 0
 
 

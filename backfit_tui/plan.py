@@ -8,6 +8,9 @@ from .formatting import duration, literal
 from .model import Routine
 from .timeline import build_timeline, total_seconds
 
+# How each line style is drawn with Rich, on `backfit show` and in the menu's preview alike.
+RICH_STYLES = {"title": "bold", "dim": "dim", "": ""}
+
 
 class Line(NamedTuple):
     """One line of a plan and how it is set: "title", "" (plain) or "dim"."""

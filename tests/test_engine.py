@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from fake_clock import FakeClock
 from strategies import routine, step
 
 from backfit_tui.engine import EventKind, Session, Status
 from backfit_tui.model import Breaths, Hold, Reps, Side, Sides
 from backfit_tui.timeline import PhaseKind, breath_at, rep_at
-
-
-class FakeClock:
-    """A monotonic clock that moves only when a test says so."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

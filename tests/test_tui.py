@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
 from textual.widgets import Digits, Input, Static
 
 from backfit_tui.app import BackfitApp
@@ -19,21 +20,18 @@ from backfit_tui.settings import Settings
 SHORT = Path(__file__).parent / "routines" / "short.toml"
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def catalog() -> Catalog:
     return load_catalog()
 
 
 def make_app(catalog, clock=None, start_with=None, get_ready=3) -> BackfitApp:
-    return BackfitApp(catalog, Settings(get_ready=get_ready), clock or FakeClock(), start_with)
+    return BackfitApp(catalog, Settings(get_ready=get_ready), clock or FakeClock(100.0), start_with)
+
+
+def short_routine_app(catalog, clock: FakeClock, get_ready: int = 3) -> BackfitApp:
+    """The app going straight to the short test routine, on `clock`."""
+    return make_app(catalog, clock, load_routine(SHORT, catalog.library), get_ready)
 
 
 async def advance(pilot, clock: FakeClock, seconds: float) -> None:
@@ -86,9 +84,8 @@ async def test_enter_starts_the_highlighted_routine(catalog):
 
 
 async def test_a_short_routine_runs_from_start_to_summary(catalog):
-    clock = FakeClock()
-    routine = load_routine(SHORT, catalog.library)
-    async with make_app(catalog, clock, routine).run_test(size=(80, 24)) as pilot:
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = pilot.app.screen
         assert text_of(screen, "#where").startswith("Get ready")
@@ -117,9 +114,8 @@ async def test_a_short_routine_runs_from_start_to_summary(catalog):
 
 
 async def test_space_pauses_exactly_and_resumes_after_three_seconds(catalog):
-    clock = FakeClock()
-    routine = load_routine(SHORT, catalog.library)
-    async with make_app(catalog, clock, routine, get_ready=0).run_test(size=(80, 24)) as pilot:
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
         screen = pilot.app.screen
         await advance(pilot, clock, 1.5)
         await pilot.press("space")
@@ -133,9 +129,8 @@ async def test_space_pauses_exactly_and_resumes_after_three_seconds(catalog):
 
 
 async def test_keys_skip_go_back_restart_and_adjust(catalog):
-    clock = FakeClock()
-    routine = load_routine(SHORT, catalog.library)
-    async with make_app(catalog, clock, routine, get_ready=0).run_test(size=(80, 24)) as pilot:
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
         session = pilot.app.screen.session
         await advance(pilot, clock, 1)
         await pilot.press("plus")
@@ -155,9 +150,8 @@ async def test_keys_skip_go_back_restart_and_adjust(catalog):
 
 
 async def test_leaving_asks_first_and_keeps_what_was_done(catalog):
-    clock = FakeClock()
-    routine = load_routine(SHORT, catalog.library)
-    async with make_app(catalog, clock, routine, get_ready=0).run_test(size=(80, 24)) as pilot:
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 4.5)  # set 1 held in full
         await pilot.press("q")
         await pilot.press("n")  # no: carry on, after the lead-in
@@ -174,9 +168,8 @@ async def test_leaving_asks_first_and_keeps_what_was_done(catalog):
 
 
 async def test_the_screen_wakes_only_for_the_engine_and_its_events_are_due_times(catalog):
-    clock = FakeClock()
-    routine = load_routine(SHORT, catalog.library)
-    async with make_app(catalog, clock, routine, get_ready=0).run_test(size=(80, 24)) as pilot:
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
         screen = pilot.app.screen
         await advance(pilot, clock, 0.4)
         assert screen._timer is not None

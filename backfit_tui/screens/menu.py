@@ -15,10 +15,8 @@ from textual.widgets.option_list import Option
 
 from ..catalog import Catalog
 from ..formatting import literal
-from ..plan import plan_lines
+from ..plan import RICH_STYLES, plan_lines
 from ..routines import RoutineEntry
-
-STYLES = {"title": "bold", "dim": "dim", "": ""}
 
 
 def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
@@ -103,7 +101,7 @@ class MenuScreen(Screen[None]):
                 preview.append(literal(str(problem)) + "\n")
         else:
             for line in plan_lines(entry.routine, self.app.settings.get_ready, cues=False):
-                preview.append(line.text + "\n", style=STYLES[line.style])
+                preview.append(line.text + "\n", style=RICH_STYLES[line.style])
         self.query_one("#preview", Static).update(preview)
 
     def action_move(self, delta: int) -> None:
