@@ -76,6 +76,7 @@ class SetRecord:
     planned: float
     achieved: float
     skipped: bool
+    active_seconds: float  # time spent in the set, pauses not counted
 
 
 @dataclass(frozen=True)
@@ -243,21 +244,24 @@ class Session:
 
     def skip(self) -> list[Event]:
         """Leave the current phase now for the next one; unfinished work is recorded as skipped."""
-        return self._leave(self.index + 1, skipped=True)
+        events = self.update()  # first catch up, so "the current phase" is the one due now
+        return events + self._leave(self.index + 1, skipped=True)
 
     def skip_step(self) -> list[Event]:
         """Leave the current step now for the next one; its unfinished sets are recorded as skipped."""
+        events = self.update()
         following = next(
             (i for i in range(self.index, len(self.timeline)) if self.timeline[i].step_index > self.phase.step_index),
             len(self.timeline),
         )
-        return self._leave(following, skipped=True)
+        return events + self._leave(following, skipped=True)
 
     def mark_done(self) -> list[Event]:
         """End the current set now as done: the person says so (self-paced reps, or early)."""
+        events = self.update()
         if self.phase.kind is not PhaseKind.WORK:
-            return []
-        return self._leave(self.index + 1, skipped=False)
+            return events
+        return events + self._leave(self.index + 1, skipped=False)
 
     def count_rep(self) -> list[Event]:
         """Count one self-paced rep; the set ends by itself when its last rep is counted."""
@@ -308,7 +312,8 @@ class Session:
     # --- moving between phases ---------------------------------------------------------------
 
     def _leave(self, target: int, skipped: bool) -> list[Event]:
-        events = self.update()
+        """End the current phase now and go to phase `target`; the caller has caught up with the clock."""
+        events: list[Event] = []
         if self.status not in UNDER_WAY:
             return events
         now = self.clock()
@@ -347,11 +352,11 @@ class Session:
         """Close the current phase at `at`: its remaining cues are dropped, its set recorded."""
         events.append(Event(EventKind.PHASE_ENDED, at, self.index))
         if self.phase.kind is PhaseKind.WORK:
-            self._record(self.index, self._achieved(at), skipped, at, events)
+            elapsed = self._paused_elapsed if self.status in FROZEN else max(at - self._origin, 0.0)
+            self._record(self.index, self._achieved(elapsed), skipped, at, events, active=round(elapsed, 3))
 
-    def _achieved(self, at: float) -> float:
-        """What the current work phase achieved by `at`, in its step's unit."""
-        elapsed = self._paused_elapsed if self.status in FROZEN else max(at - self._origin, 0.0)
+    def _achieved(self, elapsed: float) -> float:
+        """What the current work phase achieved in `elapsed` seconds, in its step's unit."""
         dosage = self.phase.step.dosage
         if isinstance(dosage, Hold):
             return round(min(elapsed, self._length), 1)
@@ -361,7 +366,9 @@ class Session:
             return completed(reps_per_set(self.phase.step), elapsed, dosage.rep_seconds)
         return self.reps_counted
 
-    def _record(self, index: int, achieved: float, skipped: bool, due: float, events: list[Event]) -> None:
+    def _record(
+        self, index: int, achieved: float, skipped: bool, due: float, events: list[Event], active: float = 0.0
+    ) -> None:
         phase = self.timeline[index]
         step = phase.step
         planned, unit = planned_amount(step)
@@ -370,7 +377,7 @@ class Session:
         side = "both" if step.sides is Sides.ALTERNATING else (phase.side.value if phase.side else None)
         record = SetRecord(
             phase.step_index, step.exercise.id, step.exercise.name, phase.set_number, side,
-            unit, float(planned), float(achieved), skipped,
+            unit, float(planned), float(achieved), skipped, active,
         )  # fmt: skip
         self._records[index] = record
         events.append(Event(EventKind.SET_DONE, due, index, record=record))

@@ -197,6 +197,21 @@ def test_skipping_a_hold_records_it_skipped_with_what_was_held(clock):
     assert events[-1].kind is EventKind.PHASE_STARTED and events[-1].due == pytest.approx(1012)
 
 
+def test_keys_pressed_after_an_unnoticed_deadline_act_on_the_phase_due_now(clock):
+    plank = step(Hold(30), sets=3, rest_between_sets=10)
+    session = started(Session(routine(plank, step(Hold(10))), clock, get_ready=0), clock)
+    clock.advance(30 + 10 + 12)  # nobody called update(): set 2 is 12 s in
+    session.skip()
+    assert (session.phase.kind, session.phase.set_number) == (PhaseKind.SET_REST, 2)
+    clock.advance(10 + 3)
+    session.mark_done()
+    assert (session.phase.kind, session.phase.step_index) == (PhaseKind.WORK, 1)
+    assert [(s.set_number, s.achieved, s.skipped) for s in session.record().sets] == [(1, 30, False), (2, 12, True), (3, 3, False)]
+    clock.advance(10)
+    session.skip_step()
+    assert session.status is Status.FINISHED
+
+
 def test_skipping_a_step_skips_all_its_remaining_sets(clock):
     plank = step(Hold(30), sets=3, rest_between_sets=10, rest_after=20)
     session = started(Session(routine(plank, step(Hold(10))), clock, get_ready=5), clock)
@@ -288,6 +303,19 @@ def test_set_done_early_on_a_hold_keeps_what_was_held(clock):
     session.mark_done()
     record = session.record()
     assert (record.sets[0].achieved, record.sets[0].skipped, record.finished) == (41.3, False, True)
+
+
+def test_active_time_is_the_time_spent_in_each_set_without_pauses(clock):
+    session = started(Session(routine(step(Reps(10)), step(Breaths(5))), clock, get_ready=0), clock)
+    clock.advance(20)
+    session.pause()
+    clock.advance(300)
+    session.resume()
+    clock.advance(4.5)
+    session.mark_done()
+    clock.advance(30)
+    session.update()
+    assert [s.active_seconds for s in session.record().sets] == [24.5, 30]
 
 
 def test_time_left_counts_down_the_whole_session(clock):
