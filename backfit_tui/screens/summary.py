@@ -13,21 +13,20 @@ from textual.widgets import Footer, Header, Static
 from ..engine import SessionRecord
 from ..formatting import duration, literal
 from ..model import Routine
+from ..outcome import active_seconds, step_outcomes
 
 
 def summary_table(record: SessionRecord) -> Table:
-    """Planned against done for every set, in the order they came."""
+    """Each step planned against done, with its skipped sets."""
     table = Table(box=None, expand=True, header_style="bold")
-    for column in ("exercise", "set", "side", "planned", "done"):
-        table.add_column(column)
-    for item in record.sets:
-        done = Text(f"{item.achieved:g} {item.unit}")
-        if item.skipped:
-            done.append("  skipped", style="yellow")
-        table.add_row(
-            Text(literal(item.exercise_name)), str(item.set_number), item.side or "",
-            f"{item.planned:g} {item.unit}", done,
-        )  # fmt: skip
+    table.add_column("exercise", ratio=3)
+    table.add_column("planned", ratio=2)
+    table.add_column("done", ratio=3)
+    for outcome in step_outcomes(record):
+        done = Text(outcome.done())
+        if outcome.skipped:
+            done.append(f"  {outcome.skipped} skipped", style="yellow")
+        table.add_row(Text(literal(outcome.exercise_name)), outcome.planned(), done)
     return table
 
 
@@ -48,12 +47,12 @@ class SummaryScreen(Screen[bool]):
         record = self.record
         done = sum(1 for s in record.sets if not s.skipped)
         skipped = sum(1 for s in record.sets if s.skipped)
-        active = sum(s.achieved for s in record.sets if s.unit == "seconds")
         heading = "Finished" if record.finished else "Left early"
         yield Header()
         with VerticalScroll(id="summary"):
             yield Static(Text(f"{heading}: {literal(record.routine_name)}", style="bold"), id="summary-title")
-            yield Static(f"{done} sets done, {skipped} skipped · {duration(active)} held", id="summary-totals")
+            totals = f"{done} sets done, {skipped} skipped · active {duration(active_seconds(record))}"
+            yield Static(totals, id="summary-totals")
             yield Static(summary_table(record), id="summary-table")
         yield Footer(compact=True, show_command_palette=False)
 

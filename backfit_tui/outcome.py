@@ -1,0 +1,51 @@
+"""What a session achieved, step by step: the same reading for the summary and, later, the history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from .engine import SessionRecord, SetRecord
+
+UNIT_SHORT = {"seconds": "s", "breaths": "breaths", "reps": "reps"}
+SIDE_MARK = {"left": "L", "right": "R"}
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    """One step's sets as planned and as done."""
+
+    exercise_name: str
+    sets: tuple[SetRecord, ...]
+
+    @property
+    def unit(self) -> str:
+        return UNIT_SHORT[self.sets[0].unit]
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for s in self.sets if s.skipped)
+
+    def planned(self) -> str:
+        """`3 × 30 s`, `2 × 10 reps each side`."""
+        count = len({s.set_number for s in self.sets})
+        sided = any(s.side in SIDE_MARK for s in self.sets)
+        return f"{count} × {self.sets[0].planned:g} {self.unit}" + (" each side" if sided else "")
+
+    def done(self) -> str:
+        """Each set's achievement in order, sides marked: `30 30 12 s`, `L10 R10 L10 R8 reps`."""
+        amounts = " ".join(f"{SIDE_MARK.get(s.side or '', '')}{s.achieved:g}" for s in self.sets)
+        return f"{amounts} {self.unit}"
+
+
+def step_outcomes(record: SessionRecord) -> list[StepOutcome]:
+    """The record's sets grouped by the step they belong to, in routine order."""
+    return [
+        StepOutcome(sets[0].exercise_name, sets)
+        for sets in (tuple(group) for _, group in groupby(record.sets, key=lambda s: s.step_index))
+    ]
+
+
+def active_seconds(record: SessionRecord) -> float:
+    """Time spent working: every set's time, skipped ones included, pauses, rests and get-ready not."""
+    return sum(s.active_seconds for s in record.sets)

@@ -1,0 +1,41 @@
+"""A session's record read step by step, as the summary shows it."""
+
+from __future__ import annotations
+
+from fake_clock import FakeClock
+from strategies import routine, step
+
+from backfit_tui.engine import Session
+from backfit_tui.model import Hold, Reps, Sides
+from backfit_tui.outcome import active_seconds, step_outcomes
+
+
+def test_each_step_shows_its_sets_planned_and_done_with_sides_marked():
+    clock = FakeClock()
+    plank = step(Hold(30), sets=3, rest_between_sets=10)
+    lunges = step(Reps(10, seconds_per_rep=2), sets=2, sides=Sides.EACH)
+    session = Session(routine(plank, lunges), clock, get_ready=0)
+    session.start()
+    clock.advance(30 + 10 + 12)  # set 2 of the plank, 12 s in
+    session.skip()
+    session.skip_step()
+    clock.advance(20 + 5 + 20)  # the lunges' first set: left, switch, right
+    session.update()
+    session.skip_step()
+
+    plank_done, lunges_done = step_outcomes(session.record())
+    assert (plank_done.planned(), plank_done.done(), plank_done.skipped) == ("3 × 30 s", "30 12 0 s", 2)
+    assert (lunges_done.planned(), lunges_done.done(), lunges_done.skipped) == (
+        "2 × 10 reps each side", "L10 R10 L0 R0 reps", 2,
+    )
+    assert active_seconds(session.record()) == 30 + 12 + 20 + 20
+
+
+def test_alternating_sides_are_one_set_of_both_sides():
+    clock = FakeClock()
+    session = Session(routine(step(Reps(4, seconds_per_rep=1), sides=Sides.ALTERNATING)), clock, get_ready=0)
+    session.start()
+    clock.advance(8)
+    session.update()
+    (bird_dog,) = step_outcomes(session.record())
+    assert (bird_dog.planned(), bird_dog.done()) == ("1 × 8 reps", "8 reps")
