@@ -11,12 +11,8 @@ from textual.binding import Binding
 from .catalog import Catalog
 from .engine import SessionRecord
 from .model import Routine
+from .safety import SAFETY_NOTE
 from .settings import Settings
-
-SAFETY_NOTE = (
-    "Move only within a range that feels comfortable. Stop if anything hurts, "
-    "and see a health professional about back pain that persists."
-)
 
 
 class BackfitApp(App[None]):
@@ -32,12 +28,14 @@ class BackfitApp(App[None]):
         settings: Settings,
         clock: Callable[[], float] = time.monotonic,
         start_with: Routine | None = None,
+        first_run: bool = False,
     ) -> None:
         super().__init__()
         self.catalog = catalog
         self.settings = settings
         self.clock = clock
         self.start_with = start_with
+        self.first_run = first_run
 
     def on_mount(self) -> None:
         from .screens.menu import MenuScreen
@@ -45,7 +43,8 @@ class BackfitApp(App[None]):
         self.push_screen(MenuScreen(self.catalog))
         if self.start_with is not None:
             self.run_routine(self.start_with)
-        self.notify(SAFETY_NOTE, title="Before you start", timeout=8)
+        if self.first_run:
+            self.notify(SAFETY_NOTE, title="Before you start", timeout=12)
 
     def run_routine(self, routine: Routine) -> None:
         """Guide `routine` on the session screen, then show what was done."""

@@ -96,6 +96,13 @@ def _settings() -> Settings:
         return Settings()
 
 
+def _first_run() -> bool:
+    """Whether this is the first session, so the safety note is due (remembered from now on)."""
+    from .safety import first_time
+
+    return first_time(locations.safety_note_marker())
+
+
 def _console():
     from rich.console import Console  # only for the commands that draw tables
 
@@ -230,7 +237,7 @@ def run(catalog: Catalog, reference: str, plain: bool) -> int:
     if plain:
         from .plain import run_plain
 
-        return run_plain(entry.routine, _settings())
+        return run_plain(entry.routine, _settings(), first_run=_first_run())
     return open_tui(catalog, entry.routine)
 
 
@@ -238,5 +245,5 @@ def open_tui(catalog: Catalog, routine: Routine | None = None) -> int:
     """Open the menu (and go straight to `routine` if given); Textual is imported only here."""
     from .app import BackfitApp
 
-    BackfitApp(catalog, _settings(), start_with=routine).run()
+    BackfitApp(catalog, _settings(), start_with=routine, first_run=_first_run()).run()
     return 0

@@ -59,6 +59,11 @@ def history_file() -> Path:
     return data_dir() / "history.sqlite3"
 
 
+def safety_note_marker() -> Path:
+    """Present once the safety note has been shown."""
+    return data_dir() / "safety-note-shown"
+
+
 def ensure_dir(path: Path) -> Path:
     """Create `path` (and its parents) if it is missing; return it."""
     path.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .engine import SessionRecord, SetRecord
+from .formatting import duration
 
 UNIT_SHORT = {"seconds": "s", "breaths": "breaths", "reps": "reps"}
 SIDE_MARK = {"left": "L", "right": "R"}
@@ -49,3 +50,10 @@ def step_outcomes(record: SessionRecord) -> list[StepOutcome]:
 def active_seconds(record: SessionRecord) -> float:
     """Time spent working: every set's time, skipped ones included, pauses, rests and get-ready not."""
     return sum(s.active_seconds for s in record.sets)
+
+
+def totals(record: SessionRecord) -> str:
+    """`7 sets done, 1 skipped · active 4 min 10 s`."""
+    skipped = sum(1 for s in record.sets if s.skipped)
+    done = len(record.sets) - skipped
+    return f"{done} sets done, {skipped} skipped · active {duration(active_seconds(record))}"

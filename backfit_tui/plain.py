@@ -14,6 +14,8 @@ from typing import TextIO
 from .engine import Event, EventKind, Session, SessionRecord, Status
 from .formatting import clock, duration, literal
 from .model import Routine
+from .outcome import step_outcomes, totals
+from .safety import SAFETY_NOTE
 from .settings import Settings
 from .timeline import Phase, PhaseKind
 
@@ -25,9 +27,12 @@ def run_plain(
     clock_fn: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
     wait_for_enter: Callable[[], object] = input,
+    first_run: bool = False,
 ) -> int:
     """Run `routine` to the end (or to Ctrl+C), printing each change; returns the exit status."""
     session = Session(routine, clock_fn, settings.get_ready)
+    if first_run:
+        print(f"Before you start: {SAFETY_NOTE}", file=out)
     print(f"{literal(routine.name)}: {duration(session.planned_seconds)}. Ctrl+C leaves early.", file=out)
     try:
         _print_events(session, session.start(), out)
@@ -100,13 +105,10 @@ def phase_heading(phase: Phase) -> str:
 
 
 def summary(record: SessionRecord) -> str:
-    """What was done, set by set: planned against done, and what was skipped."""
+    """What was done, step by step: planned against done, what was skipped, and the totals."""
     lines = ["", f"{literal(record.routine_name)}: {'finished' if record.finished else 'left early'}"]
-    for item in record.sets:
-        side = f" {item.side}" if item.side else ""
-        mark = " (skipped)" if item.skipped else ""
-        lines.append(
-            f"  {literal(item.exercise_name)} set {item.set_number}{side}: "
-            f"{item.achieved:g}/{item.planned:g} {item.unit}{mark}"
-        )
+    for outcome in step_outcomes(record):
+        skipped = f" ({outcome.skipped} skipped)" if outcome.skipped else ""
+        lines.append(f"  {literal(outcome.exercise_name)}: {outcome.planned()} planned, done {outcome.done()}{skipped}")
+    lines.append(totals(record))
     return "\n".join(lines)

@@ -21,6 +21,7 @@ from backfit_tui.formatting import duration
 from backfit_tui.locations import DATA_DIR_VARIABLE
 from backfit_tui.plain import run_plain
 from backfit_tui.routines import load_routine
+from backfit_tui.safety import SAFETY_NOTE
 from backfit_tui.settings import Settings
 from backfit_tui.timeline import build_timeline, total_seconds
 
@@ -116,10 +117,10 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
             "Band pull-apart: 5 reps (self-paced) (set 1/1) — press Enter when the set is done",
             "Finished.",
             "Tiny: finished",
-            "  Child's pose set 1: 3/3 seconds",
-            "  Child's pose set 2: 3/3 seconds",
-            "  Cat-cow set 1: 2/2 breaths",
-            "  Band pull-apart set 1: 5/5 reps",
+            "  Child's pose: 2 × 3 s planned, done 3 3 s",
+            "  Cat-cow: 1 × 2 breaths planned, done 2 breaths",
+            "  Band pull-apart: 1 × 5 reps planned, done 5 reps",
+            "4 sets done, 0 skipped · active 10 s",
         ],
     )
     # Timed phases: 2 + 3 + 2 + 3 (holds), 2 + 4 (breaths), 2 (get ready for reps); Enter once.
@@ -127,10 +128,10 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
     assert enters == [pytest.approx(18.0)]
     summary = lines[lines.index("Tiny: finished") + 1 :]
     assert summary == [
-        "  Child's pose set 1: 3/3 seconds",
-        "  Child's pose set 2: 3/3 seconds",
-        "  Cat-cow set 1: 2/2 breaths",
-        "  Band pull-apart set 1: 5/5 reps",
+        "  Child's pose: 2 × 3 s planned, done 3 3 s",
+        "  Cat-cow: 1 × 2 breaths planned, done 2 breaths",
+        "  Band pull-apart: 1 × 5 reps planned, done 5 reps",
+        "4 sets done, 0 skipped · active 10 s",
     ]
 
 
@@ -143,7 +144,7 @@ def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
     status, lines, _, _ = run_fake(routine, Settings(get_ready=0), wait_for_enter=no_keyboard)
     assert status == 0
     assert "Finished." in lines
-    assert lines[-1] == "  Band pull-apart set 1: 5/5 reps"
+    assert lines[-2] == "  Band pull-apart: 1 × 5 reps planned, done 5 reps"
 
 
 def test_plain_guide_escapes_control_characters(write_routine, library):
@@ -173,7 +174,11 @@ def test_backfit_run_end_to_end(data_dir, write_routine):
         env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Before you start: {SAFETY_NOTE}\n")  # the first run
     assert "Finished." in result.stdout
     assert "One second: finished" in result.stdout
-    assert "Plank set 1: 1/1 seconds" in result.stdout
+    assert "Plank: 1 × 1 s planned, done 1 s" in result.stdout
     assert result.stderr == ""
+    again = subprocess.run([backfit_script(), "run", "--plain", str(path)], stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, timeout=20, env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)})  # fmt: skip
+    assert again.returncode == 0 and SAFETY_NOTE not in again.stdout

@@ -33,6 +33,13 @@ def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
     return by_name + by_tag
 
 
+class FilterInput(Input):
+    """The menu's filter: takes every printable key but "?", which opens the help."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character != "?" and super().check_consume_key(key, character)
+
+
 class MenuScreen(Screen[None]):
     """Pick a routine: type to filter, arrows to move, Enter to start."""
 
@@ -40,6 +47,7 @@ class MenuScreen(Screen[None]):
         Binding("enter", "start", "Start", priority=True),
         Binding("down", "move(1)", "Next", show=False, priority=True),
         Binding("up", "move(-1)", "Previous", show=False, priority=True),
+        Binding("question_mark", "app.help", "Help", key_display="?", priority=True),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
@@ -50,7 +58,7 @@ class MenuScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Type to filter by name or tag", id="filter")
+        yield FilterInput(placeholder="Type to filter by name or tag", id="filter")
         with Horizontal(id="menu"):
             yield OptionList(id="routines", markup=False)
             with VerticalScroll(id="preview-pane"):

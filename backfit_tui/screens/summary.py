@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ..engine import SessionRecord
-from ..formatting import duration, literal
+from ..formatting import literal
 from ..model import Routine
-from ..outcome import active_seconds, step_outcomes
+from ..outcome import step_outcomes, totals
 
 
 def summary_table(record: SessionRecord) -> Table:
@@ -45,14 +45,11 @@ class SummaryScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         record = self.record
-        done = sum(1 for s in record.sets if not s.skipped)
-        skipped = sum(1 for s in record.sets if s.skipped)
         heading = "Finished" if record.finished else "Left early"
         yield Header()
         with VerticalScroll(id="summary"):
             yield Static(Text(f"{heading}: {literal(record.routine_name)}", style="bold"), id="summary-title")
-            totals = f"{done} sets done, {skipped} skipped · active {duration(active_seconds(record))}"
-            yield Static(totals, id="summary-totals")
+            yield Static(totals(record), id="summary-totals")
             yield Static(summary_table(record), id="summary-table")
         yield Footer(compact=True, show_command_palette=False)
 

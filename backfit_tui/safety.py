@@ -1,0 +1,22 @@
+"""The safety note the reference articles ask for, shown on the first run and on request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SAFETY_NOTE = (
+    "Move only within a range that feels comfortable. Stop if anything hurts, "
+    "and see a health professional about back pain that persists."
+)
+
+
+def first_time(marker: Path) -> bool:
+    """True unless `marker` exists, which it does from now on; always True where it cannot be written."""
+    if marker.exists():
+        return False
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # a read-only home: better to show the note every time than never
+    return True
