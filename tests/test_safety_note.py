@@ -22,8 +22,8 @@ def test_the_first_time_is_remembered(tmp_path):
 
 
 def test_where_nothing_can_be_remembered_the_note_is_shown_every_time(tmp_path):
-    (tmp_path / "data").write_text("a file where the data directory should be")
-    marker = tmp_path / "data" / "safety-note-shown"
+    (tmp_path / "not-a-dir").write_text("a file where the data directory should be")
+    marker = tmp_path / "not-a-dir" / "safety-note-shown"
     assert first_time(marker) is True
     assert first_time(marker) is True
 
