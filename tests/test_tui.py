@@ -2,43 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from fake_clock import FakeClock
 from textual.widgets import Digits, Input, Static
+from tui_helpers import advance, make_app, short_routine_app
 
-from backfit_tui.app import BackfitApp
 from backfit_tui.catalog import Catalog, load_catalog
 from backfit_tui.engine import EventKind, Status
-from backfit_tui.routines import load_routine
 from backfit_tui.screens.menu import MenuScreen
 from backfit_tui.screens.session import SessionScreen
 from backfit_tui.screens.summary import SummaryScreen
-from backfit_tui.settings import Settings
-
-SHORT = Path(__file__).parent / "routines" / "short.toml"
 
 
 @pytest.fixture
 def catalog() -> Catalog:
     return load_catalog()
-
-
-def make_app(catalog, clock=None, start_with=None, get_ready=3) -> BackfitApp:
-    return BackfitApp(catalog, Settings(get_ready=get_ready), clock or FakeClock(100.0), start_with)
-
-
-def short_routine_app(catalog, clock: FakeClock, get_ready: int = 3) -> BackfitApp:
-    """The app going straight to the short test routine, on `clock`."""
-    return make_app(catalog, clock, load_routine(SHORT, catalog.library), get_ready)
-
-
-async def advance(pilot, clock: FakeClock, seconds: float) -> None:
-    """Move the fake clock and let the session screen catch up, as its timer would."""
-    clock.now += seconds
-    pilot.app.screen.tick()
-    await pilot.pause()
 
 
 def text_of(screen, selector: str) -> str:

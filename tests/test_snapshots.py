@@ -1,0 +1,61 @@
+"""What the screens look like, as SVG snapshots (pytest-textual-snapshot), on a fake clock.
+
+After a deliberate change to the look, refresh them with `pytest tests/test_snapshots.py
+--snapshot-update` and look at the new SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fake_clock import FakeClock
+from textual.widgets import Input
+from tui_helpers import advance, make_app, short_routine_app
+
+from backfit_tui.catalog import load_catalog
+
+# Where the short test routine stands after this many seconds (with a 3 s get-ready):
+IN_THE_HOLD = 3.5  # child's pose, set 1 of 2, 4 s hold
+IN_THE_REST = 7.5  # between the two sets
+IN_A_BREATH = 18.5  # cat-cow, breath 1 of 2, inhaling
+AT_THE_SELF_PACED_REPS = 50  # every timed phase is over
+
+
+def at(seconds: float, then: tuple[str, ...] = ()):
+    """A `run_before` that moves the fake clock `seconds` into the session, then presses keys."""
+
+    async def run_before(pilot) -> None:
+        await advance(pilot, pilot.app.clock, seconds)
+        await pilot.press(*then)
+
+    return run_before
+
+
+async def no_cursor_blink(pilot) -> None:
+    pilot.app.screen.query_one(Input).cursor_blink = False
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+def test_menu(snap_compare, size):
+    assert snap_compare(make_app(load_catalog()), terminal_size=size, run_before=no_cursor_blink)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+def test_hold(snap_compare, size):
+    app = short_routine_app(load_catalog(), FakeClock(100.0))
+    assert snap_compare(app, terminal_size=size, run_before=at(IN_THE_HOLD))
+
+
+def test_rest_between_sets(snap_compare):
+    app = short_routine_app(load_catalog(), FakeClock(100.0))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at(IN_THE_REST))
+
+
+def test_breath(snap_compare):
+    app = short_routine_app(load_catalog(), FakeClock(100.0))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at(IN_A_BREATH))
+
+
+def test_summary(snap_compare):
+    app = short_routine_app(load_catalog(), FakeClock(100.0))
+    finish = at(AT_THE_SELF_PACED_REPS, then=("enter", "enter", "enter"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=finish)

@@ -1,0 +1,30 @@
+"""Building the app on a fake clock and moving that clock, for the Pilot and snapshot tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fake_clock import FakeClock
+
+from backfit_tui.app import BackfitApp
+from backfit_tui.catalog import Catalog
+from backfit_tui.routines import load_routine
+from backfit_tui.settings import Settings
+
+SHORT = Path(__file__).parent / "routines" / "short.toml"
+
+
+def make_app(catalog: Catalog, clock=None, start_with=None, get_ready=3) -> BackfitApp:
+    return BackfitApp(catalog, Settings(get_ready=get_ready), clock or FakeClock(100.0), start_with)
+
+
+def short_routine_app(catalog: Catalog, clock: FakeClock, get_ready: int = 3) -> BackfitApp:
+    """The app going straight to the short test routine, on `clock`."""
+    return make_app(catalog, clock, load_routine(SHORT, catalog.library), get_ready)
+
+
+async def advance(pilot, clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock and let the session screen catch up, as its timer would."""
+    clock.now += seconds
+    pilot.app.screen.tick()
+    await pilot.pause()
