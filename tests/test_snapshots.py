@@ -34,12 +34,12 @@ async def no_cursor_blink(pilot) -> None:
     pilot.app.screen.query_one(Input).cursor_blink = False
 
 
-@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
 def test_menu(snap_compare, size):
     assert snap_compare(make_app(load_catalog()), terminal_size=size, run_before=no_cursor_blink)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
 def test_hold(snap_compare, size):
     app = short_routine_app(load_catalog(), FakeClock(100.0))
     assert snap_compare(app, terminal_size=size, run_before=at(IN_THE_HOLD))

@@ -157,3 +157,16 @@ async def test_the_screen_wakes_only_for_the_engine_and_its_events_are_due_times
         screen.tick()
         ended = [e.due for e in screen.events if e.kind is EventKind.PHASE_ENDED]
         assert ended[:2] == [104.0, 106.0]  # on their deadlines, not when the frame came
+
+
+async def test_the_command_palette_switches_the_theme(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause(0.3)  # the palette searches in the background
+        await pilot.press("enter", *"nord")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.theme == "nord"
+        assert isinstance(pilot.app.screen, MenuScreen)
+

@@ -1,0 +1,107 @@
+"""End to end in a real terminal: the installed `backfit` in tmux, read with capture-pane, driven
+with send-keys, as a person would use it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import uuid
+
+import pytest
+from test_plain_guide import backfit_script
+from tui_helpers import SHORT
+
+from backfit_tui.locations import DATA_DIR_VARIABLE
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
+
+
+class Terminal:
+    """A detached tmux session on its own server, running one command."""
+
+    def __init__(self, command: list[str], env: dict[str, str], width: int = 80, height: int = 24) -> None:
+        self.socket = f"backfit-test-{uuid.uuid4().hex[:8]}"
+        settings = [arg for name, value in env.items() for arg in ("-e", f"{name}={value}")]
+        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), *settings, *command)
+        self.tmux("set-option", "remain-on-exit", "on")
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p")
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", key)
+            time.sleep(0.05)  # one key at a time, as typed
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        """The screen once it shows `text`; fails with the screen as it was if it never does."""
+        end = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > end:
+                pytest.fail(f"{text!r} never appeared; the screen was:\n{screen}")
+            time.sleep(0.1)
+
+    def exited(self) -> bool:
+        return self.tmux("display-message", "-p", "#{pane_dead}").strip() == "1"
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def terminal(data_dir):
+    (data_dir / "settings.toml").write_text("get_ready = 2\n")
+    opened: list[Terminal] = []
+
+    def open_terminal(*args: str, width: int = 80, height: int = 24) -> Terminal:
+        opened.append(Terminal([backfit_script(), *args], {DATA_DIR_VARIABLE: str(data_dir)}, width, height))
+        return opened[-1]
+
+    yield open_terminal
+    for term in opened:
+        term.close()
+
+
+def test_a_routine_runs_in_a_real_terminal_from_its_first_hold_to_the_summary(terminal):
+    term = terminal("run", str(SHORT))
+    term.wait_for("Get ready")
+    term.wait_for("Before you start")  # the first run's safety note
+    screen = term.wait_for("Set 1/2")  # the hold began on its own, on time
+    assert "Child's pose" in screen and "Pause" in screen and "Leave" in screen
+    term.press("Space")
+    term.wait_for("paused")
+    term.press("Space")
+    term.wait_for("resuming in")
+    term.press("N", "N", "N", "N")  # on to the last step, the self-paced reps
+    term.wait_for("0/3 reps")
+    term.press("Enter", "Enter", "Enter")
+    screen = term.wait_for("Finished: Short test routine")
+    assert "Band pull-apart" in screen and "skipped" in screen
+    term.press("q")  # back to the menu
+    term.wait_for("Type to filter")
+    term.press("C-q")
+    end = time.monotonic() + 10
+    while not term.exited():
+        assert time.monotonic() < end, term.screen()
+        time.sleep(0.1)
+
+
+def test_the_menu_fits_a_60_by_20_terminal_and_starts_a_routine(terminal):
+    term = terminal(width=60, height=20)
+    screen = term.wait_for("Back pain relief")
+    assert "Start" in screen and "Help" in screen
+    term.press("d", "e", "s", "k", "Enter")
+    screen = term.wait_for("Get ready")
+    assert "Seated march" in screen and "Leave" in screen
+    term.press("q")
+    term.wait_for("Leave this session?")
