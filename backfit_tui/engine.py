@@ -57,6 +57,7 @@ class EventKind(StrEnum):
     REP = CueKind.REP.value
     REP_HOLD = CueKind.REP_HOLD.value
     PHASE_ENDED = "phase_ended"
+    RESUMED = "resumed"  # the lead-in after a pause is over: the frozen phase runs again
     SET_DONE = "set_done"
     SIDE_SWITCHED = "side_switched"
     STEP_DONE = "step_done"
@@ -216,6 +217,7 @@ class Session:
                 return events
             self._origin = self._resume_at - self._paused_elapsed  # from its due time: no drift
             self.status = Status.RUNNING
+            events.append(Event(EventKind.RESUMED, self._resume_at, self.index))
         while self.status is Status.RUNNING:
             self._emit_cues(min(now - self._origin, math.inf if self._length is None else self._length), events)
             deadline = self.deadline()

@@ -169,7 +169,9 @@ def test_resuming_counts_three_two_one_before_the_phase_moves_again(clock):
     assert [e.value for e in session.update()] == [2]
     assert (session.remaining(), session.resumes_in()) == (20, pytest.approx(1.5))
     clock.advance(1.5)
-    assert [e.value for e in session.update()] == [1]
+    events = session.update()
+    assert [(e.kind, e.value) for e in events] == [(EventKind.COUNTDOWN, 1), (EventKind.RESUMED, 0)]
+    assert events[-1].due == pytest.approx(1063)
     assert session.status is Status.RUNNING
     clock.advance(20)
     assert session.update()[-1].due == pytest.approx(1083)  # 30 s held + 50 s paused + 3 s lead-in
