@@ -1,4 +1,4 @@
-"""BackfitApp: receives its catalog, settings and clock, and opens the first screen."""
+"""BackfitApp: receives its catalog, settings, clock and sound player, and opens the first screen."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from collections.abc import Callable
 from textual.app import App
 from textual.binding import Binding
 
+from . import locations
 from .catalog import Catalog
 from .engine import SessionRecord
 from .model import Routine
 from .safety import SAFETY_NOTE
-from .settings import Settings
+from .settings import Settings, save_mute
+from .sound import Player, make_chimes
 
 
 class BackfitApp(App[None]):
@@ -29,6 +31,7 @@ class BackfitApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         start_with: Routine | None = None,
         first_run: bool = False,
+        player: Player | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -36,6 +39,8 @@ class BackfitApp(App[None]):
         self.clock = clock
         self.start_with = start_with
         self.first_run = first_run
+        self.player = player
+        self.chimes = make_chimes(settings, player, self.bell, self.warn)
 
     def on_mount(self) -> None:
         from .screens.menu import MenuScreen
@@ -45,6 +50,18 @@ class BackfitApp(App[None]):
             self.run_routine(self.start_with)
         if self.first_run:
             self.notify(SAFETY_NOTE, title="Before you start", timeout=12)
+        for problem in self.settings.warnings:
+            self.warn(str(problem))
+        warm_up = getattr(self.player, "warm_up", None)
+        if warm_up is not None:  # the sound library's import is slow: after the first frame, off-thread
+            self.call_after_refresh(self.run_worker, warm_up, thread=True, exit_on_error=False)
+
+    def on_unmount(self) -> None:
+        self.chimes.stop()
+
+    def warn(self, message: str) -> None:
+        """Say something the person should fix, without stopping them."""
+        self.notify(message, severity="warning", timeout=12)
 
     def run_routine(self, routine: Routine) -> None:
         """Guide `routine` on the session screen, then show what was done."""
@@ -54,7 +71,7 @@ class BackfitApp(App[None]):
             if record is not None:
                 self.show_summary(routine, record)
 
-        self.push_screen(SessionScreen(routine, self.clock, self.settings.get_ready), finished)
+        self.push_screen(SessionScreen(routine, self.clock, self.settings.get_ready, self.chimes), finished)
 
     def show_summary(self, routine: Routine, record: SessionRecord) -> None:
         from .screens.summary import SummaryScreen
@@ -68,3 +85,12 @@ class BackfitApp(App[None]):
     def action_help(self) -> None:
         self.notify(SAFETY_NOTE, title="Take care", timeout=10)
         self.action_show_help_panel()
+
+    def action_toggle_mute(self) -> None:
+        """Turn the chimes off or on, and remember it in the settings file."""
+        self.chimes.muted = not self.chimes.muted
+        self.notify("Chimes off" if self.chimes.muted else "Chimes on", timeout=2)
+        try:
+            save_mute(locations.settings_file(), self.chimes.muted)
+        except OSError as err:
+            self.warn(f"Could not remember this in {locations.settings_file()}: {err.strerror or err}")

@@ -6,6 +6,7 @@ Nothing here imports Textual; list, show, validate and exercises start fast.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="use DIR for routines, settings and history")
+    parser.add_argument("--mute", action="store_true", help="start with the chimes off (m turns them on)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     listing = commands.add_parser("list", help="list every routine, bundled and your own")
     listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
@@ -41,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run a routine now")
     run.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
     run.add_argument("--plain", action="store_true", help="guide with plain lines of text instead of the screen")
+    run.add_argument("--mute", action="store_true", default=argparse.SUPPRESS, help="start with the chimes off")
     commands.add_parser("exercises", help="list the exercise library's ids for routine files")
     return parser
 
@@ -61,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "exercises":
             return list_exercises(catalog)
         if args.command == "run":
-            return run(catalog, args.routine, plain=args.plain)
-        return open_tui(catalog)
+            return run(catalog, args.routine, plain=args.plain, mute=args.mute)
+        return open_tui(catalog, mute=args.mute)
     except LoadError as err:
         _error(str(err))
         return 1
@@ -229,21 +232,40 @@ def list_exercises(catalog: Catalog) -> int:
     return 0
 
 
-def run(catalog: Catalog, reference: str, plain: bool) -> int:
+def run(catalog: Catalog, reference: str, plain: bool, mute: bool) -> int:
     """Run a routine on the session screen, or guided with lines of text."""
     entry = _find(catalog, reference)
     if entry is None:
         return 1
     if plain:
         from .plain import run_plain
+        from .sound import make_chimes, make_player
 
-        return run_plain(entry.routine, _settings(), first_run=_first_run())
-    return open_tui(catalog, entry.routine)
+        settings = _session_settings(mute)
+        for problem in settings.warnings:
+            _error(str(problem))
+        chimes = make_chimes(settings, make_player(settings), bell=_ring_bell, report=_error)
+        return run_plain(entry.routine, settings, first_run=_first_run(), chimes=chimes)
+    return open_tui(catalog, entry.routine, mute)
 
 
-def open_tui(catalog: Catalog, routine: Routine | None = None) -> int:
+def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = False) -> int:
     """Open the menu (and go straight to `routine` if given); Textual is imported only here."""
     from .app import BackfitApp
+    from .sound import make_player
 
-    BackfitApp(catalog, _settings(), start_with=routine, first_run=_first_run()).run()
+    settings = _session_settings(mute)
+    BackfitApp(
+        catalog, settings, start_with=routine, first_run=_first_run(), player=make_player(settings)
+    ).run()  # fmt: skip
     return 0
+
+
+def _session_settings(mute: bool) -> Settings:
+    """The settings, muted for this run if `--mute` says so."""
+    settings = _settings()
+    return dataclasses.replace(settings, mute=True) if mute else settings
+
+
+def _ring_bell() -> None:
+    print("\a", end="", flush=True)

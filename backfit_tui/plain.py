@@ -17,6 +17,7 @@ from .model import Routine
 from .outcome import step_outcomes, totals
 from .safety import SAFETY_NOTE
 from .settings import Settings
+from .sound import Chimes
 from .timeline import Phase, PhaseKind
 
 
@@ -28,22 +29,33 @@ def run_plain(
     sleep: Callable[[float], None] = time.sleep,
     wait_for_enter: Callable[[], object] = input,
     first_run: bool = False,
+    chimes: Chimes | None = None,
 ) -> int:
-    """Run `routine` to the end (or to Ctrl+C), printing each change; returns the exit status."""
+    """Run `routine` to the end (or to Ctrl+C), printing each change and chiming; returns the exit status."""
     session = Session(routine, clock_fn, settings.get_ready)
     if first_run:
         print(f"Before you start: {SAFETY_NOTE}", file=out)
     print(f"{literal(routine.name)}: {duration(session.planned_seconds)}. Ctrl+C leaves early.", file=out)
+
+    def happened(events: list[Event]) -> None:
+        if chimes is not None:
+            chimes.for_events(events, session.timeline)
+        _print_events(session, events, out)
+
     try:
-        _print_events(session, session.start(), out)
+        happened(session.start())
         while session.status is not Status.FINISHED:
             if session.counts_reps:
                 _wait(wait_for_enter)
-                _print_events(session, session.mark_done(), out)
+                happened(session.mark_done())
                 continue
             sleep(max(session.next_wakeup() - clock_fn(), 0.0))
-            _print_events(session, session.update(), out)
+            happened(session.update())
+        if chimes is not None:
+            chimes.finish()  # the last chime rings out before the process ends
     except KeyboardInterrupt:
+        if chimes is not None:
+            chimes.stop()
         print("\nLeft early.", file=out)
         print(summary(session.record()), file=out)
         return 130  # the shell's code for Ctrl+C, so scripts can tell

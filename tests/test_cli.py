@@ -326,3 +326,17 @@ def test_bad_settings_say_so_and_use_the_defaults(capsys, data_dir, settings, co
     assert "using the default settings" in err
     assert "Traceback" not in err
     assert "with a 5 s get-ready before each step." in out
+
+
+def test_mute_starts_the_screen_muted_with_the_player_the_settings_ask_for(monkeypatch, data_dir):
+    from backfit_tui.app import BackfitApp
+
+    (data_dir / "settings.toml").write_text('sound_backend = "alsa"\n')
+    built = []
+    monkeypatch.setattr(BackfitApp, "run", lambda app: built.append(app))
+    assert cli.main(["run", "desk-break", "--mute"]) == 0
+    assert cli.main(["--mute"]) == 0
+    assert cli.main([]) == 0
+    assert [app.chimes.muted for app in built] == [True, True, False]
+    assert built[0].start_with.id == "desk-break"
+    assert built[0].player.backend == "alsa"

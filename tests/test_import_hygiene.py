@@ -1,8 +1,9 @@
-"""The core modules and the quick commands never import Textual, and importing writes nothing.
+"""The core modules and the quick commands never import Textual or playsound3 (whose import probes
+every sound backend), and importing writes nothing.
 
 Each check runs in a fresh interpreter so that what this test session already imported does not
-count. A meta-path hook there refuses every import of `textual`, so even a guarded
-`try: import textual` is caught, and the check means something whether or not Textual is installed.
+count. A meta-path hook there refuses every import of either, so even a guarded `try: import
+textual` is caught, and the check means something whether or not they are installed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ CORE_MODULES = [
     "backfit_tui.formatting",
     "backfit_tui.plain",
     "backfit_tui.cli",
+    "backfit_tui.chimes",
+    "backfit_tui.sound",
+    "backfit_tui.outcome",
+    "backfit_tui.safety",
 ]
 
 # Records and refuses any import of textual, then runs BODY, then prints what it saw as JSON.
@@ -39,14 +44,14 @@ HARNESS = textwrap.dedent(
 
     class RefuseTextual:
         def find_spec(self, name, path=None, target=None):
-            if name == "textual" or name.startswith("textual."):
+            if name.split(".")[0] in ("textual", "playsound3"):
                 attempted.append(name)
                 raise ImportError("textual is not allowed here")
             return None
 
     sys.meta_path.insert(0, RefuseTextual())
     {body}
-    loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "playsound3"))
     print("\\n" + json.dumps({{"attempted": attempted, "loaded": loaded}}))
     """
 )

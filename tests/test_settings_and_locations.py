@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from backfit_tui import locations
+from backfit_tui.chimes import Chime
 from backfit_tui.routines import load_library, load_routine
-from backfit_tui.settings import Settings, load_settings
+from backfit_tui.settings import Settings, load_settings, save_mute
 from backfit_tui.validation import LoadError
 
 GET_READY_RANGE = "must be a whole number of seconds between 0 and 60"
@@ -67,7 +68,54 @@ def test_unknown_settings_key_suggests_the_nearest(tmp_path):
 
 def test_unknown_settings_key_far_from_any_lists_the_allowed_keys(tmp_path):
     path = write(tmp_path, "get_ready = 3\nvolume = 11\n")
-    assert settings_problems(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready"]
+    assert settings_problems(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, mute, sound_backend, chimes"]
+
+
+def test_sound_settings_are_read(tmp_path):
+    (tmp_path / "gong.wav").write_bytes((Path(__file__).parents[1] / "sounds" / "complete.wav").read_bytes())
+    path = write(tmp_path, 'mute = true\nsound_backend = "alsa"\n[chimes]\ncountdown = false\ncomplete = "gong.wav"\n')
+    settings = load_settings(path)
+    assert (settings.mute, settings.sound_backend, settings.warnings) == (True, "alsa", ())
+    assert settings.chimes == {Chime.COUNTDOWN: False, Chime.COMPLETE: tmp_path / "gong.wav"}
+
+
+def test_bad_sound_settings_say_what_is_allowed(tmp_path):
+    path = write(tmp_path, 'mute = "yes"\nsound_backend = "speakers"\n[chimes]\nswich = false\nrep = 3\n')
+    assert settings_problems(path) == [
+        f'{path}:1: mute: must be true or false, got "yes"',
+        f'{path}:2: sound_backend: must be one of "gstreamer", "ffplay", "alsa", "afplay", "appkit", "wmplayer", "winmm", "bell", got "speakers"',
+        f'{path}:4: chimes.swich: unknown key; did you mean "switch"?',
+        f"{path}:5: chimes.rep: must be true, false or the path of a WAV file in quotes, got 3",
+    ]
+
+
+def test_a_chime_file_that_cannot_be_played_is_a_warning_and_the_bundled_chime_plays(tmp_path):
+    (tmp_path / "notes.wav").write_text("not a sound")
+    path = write(tmp_path, '[chimes]\nwork_start = "missing.wav"\nwork_end = "notes.wav"\n')
+    settings = load_settings(path)
+    assert settings.chimes == {}
+    assert [str(w) for w in settings.warnings] == [
+        f"{path}:2: chimes.work_start: {tmp_path / 'missing.wav'} cannot be read: No such file or directory;"
+        " the bundled chime plays instead",
+        f"{path}:3: chimes.work_end: {tmp_path / 'notes.wav'} is not a WAV file backfit can play"
+        " (file does not start with RIFF id); use 16-bit PCM WAV; the bundled chime plays instead",
+    ]
+
+
+def test_mute_is_saved_without_touching_the_rest_of_the_file(tmp_path):
+    path = write(tmp_path, "# my settings\nget_ready = 3  # short\n\n[chimes]\nrep = false\n")
+    save_mute(path, True)
+    assert path.read_text() == "mute = true\n# my settings\nget_ready = 3  # short\n\n[chimes]\nrep = false\n"
+    save_mute(path, False)
+    assert load_settings(path).mute is False
+    assert path.read_text().count("mute") == 1
+    assert list(tmp_path.glob(".settings-*")) == []  # no temporary file left behind
+
+
+def test_mute_is_saved_where_there_is_no_settings_file_yet(tmp_path):
+    path = tmp_path / "new" / "settings.toml"
+    save_mute(path, True)
+    assert load_settings(path).mute is True
 
 
 def test_settings_unknown_key_and_bad_value_are_both_reported(tmp_path):

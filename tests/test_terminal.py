@@ -24,8 +24,14 @@ class Terminal:
     def __init__(self, command: list[str], env: dict[str, str], width: int = 80, height: int = 24) -> None:
         self.socket = f"backfit-test-{uuid.uuid4().hex[:8]}"
         settings = [arg for name, value in env.items() for arg in ("-e", f"{name}={value}")]
-        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), *settings, *command)
-        self.tmux("set-option", "remain-on-exit", "on")
+        # The pane is sized before the command starts: a resize that lands while an app is still
+        # starting (before it listens for SIGWINCH) would leave it drawing for the wrong size.
+        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), "sleep 600")
+        self.tmux("set-option", "-w", "remain-on-exit", "on")
+        size = f"{width}x{height}"
+        while self.tmux("display-message", "-p", "#{pane_width}x#{pane_height}").strip() != size:
+            time.sleep(0.05)
+        self.tmux("respawn-pane", "-k", *settings, *command)
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10)

@@ -14,13 +14,14 @@ from backfit_tui.settings import Settings
 SHORT = Path(__file__).parent / "routines" / "short.toml"
 
 
-def make_app(catalog: Catalog, clock=None, start_with=None, get_ready=3) -> BackfitApp:
-    return BackfitApp(catalog, Settings(get_ready=get_ready), clock or FakeClock(100.0), start_with)
+def make_app(catalog: Catalog, clock=None, start_with=None, get_ready=3, player=None, mute=False) -> BackfitApp:
+    settings = Settings(get_ready=get_ready, mute=mute)
+    return BackfitApp(catalog, settings, clock or FakeClock(100.0), start_with, player=player)
 
 
-def short_routine_app(catalog: Catalog, clock: FakeClock, get_ready: int = 3) -> BackfitApp:
+def short_routine_app(catalog: Catalog, clock: FakeClock, get_ready: int = 3, **options) -> BackfitApp:
     """The app going straight to the short test routine, on `clock`."""
-    return make_app(catalog, clock, load_routine(SHORT, catalog.library), get_ready)
+    return make_app(catalog, clock, load_routine(SHORT, catalog.library), get_ready, **options)
 
 
 async def advance(pilot, clock: FakeClock, seconds: float) -> None:

@@ -20,11 +20,13 @@ from ..engine import ADJUST_STEP_S, Event, Session, SessionRecord, Status
 from ..formatting import clock as clock_text
 from ..formatting import duration, literal
 from ..model import Breaths, Reps, Routine
+from ..sound import Chimes
 from ..timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
 from ..widgets.pacer import pacer_text
 
 PACING_FRAME_S = 0.25  # breath and rep pacing: four frames a second is smooth enough
 RESUME_LEAD_IN_S = 3
+CUE_FLASH_S = 0.3
 
 HEADINGS = {
     PhaseKind.GET_READY: "Get ready",
@@ -63,17 +65,19 @@ class SessionScreen(Screen[SessionRecord]):
         Binding("n", "skip", "Next"),
         Binding("N", "skip_step", "Next step", show=False),
         Binding("b", "back", "Back"),
-        Binding("r", "restart", "Redo"),
+        Binding("r", "restart", "Redo", show=False),  # in the ? help: the footer must fit 60 columns
         Binding("plus,equals_sign", "adjust(1)", "±5s", key_display="+/-"),
         Binding("minus", "adjust(-1)", "-5 s", show=False),
         Binding("enter", "count", "Rep"),
+        Binding("m", "app.toggle_mute", "Mute"),
         Binding("q,escape", "leave", "Leave"),
     ]
 
-    def __init__(self, routine: Routine, clock: Callable[[], float], get_ready: int) -> None:
+    def __init__(self, routine: Routine, clock: Callable[[], float], get_ready: int, chimes: Chimes) -> None:
         super().__init__()
         self.session = Session(routine, clock, get_ready)
         self.clock = clock
+        self.chimes = chimes
         self._timer: Timer | None = None
         self.events: list[Event] = []  # every event so far, for the screen's own tests and chimes
 
@@ -102,6 +106,10 @@ class SessionScreen(Screen[SessionRecord]):
 
     def apply(self, events: list[Event]) -> None:
         self.events += events
+        chime = self.chimes.for_events(events, self.session.timeline)
+        if chime is not None and self.chimes.muted:  # seen instead of heard
+            self.add_class("cue")
+            self.set_timer(CUE_FLASH_S, lambda: self.remove_class("cue"))
         self.render_state()
         if self.session.status is Status.FINISHED:
             self.dismiss(self.session.record())
@@ -191,6 +199,7 @@ class SessionScreen(Screen[SessionRecord]):
 
         def answered(leave: bool | None) -> None:
             if leave:
+                self.chimes.stop()
                 self.dismiss(self.session.record())
             elif was_running:
                 self.apply(self.session.resume(RESUME_LEAD_IN_S))

@@ -1,0 +1,140 @@
+"""Playing the chimes: through playsound3, or the terminal bell when no sound can be played.
+
+playsound3 probes every backend with a subprocess when imported (about 0.15 s), so it is imported
+only by `Playsound3Player.warm_up()` (called once the first screen is up) or the first chime.
+Sounds are started from the caller's thread, which must outlive them: playsound3 asks the kernel
+to end a sound whose starting thread ends. Both the screen and the plain guide play from their
+main thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from .chimes import Chime, chime_for
+from .engine import Event
+from .locations import bundled_sounds_dir
+from .settings import Settings
+from .timeline import Phase
+
+SOFT = (Chime.BREATH_IN, Chime.BREATH_OUT, Chime.REP)  # too frequent for the terminal bell
+
+
+class NoSound(Exception):
+    """No sound can be played here (no backend, or its program is missing)."""
+
+
+class Player(Protocol):
+    def play(self, path: Path) -> None: ...
+    def stop(self) -> None: ...
+    def wait(self) -> None: ...
+
+
+class Playsound3Player:
+    """Plays WAV files in the background with playsound3, keeping each sound until it ends."""
+
+    def __init__(self, backend: str | None = None) -> None:
+        self.backend = backend  # None: playsound3's own choice (or $PLAYSOUND3_BACKEND)
+        self._sounds: list = []
+
+    def warm_up(self) -> None:
+        """Import playsound3 now, off the path to the first screen (safe from a worker thread)."""
+        import playsound3  # noqa: F401
+
+    def play(self, path: Path) -> None:
+        """Start `path` playing and return at once; NoSound when nothing can play it."""
+        import playsound3
+
+        try:
+            sound = playsound3.playsound(path, block=False, backend=self.backend)
+        except (playsound3.PlaysoundException, OSError) as err:  # no backend; its program missing
+            raise NoSound(str(err)) from None
+        self._sounds = [s for s in self._sounds if s.is_alive()] + [sound]
+
+    def stop(self) -> None:
+        """Stop every sound still playing."""
+        for sound in self._sounds:
+            if sound.is_alive():
+                sound.stop()
+        self._sounds = []
+
+    def wait(self) -> None:
+        """Let the sounds still playing finish (before the process that started them exits)."""
+        for sound in self._sounds:
+            sound.wait()
+
+
+def chime_files(settings: Settings, bundled: Path) -> dict[Chime, Path | None]:
+    """The file each chime plays (None: turned off): the user's own, or the bundled one."""
+    files: dict[Chime, Path | None] = {}
+    for chime in Chime:
+        wanted = settings.chimes.get(chime, True)
+        files[chime] = wanted if isinstance(wanted, Path) else (bundled / f"{chime.value}.wav" if wanted else None)
+    return files
+
+
+def make_player(settings: Settings) -> Playsound3Player | None:
+    """The player the settings ask for; None for the terminal bell alone."""
+    return None if settings.sound_backend == "bell" else Playsound3Player(settings.sound_backend)
+
+
+class Chimes:
+    """Plays the one chime each moment of a session calls for, unless muted.
+
+    When no sound can be played, it says so once (through `report`) and rings the terminal bell
+    from then on, for every chime but the soft, frequent ones.
+    """
+
+    def __init__(
+        self,
+        files: Mapping[Chime, Path | None],
+        player: Player | None,
+        bell: Callable[[], None],
+        report: Callable[[str], None],
+        muted: bool = False,
+    ) -> None:
+        self.files = files
+        self.player = player
+        self.bell = bell
+        self.report = report
+        self.muted = muted
+
+    def for_events(self, events: Sequence[Event], timeline: Sequence[Phase]) -> Chime | None:
+        """Play the chime these events call for; return it (even when muted, for a visual cue)."""
+        chime = chime_for(events, timeline)
+        if chime is not None:
+            self.play(chime)
+        return chime
+
+    def play(self, chime: Chime) -> None:
+        path = self.files.get(chime)
+        if self.muted or path is None:
+            return
+        if self.player is not None:
+            try:
+                self.player.play(path)
+                return
+            except NoSound as err:
+                self.player = None
+                self.report(f"No sound can be played here ({err}); the terminal bell rings instead.")
+        if chime not in SOFT:
+            self.bell()
+
+    def stop(self) -> None:
+        """Stop every chime still playing."""
+        if self.player is not None:
+            self.player.stop()
+
+    def finish(self) -> None:
+        """Wait for the chimes still playing to end."""
+        if self.player is not None:
+            self.player.wait()
+
+
+def make_chimes(
+    settings: Settings, player: Player | None, bell: Callable[[], None], report: Callable[[str], None]
+) -> Chimes:
+    """The chimes as the settings ask, on `player` (None: the terminal bell alone)."""
+    return Chimes(chime_files(settings, bundled_sounds_dir()), player, bell, report, settings.mute)

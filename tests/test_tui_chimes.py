@@ -1,0 +1,55 @@
+"""The session screen's chimes: played as the engine's moments come, muted with `m` (remembered),
+seen as a flash when muted.
+"""
+
+from __future__ import annotations
+
+from fake_clock import FakeClock
+from recording_player import RecordingPlayer
+from tui_helpers import advance, short_routine_app
+
+from backfit_tui.catalog import load_catalog
+from backfit_tui.settings import load_settings
+
+
+async def test_the_screen_chimes_through_the_get_ready_into_the_hold():
+    clock, player = FakeClock(100.0), RecordingPlayer()
+    async with short_routine_app(load_catalog(), clock, player=player).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert player.played == []  # a 3 s get-ready counts 2, 1, then the hold starts
+        await advance(pilot, clock, 1)
+        await advance(pilot, clock, 1)
+        await advance(pilot, clock, 1)
+        assert player.played == ["countdown", "countdown", "work_start"]
+
+
+async def test_m_mutes_and_remembers_it_in_the_settings_file(data_dir):
+    clock, player = FakeClock(100.0), RecordingPlayer()
+    async with short_routine_app(load_catalog(), clock, player=player).run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await advance(pilot, clock, 3)  # into the 4 s hold
+        assert player.played == []
+        assert pilot.app.screen.has_class("cue")  # seen instead of heard
+        assert load_settings(data_dir / "settings.toml").mute is True
+        await pilot.press("m")
+        await advance(pilot, clock, 1)  # 3 s left: the countdown
+        assert player.played == ["countdown"]
+        assert load_settings(data_dir / "settings.toml").mute is False
+
+
+async def test_leaving_a_session_stops_the_chimes_still_playing():
+    clock, player = FakeClock(100.0), RecordingPlayer()
+    async with short_routine_app(load_catalog(), clock, player=player).run_test(size=(80, 24)) as pilot:
+        await pilot.press("q", "y")
+        assert player.stopped == 1
+
+
+async def test_a_chime_file_that_cannot_play_is_reported_on_the_menu(data_dir):
+    from backfit_tui.app import BackfitApp
+
+    (data_dir / "settings.toml").write_text('[chimes]\ncomplete = "nowhere.wav"\n')
+    app = BackfitApp(load_catalog(), load_settings(data_dir / "settings.toml"), FakeClock(), player=RecordingPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("chimes.complete" in m and "the bundled chime plays instead" in m for m in messages)
