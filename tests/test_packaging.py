@@ -26,12 +26,13 @@ def unpacked_wheel(tmp_path_factory) -> Path:
     return target
 
 
-def test_the_wheel_carries_every_bundled_routine_and_the_library(unpacked_wheel):
+def test_the_wheel_carries_every_bundled_routine_the_library_and_the_chimes(unpacked_wheel):
     bundled = unpacked_wheel / "backfit_tui" / "bundled"
     shipped = sorted(p.name for p in (bundled / "routines").glob("*.toml"))
     assert shipped == sorted(p.name for p in (ROOT / "routines").glob("*.toml"))
     assert (bundled / "routines" / "library" / "exercises.toml").is_file()
-    assert (bundled / "sounds").is_dir()
+    shipped_chimes = sorted(p.name for p in (bundled / "sounds").glob("*.wav"))
+    assert shipped_chimes == sorted(p.name for p in (ROOT / "sounds").glob("*.wav")) and shipped_chimes
 
 
 def test_an_installed_backfit_finds_its_bundled_routines_inside_the_package(unpacked_wheel, tmp_path):
