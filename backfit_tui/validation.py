@@ -54,7 +54,11 @@ def format_key(path: KeyPath) -> str:
     """`steps[2].hold` for ("steps", 1, "hold"): list items are counted from 1, as people do."""
     text = ""
     for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+            continue
+        name = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else show_value(part)  # quoted, as TOML writes it
+        text += f".{name}" if text else name
     return text
 
 

@@ -259,3 +259,10 @@ def test_several_problems_in_one_file_are_all_reported(library):
         'use "each" to do one side, then the other',
         "floor.toml:18: steps[3].switch: must be a whole number of seconds between 0 and 60, got -1",
     ]
+
+
+def test_a_key_that_needs_quotes_is_shown_quoted():
+    from backfit_tui.validation import format_key
+
+    assert format_key(("steps", 0, ".0")) == 'steps[1].".0"'
+    assert format_key(("chimes", "work_start")) == "chimes.work_start"
