@@ -11,6 +11,7 @@ from textual.binding import Binding
 from . import locations
 from .catalog import Catalog
 from .engine import SessionRecord
+from .history import HistoryStore, SessionLog
 from .model import Routine
 from .safety import SAFETY_NOTE
 from .settings import Settings, save_mute
@@ -32,6 +33,9 @@ class BackfitApp(App[None]):
         start_with: Routine | None = None,
         first_run: bool = False,
         player: Player | None = None,
+        history: HistoryStore | None = None,
+        history_problem: str | None = None,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -41,6 +45,9 @@ class BackfitApp(App[None]):
         self.first_run = first_run
         self.player = player
         self.chimes = make_chimes(settings, player, self.bell, self.warn)
+        self.history = history
+        self.history_problem = history_problem  # why there is no history, said once on the menu
+        self.wall_clock = wall_clock
 
     def on_mount(self) -> None:
         from .screens.menu import MenuScreen
@@ -52,35 +59,51 @@ class BackfitApp(App[None]):
             self.notify(SAFETY_NOTE, title="Before you start", timeout=12)
         for problem in self.settings.warnings:
             self.warn(str(problem))
+        if self.history_problem:
+            self.warn(f"History is not being saved: {self.history_problem}")
         warm_up = getattr(self.player, "warm_up", None)
         if warm_up is not None:  # the sound library's import is slow: after the first frame, off-thread
             self.call_after_refresh(self.run_worker, warm_up, thread=True, exit_on_error=False)
 
     def on_unmount(self) -> None:
         self.chimes.stop()
+        if self.history is not None:
+            self.history.close()
 
     def warn(self, message: str) -> None:
         """Say something the person should fix, without stopping them."""
         self.notify(message, severity="warning", timeout=12)
 
     def run_routine(self, routine: Routine) -> None:
-        """Guide `routine` on the session screen, then show what was done."""
+        """Guide `routine` on the session screen, saving each set as it ends; then show what was done."""
         from .screens.session import SessionScreen
+
+        log = None
+        if self.history is not None:
+            log = SessionLog(self.history, routine.id, routine.name, self.wall_clock, self.warn)
 
         def finished(record: SessionRecord | None) -> None:
             if record is not None:
-                self.show_summary(routine, record)
+                self.show_summary(routine, record, self.improvements(log))
 
-        self.push_screen(SessionScreen(routine, self.clock, self.settings.get_ready, self.chimes), finished)
+        screen = SessionScreen(routine, self.clock, self.settings.get_ready, self.chimes, log)
+        self.push_screen(screen, finished)
 
-    def show_summary(self, routine: Routine, record: SessionRecord) -> None:
+    def improvements(self, log: SessionLog | None) -> list[str]:
+        if log is None or log.session_id is None or log.failed:
+            return []
+        from .stats import improvements
+
+        return improvements(self.history, log.session_id, self.wall_clock(), None, self.settings.weekly_goal)
+
+    def show_summary(self, routine: Routine, record: SessionRecord, improved: list[str]) -> None:
         from .screens.summary import SummaryScreen
 
         def chosen(repeat: bool | None) -> None:
             if repeat:
                 self.run_routine(routine)
 
-        self.push_screen(SummaryScreen(routine, record), chosen)
+        self.push_screen(SummaryScreen(routine, record, improved), chosen)
 
     def action_help(self) -> None:
         self.notify(SAFETY_NOTE, title="Take care", timeout=10)
@@ -94,3 +117,14 @@ class BackfitApp(App[None]):
             save_mute(locations.settings_file(), self.chimes.muted)
         except OSError as err:
             self.warn(f"Could not remember this in {locations.settings_file()}: {err.strerror or err}")
+
+    def action_show_history(self) -> None:
+        """Open the history screen (or say why there is none)."""
+        if self.history is None:
+            self.warn(f"History is not being saved: {self.history_problem}")
+            return
+        from .screens.history import HistoryScreen
+        from .stats import compute_stats
+
+        stats = compute_stats(self.history, self.wall_clock(), None, self.settings.weekly_goal)
+        self.push_screen(HistoryScreen(self.history, stats))

@@ -10,11 +10,13 @@ import dataclasses
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 from . import locations
 from .catalog import Catalog, load_catalog
 from .formatting import duration, literal
+from .history import HistoryStore, HistoryUnavailable, SessionLog
 from .model import Routine
 from .plan import RICH_STYLES, plan_lines
 from .routines import RoutineEntry, load_entry, load_library
@@ -45,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--plain", action="store_true", help="guide with plain lines of text instead of the screen")
     run.add_argument("--mute", action="store_true", default=argparse.SUPPRESS, help="start with the chimes off")
     commands.add_parser("exercises", help="list the exercise library's ids for routine files")
+    history = commands.add_parser("history", help="recent sessions and their sets")
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="every session as JSON, newest first")
+    form.add_argument("--csv", action="store_true", help="every set as CSV, for a spreadsheet")
+    history.add_argument("--limit", type=int, default=20, metavar="N", help="sessions in the table (default 20)")
+    stats = commands.add_parser("stats", help="sessions this week, the streak, the days trained and personal bests")
+    stats.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 
 
@@ -56,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return validate(args.files)
+        if args.command in ("history", "stats"):
+            from . import history_commands
+
+            if args.command == "history":
+                return history_commands.history(as_json=args.json, as_csv=args.csv, limit=args.limit)
+            return history_commands.stats(as_json=args.json, goal=_settings().weekly_goal)
         catalog = load_catalog()
         if args.command == "list":
             return list_routines(catalog, as_json=args.json)
@@ -245,7 +260,11 @@ def run(catalog: Catalog, reference: str, plain: bool, mute: bool) -> int:
         for problem in settings.warnings:
             _error(str(problem))
         chimes = make_chimes(settings, make_player(settings), bell=_ring_bell, report=_error)
-        return run_plain(entry.routine, settings, first_run=_first_run(), chimes=chimes)
+        store, problem = _open_history()
+        if problem:
+            _error(f"history is not being saved: {problem}")
+        log = SessionLog(store, entry.routine.id, entry.routine.name, time.time, _error) if store else None
+        return run_plain(entry.routine, settings, first_run=_first_run(), chimes=chimes, log=log)
     return open_tui(catalog, entry.routine, mute)
 
 
@@ -255,10 +274,20 @@ def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = Fals
     from .sound import make_player
 
     settings = _session_settings(mute)
+    store, problem = _open_history()
     BackfitApp(
-        catalog, settings, start_with=routine, first_run=_first_run(), player=make_player(settings)
+        catalog, settings, start_with=routine, first_run=_first_run(), player=make_player(settings),
+        history=store, history_problem=problem,
     ).run()  # fmt: skip
     return 0
+
+
+def _open_history() -> tuple[HistoryStore | None, str | None]:
+    """The history store, or why it cannot be used (the session still runs without it)."""
+    try:
+        return HistoryStore(locations.history_file()), None
+    except HistoryUnavailable as err:
+        return None, str(err)
 
 
 def _session_settings(mute: bool) -> Settings:

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from .engine import Event, EventKind, Session, SessionRecord, Status
 from .formatting import clock, duration, literal
+from .history import SessionLog
 from .model import Routine
 from .outcome import step_outcomes, totals
 from .safety import SAFETY_NOTE
@@ -30,6 +31,7 @@ def run_plain(
     wait_for_enter: Callable[[], object] = input,
     first_run: bool = False,
     chimes: Chimes | None = None,
+    log: SessionLog | None = None,
 ) -> int:
     """Run `routine` to the end (or to Ctrl+C), printing each change and chiming; returns the exit status."""
     session = Session(routine, clock_fn, settings.get_ready)
@@ -38,6 +40,8 @@ def run_plain(
     print(f"{literal(routine.name)}: {duration(session.planned_seconds)}. Ctrl+C leaves early.", file=out)
 
     def happened(events: list[Event]) -> None:
+        if log is not None:
+            log.record(events)  # saved first: nothing finished is lost
         if chimes is not None:
             chimes.for_events(events, session.timeline)
         _print_events(session, events, out)
@@ -51,9 +55,13 @@ def run_plain(
                 continue
             sleep(max(session.next_wakeup() - clock_fn(), 0.0))
             happened(session.update())
+        if log is not None:
+            log.close(finished=True)
         if chimes is not None:
             chimes.finish()  # the last chime rings out before the process ends
     except KeyboardInterrupt:
+        if log is not None:
+            log.close(finished=False)
         if chimes is not None:
             chimes.stop()
         print("\nLeft early.", file=out)

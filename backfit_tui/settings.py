@@ -14,7 +14,7 @@ from typing import Any
 from .chimes import Chime
 from .validation import Invalid, LoadError, Problem, TableReader, boolean, choice, read_toml, show_value, whole
 
-SETTINGS_KEYS = ("get_ready", "mute", "sound_backend", "chimes")
+SETTINGS_KEYS = ("get_ready", "weekly_goal", "mute", "sound_backend", "chimes")
 # playsound3's backends, and "bell" for the terminal bell alone.
 SOUND_BACKENDS = ("gstreamer", "ffplay", "alsa", "afplay", "appkit", "wmplayer", "winmm", "bell")
 
@@ -24,6 +24,7 @@ class Settings:
     """What the user can change; every field has a default that works out of the box."""
 
     get_ready: int = 5  # seconds of get-ready countdown before each step
+    weekly_goal: int = 3  # sessions a week; the articles ask for two or three
     mute: bool = False
     sound_backend: str | None = None  # None: playsound3 picks
     chimes: Mapping[Chime, bool | Path] = field(default_factory=dict)  # False: off; a Path: the user's WAV
@@ -43,6 +44,7 @@ def load_settings(path: Path) -> Settings:
     reader = TableReader(path, source, problems)
     reader.table(document, (), SETTINGS_KEYS)
     get_ready = reader.field(document, (), "get_ready", whole(0, 60, "seconds"), Settings.get_ready)
+    weekly_goal = reader.field(document, (), "weekly_goal", whole(1, 14, "sessions"), Settings.weekly_goal)
     mute = reader.field(document, (), "mute", boolean, Settings.mute)
     backend = reader.field(document, (), "sound_backend", choice(SOUND_BACKENDS), None)
     chimes: dict[Chime, bool | Path] = {}
@@ -57,7 +59,7 @@ def load_settings(path: Path) -> Settings:
             chimes[chime] = wanted
     if problems:
         raise LoadError(problems)
-    return Settings(get_ready, mute, backend, chimes, tuple(warnings))
+    return Settings(get_ready, weekly_goal, mute, backend, chimes, tuple(warnings))
 
 
 def _on_off_or_file(base: Path):

@@ -33,6 +33,10 @@ CORE_MODULES = [
     "backfit_tui.sound",
     "backfit_tui.outcome",
     "backfit_tui.safety",
+    "backfit_tui.history",
+    "backfit_tui.stats",
+    "backfit_tui.report",
+    "backfit_tui.history_commands",
 ]
 
 # Records and refuses any import of textual, then runs BODY, then prints what it saw as JSON.
@@ -79,7 +83,8 @@ def test_core_modules_do_not_import_textual():
 
 @pytest.mark.parametrize(
     "argv",
-    [["list", "--json"], ["list"], ["show", "floor-stretch"], ["exercises"], ["validate", "ROUTINES/floor-stretch.toml"]],
+    [["list", "--json"], ["list"], ["show", "floor-stretch"], ["exercises"], ["validate", "ROUTINES/floor-stretch.toml"],
+     ["history"], ["history", "--json"], ["stats"]],
     ids=lambda argv: " ".join(argv),
 )
 def test_quick_commands_do_not_import_textual(argv):

@@ -68,7 +68,7 @@ def test_unknown_settings_key_suggests_the_nearest(tmp_path):
 
 def test_unknown_settings_key_far_from_any_lists_the_allowed_keys(tmp_path):
     path = write(tmp_path, "get_ready = 3\nvolume = 11\n")
-    assert settings_problems(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, mute, sound_backend, chimes"]
+    assert settings_problems(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, chimes"]
 
 
 def test_sound_settings_are_read(tmp_path):

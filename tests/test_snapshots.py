@@ -59,3 +59,28 @@ def test_summary(snap_compare):
     app = short_routine_app(load_catalog(), FakeClock(100.0))
     finish = at(AT_THE_SELF_PACED_REPS, then=("enter", "enter", "enter"))
     assert snap_compare(app, terminal_size=(80, 24), run_before=finish)
+
+
+def test_history(snap_compare, tmp_path, monkeypatch):
+    import time
+
+    from history_helpers import a_set, add_session, at
+
+    from backfit_tui.history import HistoryStore
+
+    monkeypatch.setenv("TZ", "UTC")  # the table shows local times
+    time.tzset()
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    for day, hold in (("2026-05-04", 20), ("2026-05-06", 25), ("2026-05-13", 30), ("2026-05-26", 28)):
+        add_session(store, at(f"{day} 08:00"), a_set("plank", hold), a_set("bird-dog", 8, "reps"))
+    app = make_app(load_catalog(), history=store)  # "now" is Thursday 28 May 2026
+
+    async def open_history(pilot) -> None:
+        await no_cursor_blink(pilot)
+        await pilot.press("f2")
+
+    try:
+        assert snap_compare(app, terminal_size=(80, 24), run_before=open_history)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

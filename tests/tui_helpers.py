@@ -14,9 +14,14 @@ from backfit_tui.settings import Settings
 SHORT = Path(__file__).parent / "routines" / "short.toml"
 
 
-def make_app(catalog: Catalog, clock=None, start_with=None, get_ready=3, player=None, mute=False) -> BackfitApp:
+def make_app(
+    catalog: Catalog, clock=None, start_with=None, get_ready=3, player=None, mute=False, history=None, wall_clock=None
+) -> BackfitApp:
     settings = Settings(get_ready=get_ready, mute=mute)
-    return BackfitApp(catalog, settings, clock or FakeClock(100.0), start_with, player=player)
+    return BackfitApp(
+        catalog, settings, clock or FakeClock(100.0), start_with, player=player, history=history,
+        wall_clock=wall_clock or FakeClock(1_780_000_000.0),
+    )  # fmt: skip
 
 
 def short_routine_app(catalog: Catalog, clock: FakeClock, get_ready: int = 3, **options) -> BackfitApp:

@@ -47,6 +47,7 @@ class MenuScreen(Screen[None]):
         Binding("enter", "start", "Start", priority=True),
         Binding("down", "move(1)", "Next", show=False, priority=True),
         Binding("up", "move(-1)", "Previous", show=False, priority=True),
+        Binding("f2", "app.show_history", "History"),
         Binding("question_mark", "app.help", "Help", key_display="?", priority=True),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]

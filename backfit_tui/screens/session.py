@@ -19,6 +19,7 @@ from textual.widgets import Digits, Footer, ProgressBar, Static
 from ..engine import ADJUST_STEP_S, Event, Session, SessionRecord, Status
 from ..formatting import clock as clock_text
 from ..formatting import duration, literal
+from ..history import SessionLog
 from ..model import Breaths, Reps, Routine
 from ..sound import Chimes
 from ..timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
@@ -73,11 +74,14 @@ class SessionScreen(Screen[SessionRecord]):
         Binding("q,escape", "leave", "Leave"),
     ]
 
-    def __init__(self, routine: Routine, clock: Callable[[], float], get_ready: int, chimes: Chimes) -> None:
+    def __init__(
+        self, routine: Routine, clock: Callable[[], float], get_ready: int, chimes: Chimes, log: SessionLog | None
+    ) -> None:
         super().__init__()
         self.session = Session(routine, clock, get_ready)
         self.clock = clock
         self.chimes = chimes
+        self.history_log = log
         self._timer: Timer | None = None
         self.events: list[Event] = []  # every event so far, for the screen's own tests and chimes
 
@@ -106,15 +110,22 @@ class SessionScreen(Screen[SessionRecord]):
 
     def apply(self, events: list[Event]) -> None:
         self.events += events
+        if self.history_log is not None:
+            self.history_log.record(events)  # saved before anything is drawn
         chime = self.chimes.for_events(events, self.session.timeline)
         if chime is not None and self.chimes.muted:  # seen instead of heard
             self.add_class("cue")
             self.set_timer(CUE_FLASH_S, lambda: self.remove_class("cue"))
         self.render_state()
         if self.session.status is Status.FINISHED:
-            self.dismiss(self.session.record())
+            self.end(finished=True)
             return
         self.schedule()
+
+    def end(self, finished: bool) -> None:
+        if self.history_log is not None:
+            self.history_log.close(finished)
+        self.dismiss(self.session.record())
 
     def schedule(self) -> None:
         """Sleep until the engine's next change, or a pacing frame, whichever is sooner."""
@@ -200,7 +211,7 @@ class SessionScreen(Screen[SessionRecord]):
         def answered(leave: bool | None) -> None:
             if leave:
                 self.chimes.stop()
-                self.dismiss(self.session.record())
+                self.end(finished=False)
             elif was_running:
                 self.apply(self.session.resume(RESUME_LEAD_IN_S))
 

@@ -38,10 +38,11 @@ class SummaryScreen(Screen[bool]):
         Binding("a", "again", "Repeat"),
     ]
 
-    def __init__(self, routine: Routine, record: SessionRecord) -> None:
+    def __init__(self, routine: Routine, record: SessionRecord, improved: list[str]) -> None:
         super().__init__()
         self.routine = routine
         self.record = record
+        self.improved = improved
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -50,6 +51,8 @@ class SummaryScreen(Screen[bool]):
         with VerticalScroll(id="summary"):
             yield Static(Text(f"{heading}: {literal(record.routine_name)}", style="bold"), id="summary-title")
             yield Static(totals(record), id="summary-totals")
+            if self.improved:
+                yield Static("\n".join(self.improved), id="summary-improved")
             yield Static(summary_table(record), id="summary-table")
         yield Footer(compact=True, show_command_palette=False)
 

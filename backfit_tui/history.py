@@ -1,0 +1,230 @@
+"""The history: a SQLite file with a row per session and a row per set, each set committed as it ends.
+
+WAL mode and a busy timeout let two backfit processes write at once without corrupting or
+blocking each other. The schema's version is `PRAGMA user_version`; an older file is migrated
+forward on open, a newer one is refused and left alone, and so is a file that is not a database.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .engine import Event, EventKind, SetRecord
+
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_MS = 5000
+
+# Each entry takes the schema from the version before it to its own; never edit a released one.
+MIGRATIONS: dict[int, str] = {
+    1: """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            routine_id TEXT NOT NULL,
+            routine_name TEXT NOT NULL,
+            started_at REAL NOT NULL,          -- Unix time, seconds
+            ended_at REAL,                     -- NULL while under way, or if the process died
+            finished INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE sets (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            ended_at REAL NOT NULL,
+            step_index INTEGER NOT NULL,
+            exercise_id TEXT NOT NULL,
+            exercise_name TEXT NOT NULL,
+            set_number INTEGER NOT NULL,
+            side TEXT,
+            unit TEXT NOT NULL,
+            planned REAL NOT NULL,
+            achieved REAL NOT NULL,
+            skipped INTEGER NOT NULL
+        );
+    """,
+    2: """
+        ALTER TABLE sets ADD COLUMN active_seconds REAL NOT NULL DEFAULT 0;
+        CREATE INDEX sets_by_session ON sets(session_id);
+        CREATE INDEX sets_by_exercise ON sets(exercise_id, unit, achieved);
+        CREATE INDEX sessions_by_start ON sessions(started_at);
+    """,
+}
+
+
+class HistoryUnavailable(Exception):
+    """The history file cannot be used; the message says which file and why."""
+
+
+@dataclass(frozen=True)
+class StoredSet:
+    ended_at: float
+    record: SetRecord
+
+
+@dataclass(frozen=True)
+class StoredSession:
+    id: int
+    routine_id: str
+    routine_name: str
+    started_at: float
+    ended_at: float | None
+    finished: bool
+    sets: tuple[StoredSet, ...]
+
+
+class HistoryStore:
+    """The history database at `path`, opened (created, migrated) and ready to write."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                self.db.close()
+                raise HistoryUnavailable(
+                    f"{path} was written by a newer backfit (history version {version}, this one reads up to"
+                    f" {SCHEMA_VERSION}); it is left untouched. Update backfit to use it."
+                )
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self._migrate(version)
+        except (sqlite3.DatabaseError, OSError) as err:
+            raise HistoryUnavailable(f"{path} cannot be used as the history ({err}); it is left untouched") from None
+
+    def _migrate(self, version: int) -> None:
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                if self.db.execute("PRAGMA user_version").fetchone()[0] >= target:  # another process did it
+                    self.db.execute("ROLLBACK")
+                    continue
+                for statement in MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {target}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def begin(self, routine_id: str, routine_name: str, started_at: float) -> int:
+        """Record a session as started; returns its id."""
+        cursor = self.db.execute(
+            "INSERT INTO sessions (routine_id, routine_name, started_at) VALUES (?, ?, ?)",
+            (routine_id, routine_name, started_at),
+        )
+        return cursor.lastrowid
+
+    def add_set(self, session_id: int, record: SetRecord, ended_at: float) -> None:
+        """Record one finished (or skipped) set; committed before this returns."""
+        self.db.execute(
+            "INSERT INTO sets (session_id, ended_at, step_index, exercise_id, exercise_name, set_number, side,"
+            " unit, planned, achieved, skipped, active_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (session_id, ended_at, record.step_index, record.exercise_id, record.exercise_name, record.set_number,
+             record.side, record.unit, record.planned, record.achieved, int(record.skipped), record.active_seconds),
+        )  # fmt: skip
+
+    def end(self, session_id: int, ended_at: float, finished: bool) -> None:
+        self.db.execute("UPDATE sessions SET ended_at = ?, finished = ? WHERE id = ?", (ended_at, finished, session_id))
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def sessions(self, limit: int | None = None, since: float | None = None) -> list[StoredSession]:
+        """Sessions, newest first, each with its sets in the order they ended."""
+        rows = self.db.execute(
+            "SELECT id, routine_id, routine_name, started_at, ended_at, finished FROM sessions"
+            " WHERE started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?",
+            (since if since is not None else float("-inf"), limit if limit is not None else -1),
+        ).fetchall()
+        if not rows:
+            return []
+        sets: dict[int, list[StoredSet]] = {row[0]: [] for row in rows}
+        marks = ",".join("?" * len(sets))
+        for row in self.db.execute(
+            "SELECT session_id, ended_at, step_index, exercise_id, exercise_name, set_number, side, unit, planned,"
+            f" achieved, skipped, active_seconds FROM sets WHERE session_id IN ({marks}) ORDER BY id",
+            list(sets),
+        ):
+            record = SetRecord(*row[2:10], bool(row[10]), row[11])
+            sets[row[0]].append(StoredSet(row[1], record))
+        return [StoredSession(r[0], r[1], r[2], r[3], r[4], bool(r[5]), tuple(sets[r[0]])) for r in rows]
+
+    def session_days(self) -> list[float]:
+        """The start time of every session in which at least one set was done."""
+        return [row[0] for row in self.db.execute(
+            "SELECT started_at FROM sessions s WHERE EXISTS"
+            " (SELECT 1 FROM sets WHERE session_id = s.id AND skipped = 0) ORDER BY started_at"
+        )]  # fmt: skip
+
+    def bests(self) -> list[tuple[str, str, str, float]]:
+        """(exercise id, exercise name, unit, best achieved) for every exercise's timed holds and reps."""
+        return self.db.execute(
+            "SELECT exercise_id, exercise_name, unit, MAX(achieved) FROM sets"
+            " WHERE skipped = 0 AND unit IN ('seconds', 'reps') GROUP BY exercise_id, unit ORDER BY exercise_name"
+        ).fetchall()
+
+    def best_over_time(self, exercise_id: str, unit: str) -> list[tuple[float, float]]:
+        """(session start, that session's best) for one exercise, oldest first."""
+        return self.db.execute(
+            "SELECT s.started_at, MAX(t.achieved) FROM sets t JOIN sessions s ON s.id = t.session_id"
+            " WHERE t.exercise_id = ? AND t.unit = ? AND t.skipped = 0 GROUP BY s.id ORDER BY s.started_at",
+            (exercise_id, unit),
+        ).fetchall()
+
+
+    def session_bests(self, session_id: int) -> list[tuple[str, str, str, float]]:
+        """(exercise id, name, unit, best) of one session's timed holds and reps."""
+        return self.db.execute(
+            "SELECT exercise_id, exercise_name, unit, MAX(achieved) FROM sets WHERE session_id = ? AND skipped = 0"
+            " AND unit IN ('seconds', 'reps') GROUP BY exercise_id, unit ORDER BY exercise_name",
+            (session_id,),
+        ).fetchall()
+
+    def best_before(self, exercise_id: str, unit: str, session_id: int) -> float | None:
+        """The best of one exercise in every session but `session_id`; None if there was none."""
+        return self.db.execute(
+            "SELECT MAX(achieved) FROM sets WHERE exercise_id = ? AND unit = ? AND skipped = 0 AND session_id != ?",
+            (exercise_id, unit, session_id),
+        ).fetchone()[0]
+
+
+class SessionLog:
+    """Writes one session to the history as it happens: each set the moment the engine says it ended."""
+
+    def __init__(
+        self, store: HistoryStore, routine_id: str, routine_name: str,
+        wall_clock: Callable[[], float], report: Callable[[str], None],
+    ) -> None:  # fmt: skip
+        self.store = store
+        self.wall_clock = wall_clock
+        self.report = report
+        self.failed = False
+        self.session_id = self._write(lambda: store.begin(routine_id, routine_name, wall_clock()))
+
+    def record(self, events: Sequence[Event]) -> None:
+        """Save every set these events finished."""
+        for event in events:
+            if event.kind is EventKind.SET_DONE and event.record is not None:
+                self._write(lambda r=event.record: self.store.add_set(self.session_id, r, self.wall_clock()))
+
+    def close(self, finished: bool) -> None:
+        self._write(lambda: self.store.end(self.session_id, self.wall_clock(), finished))
+
+    def _write(self, write: Callable[[], int | None]) -> int | None:
+        """Write now; a failure (a full disk, a lock held too long) is said once and the session goes on."""
+        if self.failed:
+            return None
+        try:
+            return write()
+        except sqlite3.Error as err:
+            self.failed = True
+            self.report(f"History is not being saved ({self.store.path}: {err}).")
+            return None

@@ -1,0 +1,66 @@
+"""`backfit history` and `backfit stats`: the history database printed, without Textual."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from . import locations
+from .history import HistoryStore, HistoryUnavailable
+from .report import bests_table, calendar, goal_line, session_json, sessions_table, stats_json, write_csv
+from .stats import compute_stats
+
+
+def _store() -> HistoryStore | None:
+    path = locations.history_file()
+    if not path.exists():
+        return None
+    return HistoryStore(path)
+
+
+def history(as_json: bool, as_csv: bool, limit: int) -> int:
+    """Print recent sessions as a table, or every session as JSON or CSV."""
+    try:
+        store = _store()
+    except HistoryUnavailable as err:
+        print(f"backfit: {err}", file=sys.stderr)
+        return 1
+    sessions = store.sessions(None if (as_json or as_csv or limit <= 0) else limit) if store else []
+    if as_json:
+        print(json.dumps([session_json(s) for s in sessions], indent=2, ensure_ascii=False))
+    elif as_csv:
+        write_csv(sessions, sys.stdout)
+    elif not sessions:
+        print("No sessions yet: `backfit` opens the menu of routines.")
+    else:
+        from rich.console import Console
+
+        Console(highlight=False).print(sessions_table(sessions))
+    return 0
+
+
+def stats(as_json: bool, goal: int) -> int:
+    """Print this week against the goal, the streak, the last weeks and personal bests."""
+    try:
+        store = _store()
+    except HistoryUnavailable as err:
+        print(f"backfit: {err}", file=sys.stderr)
+        return 1
+    if store is None:
+        store = HistoryStore(Path(":memory:"))  # no history yet: all zeros, and no file made for it
+    figures = compute_stats(store, time.time(), None, goal)
+    if as_json:
+        print(json.dumps(stats_json(figures), indent=2, ensure_ascii=False))
+        return 0
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    console.print(goal_line(figures))
+    console.print()
+    console.print(calendar(figures))
+    if figures.bests:
+        console.print()
+        console.print(bests_table(figures))
+    return 0

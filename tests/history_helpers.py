@@ -1,0 +1,27 @@
+"""Filling a history database by hand, for the history, statistics and history-screen tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from backfit_tui.engine import SetRecord
+from backfit_tui.history import HistoryStore
+
+
+def a_set(exercise: str = "plank", achieved: float = 30, unit: str = "seconds", skipped: bool = False,
+          set_number: int = 1) -> SetRecord:  # fmt: skip
+    return SetRecord(0, exercise, exercise.capitalize(), set_number, None, unit, 30.0, achieved, skipped, achieved)
+
+
+def at(text: str, zone: str = "UTC") -> float:
+    """Unix time of a local `YYYY-MM-DD HH:MM` in `zone`."""
+    return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo(zone)).timestamp()
+
+
+def add_session(store: HistoryStore, started: float, *sets: SetRecord, finished: bool = True, routine="desk-break"):
+    session_id = store.begin(routine, routine.replace("-", " ").capitalize(), started)
+    for n, record in enumerate(sets or (a_set(),)):
+        store.add_set(session_id, record, started + 60 * (n + 1))
+    store.end(session_id, started + 600, finished)
+    return session_id

@@ -1,0 +1,94 @@
+"""Statistics against hand-computed expectations: weeks, streaks across a year's end, empty weeks,
+time zones, daylight-saving changes, bests and what a session improved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from history_helpers import a_set, add_session, at
+
+from backfit_tui.history import HistoryStore
+from backfit_tui.stats import compute_stats, improvements, sparkline
+
+BERLIN = ZoneInfo("Europe/Berlin")
+UTC = ZoneInfo("UTC")
+
+
+def store_with(tmp_path, *starts: float) -> HistoryStore:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    for start in starts:
+        add_session(store, start)
+    return store
+
+
+def test_a_streak_runs_across_the_years_end(tmp_path):
+    # ISO weeks starting Mon 22 Dec 2025, Mon 29 Dec 2025 (which holds 1 Jan 2026) and Mon 5 Jan 2026.
+    sessions = [at("2025-12-22 08:00"), at("2025-12-24 08:00"), at("2025-12-26 08:00"),
+                at("2025-12-30 08:00"), at("2026-01-01 08:00"), at("2026-01-02 08:00"),
+                at("2026-01-05 08:00"), at("2026-01-06 08:00"), at("2026-01-08 08:00")]  # fmt: skip
+    stats = compute_stats(store_with(tmp_path, *sessions), at("2026-01-09 20:00"), UTC, goal=3)
+    assert (stats.this_week, stats.streak_weeks) == (3, 3)
+
+
+def test_the_week_under_way_does_not_break_the_streak_but_an_empty_week_does(tmp_path):
+    sessions = [at("2026-03-02 08:00"), at("2026-03-03 08:00"),  # week of 2 Mar: 2
+                # week of 9 Mar: none
+                at("2026-03-16 08:00"), at("2026-03-17 08:00"),  # week of 16 Mar: 2
+                at("2026-03-23 08:00"), at("2026-03-25 08:00")]  # week of 23 Mar: 2
+    store = store_with(tmp_path, *sessions)
+    on_monday = compute_stats(store, at("2026-03-30 07:00"), UTC, goal=2)  # nothing yet this week
+    assert (on_monday.this_week, on_monday.streak_weeks) == (0, 2)
+    assert [count for _, count in on_monday.weeks][-5:] == [2, 0, 2, 2, 0]
+    assert on_monday.weeks[-1][0] == date(2026, 3, 30)
+
+
+def test_days_and_weeks_are_the_persons_own_local_dates(tmp_path):
+    # 23:30 on Sunday 29 March 2026 in Berlin (clocks went forward that morning) is 21:30 UTC: Sunday
+    # in both, but 00:30 on Monday 30 March in Berlin is still Sunday in UTC.
+    late_sunday, early_monday = at("2026-03-29 23:30", "Europe/Berlin"), at("2026-03-30 00:30", "Europe/Berlin")
+    store = store_with(tmp_path, late_sunday, early_monday)
+    in_berlin = compute_stats(store, at("2026-03-30 12:00", "Europe/Berlin"), BERLIN, goal=3)
+    assert in_berlin.this_week == 1
+    assert in_berlin.days[date(2026, 3, 29)] == 1 and in_berlin.days[date(2026, 3, 30)] == 1
+    in_utc = compute_stats(store, at("2026-03-30 12:00", "Europe/Berlin"), UTC, goal=3)
+    assert in_utc.this_week == 0 and in_utc.days[date(2026, 3, 29)] == 2
+
+
+def test_the_autumn_change_keeps_a_late_session_on_its_own_day(tmp_path):
+    # Clocks go back at 03:00 on Sunday 25 October 2026 in Berlin: that day has 25 hours.
+    store = store_with(tmp_path, at("2026-10-25 23:59", "Europe/Berlin"), at("2026-10-26 00:01", "Europe/Berlin"))
+    stats = compute_stats(store, at("2026-10-26 12:00", "Europe/Berlin"), BERLIN, goal=1)
+    assert (stats.days[date(2026, 10, 25)], stats.days[date(2026, 10, 26)]) == (1, 1)
+    assert (stats.this_week, stats.streak_weeks) == (1, 2)
+
+
+def test_a_session_of_only_skipped_sets_does_not_count(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    add_session(store, at("2026-03-02 08:00"), a_set(achieved=0, skipped=True))
+    assert compute_stats(store, at("2026-03-03 08:00"), UTC, goal=1).this_week == 0
+
+
+def test_bests_are_the_longest_hold_and_most_reps_with_a_trend(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    add_session(store, at("2026-03-02 08:00"), a_set("plank", 20), a_set("plank", 25, set_number=2))
+    add_session(store, at("2026-03-04 08:00"), a_set("plank", 30), a_set("bird-dog", 8, "reps"))
+    add_session(store, at("2026-03-06 08:00"), a_set("plank", 28), a_set("plank", 45, skipped=True))
+    stats = compute_stats(store, at("2026-03-06 09:00"), UTC, goal=3)
+    assert [(b.exercise_id, b.unit, b.value, b.trend) for b in stats.bests] == [
+        ("bird-dog", "reps", 8, (8,)),
+        ("plank", "seconds", 30, (25, 30, 28)),
+    ]
+    assert sparkline([25, 30, 28]) == "▁█▅"
+
+
+def test_a_session_says_what_it_improved(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    add_session(store, at("2026-03-02 08:00"), a_set("plank", 30))
+    add_session(store, at("2026-03-03 08:00"), a_set("plank", 30))
+    latest = add_session(store, at("2026-03-04 08:00"), a_set("plank", 40), a_set("bird-dog", 8, "reps"))
+    assert improvements(store, latest, at("2026-03-04 09:00"), UTC, goal=3) == [
+        "New best: Plank, 40 s (was 30).",
+        "That makes 3 sessions this week: the goal is met.",
+    ]

@@ -1,0 +1,60 @@
+"""The TUI and the history: each set saved as it ends, the summary's news, the history screen."""
+
+from __future__ import annotations
+
+import pytest
+from fake_clock import FakeClock
+from history_helpers import a_set, add_session, at
+from tui_helpers import advance, make_app, short_routine_app
+
+from backfit_tui.catalog import load_catalog
+from backfit_tui.history import HistoryStore
+from backfit_tui.screens.history import HistoryScreen
+from backfit_tui.screens.menu import MenuScreen
+
+
+@pytest.fixture
+def store(tmp_path):
+    return HistoryStore(tmp_path / "history.sqlite3")
+
+
+async def test_each_set_is_in_the_history_the_moment_it_ends(store):
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock, history=store).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 3 + 4)  # get ready, then the first 4 s hold
+        (session,) = store.sessions()
+        assert [(s.record.exercise_id, s.record.achieved) for s in session.sets] == [("childs-pose", 4)]
+        assert session.ended_at is None
+        await pilot.press("q", "y")
+        (session,) = store.sessions()
+        assert session.ended_at is not None and not session.finished
+
+
+async def test_the_summary_says_what_improved(store):
+    add_session(store, at("2026-06-01 08:00"), a_set("childs-pose", 3))
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock, history=store).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 50)
+        await pilot.press("enter", "enter", "enter")
+        improved = str(pilot.app.screen.query_one("#summary-improved").render())
+        assert "New best: Child's pose, 4 s (was 3)." in improved
+
+
+async def test_f2_opens_the_history_from_the_menu(store):
+    add_session(store, at("2026-05-28 08:00"), a_set("plank", 30))
+    async with make_app(load_catalog(), history=store).run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        screen = pilot.app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert "This week: 1 of 3 sessions" in str(screen.query_one("#history-goal").render())
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, MenuScreen)
+
+
+async def test_without_a_history_f2_says_why():
+    app = make_app(load_catalog())
+    app.history_problem = "/nowhere/history.sqlite3 cannot be used as the history (disk I/O error)"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        assert isinstance(pilot.app.screen, MenuScreen)
+        assert any("disk I/O error" in n.message for n in pilot.app._notifications)
