@@ -116,6 +116,7 @@ class Session:
         self._origin = 0.0  # clock time at which the current phase's elapsed time was 0
         self._paused_elapsed = 0.0
         self._resume_at = 0.0
+        self._resume_pressed = 0.0  # when resume was asked for: no lead-in second is due before it
         self._lead_in: list[int] = []  # lead-in seconds still to announce
         self._length: float | None = self.timeline[0].seconds
         self._cues: list[Cue] = []
@@ -212,7 +213,8 @@ class Session:
         if self.status is Status.RESUMING:
             while self._lead_in and self._resume_at - self._lead_in[0] <= now:
                 second = self._lead_in.pop(0)
-                events.append(Event(EventKind.COUNTDOWN, self._resume_at - second, self.index, second))
+                due = max(self._resume_at - second, self._resume_pressed)  # (t + 1) - 1 can round below t
+                events.append(Event(EventKind.COUNTDOWN, due, self.index, second))
             if self._resume_at > now:
                 return events
             self._origin = self._resume_at - self._paused_elapsed  # from its due time: no drift
@@ -239,7 +241,8 @@ class Session:
     def resume(self, lead_in: int = 0) -> list[Event]:
         """Carry on from where the pause froze the phase, after `lead_in` seconds of countdown."""
         if self.status is Status.PAUSED:
-            self._resume_at = self.clock() + lead_in
+            self._resume_pressed = self.clock()
+            self._resume_at = self._resume_pressed + lead_in
             self._lead_in = [n for n in COUNTDOWN_SECONDS if n <= lead_in]
             self.status = Status.RESUMING
         return self.update()

@@ -366,3 +366,14 @@ def test_operations_before_start_do_nothing(clock):
                       session.mark_done, session.count_rep, session.restart_phase):  # fmt: skip
         assert operation() == []
     assert session.status is Status.READY
+
+
+def test_a_lead_in_second_is_never_due_before_resume_was_pressed():
+    clock = FakeClock(0.0)
+    session = started(Session(routine(step(Hold(1))), clock, get_ready=0), clock)
+    session.pause()
+    clock.advance(2.6e-142)  # found by the state-machine test: (t + 1) - 1 rounds to 0.0 here
+    session.resume()
+    session.pause()
+    events = session.resume(lead_in=1)
+    assert [(e.kind, e.due) for e in events] == [(EventKind.COUNTDOWN, clock.now)]
