@@ -19,9 +19,10 @@ class StepOutcome:
     exercise_name: str
     sets: tuple[SetRecord, ...]
 
-    @property
-    def unit(self) -> str:
-        return UNIT_SHORT[self.sets[0].unit]
+    def unit(self, amounts: list[float]) -> str:
+        """The unit, short, and singular when every amount is one: `s`, `reps`, `1 breath`."""
+        unit = UNIT_SHORT[self.sets[0].unit]
+        return unit.removesuffix("s") if unit != "s" and all(a == 1 for a in amounts) else unit
 
     @property
     def skipped(self) -> int:
@@ -31,12 +32,13 @@ class StepOutcome:
         """`3 × 30 s`, `2 × 10 reps each side`."""
         count = len({s.set_number for s in self.sets})
         sided = any(s.side in SIDE_MARK for s in self.sets)
-        return f"{count} × {self.sets[0].planned:g} {self.unit}" + (" each side" if sided else "")
+        planned = self.sets[0].planned
+        return f"{count} × {planned:g} {self.unit([planned])}" + (" each side" if sided else "")
 
     def done(self) -> str:
         """Each set's achievement in order, sides marked: `30 30 12 s`, `L10 R10 L10 R8 reps`."""
         amounts = " ".join(f"{SIDE_MARK.get(s.side or '', '')}{s.achieved:g}" for s in self.sets)
-        return f"{amounts} {self.unit}"
+        return f"{amounts} {self.unit([s.achieved for s in self.sets])}"
 
 
 def step_outcomes(record: SessionRecord) -> list[StepOutcome]:

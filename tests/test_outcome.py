@@ -39,3 +39,13 @@ def test_alternating_sides_are_one_set_of_both_sides():
     session.update()
     (bird_dog,) = step_outcomes(session.record())
     assert (bird_dog.planned(), bird_dog.done()) == ("1 × 8 reps", "8 reps")
+
+
+def test_one_breath_or_rep_is_singular():
+    clock = FakeClock()
+    session = Session(routine(step(Reps(1, seconds_per_rep=2))), clock, get_ready=0)
+    session.start()
+    clock.advance(2)
+    session.update()
+    (lift,) = step_outcomes(session.record())
+    assert (lift.planned(), lift.done()) == ("1 × 1 rep", "1 rep")
