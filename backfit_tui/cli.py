@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--json", action="store_true", help="every session as JSON, newest first")
     form.add_argument("--csv", action="store_true", help="every set as CSV, for a spreadsheet")
     history.add_argument("--limit", type=int, default=20, metavar="N", help="sessions in the table (default 20)")
+    importing = commands.add_parser("import", help="check a routine file and copy it into your routines")
+    importing.add_argument("file", type=Path, metavar="FILE", help="a routine .toml file")
+    importing.add_argument("--force", action="store_true", help="replace your routine with the same id")
+    exporting = commands.add_parser("export", help="write a routine out as a file to share")
+    exporting.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
+    exporting.add_argument("file", type=Path, nargs="?", metavar="FILE", help="where to write it (default: stdout)")
     stats = commands.add_parser("stats", help="sessions this week, the streak, the days trained and personal bests")
     stats.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
@@ -78,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
             return show(catalog, args.routine)
         if args.command == "exercises":
             return list_exercises(catalog)
+        if args.command in ("import", "export"):
+            from . import sharing
+
+            if args.command == "import":
+                return sharing.import_routine(catalog, args.file, args.force)
+            return sharing.export_routine(catalog, args.routine, args.file)
         if args.command == "run":
             return run(catalog, args.routine, plain=args.plain, mute=args.mute)
         return open_tui(catalog, mute=args.mute)

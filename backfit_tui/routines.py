@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomically
 from .model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
 from .validation import (
     Invalid,
@@ -190,3 +191,60 @@ def discover(folders: Iterable[tuple[Path, str]], library: Mapping[str, Exercise
             for path in sorted(folder.glob("*.toml")):
                 by_id[path.stem] = load_entry(path, origin, library)
     return sorted(by_id.values(), key=lambda e: (e.routine.name.casefold() if e.routine else e.id, e.id))
+
+
+def routine_document(routine: Routine) -> dict[str, Any]:
+    """The routine as a TOML document, with only the keys that differ from their defaults."""
+    document: dict[str, Any] = {"name": routine.name, "description": routine.description}
+    if routine.tags:
+        document["tags"] = list(routine.tags)
+    if routine.sources:
+        document["sources"] = list(routine.sources)
+    document["steps"] = [_step_document(step) for step in routine.steps]
+    return document
+
+
+def _step_document(step: Step) -> dict[str, Any]:
+    table: dict[str, Any] = {"exercise": step.exercise.id}
+    dosage = step.dosage
+    if isinstance(dosage, Hold):
+        table["hold"] = dosage.seconds
+    elif isinstance(dosage, Breaths):
+        table["breaths"] = dosage.count
+        table.update({k: _tidy(v) for k, v in (("inhale", dosage.inhale), ("exhale", dosage.exhale)) if v != 3.0})
+    else:
+        table["reps"] = dosage.count
+        if dosage.seconds_per_rep is not None:
+            table["seconds_per_rep"] = _tidy(dosage.seconds_per_rep)
+        if dosage.hold_per_rep is not None:
+            table["hold_per_rep"] = dosage.hold_per_rep
+    defaults = Step(step.exercise, step.dosage)
+    for key in ("sets", "rest_between_sets", "sides", "switch", "rest_after"):
+        value = getattr(step, key)
+        if value != getattr(defaults, key):
+            table[key] = value.value if isinstance(value, Sides) else value
+    if step.cues:
+        table["cues"] = list(step.cues)
+    return table
+
+
+def _tidy(number: float) -> int | float:
+    """3 rather than 3.0, for a person reading the file."""
+    return int(number) if float(number).is_integer() else number
+
+
+def routine_toml(routine: Routine) -> str:
+    """The routine as tidy TOML text that loads back into the same routine."""
+    import tomli_w  # only when writing
+
+    document = routine_document(routine)
+    steps = document.pop("steps")
+    # Always [[steps]] tables, never inline ones: a person edits them, and problems get line numbers.
+    return tomli_w.dumps(document) + "".join("\n[[steps]]\n" + tomli_w.dumps(step) for step in steps)
+
+
+def save_routine(routine: Routine, folder: Path) -> Path:
+    """Write the routine to `folder/<id>.toml` atomically; return the path."""
+    path = folder / f"{routine.id}.toml"
+    write_atomically(path, routine_toml(routine))
+    return path

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import wave
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomically
 from .chimes import Chime
 from .validation import Invalid, LoadError, Problem, TableReader, boolean, choice, read_toml, show_value, whole
 
@@ -92,7 +91,7 @@ MUTE_LINE = re.compile(r"^mute\s*=.*$", re.MULTILINE)
 def save_mute(path: Path, muted: bool) -> None:
     """Set `mute` in the settings file, keeping the rest of it (comments too) as it was.
 
-    Written to a temporary file and renamed over the old one, so a crash never leaves half a file.
+    Written atomically, so a crash never leaves half a file.
     """
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     line = f"mute = {'true' if muted else 'false'}"
@@ -102,12 +101,4 @@ def save_mute(path: Path, muted: bool) -> None:
         text = MUTE_LINE.sub(line, top, count=1) + text[len(top) :]
     else:
         text = f"{line}\n{text}"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".toml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text)

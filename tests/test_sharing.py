@@ -1,0 +1,50 @@
+"""`backfit import` and `backfit export`: sharing routine files between machines."""
+
+from __future__ import annotations
+
+from backfit_tui import cli
+from backfit_tui.catalog import load_catalog
+from backfit_tui.routines import load_routine
+
+
+def test_export_writes_a_routine_that_loads_back_the_same(tmp_path, capsys):
+    assert cli.main(["export", "floor-stretch"]) == 0
+    shared = tmp_path / "floor-stretch.toml"
+    shared.write_text(capsys.readouterr().out)
+    catalog = load_catalog()
+    original = next(e.routine for e in catalog.entries if e.id == "floor-stretch")
+    assert load_routine(shared, catalog.library) == original
+
+
+def test_export_to_a_file(tmp_path):
+    assert cli.main(["export", "desk-break", str(tmp_path / "out.toml")]) == 0
+    assert (tmp_path / "out.toml").read_text().startswith('name = "Desk break"')
+
+
+def test_import_copies_a_valid_routine_into_your_routines_as_written(tmp_path, data_dir, write_routine, capsys):
+    text = '# my own\nname = "Mine"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'
+    source = write_routine(text, "mine.toml")
+    assert cli.main(["import", str(source)]) == 0
+    assert (data_dir / "routines" / "mine.toml").read_text() == text
+    assert "Imported Mine as 'mine'" in capsys.readouterr().out
+    assert "mine" in [e.id for e in load_catalog().entries]
+
+
+def test_import_refuses_to_replace_without_force(tmp_path, data_dir, write_routine, capsys):
+    source = write_routine('name = "Mine"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n', "mine.toml")
+    assert cli.main(["import", str(source)]) == 0
+    source.write_text(source.read_text().replace("hold = 20", "hold = 40"))
+    assert cli.main(["import", str(source)]) == 1
+    assert "you already have a routine 'mine'" in capsys.readouterr().err
+    assert "hold = 20" in (data_dir / "routines" / "mine.toml").read_text()
+    assert cli.main(["import", str(source), "--force"]) == 0
+    assert "hold = 40" in (data_dir / "routines" / "mine.toml").read_text()
+
+
+def test_import_refuses_a_file_that_does_not_validate_with_the_loaders_messages(write_routine, data_dir, capsys):
+    source = write_routine('name = "Bad"\ndescription = "x"\n[[steps]]\nexercise = "plonk"\nhold = 20\n', "bad.toml")
+    assert cli.main(["import", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert f'{source}:4: steps[1].exercise: unknown exercise "plonk"; did you mean "plank"?' in err
+    assert "was not imported" in err
+    assert not (data_dir / "routines" / "bad.toml").exists()
