@@ -26,7 +26,9 @@ class Terminal:
         settings = [arg for name, value in env.items() for arg in ("-e", f"{name}={value}")]
         # The pane is sized before the command starts: a resize that lands while an app is still
         # starting (before it listens for SIGWINCH) would leave it drawing for the wrong size.
-        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), "sleep 600")
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height), "sleep 600")
+        self.tmux("set-option", "-g", "window-size", "manual")  # no client may resize it later
+        self.tmux("resize-window", "-x", str(width), "-y", str(height))
         self.tmux("set-option", "-w", "remain-on-exit", "on")
         size = f"{width}x{height}"
         while self.tmux("display-message", "-p", "#{pane_width}x#{pane_height}").strip() != size:
