@@ -84,3 +84,14 @@ def test_history(snap_compare, tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_editor(snap_compare, size):
+    async def copy_the_core_routine(pilot) -> None:
+        await no_cursor_blink(pilot)
+        await pilot.press(*"core", "ctrl+d")
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+
+    assert snap_compare(make_app(load_catalog()), terminal_size=size, run_before=copy_the_core_routine)

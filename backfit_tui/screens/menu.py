@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..catalog import Catalog
+from ..draft import Draft
 from ..formatting import literal
 from ..plan import RICH_STYLES, plan_lines
 from ..routines import RoutineEntry
@@ -47,6 +48,10 @@ class MenuScreen(Screen[None]):
         Binding("enter", "start", "Start", priority=True),
         Binding("down", "move(1)", "Next", show=False, priority=True),
         Binding("up", "move(-1)", "Previous", show=False, priority=True),
+        Binding("ctrl+n", "new", "New", priority=True),
+        Binding("ctrl+e", "edit", "Edit", priority=True),
+        Binding("ctrl+d", "duplicate", "Copy", priority=True),
+        Binding("ctrl+x", "delete", "Delete", priority=True),
         Binding("f2", "app.show_history", "History"),
         Binding("question_mark", "app.help", "Help", key_display="?", priority=True),
         Binding("ctrl+q", "app.quit", "Quit"),
@@ -124,3 +129,59 @@ class MenuScreen(Screen[None]):
             self.notify("Pick a routine that loads: this one has problems.", severity="warning")
             return
         self.app.run_routine(entry.routine)
+
+    # --- your own routines ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Find every routine again (after one was saved or deleted), keeping the filter."""
+        from ..catalog import load_catalog
+
+        self.catalog = self.app.catalog = load_catalog()
+        self.refill(self.query_one(FilterInput).value)
+
+    def open_editor(self, draft: Draft) -> None:
+        from ..locations import user_routines_dir
+        from .editor import EditorScreen
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.reload()
+
+        taken = {e.id for e in self.catalog.entries}
+        screen = EditorScreen(draft, self.catalog.library, user_routines_dir(), taken, self.app.settings.get_ready)
+        self.app.push_screen(screen, closed)
+
+    def action_new(self) -> None:
+        self.open_editor(Draft(""))
+
+    def action_duplicate(self) -> None:
+        entry = self.current()
+        if entry is None or entry.routine is None:
+            self.notify("Pick a routine that loads to copy it.", severity="warning")
+            return
+        self.open_editor(Draft.from_routine(entry.routine, "", f"{entry.routine.name[:53]} (copy)"))
+
+    def action_edit(self) -> None:
+        entry = self.current()
+        if entry is None or entry.routine is None:
+            self.notify("This routine cannot be loaded: fix its file, or delete it with ctrl+x.", severity="warning")
+        elif entry.origin != "user":
+            self.notify("Bundled routines are read-only: ctrl+d makes a copy you can edit.", severity="warning")
+        else:
+            self.open_editor(Draft.from_routine(entry.routine))
+
+    def action_delete(self) -> None:
+        entry = self.current()
+        if entry is None:
+            return
+        if entry.origin != "user":
+            self.notify("Bundled routines cannot be deleted.", severity="warning")
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(delete: bool | None) -> None:
+            if delete:
+                entry.path.unlink(missing_ok=True)
+                self.reload()
+
+        self.app.push_screen(ConfirmScreen(f"Delete {literal(entry.id)}? Its file {entry.path} is removed."), answered)

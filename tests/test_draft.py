@@ -1,0 +1,62 @@
+"""The editor's draft: edits as typed, checked by the routine loader with its own messages."""
+
+from __future__ import annotations
+
+from backfit_tui.catalog import load_catalog
+from backfit_tui.draft import Draft, free_id, typed_value
+from backfit_tui.model import Hold, Reps
+
+CATALOG = load_catalog()
+LIBRARY = CATALOG.library
+
+
+def test_a_new_draft_becomes_a_routine_step_by_step():
+    draft = Draft("mine", name="Mine", description="A plank and bird dogs.", tags="core, floor")
+    assert draft.check(LIBRARY)[1] == ["steps: must be 1 to 50 [[steps]] tables, got 0 steps"]
+    draft.add_step("plank")
+    draft.add_step("bird-dog")
+    draft.set_step_field(1, "hold", "")
+    draft.set_step_field(1, "reps", "8")
+    draft.set_step_field(1, "seconds_per_rep", "2.5")
+    draft.set_step_field(1, "sides", "alternating")
+    routine, problems = draft.check(LIBRARY)
+    assert problems == []
+    assert [s.dosage for s in routine.steps] == [Hold(30), Reps(8, 2.5)]
+    assert routine.tags == ("core", "floor")
+
+
+def test_bad_entries_get_the_loaders_messages():
+    draft = Draft("mine", name="Mine", description="x")
+    draft.add_step("plank")
+    draft.set_step_field(0, "hold", "0")
+    draft.set_step_field(0, "sets", "two")
+    draft.set_step_field(0, "inhale", "3")
+    assert draft.check(LIBRARY) == (None, [
+        "steps[1].inhale: belongs to a breaths step; remove it from this hold step",
+        "steps[1].hold: must be a whole number of seconds between 1 and 3600, got 0",
+        'steps[1].sets: must be a whole number of sets between 1 and 20, got "two"',
+    ])  # fmt: skip
+
+
+def test_steps_move_and_go():
+    draft = Draft("mine", name="Mine", description="x")
+    for exercise in ("plank", "bridge", "superman"):
+        draft.add_step(exercise)
+    assert draft.move_step(2, -1) == 1
+    assert draft.move_step(0, -1) == 0
+    draft.remove_step(0)
+    assert [s["exercise"] for s in draft.steps] == ["superman", "bridge"]
+
+
+def test_a_bundled_routine_is_a_draft_that_checks_back_to_itself():
+    routine = next(e.routine for e in CATALOG.entries if e.id == "core-stability")
+    copy = Draft.from_routine(routine, "my-core", "My core")
+    checked, problems = copy.check(LIBRARY)
+    assert problems == [] and checked.steps == routine.steps and checked.name == "My core"
+
+
+def test_ids_come_from_names_and_never_clash():
+    assert free_id("My back, gently!", set()) == "my-back-gently"
+    assert free_id("Desk break", {"desk-break", "desk-break-2"}) == "desk-break-3"
+    assert free_id("???", set()) == "routine"
+    assert (typed_value("30"), typed_value("2.5"), typed_value(" x ")) == (30, 2.5, "x")

@@ -1,0 +1,85 @@
+"""The routine editor, driven from the menu with the keyboard: new, edit, duplicate, delete."""
+
+from __future__ import annotations
+
+from fake_clock import FakeClock
+from textual.widgets import Input
+from tui_helpers import make_app
+
+from backfit_tui.catalog import load_catalog
+from backfit_tui.routines import load_routine
+from backfit_tui.screens.editor import EditorScreen
+from backfit_tui.screens.menu import MenuScreen
+from backfit_tui.screens.session import SessionScreen
+
+
+def problems(screen) -> str:
+    return str(screen.query_one("#problems").render())
+
+
+async def test_a_routine_built_from_scratch_is_saved_found_in_the_menu_and_runs(data_dir):
+    async with make_app(load_catalog(), FakeClock(100.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        editor = pilot.app.screen
+        assert isinstance(editor, EditorScreen)
+        await pilot.press(*"Lunch plank", "tab", *"A short plank at lunch.", "tab", *"core, desk")
+        await pilot.press("tab", "a")  # to the steps list; add a step
+        await pilot.press(*"plank", "enter")
+        assert editor.draft.steps == [{"exercise": "plank", "hold": 30}]
+        await pilot.press("tab", "end", "ctrl+u", *"20")  # the step's hold field
+        assert problems(editor) == ""
+        assert "Total 23 s" in str(editor.query_one("#total").render())  # a 3 s get-ready and the hold
+        await pilot.press("ctrl+s")
+        saved = data_dir / "routines" / "lunch-plank.toml"
+        assert load_routine(saved, load_catalog().library).steps[0].dosage.seconds == 20
+        await pilot.press("escape")
+        menu = pilot.app.screen
+        assert isinstance(menu, MenuScreen)
+        await pilot.press(*"lunch", "enter")
+        assert isinstance(pilot.app.screen, SessionScreen)
+        assert pilot.app.screen.session.routine.name == "Lunch plank"
+
+
+async def test_bad_entries_are_refused_with_the_loaders_messages_and_nothing_is_saved(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", *"Bad one", "tab", *"x", "tab", "tab", "a", *"plank", "enter")
+        editor = pilot.app.screen
+        await pilot.press("tab", "end", "ctrl+u", *"0")
+        assert "steps[1].hold: must be a whole number of seconds between 1 and 3600, got 0" in problems(editor)
+        await pilot.press("ctrl+s")
+        assert not (data_dir / "routines").exists()
+        await pilot.press("escape")  # unsaved changes: it asks
+        assert pilot.app.screen.__class__.__name__ == "ConfirmScreen"
+        await pilot.press("y")
+        assert isinstance(pilot.app.screen, MenuScreen)
+
+
+async def test_a_bundled_routine_is_copied_not_edited_and_its_copy_can_be_deleted(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"desk", "ctrl+e")
+        assert isinstance(pilot.app.screen, MenuScreen)  # read-only: it says to copy it
+        await pilot.press("ctrl+d")
+        editor = pilot.app.screen
+        assert editor.query_one("#routine-name", Input).value == "Desk break (copy)"
+        await pilot.press("ctrl+s", "escape")
+        copy = data_dir / "routines" / "desk-break-copy.toml"
+        assert copy.exists()
+        menu = pilot.app.screen
+        assert [e.id for e in menu.shown] == ["desk-break", "desk-break-copy"]
+        menu.query_one("#routines").highlighted = 1
+        await pilot.press("ctrl+x", "y")
+        assert not copy.exists()
+        assert [e.id for e in pilot.app.screen.shown] == ["desk-break"]
+
+
+async def test_steps_are_reordered_and_removed_with_keys(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "tab", "tab", "tab")
+        for exercise in ("plank", "bridge"):
+            await pilot.press("a", *exercise, "enter")
+        editor = pilot.app.screen
+        assert [s["exercise"] for s in editor.draft.steps] == ["plank", "bridge"]
+        await pilot.press("left_square_bracket")
+        assert [s["exercise"] for s in editor.draft.steps] == ["bridge", "plank"]
+        await pilot.press("x")
+        assert [s["exercise"] for s in editor.draft.steps] == ["plank"]
