@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.geometry import Size
 
 from . import locations
 from .catalog import Catalog
 from .engine import SessionRecord
+from .formatting import literal
 from .history import HistoryStore, SessionLog
 from .model import Routine
 from .safety import SAFETY_NOTE
@@ -23,7 +26,11 @@ class BackfitApp(App[None]):
 
     CSS_PATH = "backfit.tcss"
     TITLE = "backfit"
-    BINDINGS = [Binding("question_mark", "help", "Help", key_display="?")]
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
+    ]
+    MIN_SIZE = (50, 16)  # below this, a message instead of a squeezed layout
 
     def __init__(
         self,
@@ -55,6 +62,7 @@ class BackfitApp(App[None]):
         self.push_screen(MenuScreen(self.catalog))
         if self.start_with is not None:
             self.run_routine(self.start_with)
+        self.check_fit(self.size)
         if self.first_run:
             self.notify(SAFETY_NOTE, title="Before you start", timeout=12)
         for problem in self.settings.warnings:
@@ -65,6 +73,19 @@ class BackfitApp(App[None]):
         if warm_up is not None:  # the sound library's import is slow: after the first frame, off-thread
             self.call_after_refresh(self.run_worker, warm_up, thread=True, exit_on_error=False)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.check_fit(event.size)
+
+    def check_fit(self, size: Size) -> None:
+        """Cover the screens with a message while the terminal is too small to draw them."""
+        from .screens.too_small import TooSmallScreen
+
+        small = size.width < self.MIN_SIZE[0] or size.height < self.MIN_SIZE[1]
+        if small and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen(*self.MIN_SIZE))
+        elif not small and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
+
     def on_unmount(self) -> None:
         self.chimes.stop()
         if self.history is not None:
@@ -72,7 +93,7 @@ class BackfitApp(App[None]):
 
     def warn(self, message: str) -> None:
         """Say something the person should fix, without stopping them."""
-        self.notify(message, severity="warning", timeout=12)
+        self.notify(literal(message), severity="warning", timeout=12, markup=False)  # paths and file text
 
     def run_routine(self, routine: Routine) -> None:
         """Guide `routine` on the session screen, saving each set as it ends; then show what was done."""

@@ -285,6 +285,10 @@ def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = Fals
     from .app import BackfitApp
     from .sound import make_player
 
+    # Textual sizes the screen with shutil.get_terminal_size(), which prefers $COLUMNS and $LINES to
+    # the terminal itself: a stale exported value would draw for the wrong size and miss resizes.
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
     settings = _session_settings(mute)
     store, problem = _open_history()
     BackfitApp(

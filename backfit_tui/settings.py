@@ -80,6 +80,8 @@ def wav_problem(path: Path) -> str | None:
                 return f"{path} holds no sound"
     except OSError as err:
         return f"{path} cannot be read: {err.strerror or err}"
+    except ValueError:  # a NUL character, which no file name can hold
+        return f"{show_value(str(path))} is not a file name; write the path of a WAV file"
     except (wave.Error, EOFError) as err:
         return f"{path} is not a WAV file backfit can play ({err}); use 16-bit PCM WAV"
     return None

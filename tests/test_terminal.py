@@ -4,6 +4,7 @@ with send-keys, as a person would use it.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
@@ -27,6 +28,7 @@ class Terminal:
         # The pane is sized before the command starts: a resize that lands while an app is still
         # starting (before it listens for SIGWINCH) would leave it drawing for the wrong size.
         self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height), "sleep 600")
+        self.tmux("set-option", "-g", "default-size", f"{width}x{height}")
         self.tmux("set-option", "-g", "window-size", "manual")  # no client may resize it later
         self.tmux("resize-window", "-x", str(width), "-y", str(height))
         self.tmux("set-option", "-w", "remain-on-exit", "on")
@@ -109,7 +111,56 @@ def test_the_menu_fits_a_60_by_20_terminal_and_starts_a_routine(terminal):
     screen = term.wait_for("Back pain relief")
     assert "Start" in screen and "Help" in screen
     term.press("d", "e", "s", "k", "Enter")
-    screen = term.wait_for("Get ready")
-    assert "Seated march" in screen and "Leave" in screen
+    term.wait_for("Get ready")
+    screen = term.wait_for("Leave")  # the footer's hints, whole at 60 columns
+    assert "Seated march" in screen and "Pause" in screen
     term.press("q")
     term.wait_for("Leave this session?")
+
+
+def test_a_40_by_12_terminal_gets_a_readable_message(terminal):
+    term = terminal(width=40, height=12)
+    screen = term.wait_for("make it bigger")
+    assert "50×16" in screen and "This one is 40×12" in screen
+
+
+GREYS = set(range(232, 256)) | {0, 7, 8, 15, 16, 231}  # the 256-colour palette's greys, black and white
+
+
+def test_no_color_draws_in_greys_only(data_dir):
+    env = {DATA_DIR_VARIABLE: str(data_dir), "NO_COLOR": "1"}
+    term = Terminal([backfit_script()], env)
+    try:
+        term.wait_for("Type to filter")
+        drawn = term.tmux("capture-pane", "-p", "-e")
+        assert "Back pain relief" in drawn
+        assert {int(n) for n in re.findall(r"[34]8;5;(\d+)", drawn)} <= GREYS
+        assert all(r == g == b for r, g, b in re.findall(r"[34]8;2;(\d+);(\d+);(\d+)", drawn))
+    finally:
+        term.close()
+
+
+def test_ctrl_z_suspends_and_fg_resumes_a_paused_session(data_dir):
+    term = Terminal(["bash", "--norc", "--noprofile", "-i"], {DATA_DIR_VARIABLE: str(data_dir), "PS1": "$ "})
+    try:
+        term.tmux("send-keys", f"{backfit_script()} run {SHORT}", "Enter")
+        term.wait_for("Get ready")
+        term.press("C-z")
+        term.wait_for("Stopped")
+        term.tmux("send-keys", "fg", "Enter")
+        term.wait_for("paused")  # back where it was, waiting for space
+        term.press("Space")
+        term.wait_for("resuming in")
+    finally:
+        term.close()
+
+
+def test_without_a_writable_data_directory_it_runs_and_says_history_is_off(tmp_path):
+    (tmp_path / "a-file").write_text("the data directory cannot be made under a file")
+    term = Terminal([backfit_script(), "run", str(SHORT)], {DATA_DIR_VARIABLE: str(tmp_path / "a-file" / "data")})
+    try:
+        screen = term.wait_for("History is not being saved")
+        assert "Get ready" in screen or "Child's pose" in screen
+        term.wait_for("Set 1/2")
+    finally:
+        term.close()

@@ -175,7 +175,7 @@ class EditorScreen(Screen[bool]):
         path = save_routine(self.routine, self.folder)
         self.last_saved = copy.deepcopy(self.draft.document())
         self.saved_once = True
-        self.notify(f"Saved to {path}", timeout=4)
+        self.notify(literal(f"Saved to {path}"), timeout=4, markup=False)
 
     def action_leave(self) -> None:
         if not self.changed:

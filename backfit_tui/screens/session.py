@@ -99,8 +99,13 @@ class SessionScreen(Screen[SessionRecord]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.app.app_suspend_signal.subscribe(self, self.suspended)
         self.query_one("#session-bar", ProgressBar).total = self.session.planned_seconds
         self.apply(self.session.start())
+
+    def suspended(self, _app) -> None:
+        """Ctrl+Z: the person has stepped away, so the session waits for them (space resumes)."""
+        self.apply(self.session.pause())
 
     # --- time -------------------------------------------------------------------------------
 
