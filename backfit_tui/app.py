@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
+from typing import TextIO
 
 from textual import events
 from textual.app import App
@@ -12,7 +14,8 @@ from textual.geometry import Size
 
 from . import locations
 from .catalog import Catalog
-from .engine import SessionRecord
+from .chimes import Chime
+from .engine import Event, SessionRecord
 from .formatting import literal
 from .history import HistoryStore, SessionLog
 from .model import Routine
@@ -43,6 +46,7 @@ class BackfitApp(App[None]):
         history: HistoryStore | None = None,
         history_problem: str | None = None,
         wall_clock: Callable[[], float] = time.time,
+        trace: TextIO | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -55,6 +59,7 @@ class BackfitApp(App[None]):
         self.history = history
         self.history_problem = history_problem  # why there is no history, said once on the menu
         self.wall_clock = wall_clock
+        self.trace_file = trace  # for bench/timer_accuracy.py: when each event was due, handled and chimed
 
     def on_mount(self) -> None:
         from .screens.menu import MenuScreen
@@ -90,6 +95,17 @@ class BackfitApp(App[None]):
         self.chimes.stop()
         if self.history is not None:
             self.history.close()
+
+    def trace(self, events: list[Event], chime: Chime | None, handled_at: float) -> None:
+        """Write each event's due time, when it was handled, and when its chime was started (JSON lines)."""
+        if self.trace_file is None:
+            return
+        chimed_at = self.clock() if chime is not None else None
+        for event in events:
+            line = {"event": event.kind.value, "phase": event.phase_index, "due": event.due, "handled": handled_at,
+                    "chime": chime.value if chime else None, "chimed": chimed_at}  # fmt: skip
+            self.trace_file.write(json.dumps(line) + "\n")
+        self.trace_file.flush()
 
     def warn(self, message: str) -> None:
         """Say something the person should fix, without stopping them."""

@@ -6,6 +6,7 @@ Nothing here imports Textual; list, show, validate and exercises start fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import os
@@ -24,6 +25,7 @@ from .settings import Settings, load_settings
 from .timeline import build_timeline, total_seconds
 from .validation import LoadError
 
+TRACE_VARIABLE = "BACKFIT_TRACE"  # a file to log each event's timing to, for bench/timer_accuracy.py
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -291,10 +293,12 @@ def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = Fals
     os.environ.pop("LINES", None)
     settings = _session_settings(mute)
     store, problem = _open_history()
-    BackfitApp(
-        catalog, settings, start_with=routine, first_run=_first_run(), player=make_player(settings),
-        history=store, history_problem=problem,
-    ).run()  # fmt: skip
+    trace_path = os.environ.get(TRACE_VARIABLE)
+    with open(trace_path, "a", encoding="utf-8") if trace_path else contextlib.nullcontext() as trace:
+        BackfitApp(
+            catalog, settings, start_with=routine, first_run=_first_run(), player=make_player(settings),
+            history=store, history_problem=problem, trace=trace,
+        ).run()  # fmt: skip
     return 0
 
 

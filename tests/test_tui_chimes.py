@@ -53,3 +53,19 @@ async def test_a_chime_file_that_cannot_play_is_reported_on_the_menu(data_dir):
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("chimes.complete" in m and "the bundled chime plays instead" in m for m in messages)
+
+
+async def test_the_trace_records_when_each_event_was_due_handled_and_chimed(tmp_path):
+    import io
+    import json
+
+    clock, trace = FakeClock(100.0), io.StringIO()
+    app = short_routine_app(load_catalog(), clock, player=RecordingPlayer())
+    app.trace_file = trace
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 1.25)
+    lines = [json.loads(line) for line in trace.getvalue().splitlines()]
+    countdown = next(line for line in lines if line["event"] == "countdown")
+    assert (countdown["due"], countdown["handled"], countdown["chime"], countdown["chimed"]) == (
+        101.0, 101.25, "countdown", 101.25,
+    )

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Digits, Footer, Static
 
 from ..engine import ADJUST_STEP_S, Event, Session, SessionRecord, Status
 from ..formatting import clock as clock_text
@@ -24,6 +24,7 @@ from ..model import Breaths, Reps, Routine
 from ..sound import Chimes
 from ..timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
 from ..widgets.pacer import pacer_text
+from ..widgets.thin_bar import ThinBar
 
 PACING_FRAME_S = 0.25  # breath and rep pacing: four frames a second is smooth enough
 RESUME_LEAD_IN_S = 3
@@ -83,6 +84,7 @@ class SessionScreen(Screen[SessionRecord]):
         self.chimes = chimes
         self.history_log = log
         self._timer: Timer | None = None
+        self._shown: dict[str, Text | str] = {}
         self.events: list[Event] = []  # every event so far, for the screen's own tests and chimes
 
     def compose(self) -> ComposeResult:
@@ -90,17 +92,16 @@ class SessionScreen(Screen[SessionRecord]):
             yield Static(id="exercise")
             yield Static(id="where")
             yield Digits(id="countdown")
-            yield ProgressBar(id="phase-bar", show_eta=False, show_percentage=False)
+            yield ThinBar(id="phase-bar")
             yield Static(id="pacer")
             yield Static(id="cues")
             yield Static(id="next")
-            yield ProgressBar(id="session-bar", show_eta=False, show_percentage=False)
+            yield ThinBar(id="session-bar")
             yield Static(id="time-left")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.app.app_suspend_signal.subscribe(self, self.suspended)
-        self.query_one("#session-bar", ProgressBar).total = self.session.planned_seconds
         self.apply(self.session.start())
 
     def suspended(self, _app) -> None:
@@ -117,7 +118,10 @@ class SessionScreen(Screen[SessionRecord]):
         self.events += events
         if self.history_log is not None:
             self.history_log.record(events)  # saved before anything is drawn
+        handled_at = self.clock()
         chime = self.chimes.for_events(events, self.session.timeline)
+        if events:
+            self.app.trace(events, chime, handled_at)
         if chime is not None and self.chimes.muted:  # seen instead of heard
             self.add_class("cue")
             self.set_timer(CUE_FLASH_S, lambda: self.remove_class("cue"))
@@ -157,26 +161,28 @@ class SessionScreen(Screen[SessionRecord]):
     def render_state(self) -> None:
         session, phase = self.session, self.session.phase
         step = phase.step
-        self.query_one("#exercise", Static).update(Text(literal(step.exercise.name), style="bold"))
-        where = f"{phase_heading(phase)}   ·   {literal(step.describe_set())}"
-        self.query_one("#where", Static).update(Text(where))
+        self.show("#exercise", Text(literal(step.exercise.name), style="bold"))
+        self.show("#where", Text(f"{phase_heading(phase)}   ·   {literal(step.describe_set())}"))
         remaining = session.remaining()
         digits = self.query_one("#countdown", Digits)
-        shown = clock_text(remaining) if remaining is not None else str(session.reps_counted)
-        digits.update(shown)
+        digits.update(clock_text(remaining) if remaining is not None else str(session.reps_counted))
         final = remaining is not None and phase.counts_down and 0 < remaining <= COUNTDOWN_SECONDS[0]
         digits.set_class(final, "final-seconds")
-        bar = self.query_one("#phase-bar", ProgressBar)
-        if session.length:
-            bar.update(total=session.length, progress=session.elapsed())
-        self.query_one("#pacer", Static).update(pacer_text(session))
+        self.query_one("#phase-bar", ThinBar).show(session.elapsed(), session.length or 0)
+        self.show("#pacer", pacer_text(session))
         cues = step.form_cues if phase.kind is not PhaseKind.GET_READY else step.form_cues[:1]
-        self.query_one("#cues", Static).update(Text("\n".join("· " + literal(c) for c in cues)))
-        self.query_one("#next", Static).update(Text(next_up(session), style="dim"))
+        self.show("#cues", Text("\n".join("· " + literal(c) for c in cues)))
+        self.show("#next", Text(next_up(session), style="dim"))
         left = session.time_left()
-        self.query_one("#session-bar", ProgressBar).update(progress=session.planned_seconds - left)
-        self.query_one("#time-left", Static).update(f"{duration(left)} left in the session")
+        self.query_one("#session-bar", ThinBar).show(session.planned_seconds - left, session.planned_seconds)
+        self.show("#time-left", f"{duration(left)} left in the session")
         self.set_class(session.status in (Status.PAUSED, Status.RESUMING), "paused")
+
+    def show(self, selector: str, content: Text | str) -> None:
+        """Update a line only when its content changes: each update lays the screen out again."""
+        if self._shown.get(selector) != content:
+            self._shown[selector] = content
+            self.query_one(selector, Static).update(content)
 
     # --- keys -------------------------------------------------------------------------------
 
