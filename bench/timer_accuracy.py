@@ -1,0 +1,181 @@
+"""Timer accuracy: a real two-minute routine in a real terminal, every event against when it was due.
+
+    python bench/timer_accuracy.py [--quick]
+
+Runs `backfit run` on a routine of short holds, rests, sides, breaths and paced reps in tmux
+(100x30) on the real clock, twice: on an idle machine, then with a busy process on every core.
+backfit writes each event's due time, the time the screen handled it and the time its chime was
+started to $BACKFIT_TRACE; chimes play through playsound3's ALSA backend into ALSA's file plugin
+when `aplay` is installed (else the terminal bell). Prints the lateness of phase changes and
+chimes (p99 and max), and the session's length against its plan (drift).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROUTINE = """
+name = "Timer accuracy"
+description = "Short holds, rests, sides, breaths and paced reps: about two minutes."
+[[steps]]
+exercise = "childs-pose"
+hold = 15
+sets = 2
+rest_between_sets = 5
+rest_after = 5
+[[steps]]
+exercise = "cat-cow"
+breaths = 5
+inhale = 2
+exhale = 2
+rest_after = 5
+[[steps]]
+exercise = "seated-twist"
+hold = 10
+sides = "each"
+switch = 3
+rest_after = 5
+[[steps]]
+exercise = "bridge"
+reps = 6
+seconds_per_rep = 2
+"""
+QUICK_ROUTINE = """
+name = "Timer accuracy, quick"
+description = "A short hold, a rest and breaths."
+[[steps]]
+exercise = "childs-pose"
+hold = 5
+rest_after = 2
+[[steps]]
+exercise = "cat-cow"
+breaths = 2
+inhale = 1
+exhale = 1
+"""
+ALSA_CONFIG = """</usr/share/alsa/alsa.conf>
+pcm.!default {{
+    type file
+    slave.pcm "null"
+    file "{capture}"
+    format "raw"
+}}
+"""
+GOAL_MS = 50
+DRIFT_GOAL_MS = 100
+
+
+def tmux(socket: str, *args: str) -> str:
+    done = subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def run_session(folder: Path, routine: Path, timeout: float) -> list[dict]:
+    """Run the routine in tmux until it finishes; return the trace's lines."""
+    data = folder / "data"
+    data.mkdir(exist_ok=True)
+    backend = "alsa" if shutil.which("aplay") else "bell"
+    (data / "settings.toml").write_text(f'get_ready = 3\nsound_backend = "{backend}"\n')
+    (data / "safety-note-shown").touch()
+    (folder / "asound.conf").write_text(ALSA_CONFIG.format(capture=folder / "captured.raw"))
+    trace = folder / "trace.jsonl"
+    trace.unlink(missing_ok=True)
+    socket = f"backfit-accuracy-{uuid.uuid4().hex[:8]}"
+    env = {"BACKFIT_DATA_DIR": str(data), "BACKFIT_TRACE": str(trace), "ALSA_CONFIG_PATH": str(folder / "asound.conf")}
+    tmux(socket, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "sleep 600")
+    try:
+        settings = [arg for name, value in env.items() for arg in ("-e", f"{name}={value}")]
+        tmux(socket, "respawn-pane", "-k", *settings, shutil.which("backfit") or "backfit", "run", str(routine))
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if trace.exists() and '"session_finished"' in trace.read_text():
+                break
+            time.sleep(0.2)
+        else:
+            raise SystemExit(f"the session did not finish within {timeout:.0f} s; the screen was:\n"
+                             + tmux(socket, "capture-pane", "-p"))  # fmt: skip
+        tmux(socket, "send-keys", "C-q")
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+    return [json.loads(line) for line in trace.read_text().splitlines()]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def report(name: str, lines: list[dict], planned: float) -> list[tuple[str, bool]]:
+    """Print the run's figures; return the goals with whether they were met."""
+    changes = [(line["handled"] - line["due"]) * 1000 for line in lines if line["event"] == "phase_started"]
+    chimes = {(line["due"], line["chime"]): (line["chimed"] - line["due"]) * 1000 for line in lines if line["chime"]}
+    late = list(chimes.values())
+    first = next(line for line in lines if line["event"] == "phase_started")
+    last = next(line for line in lines if line["event"] == "session_finished")
+    planned_drift = (last["due"] - first["due"] - planned) * 1000
+    felt_drift = (last["handled"] - first["handled"] - planned) * 1000
+    print(f"\n{name}: {len(lines)} events, {len(changes)} phase changes, {len(late)} chimes")
+    print(f"  phase changes late by   p99 {percentile(changes, 0.99):6.1f} ms   max {max(changes):6.1f} ms"
+          f"   median {statistics.median(changes):5.1f} ms")  # fmt: skip
+    print(f"  chimes started late by  p99 {percentile(late, 0.99):6.1f} ms   max {max(late):6.1f} ms"
+          f"   median {statistics.median(late):5.1f} ms")  # fmt: skip
+    print(f"  session length against its plan of {planned:.0f} s: deadlines {planned_drift:+.1f} ms,"
+          f" as handled {felt_drift:+.1f} ms")  # fmt: skip
+    return [
+        (f"{name}: phase changes and chimes within {GOAL_MS} ms (p99)",
+         max(percentile(changes, 0.99), percentile(late, 0.99)) <= GOAL_MS),
+        (f"{name}: no drift (within {DRIFT_GOAL_MS} ms of the plan)", abs(felt_drift) <= DRIFT_GOAL_MS),
+    ]  # fmt: skip
+
+
+def busy() -> None:
+    while True:
+        pass
+
+
+def planned_seconds(routine: Path) -> float:
+    from backfit_tui.catalog import load_catalog
+    from backfit_tui.routines import load_routine
+    from backfit_tui.timeline import build_timeline, total_seconds
+
+    return total_seconds(build_timeline(load_routine(routine, load_catalog().library), 3))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a 15-second routine, to try the script")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="backfit-accuracy-"))
+    routine = folder / "timer-accuracy.toml"
+    routine.write_text(QUICK_ROUTINE if args.quick else ROUTINE)
+    planned = planned_seconds(routine)
+    tmux_version = subprocess.run(["tmux", "-V"], capture_output=True, text=True).stdout.strip()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {tmux_version};"
+          f" chimes through {'ALSA (aplay)' if shutil.which('aplay') else 'the terminal bell'}")  # fmt: skip
+    goals = report("idle", run_session(folder, routine, planned + 30), planned)
+    loaders = [multiprocessing.Process(target=busy, daemon=True) for _ in range(os.cpu_count() or 2)]
+    for loader in loaders:
+        loader.start()
+    try:
+        goals += report(f"loaded ({len(loaders)} busy processes)", run_session(folder, routine, planned + 60), planned)
+    finally:
+        for loader in loaders:
+            loader.terminate()
+    print()
+    for goal, met in goals:
+        print(f"  [{'pass' if met else 'FAIL'}] {goal}")
+
+
+if __name__ == "__main__":
+    main()
