@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             return run(catalog, args.routine, plain=args.plain, mute=args.mute)
         return open_tui(catalog, mute=args.mute)
-    except LoadError as err:
+    except (LoadError, HistoryUnavailable) as err:
         _error(str(err))
         return 1
     except KeyboardInterrupt:

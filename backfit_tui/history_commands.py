@@ -8,26 +8,20 @@ import time
 from pathlib import Path
 
 from . import locations
-from .history import HistoryStore, HistoryUnavailable
+from .history import HistoryStore
 from .report import bests_table, calendar, goal_line, session_json, sessions_table, stats_json, write_csv
 from .stats import compute_stats
 
 
-def _store() -> HistoryStore | None:
+def _store() -> HistoryStore:
+    """The history, read-only in spirit: with no history yet, an empty one, and no file is made for it."""
     path = locations.history_file()
-    if not path.exists():
-        return None
-    return HistoryStore(path)
+    return HistoryStore(path if path.exists() else Path(":memory:"))
 
 
 def history(as_json: bool, as_csv: bool, limit: int) -> int:
     """Print recent sessions as a table, or every session as JSON or CSV."""
-    try:
-        store = _store()
-    except HistoryUnavailable as err:
-        print(f"backfit: {err}", file=sys.stderr)
-        return 1
-    sessions = store.sessions(None if (as_json or as_csv or limit <= 0) else limit) if store else []
+    sessions = _store().sessions(None if (as_json or as_csv or limit <= 0) else limit)
     if as_json:
         print(json.dumps([session_json(s) for s in sessions], indent=2, ensure_ascii=False))
     elif as_csv:
@@ -43,14 +37,7 @@ def history(as_json: bool, as_csv: bool, limit: int) -> int:
 
 def stats(as_json: bool, goal: int) -> int:
     """Print this week against the goal, the streak, the last weeks and personal bests."""
-    try:
-        store = _store()
-    except HistoryUnavailable as err:
-        print(f"backfit: {err}", file=sys.stderr)
-        return 1
-    if store is None:
-        store = HistoryStore(Path(":memory:"))  # no history yet: all zeros, and no file made for it
-    figures = compute_stats(store, time.time(), None, goal)
+    figures = compute_stats(_store(), time.time(), None, goal)
     if as_json:
         print(json.dumps(stats_json(figures), indent=2, ensure_ascii=False))
         return 0
