@@ -49,3 +49,24 @@ async def test_ctrl_z_pauses_the_session_before_the_process_stops():
         pilot.app.app_suspend_signal.publish(pilot.app)  # what Ctrl+Z does just before SIGTSTP
         await pilot.pause()
         assert pilot.app.screen.session.status is Status.PAUSED
+
+
+async def test_a_session_that_ends_under_the_too_small_message_shows_its_summary_once_uncovered():
+    from backfit_tui.screens.summary import SummaryScreen
+
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        session_screen = pilot.app.screen
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        clock.now += 60
+        session_screen.tick()  # the timed phases all end; the self-paced reps wait
+        for _ in range(3):
+            session_screen.action_count()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TooSmallScreen)  # still says the terminal is too small
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        await pilot.press("escape")
+        assert pilot.app.screen.__class__.__name__ == "MenuScreen"

@@ -85,6 +85,7 @@ class SessionScreen(Screen[SessionRecord]):
         self.history_log = log
         self._timer: Timer | None = None
         self._shown: dict[str, Text | str] = {}
+        self.ended = False  # finished while covered; the summary comes when the screen is back
         self.events: list[Event] = []  # every event so far, for the screen's own tests and chimes
 
     def compose(self) -> ComposeResult:
@@ -134,7 +135,14 @@ class SessionScreen(Screen[SessionRecord]):
     def end(self, finished: bool) -> None:
         if self.history_log is not None:
             self.history_log.close(finished)
-        self.dismiss(self.session.record())
+        if self.app.screen is self:
+            self.dismiss(self.session.record())
+        else:  # covered (the terminal is too small): dismissing now would pop the screen on top
+            self.ended = True
+
+    def on_screen_resume(self) -> None:
+        if self.ended:
+            self.dismiss(self.session.record())
 
     def schedule(self) -> None:
         """Sleep until the engine's next change, or a pacing frame, whichever is sooner."""
