@@ -152,8 +152,9 @@ class BackfitApp(App[None]):
         self.notify("Chimes off" if self.chimes.muted else "Chimes on", timeout=2)
         try:
             save_mute(locations.settings_file(), self.chimes.muted)
-        except OSError as err:
-            self.warn(f"Could not remember this in {locations.settings_file()}: {err.strerror or err}")
+        except (OSError, UnicodeDecodeError) as err:  # the file cannot be written, or is not text
+            reason = getattr(err, "strerror", None) or err
+            self.warn(f"Could not remember this in {locations.settings_file()}: {reason}")
 
     def action_show_history(self) -> None:
         """Open the history screen (or say why there is none)."""

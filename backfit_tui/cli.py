@@ -98,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     except (LoadError, HistoryUnavailable) as err:
         _error(str(err))
         return 1
+    except OSError as err:  # writing a file: `export` to a folder, `import` into a read-only one
+        _error(f"{err.filename}: {err.strerror or err}" if err.filename else str(err))
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -48,3 +48,9 @@ def test_import_refuses_a_file_that_does_not_validate_with_the_loaders_messages(
     assert f'{source}:4: steps[1].exercise: unknown exercise "plonk"; did you mean "plank"?' in err
     assert "was not imported" in err
     assert not (data_dir / "routines" / "bad.toml").exists()
+
+
+def test_export_to_a_place_that_cannot_be_written_is_a_clear_error(tmp_path, capsys):
+    assert cli.main(["export", "desk-break", str(tmp_path)]) == 1  # a folder, not a file
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.startswith("backfit: ")

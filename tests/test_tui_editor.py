@@ -83,3 +83,12 @@ async def test_steps_are_reordered_and_removed_with_keys(data_dir):
         assert [s["exercise"] for s in editor.draft.steps] == ["bridge", "plank"]
         await pilot.press("x")
         assert [s["exercise"] for s in editor.draft.steps] == ["plank"]
+
+
+async def test_a_save_that_fails_says_why_and_keeps_the_edits(data_dir):
+    (data_dir / "routines").write_text("a file where the routines folder should be")
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", *"Kept", "tab", *"Still here.", "tab", "tab", "a", *"plank", "enter", "ctrl+s")
+        editor = pilot.app.screen
+        assert isinstance(editor, EditorScreen) and editor.changed
+        assert any("Could not save to" in n.message for n in pilot.app._notifications)

@@ -172,7 +172,11 @@ class EditorScreen(Screen[bool]):
             self.draft.routine_id = free_id(self.draft.name, self.taken)
             self.is_new = False
             self.refresh_all()
-        path = save_routine(self.routine, self.folder)
+        try:
+            path = save_routine(self.routine, self.folder)
+        except OSError as err:  # a read-only folder, a full disk: the edits stay here to save again
+            self.app.warn(f"Could not save to {self.folder}: {err.strerror or err}")
+            return
         self.last_saved = copy.deepcopy(self.draft.document())
         self.saved_once = True
         self.notify(literal(f"Saved to {path}"), timeout=4, markup=False)

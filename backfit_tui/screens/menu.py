@@ -181,7 +181,10 @@ class MenuScreen(Screen[None]):
 
         def answered(delete: bool | None) -> None:
             if delete:
-                entry.path.unlink(missing_ok=True)
+                try:
+                    entry.path.unlink(missing_ok=True)
+                except OSError as err:
+                    self.app.warn(f"Could not delete {entry.path}: {err.strerror or err}")
                 self.reload()
 
         self.app.push_screen(ConfirmScreen(f"Delete {literal(entry.id)}? Its file {entry.path} is removed."), answered)
