@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from .model import Breaths, Hold, Reps, Routine, Sides
+from .records import Event, EventKind, SessionRecord, SetRecord
 from .timeline import (
     COUNTDOWN_SECONDS,
     Cue,
@@ -46,61 +46,6 @@ UNDER_WAY = (Status.RUNNING, Status.PAUSED, Status.RESUMING)
 FROZEN = (Status.PAUSED, Status.RESUMING)
 
 
-class EventKind(StrEnum):
-    """Something that happened in a session, for the screen, the chimes and the history."""
-
-    PHASE_STARTED = "phase_started"
-    COUNTDOWN = CueKind.COUNTDOWN.value
-    HALFWAY = CueKind.HALFWAY.value
-    BREATH_IN = CueKind.BREATH_IN.value
-    BREATH_OUT = CueKind.BREATH_OUT.value
-    REP = CueKind.REP.value
-    REP_HOLD = CueKind.REP_HOLD.value
-    PHASE_ENDED = "phase_ended"
-    RESUMED = "resumed"  # the lead-in after a pause is over: the frozen phase runs again
-    SET_DONE = "set_done"
-    SIDE_SWITCHED = "side_switched"
-    STEP_DONE = "step_done"
-    SESSION_FINISHED = "session_finished"
-
-
-@dataclass(frozen=True)
-class SetRecord:
-    """One set (one side of it, with sides `each`) as planned and as done."""
-
-    step_index: int
-    exercise_id: str
-    exercise_name: str
-    set_number: int
-    side: str | None  # "left", "right", "both" (sides alternate within the set) or None
-    unit: str  # "seconds", "breaths" or "reps"
-    planned: float
-    achieved: float
-    skipped: bool
-    active_seconds: float  # time spent in the set, pauses not counted
-
-
-@dataclass(frozen=True)
-class Event:
-    """An event due at `due` on the session's clock, in phase `phase_index` of the timeline."""
-
-    kind: EventKind
-    due: float
-    phase_index: int
-    value: int = 0  # countdown second, breath or rep number
-    record: SetRecord | None = None  # with SET_DONE
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    """What was done in a session, set by set, ready for the history store."""
-
-    routine_id: str
-    routine_name: str
-    sets: tuple[SetRecord, ...]
-    finished: bool  # ran to the end, rather than left early
-
-
 class Session:
     """One run of a routine. Drive it with `start()`, then `update()` whenever the clock moves."""
 
@@ -115,8 +60,8 @@ class Session:
         self._records: dict[int, SetRecord] = {}
         self._origin = 0.0  # clock time at which the current phase's elapsed time was 0
         self._paused_elapsed = 0.0
-        self._resume_at = 0.0
-        self._resume_pressed = 0.0  # when resume was asked for: no lead-in second is due before it
+        self._resume_at = self._resume_pressed = 0.0  # when the lead-in ends; when resume was asked for
+        self._lead_in_length = 0  # seconds of lead-in asked for
         self._lead_in: list[int] = []  # lead-in seconds still to announce
         self._length: float | None = self.timeline[0].seconds
         self._cues: list[Cue] = []
@@ -172,7 +117,7 @@ class Session:
     def next_wakeup(self) -> float | None:
         """When something next changes: a cue, the deadline, or the next whole second shown."""
         if self.status is Status.RESUMING:
-            return self._resume_at - (self._lead_in[0] if self._lead_in else 0)
+            return self._lead_in_due(self._lead_in[0]) if self._lead_in else self._resume_at
         deadline = self.deadline()
         if deadline is None:
             return None
@@ -211,10 +156,9 @@ class Session:
         events: list[Event] = []
         now = self.clock()
         if self.status is Status.RESUMING:
-            while self._lead_in and self._resume_at - self._lead_in[0] <= now:
+            while self._lead_in and self._lead_in_due(self._lead_in[0]) <= now:
                 second = self._lead_in.pop(0)
-                due = max(self._resume_at - second, self._resume_pressed)  # (t + 1) - 1 can round below t
-                events.append(Event(EventKind.COUNTDOWN, due, self.index, second))
+                events.append(Event(EventKind.COUNTDOWN, self._lead_in_due(second), self.index, second))
             if self._resume_at > now:
                 return events
             self._origin = self._resume_at - self._paused_elapsed  # from its due time: no drift
@@ -229,6 +173,10 @@ class Session:
             self._advance(self.index + 1, deadline, events)
         return events
 
+    def _lead_in_due(self, second: int) -> float:
+        """When the lead-in says `second`: whole seconds from the press, so never before it."""
+        return self._resume_pressed + (self._lead_in_length - second)
+
     def pause(self) -> list[Event]:
         """Freeze the current phase exactly where it is (or stop a lead-in)."""
         events = self.update()
@@ -242,6 +190,7 @@ class Session:
         """Carry on from where the pause froze the phase, after `lead_in` seconds of countdown."""
         if self.status is Status.PAUSED:
             self._resume_pressed = self.clock()
+            self._lead_in_length = lead_in
             self._resume_at = self._resume_pressed + lead_in
             self._lead_in = [n for n in COUNTDOWN_SECONDS if n <= lead_in]
             self.status = Status.RESUMING

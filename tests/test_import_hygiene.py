@@ -23,6 +23,7 @@ CORE_MODULES = [
     "backfit_tui.routines",
     "backfit_tui.timeline",
     "backfit_tui.engine",
+    "backfit_tui.records",
     "backfit_tui.catalog",
     "backfit_tui.locations",
     "backfit_tui.settings",

@@ -1,0 +1,65 @@
+"""What a session produces: events as they happen, and the record of every set, for the screen,
+the chimes and the history alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .timeline import CueKind
+
+
+class EventKind(StrEnum):
+    """Something that happened in a session, for the screen, the chimes and the history."""
+
+    PHASE_STARTED = "phase_started"
+    COUNTDOWN = CueKind.COUNTDOWN.value
+    HALFWAY = CueKind.HALFWAY.value
+    BREATH_IN = CueKind.BREATH_IN.value
+    BREATH_OUT = CueKind.BREATH_OUT.value
+    REP = CueKind.REP.value
+    REP_HOLD = CueKind.REP_HOLD.value
+    PHASE_ENDED = "phase_ended"
+    RESUMED = "resumed"  # the lead-in after a pause is over: the frozen phase runs again
+    SET_DONE = "set_done"
+    SIDE_SWITCHED = "side_switched"
+    STEP_DONE = "step_done"
+    SESSION_FINISHED = "session_finished"
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """One set (one side of it, with sides `each`) as planned and as done."""
+
+    step_index: int
+    exercise_id: str
+    exercise_name: str
+    set_number: int
+    side: str | None  # "left", "right", "both" (sides alternate within the set) or None
+    unit: str  # "seconds", "breaths" or "reps"
+    planned: float
+    achieved: float
+    skipped: bool
+    active_seconds: float  # time spent in the set, pauses not counted
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event due at `due` on the session's clock, in phase `phase_index` of the timeline."""
+
+    kind: EventKind
+    due: float
+    phase_index: int
+    value: int = 0  # countdown second, breath or rep number
+    record: SetRecord | None = None  # with SET_DONE
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """What was done in a session, set by set, ready for the history store."""
+
+    routine_id: str
+    routine_name: str
+    sets: tuple[SetRecord, ...]
+    finished: bool  # ran to the end, rather than left early
