@@ -157,11 +157,11 @@ class HistoryStore:
             sets[row[0]].append(StoredSet(row[1], record))
         return [StoredSession(r[0], r[1], r[2], r[3], r[4], bool(r[5]), tuple(sets[r[0]])) for r in rows]
 
-    def session_days(self) -> list[float]:
-        """The start time of every session in which at least one set was done."""
+    def session_days(self, since: float = float("-inf")) -> list[float]:
+        """The start time of every session (from `since` on) in which at least one set was done."""
         return [row[0] for row in self.db.execute(
-            "SELECT started_at FROM sessions s WHERE EXISTS"
-            " (SELECT 1 FROM sets WHERE session_id = s.id AND skipped = 0) ORDER BY started_at"
+            "SELECT started_at FROM sessions s WHERE started_at >= ? AND EXISTS"
+            " (SELECT 1 FROM sets WHERE session_id = s.id AND skipped = 0) ORDER BY started_at", (since,),
         )]  # fmt: skip
 
     def bests(self) -> list[tuple[str, str, str, float]]:

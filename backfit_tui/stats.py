@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from .history import HistoryStore
+from .outcome import UNIT_SHORT
 
 CALENDAR_WEEKS = 12
 SPARK = "▁▂▃▄▅▆▇█"
@@ -67,6 +68,12 @@ class Stats:
     bests: tuple[Best, ...]
 
 
+def sessions_this_week(store: HistoryStore, now: float, tz: tzinfo | None) -> int:
+    """Sessions in the week of `now`, reading only the last eight days of the history."""
+    this_week = week_of(local_day(now, tz))
+    return sum(1 for t in store.session_days(since=now - 8 * 86_400) if week_of(local_day(t, tz)) == this_week)
+
+
 def compute_stats(store: HistoryStore, now: float, tz: tzinfo | None, goal: int) -> Stats:
     """The statistics as of `now`, for a person in time zone `tz`."""
     days = Counter(local_day(t, tz) for t in store.session_days())
@@ -90,8 +97,8 @@ def improvements(store: HistoryStore, session_id: int, now: float, tz: tzinfo | 
     for exercise_id, name, unit, best in store.session_bests(session_id):
         before = store.best_before(exercise_id, unit, session_id)
         if before is not None and best > before:
-            amount = f"{best:g} s" if unit == "seconds" else f"{best:g} reps"
+            amount = f"{best:g} {UNIT_SHORT[unit]}"
             said.append(f"New best: {name}, {amount} (was {before:g}).")
-    if compute_stats(store, now, tz, goal).this_week == goal:
+    if sessions_this_week(store, now, tz) == goal:
         said.append(f"That makes {goal} sessions this week: the goal is met.")
     return said
