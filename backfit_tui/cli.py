@@ -13,17 +13,20 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import locations
 from .catalog import Catalog, load_catalog
 from .formatting import duration, literal
-from .history import HistoryStore, HistoryUnavailable, SessionLog
 from .model import Routine
 from .plan import RICH_STYLES, plan_lines
 from .routines import RoutineEntry, load_entry, load_library
 from .settings import Settings, load_settings
 from .timeline import build_timeline, total_seconds
-from .validation import LoadError
+from .validation import HistoryUnavailable, LoadError
+
+if TYPE_CHECKING:
+    from .history import HistoryStore
 
 TRACE_VARIABLE = "BACKFIT_TRACE"  # a file to log each event's timing to, for bench/timer_accuracy.py
 
@@ -277,6 +280,8 @@ def run(catalog: Catalog, reference: str, plain: bool, mute: bool) -> int:
         for problem in settings.warnings:
             _error(str(problem))
         chimes = make_chimes(settings, make_player(settings), bell=_ring_bell, report=_error)
+        from .history import SessionLog
+
         store, problem = _open_history()
         if problem:
             _error(f"history is not being saved: {problem}")
@@ -307,6 +312,8 @@ def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = Fals
 
 def _open_history() -> tuple[HistoryStore | None, str | None]:
     """The history store, or why it cannot be used (the session still runs without it)."""
+    from .history import HistoryStore  # sqlite3: only for the commands that keep a history
+
     try:
         return HistoryStore(locations.history_file()), None
     except HistoryUnavailable as err:

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .engine import Event, EventKind, SetRecord
+from .records import Event, EventKind, SetRecord
+from .validation import HistoryUnavailable
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
@@ -50,10 +51,6 @@ MIGRATIONS: dict[int, str] = {
         CREATE INDEX sessions_by_start ON sessions(started_at);
     """,
 }
-
-
-class HistoryUnavailable(Exception):
-    """The history file cannot be used; the message says which file and why."""
 
 
 @dataclass(frozen=True)
