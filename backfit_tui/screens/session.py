@@ -116,21 +116,25 @@ class SessionScreen(Screen[SessionRecord]):
         self.apply(self.session.update())
 
     def apply(self, events: list[Event]) -> None:
-        self.events += events
-        if self.history_log is not None:
-            self.history_log.record(events)  # saved before anything is drawn
-        handled_at = self.clock()
-        chime = self.chimes.for_events(events, self.session.timeline)
         if events:
-            self.app.trace(events, chime, handled_at)
-        if chime is not None and self.chimes.muted:  # seen instead of heard
-            self.add_class("cue")
-            self.set_timer(CUE_FLASH_S, lambda: self.remove_class("cue"))
+            self.happened(events)
         self.render_state()
         if self.session.status is Status.FINISHED:
             self.end(finished=True)
             return
         self.schedule()
+
+    def happened(self, events: list[Event]) -> None:
+        """Save, chime and trace what just happened (a pacing frame often brings nothing)."""
+        self.events += events
+        if self.history_log is not None:
+            self.history_log.record(events)  # saved before anything is drawn
+        handled_at = self.clock()
+        chime = self.chimes.for_events(events, self.session.timeline)
+        self.app.trace(events, chime, handled_at)
+        if chime is not None and self.chimes.muted:  # seen instead of heard
+            self.add_class("cue")
+            self.set_timer(CUE_FLASH_S, lambda: self.remove_class("cue"))
 
     def end(self, finished: bool) -> None:
         if self.history_log is not None:
