@@ -96,12 +96,12 @@ class BackfitApp(App[None]):
         if self.history is not None:
             self.history.close()
 
-    def trace(self, events: list[Event], chime: Chime | None, handled_at: float) -> None:
+    def trace(self, happened: list[Event], chime: Chime | None, handled_at: float) -> None:
         """Write each event's due time, when it was handled, and when its chime was started (JSON lines)."""
         if self.trace_file is None:
             return
         chimed_at = self.clock() if chime is not None else None
-        for event in events:
+        for event in happened:
             line = {"event": event.kind.value, "phase": event.phase_index, "due": event.due, "handled": handled_at,
                     "chime": chime.value if chime else None, "chimed": chimed_at}  # fmt: skip
             self.trace_file.write(json.dumps(line) + "\n")

@@ -6,10 +6,12 @@ import os
 import tempfile
 from pathlib import Path
 
+from .locations import ensure_dir
+
 
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` in one step; on any failure the old file (if any) is left as it was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_dir(path.parent)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -28,6 +28,12 @@ class Chime(StrEnum):
 
 
 PRIORITY = list(Chime)
+ONE_TO_ONE = {  # events whose chime does not depend on the phase
+    EventKind.COUNTDOWN: Chime.COUNTDOWN,
+    EventKind.REP: Chime.REP,
+    EventKind.BREATH_IN: Chime.BREATH_IN,
+    EventKind.BREATH_OUT: Chime.BREATH_OUT,
+}
 RESTS = (PhaseKind.SET_REST, PhaseKind.STEP_REST)
 
 
@@ -42,13 +48,7 @@ def chime_of(event: Event, phase: Phase) -> Chime | None:
         return Chime.WORK_START
     if kind is EventKind.PHASE_ENDED:
         return Chime.WORK_END if phase.kind is PhaseKind.WORK else Chime.REST_END if phase.kind in RESTS else None
-    simple = {
-        EventKind.COUNTDOWN: Chime.COUNTDOWN,
-        EventKind.REP: Chime.REP,
-        EventKind.BREATH_IN: Chime.BREATH_IN,
-        EventKind.BREATH_OUT: Chime.BREATH_OUT,
-    }
-    return simple.get(kind)
+    return ONE_TO_ONE.get(kind)
 
 
 def chime_for(events: Sequence[Event], timeline: Sequence[Phase]) -> Chime | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Exercise, Routine
-from .routines import STEP_KEYS, parse_routine, routine_document
+from .routines import STEP_KEYS, parse_routine, routine_document, tidy_number
 from .validation import LoadError, Problem
 
 # The step fields the form shows, in order; cues stay as the library gives them unless a file sets them.
@@ -36,8 +36,8 @@ def typed_value(text: str) -> Any:
 
 def field_text(value: Any) -> str:
     """A stored value as the form shows it."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        return str(tidy_number(value))
     return "" if value is None else str(value)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .locations import ensure_dir
 from .records import Event, EventKind, SetRecord
 from .validation import HistoryUnavailable
 
@@ -76,7 +77,7 @@ class HistoryStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            ensure_dir(path.parent)
             self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]

@@ -211,11 +211,11 @@ def _step_document(step: Step) -> dict[str, Any]:
         table["hold"] = dosage.seconds
     elif isinstance(dosage, Breaths):
         table["breaths"] = dosage.count
-        table.update({k: _tidy(v) for k, v in (("inhale", dosage.inhale), ("exhale", dosage.exhale)) if v != 3.0})
+        table.update({k: tidy_number(v) for k, v in (("inhale", dosage.inhale), ("exhale", dosage.exhale)) if v != 3.0})
     else:
         table["reps"] = dosage.count
         if dosage.seconds_per_rep is not None:
-            table["seconds_per_rep"] = _tidy(dosage.seconds_per_rep)
+            table["seconds_per_rep"] = tidy_number(dosage.seconds_per_rep)
         if dosage.hold_per_rep is not None:
             table["hold_per_rep"] = dosage.hold_per_rep
     defaults = Step(step.exercise, step.dosage)
@@ -228,7 +228,7 @@ def _step_document(step: Step) -> dict[str, Any]:
     return table
 
 
-def _tidy(number: float) -> int | float:
+def tidy_number(number: float) -> int | float:
     """3 rather than 3.0, for a person reading the file."""
     return int(number) if float(number).is_integer() else number
 

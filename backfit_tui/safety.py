@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .locations import ensure_dir
+
 SAFETY_NOTE = (
     "Move only within a range that feels comfortable. Stop if anything hurts, "
     "and see a health professional about back pain that persists."
@@ -15,7 +17,7 @@ def first_time(marker: Path) -> bool:
     if marker.exists():
         return False
     try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
+        ensure_dir(marker.parent)
         marker.touch()
     except OSError:
         pass  # a read-only home: better to show the note every time than never
