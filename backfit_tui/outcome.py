@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -49,13 +50,18 @@ def step_outcomes(record: SessionRecord) -> list[StepOutcome]:
     ]
 
 
-def active_seconds(record: SessionRecord) -> float:
+def active_seconds(sets: Iterable[SetRecord]) -> float:
     """Time spent working: every set's time, skipped ones included, pauses, rests and get-ready not."""
-    return sum(s.active_seconds for s in record.sets)
+    return sum(s.active_seconds for s in sets)
 
 
-def totals(record: SessionRecord) -> str:
+def done_and_skipped(sets: Sequence[SetRecord]) -> tuple[int, int]:
+    """How many sets were done, and how many skipped."""
+    skipped = sum(1 for s in sets if s.skipped)
+    return len(sets) - skipped, skipped
+
+
+def totals(sets: Sequence[SetRecord]) -> str:
     """`7 sets done, 1 skipped · active 4 min 10 s`."""
-    skipped = sum(1 for s in record.sets if s.skipped)
-    done = len(record.sets) - skipped
-    return f"{done} sets done, {skipped} skipped · active {duration(active_seconds(record))}"
+    done, skipped = done_and_skipped(sets)
+    return f"{done} sets done, {skipped} skipped · active {duration(active_seconds(sets))}"

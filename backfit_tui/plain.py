@@ -130,5 +130,5 @@ def summary(record: SessionRecord) -> str:
     for outcome in step_outcomes(record):
         skipped = f" ({outcome.skipped} skipped)" if outcome.skipped else ""
         lines.append(f"  {literal(outcome.exercise_name)}: {outcome.planned()} planned, done {outcome.done()}{skipped}")
-    lines.append(totals(record))
+    lines.append(totals(record.sets))
     return "\n".join(lines)

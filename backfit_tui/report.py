@@ -13,7 +13,7 @@ from rich.text import Text
 
 from .formatting import duration, literal
 from .history import StoredSession
-from .outcome import UNIT_SHORT
+from .outcome import UNIT_SHORT, active_seconds, done_and_skipped
 from .stats import Stats, sparkline
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -67,12 +67,12 @@ def sessions_table(sessions: list[StoredSession]) -> Table:
     for column in ("when", "routine", "sets", "active", ""):
         table.add_column(column)
     for session in sessions:
-        done = sum(1 for s in session.sets if not s.record.skipped)
-        skipped = len(session.sets) - done
-        active = sum(s.record.active_seconds for s in session.sets)
+        records = [s.record for s in session.sets]
+        done, skipped = done_and_skipped(records)
         when = datetime.fromtimestamp(session.started_at).strftime("%a %d %b %H:%M")
         sets = f"{done}" + (f" (+{skipped} skipped)" if skipped else "")
-        table.add_row(when, Text(literal(session.routine_name)), sets, duration(active), how_it_ended(session))
+        table.add_row(when, Text(literal(session.routine_name)), sets, duration(active_seconds(records)),
+                      how_it_ended(session))  # fmt: skip
     return table
 
 

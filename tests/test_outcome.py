@@ -28,7 +28,7 @@ def test_each_step_shows_its_sets_planned_and_done_with_sides_marked():
     assert (lunges_done.planned(), lunges_done.done(), lunges_done.skipped) == (
         "2 × 10 reps each side", "L10 R10 L0 R0 reps", 2,
     )
-    assert active_seconds(session.record()) == 30 + 12 + 20 + 20
+    assert active_seconds(session.record().sets) == 30 + 12 + 20 + 20
 
 
 def test_alternating_sides_are_one_set_of_both_sides():

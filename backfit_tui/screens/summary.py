@@ -50,7 +50,7 @@ class SummaryScreen(Screen[bool]):
         yield Header()
         with VerticalScroll(id="summary"):
             yield Static(Text(f"{heading}: {literal(record.routine_name)}", style="bold"), id="summary-title")
-            yield Static(totals(record), id="summary-totals")
+            yield Static(totals(record.sets), id="summary-totals")
             if self.improved:
                 yield Static("\n".join(self.improved), id="summary-improved")
             yield Static(summary_table(record), id="summary-table")
