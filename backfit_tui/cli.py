@@ -20,10 +20,10 @@ from .catalog import Catalog, load_catalog
 from .formatting import duration, literal
 from .model import Routine
 from .plan import RICH_STYLES, plan_lines
-from .routines import RoutineEntry, load_entry, load_library
+from .routines import RoutineEntry, load_entry, load_library, parse_routine, routine_toml
 from .settings import Settings, load_settings
 from .timeline import build_timeline, total_seconds
-from .validation import HistoryUnavailable, LoadError
+from .validation import HistoryUnavailable, LoadError, read_bytes
 
 if TYPE_CHECKING:
     from .history import HistoryStore
@@ -89,12 +89,10 @@ def main(argv: list[str] | None = None) -> int:
             return show(catalog, args.routine)
         if args.command == "exercises":
             return list_exercises(catalog)
-        if args.command in ("import", "export"):
-            from . import sharing
-
-            if args.command == "import":
-                return sharing.import_routine(catalog, args.file, args.force)
-            return sharing.export_routine(catalog, args.routine, args.file)
+        if args.command == "import":
+            return import_routine(catalog, args.file, args.force)
+        if args.command == "export":
+            return export_routine(catalog, args.routine, args.file)
         if args.command == "run":
             return run(catalog, args.routine, plain=args.plain, mute=args.mute)
         return open_tui(catalog, mute=args.mute)
@@ -264,6 +262,41 @@ def list_exercises(catalog: Catalog) -> int:
             "yes" if exercise.needs_floor else "no", Text(", ".join(exercise.equipment) or "none"),
         )  # fmt: skip
     _console().print(table)
+    return 0
+
+
+def import_routine(catalog: Catalog, path: Path, force: bool) -> int:
+    """Copy a routine file that validates into the user's routines; replace one only with `force`."""
+    try:
+        data = read_bytes(path)
+        routine = parse_routine(data, path, catalog.library)
+    except LoadError as err:
+        _error(f"{err}\n{path} was not imported; fix the problems above and try again")
+        return 1
+    target = locations.user_routines_dir() / f"{routine.id}.toml"
+    if target.exists() and not force:
+        _error(f"you already have a routine {routine.id!r} ({target}); add --force to replace it")
+        return 1
+    from .atomic import write_atomically  # tempfile: only when writing
+
+    write_atomically(target, data.decode("utf-8-sig"))  # as written, comments and all
+    print(f"Imported {literal(routine.name)} as {routine.id!r}: `backfit run {routine.id}` runs it.")
+    return 0
+
+
+def export_routine(catalog: Catalog, reference: str, destination: Path | None) -> int:
+    """Write a routine out as tidy TOML, to `destination` or to stdout."""
+    entry = _find(catalog, reference)
+    if entry is None:
+        return 1
+    text = routine_toml(entry.routine)
+    if destination is None:
+        sys.stdout.write(text)
+    else:
+        from .atomic import write_atomically
+
+        write_atomically(destination, text)
+        print(f"Wrote {literal(entry.routine.name)} to {destination}.", file=sys.stderr)
     return 0
 
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomically
 from .model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
 from .validation import (
     Invalid,
@@ -245,6 +244,8 @@ def routine_toml(routine: Routine) -> str:
 
 def save_routine(routine: Routine, folder: Path) -> Path:
     """Write the routine to `folder/<id>.toml` atomically; return the path."""
+    from .atomic import write_atomically  # tempfile: only when writing
+
     path = folder / f"{routine.id}.toml"
     write_atomically(path, routine_toml(routine))
     return path
