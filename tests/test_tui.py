@@ -170,3 +170,12 @@ async def test_the_command_palette_switches_the_theme(catalog):
         assert pilot.app.theme == "nord"
         assert isinstance(pilot.app.screen, MenuScreen)
 
+
+
+async def test_arrows_move_through_the_list_from_the_filter_and_wrap(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")
+        menu = pilot.app.screen
+        assert menu.current() is menu.shown[-1]
+        await pilot.press("down", "down")
+        assert menu.current() is menu.shown[1]

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ..formatting import literal
 from ..model import Exercise
+from ..widgets.wrapping_list import WrappingOptionList
 
 
 def matching(library: Mapping[str, Exercise], query: str) -> list[Exercise]:
@@ -46,7 +47,7 @@ class ExercisePicker(ModalScreen[str | None]):
         with Vertical(id="picker"):
             yield Static("Add a step: search by name, muscle, category or equipment", classes="dim")
             yield Input(placeholder="e.g. plank, hamstrings, stretch, band", id="picker-filter")
-            yield OptionList(id="picker-list", markup=False)
+            yield WrappingOptionList(id="picker-list", markup=False)
 
     def on_mount(self) -> None:
         self.refill("")
@@ -65,9 +66,7 @@ class ExercisePicker(ModalScreen[str | None]):
         options.highlighted = 0 if self.shown else None
 
     def action_move(self, delta: int) -> None:
-        options = self.query_one(OptionList)
-        if self.shown:
-            options.highlighted = ((options.highlighted or 0) + delta) % len(self.shown)
+        self.query_one(WrappingOptionList).move(delta)
 
     def action_choose(self) -> None:
         index = self.query_one(OptionList).highlighted

@@ -18,6 +18,7 @@ from ..draft import Draft
 from ..formatting import literal
 from ..plan import RICH_STYLES, plan_lines
 from ..routines import RoutineEntry
+from ..widgets.wrapping_list import WrappingOptionList
 
 
 def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
@@ -66,7 +67,7 @@ class MenuScreen(Screen[None]):
         yield Header()
         yield FilterInput(placeholder="Type to filter by name or tag", id="filter")
         with Horizontal(id="menu"):
-            yield OptionList(id="routines", markup=False)
+            yield WrappingOptionList(id="routines", markup=False)
             with VerticalScroll(id="preview-pane"):
                 yield Static(id="preview")
         yield Footer(compact=True, show_command_palette=False)
@@ -119,9 +120,7 @@ class MenuScreen(Screen[None]):
         self.query_one("#preview", Static).update(preview)
 
     def action_move(self, delta: int) -> None:
-        options = self.query_one(OptionList)
-        if self.shown:
-            options.highlighted = ((options.highlighted or 0) + delta) % len(self.shown)
+        self.query_one(WrappingOptionList).move(delta)
 
     def action_start(self) -> None:
         entry = self.current()
