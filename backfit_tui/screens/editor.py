@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..draft import STEP_FIELDS, Draft, field_text, free_id
@@ -23,6 +23,7 @@ from ..formatting import duration, literal
 from ..model import Exercise, Routine
 from ..routines import save_routine
 from ..timeline import build_timeline, total_seconds
+from ..widgets.key_hints import KeyHints
 
 ROUTINE_FIELDS = ("name", "description", "tags")
 
@@ -75,7 +76,7 @@ class EditorScreen(Screen[bool]):
                         yield Label(key, classes="field-label")
                         yield Input(id=f"step-{key}", compact=True)
         yield Static(id="problems")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.refresh_all(select=0)

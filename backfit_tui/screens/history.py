@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..history import HistoryStore
 from ..report import bests_table, calendar, goal_line, sessions_table
 from ..stats import Stats
+from ..widgets.key_hints import KeyHints
 
 RECENT_SESSIONS = 20
 
@@ -36,4 +37,4 @@ class HistoryScreen(Screen[None]):
             yield Static(bests_table(self.stats) if self.stats.bests else "None yet.", id="history-bests")
             yield Static("Recent sessions", classes="history-heading")
             yield Static(sessions_table(sessions) if sessions else "None yet.", id="history-sessions")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()

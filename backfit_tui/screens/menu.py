@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..catalog import Catalog
@@ -18,6 +18,7 @@ from ..draft import Draft
 from ..formatting import literal
 from ..plan import RICH_STYLES, plan_lines
 from ..routines import RoutineEntry
+from ..widgets.key_hints import KeyHints
 from ..widgets.wrapping_list import WrappingOptionList
 
 
@@ -70,7 +71,7 @@ class MenuScreen(Screen[None]):
             yield WrappingOptionList(id="routines", markup=False)
             with VerticalScroll(id="preview-pane"):
                 yield Static(id="preview")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.refill("")

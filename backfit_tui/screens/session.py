@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from ..engine import ADJUST_STEP_S, Event, Session, SessionRecord, Status
 from ..formatting import clock as clock_text
@@ -23,6 +23,7 @@ from ..history import SessionLog
 from ..model import Breaths, Reps, Routine
 from ..sound import Chimes
 from ..timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
+from ..widgets.key_hints import KeyHints
 from ..widgets.pacer import pacer_text
 from ..widgets.thin_bar import ThinBar
 
@@ -99,7 +100,7 @@ class SessionScreen(Screen[SessionRecord]):
             yield Static(id="next")
             yield ThinBar(id="session-bar")
             yield Static(id="time-left")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.app.app_suspend_signal.subscribe(self, self.suspended)

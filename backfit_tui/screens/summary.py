@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..engine import SessionRecord
 from ..formatting import literal
 from ..model import Routine
 from ..outcome import step_outcomes, totals
+from ..widgets.key_hints import KeyHints
 
 
 def summary_table(record: SessionRecord) -> Table:
@@ -54,7 +55,7 @@ class SummaryScreen(Screen[bool]):
             if self.improved:
                 yield Static("\n".join(self.improved), id="summary-improved")
             yield Static(summary_table(record), id="summary-table")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyHints()
 
     def action_menu(self) -> None:
         self.dismiss(False)
