@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shlex
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from terminal import machine, pane
 
 SETTLE = 3.0  # seconds between starting a tool and starting the window
 SIZE = (100, 30)
@@ -110,16 +111,9 @@ def peak_rss_mb(root: int) -> float:
 
 def measure(name: str, command: list[str], env: dict[str, str], seconds: float) -> tuple[float, float]:
     """Run `command` in a private tmux pane and return (CPU seconds per second, peak RSS MB) over the window."""
-    tmux = ["tmux", "-L", f"backfit-bench-{os.getpid()}-{name}"]
     width, height = SIZE
-    subprocess.run([*tmux, "-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height), "sleep 600"],
-                   check=True)  # fmt: skip
-    try:
-        subprocess.run([*tmux, "set-option", "-g", "window-size", "manual"], check=True)
-        variables = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
-        subprocess.run([*tmux, "respawn-pane", "-k", *variables, *command], check=True)
-        pid = int(subprocess.run([*tmux, "display-message", "-p", "#{pane_pid}"], check=True, capture_output=True,
-                                 text=True).stdout)  # fmt: skip
+    with pane(command, env, width, height) as launched:
+        pid = launched.pid()
         print(f"{name}: {shlex.join(command)} (pid {pid}), {SETTLE:.0f} s settle + {seconds:.0f} s window", flush=True)
         time.sleep(SETTLE)
         began, ticks = time.monotonic(), cpu_ticks(pid)
@@ -128,22 +122,13 @@ def measure(name: str, command: list[str], env: dict[str, str], seconds: float) 
         if not Path(f"/proc/{pid}").exists():
             sys.exit(f"{name} exited before the end of the window")
         return ticks / os.sysconf("SC_CLK_TCK") / elapsed, peak_rss_mb(pid)
-    finally:
-        subprocess.run([*tmux, "kill-server"], check=False, stderr=subprocess.DEVNULL)
-
-
-def machine() -> str:
-    """One line about the machine the figures come from."""
-    tmux = subprocess.run(["tmux", "-V"], check=True, capture_output=True, text=True).stdout.strip()
-    return (f"machine: {platform.platform()}, {os.cpu_count()} CPUs, {platform.python_implementation()}"
-            f" {platform.python_version()}, {tmux}")  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60, help="length of the measured window (default 60)")
     args = parser.parse_args()
-    print(machine())
+    print(f"machine: {machine()}")
     # termdown exits at zero, so its countdown outlasts the settle time and the window.
     countdown = [str(termdown()), str(int(SETTLE + args.seconds) + 10)]
     with tempfile.TemporaryDirectory(prefix="backfit-bench-") as folder:

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
+
+from terminal import machine, pane
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 MENU_MARKER = "Type to filter by name or tag"
@@ -50,39 +50,20 @@ def backfit_command() -> str:
     return found
 
 
-def tmux(socket: str, *args: str, check: bool = True) -> str:
-    """Run one tmux command against the private server on `socket` and return what it printed."""
-    return subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", *args],
-                          capture_output=True, text=True, check=check).stdout  # fmt: skip
-
-
-def screen_text(socket: str, command: list[str]) -> str:
-    """What the pane shows now; the pane and its server are gone if the app has exited."""
-    try:
-        return tmux(socket, "capture-pane", "-p")
-    except subprocess.CalledProcessError:
-        raise RuntimeError(f"{command} exited before its text was on screen") from None
-
-
 def seconds_to_screen(command: list[str], marker: str) -> float:
     """Launch `command` in a fresh 100x30 tmux pane and time it until `marker` is on the screen."""
-    socket = f"backfit-bench-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     with tempfile.TemporaryDirectory(prefix="backfit-bench-data-") as data_dir:
-        tmux(socket, "new-session", "-d", "-x", "100", "-y", "30", "sleep", "600")
-        socket_file = Path(tmux(socket, "display-message", "-p", "#{socket_path}").strip())
-        try:
-            tmux(socket, "set-option", "-g", "window-size", "manual")
-            began = time.perf_counter()
-            # The app's stderr stays on the pane: Textual draws its screen there.
-            tmux(socket, "respawn-pane", "-k", "-e", f"BACKFIT_DATA_DIR={data_dir}", *command)
-            while marker not in screen_text(socket, command):
-                if time.perf_counter() - began > TIMEOUT_SECONDS:
+        with pane(command, {"BACKFIT_DATA_DIR": data_dir}) as launched:
+            while True:
+                try:
+                    shown = launched.screen()
+                except subprocess.CalledProcessError:
+                    raise RuntimeError(f"{command} exited before its text was on screen") from None
+                if marker in shown:
+                    return time.perf_counter() - launched.started
+                if time.perf_counter() - launched.started > TIMEOUT_SECONDS:
                     raise TimeoutError(f"{marker!r} not on screen after {TIMEOUT_SECONDS:.0f} s: {command}")
                 time.sleep(POLL_SECONDS)
-            return time.perf_counter() - began
-        finally:
-            tmux(socket, "kill-server", check=False)  # gone already if the app exited early
-            socket_file.unlink(missing_ok=True)  # tmux leaves its socket behind
 
 
 def menu_against_bare(runs: int, backfit: str, bare_app: Path) -> tuple[list[float], list[float]]:
@@ -113,13 +94,6 @@ def imports_textual(arguments: list[str], env: dict[str, str]) -> bool:
     run = subprocess.run([sys.executable, "-X", "importtime", "-m", "backfit_tui", *arguments],
                          cwd=REPOSITORY, env=env, capture_output=True, text=True, check=True)  # fmt: skip
     return any("textual" in line for line in run.stderr.splitlines())
-
-
-def machine() -> str:
-    """Platform, CPU count, Python and tmux versions, on one line."""
-    tmux_version = subprocess.run(["tmux", "-V"], capture_output=True, text=True, check=True).stdout.strip()
-    return (f"{platform.platform()}, {os.cpu_count()} CPUs, {platform.python_implementation()}"
-            f" {platform.python_version()}, {tmux_version}")  # fmt: skip
 
 
 def row(name: str, times: list[float]) -> str:

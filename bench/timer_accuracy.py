@@ -16,14 +16,13 @@ import argparse
 import json
 import multiprocessing
 import os
-import platform
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
-import uuid
 from pathlib import Path
+
+from terminal import machine, pane
 
 ROUTINE = """
 name = "Timer accuracy"
@@ -76,11 +75,6 @@ GOAL_MS = 50
 DRIFT_GOAL_MS = 100
 
 
-def tmux(socket: str, *args: str) -> str:
-    done = subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True, check=True)
-    return done.stdout
-
-
 def run_session(folder: Path, routine: Path, timeout: float) -> list[dict]:
     """Run the routine in tmux until it finishes; return the trace's lines."""
     data = folder / "data"
@@ -91,12 +85,8 @@ def run_session(folder: Path, routine: Path, timeout: float) -> list[dict]:
     (folder / "asound.conf").write_text(ALSA_CONFIG.format(capture=folder / "captured.raw"))
     trace = folder / "trace.jsonl"
     trace.unlink(missing_ok=True)
-    socket = f"backfit-accuracy-{uuid.uuid4().hex[:8]}"
     env = {"BACKFIT_DATA_DIR": str(data), "BACKFIT_TRACE": str(trace), "ALSA_CONFIG_PATH": str(folder / "asound.conf")}
-    tmux(socket, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "sleep 600")
-    try:
-        settings = [arg for name, value in env.items() for arg in ("-e", f"{name}={value}")]
-        tmux(socket, "respawn-pane", "-k", *settings, shutil.which("backfit") or "backfit", "run", str(routine))
+    with pane([shutil.which("backfit") or "backfit", "run", str(routine)], env) as launched:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             if trace.exists() and '"session_finished"' in trace.read_text():
@@ -104,10 +94,8 @@ def run_session(folder: Path, routine: Path, timeout: float) -> list[dict]:
             time.sleep(0.2)
         else:
             raise SystemExit(f"the session did not finish within {timeout:.0f} s; the screen was:\n"
-                             + tmux(socket, "capture-pane", "-p"))  # fmt: skip
-        tmux(socket, "send-keys", "C-q")
-    finally:
-        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+                             + launched.screen())  # fmt: skip
+        launched.press("C-q")
     return [json.loads(line) for line in trace.read_text().splitlines()]
 
 
@@ -160,9 +148,7 @@ def main() -> None:
     routine = folder / "timer-accuracy.toml"
     routine.write_text(QUICK_ROUTINE if args.quick else ROUTINE)
     planned = planned_seconds(routine)
-    tmux_version = subprocess.run(["tmux", "-V"], capture_output=True, text=True).stdout.strip()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {tmux_version};"
-          f" chimes through {'ALSA (aplay)' if shutil.which('aplay') else 'the terminal bell'}")  # fmt: skip
+    print(f"machine: {machine()}; chimes through {'ALSA (aplay)' if shutil.which('aplay') else 'the terminal bell'}")
     goals = report("idle", run_session(folder, routine, planned + 30), planned)
     loaders = [multiprocessing.Process(target=busy, daemon=True) for _ in range(os.cpu_count() or 2)]
     for loader in loaders:
