@@ -12,6 +12,8 @@ from textual.widgets import Static
 class ConfirmScreen(ModalScreen[bool]):
     """Asks `question`; dismisses with True for y or Enter, False for n or Escape."""
 
+    CSS_PATH = "confirm.tcss"
+
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

@@ -42,6 +42,8 @@ class StepList(OptionList):
 class EditorScreen(Screen[bool]):
     """Dismisses with True if anything was saved, so the menu can show it."""
 
+    CSS_PATH = "editor.tcss"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "leave", "Leave"),

@@ -31,6 +31,8 @@ def matching(library: Mapping[str, Exercise], query: str) -> list[Exercise]:
 class ExercisePicker(ModalScreen[str | None]):
     """Dismisses with the chosen exercise's id, or None on Escape."""
 
+    CSS_PATH = "exercise_picker.tcss"
+
     BINDINGS = [
         Binding("enter", "choose", "Choose", priority=True),
         Binding("down", "move(1)", "Next", show=False, priority=True),

@@ -19,6 +19,8 @@ RECENT_SESSIONS = 20
 class HistoryScreen(Screen[None]):
     """What the history holds, read-only; Esc goes back to the menu."""
 
+    CSS_PATH = "history.tcss"
+
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
 
     def __init__(self, store: HistoryStore, stats: Stats) -> None:

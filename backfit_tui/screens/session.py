@@ -62,6 +62,8 @@ def next_up(session: Session) -> str:
 class SessionScreen(Screen[SessionRecord]):
     """Guides one routine; dismisses with the session's record when it ends or is left."""
 
+    CSS_PATH = "session.tcss"
+
     BINDINGS = [
         # Short words and ␣ for space: every hint fits a 60-column footer.
         Binding("space", "toggle_pause", "Pause", key_display="␣"),

@@ -34,6 +34,8 @@ def summary_table(record: SessionRecord) -> Table:
 class SummaryScreen(Screen[bool]):
     """What was done; dismisses with True to repeat the routine, False for the menu."""
 
+    CSS_PATH = "summary.tcss"
+
     BINDINGS = [
         Binding("enter,escape,q", "menu", "Menu"),
         Binding("a", "again", "Repeat"),

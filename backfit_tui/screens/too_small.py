@@ -10,6 +10,8 @@ from textual.widgets import Static
 class TooSmallScreen(ModalScreen[None]):
     """Says how big the terminal must be; the app removes it once it is."""
 
+    CSS_PATH = "too_small.tcss"
+
     def __init__(self, width: int, height: int) -> None:
         super().__init__()
         self.needed = (width, height)
