@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
-from .engine import Event, EventKind
+from .records import Event, EventKind
 from .timeline import Phase, PhaseKind
 
 

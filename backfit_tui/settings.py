@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import wave
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomically
 from .chimes import Chime
 from .validation import Invalid, LoadError, Problem, TableReader, boolean, choice, read_toml, show_value, whole
 
@@ -74,6 +72,8 @@ def _on_off_or_file(base: Path):
 
 def wav_problem(path: Path) -> str | None:
     """Why `path` cannot be played as a chime, or None when it is a readable PCM WAV file."""
+    import wave  # only when a chime is set to a file of one's own
+
     try:
         with wave.open(str(path), "rb") as sound:
             if sound.getnframes() == 0:
@@ -95,6 +95,8 @@ def save_mute(path: Path, muted: bool) -> None:
 
     Written atomically, so a crash never leaves half a file.
     """
+    from .atomic import write_atomically  # tempfile: only when writing
+
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     line = f"mute = {'true' if muted else 'false'}"
     header = re.search(r"^\s*\[", text, re.MULTILINE)

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Protocol
 
 from .chimes import Chime, chime_for
-from .engine import Event
 from .locations import bundled_sounds_dir
+from .records import Event
 from .settings import Settings
 from .timeline import Phase
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -14,12 +15,14 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..catalog import Catalog
-from ..draft import Draft
 from ..formatting import literal
 from ..plan import RICH_STYLES, plan_lines
 from ..routines import RoutineEntry
 from ..widgets.key_hints import KeyHints
 from ..widgets.wrapping_list import WrappingOptionList
+
+if TYPE_CHECKING:
+    from ..draft import Draft
 
 
 def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
@@ -152,6 +155,8 @@ class MenuScreen(Screen[None]):
         self.app.push_screen(screen, closed)
 
     def action_new(self) -> None:
+        from ..draft import Draft
+
         self.open_editor(Draft(""))
 
     def action_duplicate(self) -> None:
@@ -159,6 +164,8 @@ class MenuScreen(Screen[None]):
         if entry is None or entry.routine is None:
             self.notify("Pick a routine that loads to copy it.", severity="warning")
             return
+        from ..draft import Draft
+
         self.open_editor(Draft.from_routine(entry.routine, "", f"{entry.routine.name[:53]} (copy)"))
 
     def action_edit(self) -> None:
@@ -168,6 +175,8 @@ class MenuScreen(Screen[None]):
         elif entry.origin != "user":
             self.notify("Bundled routines are read-only: ctrl+d makes a copy you can edit.", severity="warning")
         else:
+            from ..draft import Draft
+
             self.open_editor(Draft.from_routine(entry.routine))
 
     def action_delete(self) -> None:
