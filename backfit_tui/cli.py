@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import gc
 import json
 import os
 import sys
@@ -325,6 +326,7 @@ def run(catalog: Catalog, reference: str, plain: bool, mute: bool) -> int:
 
 def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = False) -> int:
     """Open the menu (and go straight to `routine` if given); Textual is imported only here."""
+    gc.disable()  # until the first screen is drawn: see app.resume_garbage_collection
     from .app import BackfitApp
     from .sound import make_player
 
