@@ -327,21 +327,24 @@ def run(catalog: Catalog, reference: str, plain: bool, mute: bool) -> int:
 def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = False) -> int:
     """Open the menu (and go straight to `routine` if given); Textual is imported only here."""
     gc.disable()  # until the first screen is drawn: see app.resume_garbage_collection
-    from .app import BackfitApp
-    from .sound import make_player
+    try:
+        from .app import BackfitApp
+        from .sound import make_player
 
-    # Textual sizes the screen with shutil.get_terminal_size(), which prefers $COLUMNS and $LINES to
-    # the terminal itself: a stale exported value would draw for the wrong size and miss resizes.
-    os.environ.pop("COLUMNS", None)
-    os.environ.pop("LINES", None)
-    settings = _session_settings(mute)
-    store, problem = _open_history()
-    trace_path = os.environ.get(TRACE_VARIABLE)
-    with open(trace_path, "a", encoding="utf-8") if trace_path else contextlib.nullcontext() as trace:
-        BackfitApp(
-            catalog, settings, start_with=routine, first_run=_first_run(), player=make_player(settings),
-            history=store, history_problem=problem, trace=trace,
-        ).run()  # fmt: skip
+        # Textual sizes the screen with shutil.get_terminal_size(), which prefers $COLUMNS and $LINES
+        # to the terminal itself: a stale exported value would draw for the wrong size, miss resizes.
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)
+        settings = _session_settings(mute)
+        store, problem = _open_history()
+        trace_path = os.environ.get(TRACE_VARIABLE)
+        with open(trace_path, "a", encoding="utf-8") if trace_path else contextlib.nullcontext() as trace:
+            BackfitApp(
+                catalog, settings, start_with=routine, first_run=_first_run(), player=make_player(settings),
+                history=store, history_problem=problem, trace=trace,
+            ).run()  # fmt: skip
+    finally:
+        gc.enable()  # if the app ended before drawing anything
     return 0
 
 
