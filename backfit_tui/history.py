@@ -169,14 +169,15 @@ class HistoryStore:
             " WHERE skipped = 0 AND unit IN ('seconds', 'reps') GROUP BY exercise_id, unit ORDER BY exercise_name"
         ).fetchall()
 
-    def best_over_time(self, exercise_id: str, unit: str) -> list[tuple[float, float]]:
-        """(session start, that session's best) for one exercise, oldest first."""
-        return self.db.execute(
-            "SELECT s.started_at, MAX(t.achieved) FROM sets t JOIN sessions s ON s.id = t.session_id"
-            " WHERE t.exercise_id = ? AND t.unit = ? AND t.skipped = 0 GROUP BY s.id ORDER BY s.started_at",
-            (exercise_id, unit),
+    def recent_bests(self, exercise_id: str, unit: str, sessions: int) -> list[float]:
+        """Each of the last `sessions` sessions' best of one exercise, oldest first."""
+        newest_first = self.db.execute(
+            "SELECT MAX(t.achieved) FROM sets t JOIN sessions s ON s.id = t.session_id"
+            " WHERE t.exercise_id = ? AND t.unit = ? AND t.skipped = 0 GROUP BY s.id"
+            " ORDER BY s.started_at DESC LIMIT ?",
+            (exercise_id, unit, sessions),
         ).fetchall()
-
+        return [best for (best,) in reversed(newest_first)]
 
     def session_bests(self, session_id: int) -> list[tuple[str, str, str, float]]:
         """(exercise id, name, unit, best) of one session's timed holds and reps."""

@@ -16,6 +16,7 @@ from .history import HistoryStore
 from .outcome import UNIT_SHORT
 
 CALENDAR_WEEKS = 12
+TREND_SESSIONS = 12  # how many sessions a best's trend shows
 SPARK = "▁▂▃▄▅▆▇█"
 
 
@@ -55,7 +56,7 @@ class Best:
     exercise_name: str
     unit: str  # "seconds" or "reps"
     value: float
-    trend: tuple[float, ...]  # each session's best, oldest first (the last 12 sessions)
+    trend: tuple[float, ...]  # each session's best, oldest first (the last TREND_SESSIONS)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def compute_stats(store: HistoryStore, now: float, tz: tzinfo | None, goal: int)
     weeks = tuple((first + timedelta(weeks=n), per_week[first + timedelta(weeks=n)]) for n in range(CALENDAR_WEEKS))
     recent_days = {first + timedelta(days=n): days[first + timedelta(days=n)] for n in range(CALENDAR_WEEKS * 7)}
     bests = tuple(
-        Best(exercise_id, name, unit, value, tuple(v for _, v in store.best_over_time(exercise_id, unit)[-12:]))
+        Best(exercise_id, name, unit, value, tuple(store.recent_bests(exercise_id, unit, TREND_SESSIONS)))
         for exercise_id, name, unit, value in store.bests()
     )
     return Stats(goal, per_week[this_week], streak(per_week, this_week, goal), weeks, recent_days, bests)

@@ -83,6 +83,14 @@ def test_bests_are_the_longest_hold_and_most_reps_with_a_trend(tmp_path):
     assert sparkline([25, 30, 28]) == "▁█▅"
 
 
+def test_a_trend_shows_the_last_twelve_sessions_oldest_first(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    for day in range(1, 16):  # fifteen sessions: holds of 21 s to 35 s
+        add_session(store, at(f"2026-03-{day:02d} 08:00"), a_set("plank", 20 + day))
+    stats = compute_stats(store, at("2026-03-16 08:00"), UTC, goal=3)
+    assert stats.bests[0].trend == tuple(range(24, 36))
+
+
 def test_a_session_says_what_it_improved(tmp_path):
     store = HistoryStore(tmp_path / "history.sqlite3")
     add_session(store, at("2026-03-02 08:00"), a_set("plank", 30))
