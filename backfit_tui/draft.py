@@ -13,13 +13,24 @@ from pathlib import Path
 from typing import Any
 
 from .model import Exercise, Routine
-from .routines import STEP_KEYS, parse_routine, routine_document, tidy_number
+from .routines import DOSAGE_KEYS, KIND_KEYS, STEP_KEYS, parse_routine, routine_document, tidy_number
 from .validation import LoadError, Problem
 
 # The step fields the form shows, in order; cues stay as the library gives them unless a file sets them.
 STEP_FIELDS = tuple(key for key in STEP_KEYS if key not in ("exercise", "cues"))
 TEXT_FIELDS = ("sides",)
-NEW_STEP = {"hold": 30}
+STARTING_DOSAGE = {"hold": 30, "breaths": 10, "reps": 10}  # a new step, or one just made this kind
+
+
+def step_kind(step: Mapping[str, Any]) -> str:
+    """A step's kind: the dosage it sets ("hold", "breaths" or "reps"); a hold until it sets one."""
+    return next((key for key in DOSAGE_KEYS if key in step), "hold")
+
+
+def kind_fields(kind: str) -> tuple[str, ...]:
+    """The fields a step of `kind` can set, in form order: its dosage, its own options, the shared ones."""
+    others = {key for other in DOSAGE_KEYS if other != kind for key in (other, *KIND_KEYS.get(other, ()))}
+    return tuple(key for key in STEP_FIELDS if key not in others)
 
 
 def typed_value(text: str) -> Any:
@@ -94,7 +105,7 @@ class Draft:
     def add_step(self, exercise_id: str, after: int | None = None) -> int:
         """Add a step for `exercise_id` (a 30 s hold to start from); returns its index."""
         index = len(self.steps) if after is None else after + 1
-        self.steps.insert(index, {"exercise": exercise_id, **NEW_STEP})
+        self.steps.insert(index, {"exercise": exercise_id, "hold": STARTING_DOSAGE["hold"]})
         return index
 
     def remove_step(self, index: int) -> None:
@@ -105,6 +116,15 @@ class Draft:
         target = min(max(index + delta, 0), len(self.steps) - 1)
         self.steps.insert(target, self.steps.pop(index))
         return target
+
+    def set_step_kind(self, index: int, kind: str) -> None:
+        """Make a step a hold, breaths or reps step: other kinds' fields go, and its dosage starts at
+        the usual amount unless it had one."""
+        step = self.steps[index]
+        for key in set(STEP_FIELDS) - set(kind_fields(kind)):
+            step.pop(key, None)
+        step.setdefault(kind, STARTING_DOSAGE[kind])
+        _keep_order(step)
 
     def set_step_field(self, index: int, key: str, text: str) -> None:
         """Set a step's field from what was typed; empty text removes it (its default applies)."""

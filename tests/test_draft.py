@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backfit_tui.catalog import load_catalog
-from backfit_tui.draft import Draft, free_id, typed_value
+from backfit_tui.draft import Draft, free_id, kind_fields, step_kind, typed_value
 from backfit_tui.model import Hold, Reps
 
 CATALOG = load_catalog()
@@ -36,6 +36,31 @@ def test_bad_entries_get_the_loaders_messages():
         "steps[1].hold: must be a whole number of seconds between 1 and 3600, got 0",
         'steps[1].sets: must be a whole number of sets between 1 and 20, got "two"',
     ])  # fmt: skip
+
+
+def test_a_step_changes_kind_keeping_the_fields_every_kind_shares():
+    draft = Draft("mine", name="Mine", description="x")
+    draft.add_step("cat-cow")
+    draft.set_step_field(0, "sets", "2")
+    draft.set_step_kind(0, "breaths")
+    assert draft.steps == [{"exercise": "cat-cow", "breaths": 10, "sets": 2}]
+    draft.set_step_field(0, "inhale", "4")
+    draft.set_step_kind(0, "reps")
+    assert draft.steps == [{"exercise": "cat-cow", "reps": 10, "sets": 2}]  # the breath's pace is gone
+    draft.set_step_field(0, "reps", "6")
+    draft.set_step_kind(0, "reps")
+    assert draft.steps[0]["reps"] == 6  # already reps: nothing changes
+    assert draft.check(LIBRARY)[1] == []
+
+
+def test_each_kind_of_step_shows_its_own_fields_and_the_shared_ones():
+    shared = ("sets", "rest_between_sets", "sides", "switch", "rest_after")
+    assert kind_fields("hold") == ("hold", *shared)
+    assert kind_fields("breaths") == ("breaths", "inhale", "exhale", *shared)
+    assert kind_fields("reps") == ("reps", "seconds_per_rep", "hold_per_rep", *shared)
+    assert [step_kind(s) for s in ({"hold": 5}, {"breaths": 3}, {"reps": 2, "sets": 2}, {})] == [
+        "hold", "breaths", "reps", "hold",
+    ]  # fmt: skip
 
 
 def test_steps_move_and_go():

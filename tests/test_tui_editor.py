@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fake_clock import FakeClock
-from textual.widgets import Input
+from textual.widgets import Input, Select
 from tui_helpers import make_app
 
 from backfit_tui.catalog import load_catalog
@@ -26,7 +26,7 @@ async def test_a_routine_built_from_scratch_is_saved_found_in_the_menu_and_runs(
         await pilot.press("tab", "a")  # to the steps list; add a step
         await pilot.press(*"plank", "enter")
         assert editor.draft.steps == [{"exercise": "plank", "hold": 30}]
-        await pilot.press("tab", "end", "ctrl+u", *"20")  # the step's hold field
+        await pilot.press("tab", "tab", "end", "ctrl+u", *"20")  # past the step's kind, to its hold field
         assert problems(editor) == ""
         assert "Total 23 s" in str(editor.query_one("#total").render())  # a 3 s get-ready and the hold
         await pilot.press("ctrl+s")
@@ -44,7 +44,7 @@ async def test_bad_entries_are_refused_with_the_loaders_messages_and_nothing_is_
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+n", *"Bad one", "tab", *"x", "tab", "tab", "a", *"plank", "enter")
         editor = pilot.app.screen
-        await pilot.press("tab", "end", "ctrl+u", *"0")
+        await pilot.press("tab", "tab", "end", "ctrl+u", *"0")
         assert "steps[1].hold: must be a whole number of seconds between 1 and 3600, got 0" in problems(editor)
         await pilot.press("ctrl+s")
         assert not (data_dir / "routines").exists()
@@ -70,6 +70,28 @@ async def test_a_bundled_routine_is_copied_not_edited_and_its_copy_can_be_delete
         await pilot.press("ctrl+x", "y")
         assert not copy.exists()
         assert [e.id for e in pilot.app.screen.shown] == ["desk-break"]
+
+
+def shown_fields(editor) -> list[str]:
+    return [row.id.removeprefix("row-") for row in editor.query(".step-field") if row.id and row.display]
+
+
+async def test_a_step_shows_its_kinds_fields_and_changes_kind_from_a_list(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"floor", "ctrl+d")  # its first step is cat-cow, 10 breaths
+        editor = pilot.app.screen
+        kind = editor.query_one("#step-kind", Select)
+        await pilot.pause()
+        assert kind.value == "breaths"
+        assert editor.draft.steps[0] == {"exercise": "cat-cow", "breaths": 10, "rest_after": 10}  # left as it was
+        assert shown_fields(editor) == ["breaths", "inhale", "exhale", "sets", "rest_between_sets", "sides",
+                                        "switch", "rest_after"]  # fmt: skip
+        await pilot.press("tab", "tab", "tab", "tab")  # name, description, tags, steps: then the kind
+        assert pilot.app.focused is kind
+        await pilot.press("enter", "down", "enter")  # the list opens on breaths; reps is next
+        assert editor.draft.steps[0] == {"exercise": "cat-cow", "reps": 10, "rest_after": 10}
+        assert shown_fields(editor)[:3] == ["reps", "seconds_per_rep", "hold_per_rep"]
+        assert "Cat-cow — 10 reps (self-paced)" in str(editor.query_one("#steps").get_option_at_index(0).prompt)
 
 
 async def test_steps_are_reordered_and_removed_with_keys(data_dir):

@@ -15,13 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..draft import STEP_FIELDS, Draft, field_text, free_id
+from ..draft import STEP_FIELDS, Draft, field_text, free_id, kind_fields, step_kind
 from ..formatting import duration, literal
 from ..model import Exercise, Routine
-from ..routines import save_routine
+from ..routines import DOSAGE_KEYS, save_routine
 from ..timeline import build_timeline, total_seconds
 from ..widgets.key_hints import KeyHints
 
@@ -73,8 +73,13 @@ class EditorScreen(Screen[bool]):
                 yield Static(id="total")
             with VerticalScroll(id="editor-step", can_focus=False):
                 yield Static(id="step-title")
+                with Horizontal(classes="step-field"):
+                    yield Label("kind", classes="field-label")
+                    kinds = [(kind, kind) for kind in DOSAGE_KEYS]
+                    first = step_kind(self.draft.steps[0]) if self.draft.steps else "hold"  # the step shown first
+                    yield Select(kinds, value=first, allow_blank=False, id="step-kind", compact=True)
                 for key in STEP_FIELDS:
-                    with Horizontal(classes="step-field"):
+                    with Horizontal(classes="step-field", id=f"row-{key}"):
                         yield Label(key, classes="field-label")
                         yield Input(id=f"step-{key}", compact=True)
         yield Static(id="problems")
@@ -121,11 +126,18 @@ class EditorScreen(Screen[bool]):
             self.library[step["exercise"]].name if step.get("exercise") in self.library else str(step.get("exercise"))
         )  # fmt: skip
         self.query_one("#step-title", Static).update(Text(literal(title), style="bold"))
-        with self.prevent(Input.Changed):
+        kind = step_kind(step or {})
+        shown = kind_fields(kind)
+        with self.prevent(Input.Changed, Select.Changed):
+            select = self.query_one("#step-kind", Select)
+            select.value = kind
+            select.disabled = step is None
             for key in STEP_FIELDS:
                 field = self.query_one(f"#step-{key}", Input)
                 field.value = field_text(step.get(key)) if step else ""
                 field.disabled = step is None
+                # another kind's field stays in sight while it is set, so its problem can be fixed
+                self.query_one(f"#row-{key}").display = key in shown or bool(step and key in step)
 
     # --- editing -------------------------------------------------------------------------------
 
@@ -137,6 +149,13 @@ class EditorScreen(Screen[bool]):
         elif name.startswith("step-") and self.step_index is not None:
             self.draft.set_step_field(self.step_index, name.removeprefix("step-"), event.value)
         self.refresh_all()
+
+    @on(Select.Changed, "#step-kind")
+    def kind_chosen(self, event: Select.Changed) -> None:
+        index = self.step_index
+        if index is not None and self.draft.steps and event.value != step_kind(self.draft.steps[index]):
+            self.draft.set_step_kind(index, str(event.value))
+            self.refresh_all()
 
     @on(OptionList.OptionHighlighted, "#steps")
     def step_chosen(self) -> None:
