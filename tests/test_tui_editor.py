@@ -94,6 +94,16 @@ async def test_a_step_shows_its_kinds_fields_and_changes_kind_from_a_list(data_d
         assert "Cat-cow — 10 reps (self-paced)" in str(editor.query_one("#steps").get_option_at_index(0).prompt)
 
 
+async def test_a_decimal_is_typed_one_key_at_a_time(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"core", "ctrl+d", "tab", "tab", "tab", "down")  # the bridge: 10 reps at 3 s each
+        editor = pilot.app.screen
+        pace = editor.query_one("#step-seconds_per_rep", Input)
+        pace.focus()
+        await pilot.press("end", "ctrl+u", "2", "full_stop", "5")  # "2." must not become 2 on the way
+        assert (pace.value, editor.draft.steps[1]["seconds_per_rep"]) == ("2.5", 2.5)
+
+
 async def test_steps_are_reordered_and_removed_with_keys(data_dir):
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+n", "tab", "tab", "tab")

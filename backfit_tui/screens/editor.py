@@ -95,22 +95,24 @@ class EditorScreen(Screen[bool]):
     def step_index(self) -> int | None:
         return self.query_one(StepList).highlighted
 
-    def refresh_all(self, select: int | None = None) -> None:
-        """Check the draft, then show its steps, total, problems and the selected step's fields."""
+    def refresh_all(self, select: int | None = None, form: bool = True) -> None:
+        """Check the draft, then show its steps, total, problems and (if `form`) the step's fields."""
         self.routine, problems = self.draft.check(self.library)
         steps = self.query_one(StepList)
         chosen = self.step_index if select is None else select
-        steps.clear_options()
-        for index, step in enumerate(self.draft.steps):
-            steps.add_option(Option(Text(f"{index + 1}. {literal(self.step_label(index, step))}")))
-        if self.draft.steps:
-            steps.highlighted = min(chosen or 0, len(self.draft.steps) - 1)
+        with self.prevent(OptionList.OptionHighlighted):  # refilled, not a step chosen
+            steps.clear_options()
+            for index, step in enumerate(self.draft.steps):
+                steps.add_option(Option(Text(f"{index + 1}. {literal(self.step_label(index, step))}")))
+            if self.draft.steps:
+                steps.highlighted = min(chosen or 0, len(self.draft.steps) - 1)
         total = "Total: fix the problems below" if self.routine is None else (
             f"Total {duration(total_seconds(build_timeline(self.routine, self.get_ready)))}"
         )  # fmt: skip
         self.query_one("#total", Static).update(total)
         self.query_one("#problems", Static).update(Text(literal("\n".join(problems)), style="red"))
-        self.fill_step_form()
+        if form:
+            self.fill_step_form()
 
     def step_label(self, index: int, step: dict) -> str:
         if self.routine is not None:
@@ -148,7 +150,7 @@ class EditorScreen(Screen[bool]):
             setattr(self.draft, name.removeprefix("routine-"), event.value)
         elif name.startswith("step-") and self.step_index is not None:
             self.draft.set_step_field(self.step_index, name.removeprefix("step-"), event.value)
-        self.refresh_all()
+        self.refresh_all(form=False)  # the fields keep what is typed: "2." is on its way to 2.5
 
     @on(Select.Changed, "#step-kind")
     def kind_chosen(self, event: Select.Changed) -> None:
