@@ -16,9 +16,10 @@ from .model import Exercise, Routine
 from .routines import DOSAGE_KEYS, KIND_KEYS, STEP_KEYS, parse_routine, routine_document, tidy_number
 from .validation import LoadError, Problem
 
-# The step fields the form shows, in order; cues stay as the library gives them unless a file sets them.
-STEP_FIELDS = tuple(key for key in STEP_KEYS if key not in ("exercise", "cues"))
+# The step fields the form shows, in order. A step without cues of its own shows the library's.
+STEP_FIELDS = tuple(key for key in STEP_KEYS if key != "exercise")
 TEXT_FIELDS = ("sides",)
+CUE_SEPARATOR = ";"  # cues are typed on one line: `Keep your hips level; breathe out as you lift`
 STARTING_DOSAGE = {"hold": 30, "breaths": 10, "reps": 10}  # a new step, or one just made this kind
 
 
@@ -47,6 +48,8 @@ def typed_value(text: str) -> Any:
 
 def field_text(value: Any) -> str:
     """A stored value as the form shows it."""
+    if isinstance(value, list):
+        return f"{CUE_SEPARATOR} ".join(value)
     if isinstance(value, float):
         return str(tidy_number(value))
     return "" if value is None else str(value)
@@ -131,6 +134,8 @@ class Draft:
         step = self.steps[index]
         if not text.strip():
             step.pop(key, None)
+        elif key == "cues":
+            step[key] = [cue.strip() for cue in text.split(CUE_SEPARATOR) if cue.strip()]
         else:
             step[key] = text.strip() if key in TEXT_FIELDS else typed_value(text)
         _keep_order(step)

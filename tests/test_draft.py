@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backfit_tui.catalog import load_catalog
-from backfit_tui.draft import Draft, free_id, kind_fields, step_kind, typed_value
+from backfit_tui.draft import Draft, field_text, free_id, kind_fields, step_kind, typed_value
 from backfit_tui.model import Hold, Reps
 
 CATALOG = load_catalog()
@@ -54,13 +54,29 @@ def test_a_step_changes_kind_keeping_the_fields_every_kind_shares():
 
 
 def test_each_kind_of_step_shows_its_own_fields_and_the_shared_ones():
-    shared = ("sets", "rest_between_sets", "sides", "switch", "rest_after")
+    shared = ("sets", "rest_between_sets", "sides", "switch", "rest_after", "cues")
     assert kind_fields("hold") == ("hold", *shared)
     assert kind_fields("breaths") == ("breaths", "inhale", "exhale", *shared)
     assert kind_fields("reps") == ("reps", "seconds_per_rep", "hold_per_rep", *shared)
     assert [step_kind(s) for s in ({"hold": 5}, {"breaths": 3}, {"reps": 2, "sets": 2}, {})] == [
         "hold", "breaths", "reps", "hold",
     ]  # fmt: skip
+
+
+def test_cues_are_typed_on_one_line_and_split_at_semicolons():
+    draft = Draft("mine", name="Mine", description="x")
+    draft.add_step("plank")
+    draft.set_step_field(0, "cues", " Keep your hips level;  breathe out slowly ; ")
+    assert draft.steps[0]["cues"] == ["Keep your hips level", "breathe out slowly"]
+    routine, problems = draft.check(LIBRARY)
+    assert problems == []
+    assert routine.steps[0].form_cues == ("Keep your hips level", "breathe out slowly")
+    assert field_text(draft.steps[0]["cues"]) == "Keep your hips level; breathe out slowly"
+    draft.set_step_field(0, "cues", ";")
+    assert draft.check(LIBRARY)[1] == ["steps[1].cues: must be a list of 1 to 4 texts in quotes, got 0 items"]
+    draft.set_step_field(0, "cues", "")
+    assert "cues" not in draft.steps[0]  # the library's cues apply again
+    assert draft.check(LIBRARY)[0].steps[0].form_cues == LIBRARY["plank"].cues
 
 
 def test_steps_move_and_go():

@@ -85,13 +85,27 @@ async def test_a_step_shows_its_kinds_fields_and_changes_kind_from_a_list(data_d
         assert kind.value == "breaths"
         assert editor.draft.steps[0] == {"exercise": "cat-cow", "breaths": 10, "rest_after": 10}  # left as it was
         assert shown_fields(editor) == ["breaths", "inhale", "exhale", "sets", "rest_between_sets", "sides",
-                                        "switch", "rest_after"]  # fmt: skip
+                                        "switch", "rest_after", "cues"]  # fmt: skip
         await pilot.press("tab", "tab", "tab", "tab")  # name, description, tags, steps: then the kind
         assert pilot.app.focused is kind
         await pilot.press("enter", "down", "enter")  # the list opens on breaths; reps is next
         assert editor.draft.steps[0] == {"exercise": "cat-cow", "reps": 10, "rest_after": 10}
         assert shown_fields(editor)[:3] == ["reps", "seconds_per_rep", "hold_per_rep"]
         assert "Cat-cow — 10 reps (self-paced)" in str(editor.query_one("#steps").get_option_at_index(0).prompt)
+
+
+async def test_a_steps_own_cues_are_typed_beside_the_librarys_and_saved(data_dir):
+    library = load_catalog().library
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"floor", "ctrl+d")  # its first step, cat-cow, has the library's cues
+        editor = pilot.app.screen
+        cues = editor.query_one("#step-cues", Input)
+        assert (cues.value, cues.placeholder) == ("", "; ".join(library["cat-cow"].cues))
+        cues.focus()
+        keys = {" ": "space", ";": "semicolon"}
+        await pilot.press(*[keys.get(c, c) for c in "Round slowly; breathe with the move"], "ctrl+s")
+        saved = load_routine(data_dir / "routines" / "floor-stretch-copy.toml", library)
+        assert saved.steps[0].form_cues == ("Round slowly", "breathe with the move")
 
 
 async def test_a_decimal_is_typed_one_key_at_a_time(data_dir):

@@ -124,10 +124,13 @@ class EditorScreen(Screen[bool]):
     def fill_step_form(self) -> None:
         index = self.step_index
         step = self.draft.steps[index] if index is not None and self.draft.steps else None
+        exercise = self.library.get(step.get("exercise", "")) if step else None
         title = "Add a step: focus the list and press a" if step is None else f"Step {index + 1}: " + (
-            self.library[step["exercise"]].name if step.get("exercise") in self.library else str(step.get("exercise"))
+            exercise.name if exercise else str(step.get("exercise"))
         )  # fmt: skip
         self.query_one("#step-title", Static).update(Text(literal(title), style="bold"))
+        # Without cues of its own, a step shows the library's: shown as the empty field's hint.
+        self.query_one("#step-cues", Input).placeholder = field_text(list(exercise.cues)) if exercise else ""
         kind = step_kind(step or {})
         shown = kind_fields(kind)
         with self.prevent(Input.Changed, Select.Changed):
