@@ -48,7 +48,7 @@ def typed_value(text: str) -> Any:
 
 def field_text(value: Any) -> str:
     """A stored value as the form shows it."""
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):  # cues
         return f"{CUE_SEPARATOR} ".join(value)
     if isinstance(value, float):
         return str(tidy_number(value))

@@ -130,7 +130,7 @@ class EditorScreen(Screen[bool]):
         )  # fmt: skip
         self.query_one("#step-title", Static).update(Text(literal(title), style="bold"))
         # Without cues of its own, a step shows the library's: shown as the empty field's hint.
-        self.query_one("#step-cues", Input).placeholder = field_text(list(exercise.cues)) if exercise else ""
+        self.query_one("#step-cues", Input).placeholder = field_text(exercise.cues) if exercise else ""
         kind = step_kind(step or {})
         shown = kind_fields(kind)
         with self.prevent(Input.Changed, Select.Changed):
