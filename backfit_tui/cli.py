@@ -125,12 +125,17 @@ def _error(message: str) -> None:
     print(f"backfit: {message}", file=sys.stderr)
 
 
-def _settings() -> Settings:
+def _settings(say_warnings: bool = True) -> Settings:
+    """The settings; what is wrong with them is said on stderr (the TUI says it itself, on screen)."""
     try:
-        return load_settings(locations.settings_file())
+        settings = load_settings(locations.settings_file(), os.environ)
     except LoadError as err:
         _error(f"{err}\nbackfit: using the default settings until the settings file is fixed")
         return Settings()
+    if say_warnings:
+        for problem in settings.warnings:
+            _error(str(problem))
+    return settings
 
 
 def _first_run() -> bool:
@@ -311,8 +316,6 @@ def run(catalog: Catalog, reference: str, plain: bool, mute: bool) -> int:
         from .sound import make_chimes, make_player
 
         settings = _session_settings(mute)
-        for problem in settings.warnings:
-            _error(str(problem))
         chimes = make_chimes(settings, make_player(settings), bell=_ring_bell, report=_error)
         from .history import SessionLog
 
@@ -335,7 +338,7 @@ def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = Fals
         # to the terminal itself: a stale exported value would draw for the wrong size, miss resizes.
         os.environ.pop("COLUMNS", None)
         os.environ.pop("LINES", None)
-        settings = _session_settings(mute)
+        settings = _session_settings(mute, say_warnings=False)
         store, problem = _open_history()
         trace_path = os.environ.get(TRACE_VARIABLE)
         with open(trace_path, "a", encoding="utf-8") if trace_path else contextlib.nullcontext() as trace:
@@ -358,9 +361,9 @@ def _open_history() -> tuple[HistoryStore | None, str | None]:
         return None, str(err)
 
 
-def _session_settings(mute: bool) -> Settings:
+def _session_settings(mute: bool, say_warnings: bool = True) -> Settings:
     """The settings, muted for this run if `--mute` says so."""
-    settings = _settings()
+    settings = _settings(say_warnings)
     return dataclasses.replace(settings, mute=True) if mute else settings
 
 

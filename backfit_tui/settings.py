@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .chimes import Chime
-from .validation import Invalid, LoadError, Problem, TableReader, boolean, choice, read_toml, show_value, whole
+from .validation import Check, Invalid, KeyPath, Problem, TableReader, boolean, choice, read_toml, show_value, whole
 
 SETTINGS_KEYS = ("get_ready", "weekly_goal", "mute", "sound_backend", "chimes")
-# playsound3's backends, and "bell" for the terminal bell alone.
-SOUND_BACKENDS = ("gstreamer", "ffplay", "alsa", "afplay", "appkit", "wmplayer", "winmm", "bell")
+# playsound3's backends, in playsound3's own order of preference.
+PLAYSOUND3_BACKENDS = ("gstreamer", "wmplayer", "ffplay", "appkit", "afplay", "winmm", "alsa")
+# What `sound_backend` and $PLAYSOUND3_BACKEND accept: "auto" (the first backend that can play a WAV
+# file here), one of playsound3's backends, or "bell" for the terminal bell alone.
+SOUND_BACKENDS = ("auto", *PLAYSOUND3_BACKENDS, "bell")
+SOUND_BACKEND_VARIABLE = "PLAYSOUND3_BACKEND"
 
 
 @dataclass(frozen=True)
@@ -23,40 +27,76 @@ class Settings:
     get_ready: int = 5  # seconds of get-ready countdown before each step
     weekly_goal: int = 3  # sessions a week; the articles ask for two or three
     mute: bool = False
-    sound_backend: str | None = None  # None: playsound3 picks
+    sound_backend: str | None = None  # None: the first backend here that can play a WAV file
     chimes: Mapping[Chime, bool | Path] = field(default_factory=dict)  # False: off; a Path: the user's WAV
     warnings: tuple[Problem, ...] = ()  # what was set but cannot be honoured (the default is used)
 
 
-def load_settings(path: Path) -> Settings:
-    """The settings in `path`, or the defaults when it does not exist; LoadError when it is bad.
+def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings in `path`, or the defaults when it does not exist; LoadError when it is not TOML.
 
-    A chime file that cannot be played is not an error: the bundled chime plays, and `warnings`
-    says why, so the person hears something and learns what to fix.
+    A bad value or an unknown key costs only itself: that setting keeps its default and `warnings`
+    says where and what is allowed. A chime file that cannot be played is a warning too (the bundled
+    chime plays), so the person hears something and learns what to fix. `environ`'s
+    $PLAYSOUND3_BACKEND, when set, overrides `sound_backend` under the same rule.
     """
-    if not path.exists():
-        return Settings()
-    document, source = read_toml(path)
-    problems: list[Problem] = []
-    reader = TableReader(path, source, problems)
-    reader.table(document, (), SETTINGS_KEYS)
-    get_ready = reader.field(document, (), "get_ready", whole(0, 60, "seconds"), Settings.get_ready)
-    weekly_goal = reader.field(document, (), "weekly_goal", whole(1, 14, "sessions"), Settings.weekly_goal)
-    mute = reader.field(document, (), "mute", boolean, Settings.mute)
-    backend = reader.field(document, (), "sound_backend", choice(SOUND_BACKENDS), None)
-    chimes: dict[Chime, bool | Path] = {}
     warnings: list[Problem] = []
-    table = reader.table(document.get("chimes", {}), ("chimes",), [c.value for c in Chime]) or {}
+    document, source = read_toml(path) if path.exists() else ({}, "")
+    reader = _FallbackReader(path, source, warnings)
+    reader.table(document, (), SETTINGS_KEYS)
+    get_ready = reader.setting(document, "get_ready", whole(0, 60, "seconds"), Settings.get_ready)
+    weekly_goal = reader.setting(document, "weekly_goal", whole(1, 14, "sessions"), Settings.weekly_goal)
+    mute = reader.setting(document, "mute", boolean, Settings.mute)
+    backend = reader.setting(document, "sound_backend", choice(SOUND_BACKENDS), "auto")
+    backend = _backend_from_environment(environ or {}, backend, warnings)
+    chimes: dict[Chime, bool | Path] = {}
+    table = document.get("chimes", {})
+    if reader.table(table, ("chimes",), [c.value for c in Chime]) is None:
+        table = {}
     for chime in Chime:
-        wanted = reader.field(table, ("chimes",), chime.value, _on_off_or_file(path.parent), None)
+        wanted = reader.setting(table, chime.value, _on_off_or_file(path.parent), None, ("chimes",))
         if isinstance(wanted, Path) and (why := wav_problem(wanted)):
-            message = f"{why}; the bundled chime plays instead"
-            TableReader(path, source, warnings).problem(("chimes", chime.value), message)
+            reader.problem(("chimes", chime.value), f"{why}; the bundled chime plays instead")
         elif wanted is not None:
             chimes[chime] = wanted
-    if problems:
-        raise LoadError(problems)
-    return Settings(get_ready, weekly_goal, mute, backend, chimes, tuple(warnings))
+    return Settings(get_ready, weekly_goal, mute, None if backend == "auto" else backend, chimes, tuple(warnings))
+
+
+class _FallbackReader(TableReader):
+    """A TableReader whose every problem is a warning: the setting keeps its default."""
+
+    def setting(self, table: dict[str, Any], key: str, check: Check, default: Any, path: KeyPath = ()) -> Any:
+        """The checked value of `table[key]`, or `default` (and a warning saying so) when it is bad."""
+        if key not in table:
+            return default
+        try:
+            return check(table[key])
+        except Invalid as err:
+            instead = (
+                "the bundled chime plays" if path == ("chimes",) else f"the default, {show_value(default)}, is used"
+            )
+            self.problem((*path, key), f"{err}; {instead} until it is fixed")
+            return default
+
+    def table(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> dict[str, Any] | None:
+        before = len(self.problems)
+        found = super().table(value, path, allowed)
+        for index in range(before, len(self.problems)):
+            problem = self.problems[index]
+            self.problems[index] = Problem(problem.file, f"{problem.message}; it is ignored", problem.key, problem.line)
+        return found
+
+
+def _backend_from_environment(environ: Mapping[str, str], backend: str, warnings: list[Problem]) -> str:
+    """$PLAYSOUND3_BACKEND's backend when it names one, else `backend` (with a warning if it is bad)."""
+    value = environ.get(SOUND_BACKEND_VARIABLE)
+    if value is None:
+        return backend
+    try:
+        return choice(SOUND_BACKENDS)(value.strip().lower())
+    except Invalid as err:
+        warnings.append(Problem(Path("environment"), f"{err}; it is ignored", SOUND_BACKEND_VARIABLE))
+        return backend
 
 
 def _on_off_or_file(base: Path):
@@ -65,7 +105,7 @@ def _on_off_or_file(base: Path):
             return value
         if isinstance(value, str) and value.strip():
             return base / Path(value).expanduser()  # a relative path is beside settings.toml
-        raise Invalid(f'must be true, false or the path of a WAV file in quotes, got {show_value(value)}')
+        raise Invalid(f"must be true, false or the path of a WAV file in quotes, got {show_value(value)}")
 
     return check
 

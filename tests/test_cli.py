@@ -312,19 +312,28 @@ def test_version(capsys):
 @pytest.mark.parametrize(
     "settings, complaint",
     [
-        ('get_ready = "soon"\n', 'settings.toml:1: get_ready: must be a whole number of seconds between 0 and 60, got "soon"'),
-        ("get_ready = \n", "settings.toml:1:13: invalid TOML"),
-        ("get_redy = 3\n", 'settings.toml:1: get_redy: unknown key; did you mean "get_ready"?'),
+        ('get_ready = "soon"\n', 'settings.toml:1: get_ready: must be a whole number of seconds between 0 and 60, got "soon"; '
+                                 "the default, 5, is used until it is fixed"),
+        ('get_redy = 3\n', 'settings.toml:1: get_redy: unknown key; did you mean "get_ready"?; it is ignored'),
     ],
-    ids=["wrong type", "syntax", "unknown key"],
+    ids=["wrong type", "unknown key"],
 )
-def test_bad_settings_say_so_and_use_the_defaults(capsys, data_dir, settings, complaint):
-    (data_dir / "settings.toml").write_text(settings)
+def test_a_bad_setting_says_so_and_only_it_keeps_its_default(capsys, data_dir, settings, complaint):
+    (data_dir / "settings.toml").write_text(settings + "weekly_goal = 2\n")
     status, out, err = backfit(capsys, "show", "floor-stretch")
     assert status == 0
     assert complaint in err
-    assert "using the default settings" in err
+    assert "using the default settings" not in err
     assert "Traceback" not in err
+    assert "with a 5 s get-ready before each step." in out
+
+
+def test_a_settings_file_that_is_not_toml_falls_back_as_a_whole_with_the_line(capsys, data_dir):
+    (data_dir / "settings.toml").write_text("get_ready = 0\nget_ready = \n")
+    status, out, err = backfit(capsys, "show", "floor-stretch")
+    assert status == 0
+    assert "settings.toml:2:13: invalid TOML" in err
+    assert "using the default settings until the settings file is fixed" in err
     assert "with a 5 s get-ready before each step." in out
 
 

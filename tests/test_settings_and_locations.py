@@ -16,6 +16,7 @@ from backfit_tui.settings import Settings, load_settings, save_mute
 from backfit_tui.validation import LoadError
 
 GET_READY_RANGE = "must be a whole number of seconds between 0 and 60"
+DEFAULT_GET_READY = "the default, 5, is used until it is fixed"
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -25,9 +26,15 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def settings_problems(path: Path) -> list[str]:
+    """Why the whole file cannot be read (it is not a TOML file backfit can open)."""
     with pytest.raises(LoadError) as caught:
         load_settings(path)
     return [str(p) for p in caught.value.problems]
+
+
+def settings_warnings(path: Path) -> list[str]:
+    """What is wrong with single settings, each of which falls back to its default alone."""
+    return [str(w) for w in load_settings(path).warnings]
 
 
 # --- Settings --------------------------------------------------------------------------------
@@ -58,17 +65,17 @@ def test_valid_get_ready(tmp_path, seconds):
                                               ("true", "true"), ('"5"', '"5"')])
 def test_get_ready_out_of_range_or_wrong_type_gives_file_and_line(tmp_path, value, shown):
     path = write(tmp_path, f"# my settings\n\nget_ready = {value}\n")
-    assert settings_problems(path) == [f"{path}:3: get_ready: {GET_READY_RANGE}, got {shown}"]
+    assert settings_warnings(path) == [f"{path}:3: get_ready: {GET_READY_RANGE}, got {shown}; {DEFAULT_GET_READY}"]
 
 
 def test_unknown_settings_key_suggests_the_nearest(tmp_path):
     path = write(tmp_path, "# my settings\nget_redy = 3\n")
-    assert settings_problems(path) == [f'{path}:2: get_redy: unknown key; did you mean "get_ready"?']
+    assert settings_warnings(path) == [f'{path}:2: get_redy: unknown key; did you mean "get_ready"?; it is ignored']
 
 
 def test_unknown_settings_key_far_from_any_lists_the_allowed_keys(tmp_path):
     path = write(tmp_path, "get_ready = 3\nvolume = 11\n")
-    assert settings_problems(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, chimes"]
+    assert settings_warnings(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, chimes; it is ignored"]
 
 
 def test_sound_settings_are_read(tmp_path):
@@ -79,13 +86,47 @@ def test_sound_settings_are_read(tmp_path):
     assert settings.chimes == {Chime.COUNTDOWN: False, Chime.COMPLETE: tmp_path / "gong.wav"}
 
 
-def test_bad_sound_settings_say_what_is_allowed(tmp_path):
+def test_bad_sound_settings_say_what_is_allowed_and_each_keeps_its_default(tmp_path):
     path = write(tmp_path, 'mute = "yes"\nsound_backend = "speakers"\n[chimes]\nswich = false\nrep = 3\n')
-    assert settings_problems(path) == [
-        f'{path}:1: mute: must be true or false, got "yes"',
-        f'{path}:2: sound_backend: must be one of "gstreamer", "ffplay", "alsa", "afplay", "appkit", "wmplayer", "winmm", "bell", got "speakers"',
-        f'{path}:4: chimes.swich: unknown key; did you mean "switch"?',
-        f"{path}:5: chimes.rep: must be true, false or the path of a WAV file in quotes, got 3",
+    assert settings_warnings(path) == [
+        f'{path}:1: mute: must be true or false, got "yes"; the default, false, is used until it is fixed',
+        f'{path}:2: sound_backend: must be one of "auto", "gstreamer", "wmplayer", "ffplay", "appkit", "afplay", "winmm", '
+        '"alsa", "bell", got "speakers"; the default, "auto", is used until it is fixed',
+        f'{path}:4: chimes.swich: unknown key; did you mean "switch"?; it is ignored',
+        f"{path}:5: chimes.rep: must be true, false or the path of a WAV file in quotes, got 3;"
+        " the bundled chime plays until it is fixed",
+    ]
+    assert load_settings(path) == Settings(warnings=load_settings(path).warnings)
+
+
+def test_one_bad_value_costs_only_itself(tmp_path):
+    path = write(tmp_path, "get_ready = 99\nweekly_goal = 2\nmute = true\n[chimes]\nrep = false\n")
+    settings = load_settings(path)
+    assert (settings.get_ready, settings.weekly_goal, settings.mute) == (5, 2, True)
+    assert settings.chimes == {Chime.REP: False}
+    assert settings_warnings(path) == [f"{path}:1: get_ready: {GET_READY_RANGE}, got 99; {DEFAULT_GET_READY}"]
+
+
+def test_chimes_that_is_not_a_table_is_ignored_and_the_rest_is_read(tmp_path):
+    path = write(tmp_path, 'chimes = "loud"\nget_ready = 3\n')
+    assert load_settings(path).get_ready == 3
+    assert settings_warnings(path) == [f'{path}:1: chimes: must be a table, got "loud"; it is ignored']
+
+
+@pytest.mark.parametrize(("variable", "backend"), [("bell", "bell"), ("alsa", "alsa"), (" ALSA ", "alsa"), ("auto", None)])
+def test_the_backend_variable_takes_the_settings_values_and_wins_over_the_file(tmp_path, variable, backend):
+    path = write(tmp_path, 'sound_backend = "ffplay"\n')
+    settings = load_settings(path, {"PLAYSOUND3_BACKEND": variable})
+    assert (settings.sound_backend, settings.warnings) == (backend, ())
+
+
+def test_an_unknown_backend_in_the_variable_is_a_warning_and_the_file_decides(tmp_path):
+    path = write(tmp_path, 'sound_backend = "ffplay"\n')
+    settings = load_settings(path, {"PLAYSOUND3_BACKEND": "speakers"})
+    assert settings.sound_backend == "ffplay"
+    assert [str(w) for w in settings.warnings] == [
+        'environment: PLAYSOUND3_BACKEND: must be one of "auto", "gstreamer", "wmplayer", "ffplay", "appkit", "afplay", '
+        '"winmm", "alsa", "bell", got "speakers"; it is ignored'
     ]
 
 
@@ -120,9 +161,9 @@ def test_mute_is_saved_where_there_is_no_settings_file_yet(tmp_path):
 
 def test_settings_unknown_key_and_bad_value_are_both_reported(tmp_path):
     path = write(tmp_path, "get_ready = 99\ngetready = 3\n")
-    assert settings_problems(path) == [
-        f'{path}:2: getready: unknown key; did you mean "get_ready"?',
-        f"{path}:1: get_ready: {GET_READY_RANGE}, got 99",
+    assert settings_warnings(path) == [
+        f'{path}:2: getready: unknown key; did you mean "get_ready"?; it is ignored',
+        f"{path}:1: get_ready: {GET_READY_RANGE}, got 99; {DEFAULT_GET_READY}",
     ]
 
 
