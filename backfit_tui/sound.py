@@ -5,21 +5,31 @@ only by `Playsound3Player.warm_up()` (called once the first screen is up) or the
 Sounds are started from the caller's thread, which must outlive them: playsound3 asks the kernel
 to end a sound whose starting thread ends. Both the screen and the plain guide play from their
 main thread.
+
+Our chimes are WAV files, so with no backend chosen backfit takes the first of playsound3's backends
+whose WAV player is present. playsound3's own choice would not do: it counts ALSA only when `mpg123`
+is installed beside `aplay`, so a machine with just alsa-utils would get the bell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import logging
+import shutil
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from .chimes import Chime, chime_for
 from .locations import bundled_sounds_dir
 from .records import Event
-from .settings import Settings
+from .settings import PLAYSOUND3_BACKENDS, Settings
 from .timeline import Phase
 
 SOFT = (Chime.BREATH_IN, Chime.BREATH_OUT, Chime.REP)  # too frequent for the terminal bell
+# The program each of playsound3's subprocess backends runs to play a WAV file; the others play
+# in-process and are present when playsound3 finds them so.
+WAV_PLAYERS = {"gstreamer": "gst-play-1.0", "ffplay": "ffplay", "afplay": "afplay", "alsa": "aplay"}
+NO_WAV_PLAYER = "no program that plays WAV files was found (on Debian and Ubuntu, alsa-utils provides one)"
 
 
 class NoSound(Exception):
@@ -36,20 +46,25 @@ class Playsound3Player:
     """Plays WAV files in the background with playsound3, keeping each sound until it ends."""
 
     def __init__(self, backend: str | None = None) -> None:
-        self.backend = backend  # None: playsound3's own choice (or $PLAYSOUND3_BACKEND)
+        self.backend = backend  # None: the first backend here that can play a WAV file
         self._sounds: list = []
 
     def warm_up(self) -> None:
-        """Import playsound3 now, off the path to the first screen (safe from a worker thread)."""
-        import playsound3  # noqa: F401
+        """Choose the backend (importing playsound3) now, off the path to the first screen.
+
+        Safe from a worker thread."""
+        if self.backend is None:
+            self.backend = wav_backend(_playsound3().AVAILABLE_BACKENDS)
 
     def play(self, path: Path) -> None:
         """Start `path` playing and return at once; NoSound when nothing can play it."""
-        import playsound3
-
+        playsound3 = _playsound3()
+        self.warm_up()
+        if self.backend is None:
+            raise NoSound(NO_WAV_PLAYER)
         try:
             sound = playsound3.playsound(path, block=False, backend=self.backend)
-        except (playsound3.PlaysoundException, OSError) as err:  # no backend; its program missing
+        except (playsound3.PlaysoundException, OSError) as err:  # the chosen backend's program is missing
             raise NoSound(str(err)) from None
         self._sounds = [s for s in self._sounds if s.is_alive()] + [sound]
 
@@ -64,6 +79,33 @@ class Playsound3Player:
         """Let the sounds still playing finish (before the process that started them exits)."""
         for sound in self._sounds:
             sound.wait()
+
+
+def wav_backend(available: Collection[str], which: Callable[[str], str | None] = shutil.which) -> str | None:
+    """The first of playsound3's backends, in its order of preference, that can play a WAV file here.
+
+    `available` is what playsound3 found (`AVAILABLE_BACKENDS`); a subprocess backend also counts
+    when its WAV player is on PATH, whatever playsound3 asks of it for other formats.
+    """
+    for backend in PLAYSOUND3_BACKENDS:
+        program = WAV_PLAYERS.get(backend)
+        if backend in available or (program is not None and which(program)):
+            return backend
+    return None
+
+
+def _playsound3():
+    """playsound3, imported with its own log lines kept off the terminal: backfit says what matters.
+
+    On import it logs a warning when it finds no backend of its own; with no handler configured,
+    Python's logging would print it to stderr, over the guide's text or the screen.
+    """
+    logger = logging.getLogger("playsound3")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+    import playsound3
+
+    return playsound3
 
 
 def chime_files(settings: Settings, bundled: Path) -> dict[Chime, Path | None]:

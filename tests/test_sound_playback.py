@@ -16,7 +16,7 @@ from test_plain_guide import backfit_script
 from backfit_tui.chimes import Chime
 from backfit_tui.locations import DATA_DIR_VARIABLE, bundled_sounds_dir
 from backfit_tui.settings import Settings
-from backfit_tui.sound import Playsound3Player, make_chimes
+from backfit_tui.sound import NO_WAV_PLAYER, Playsound3Player, make_chimes, wav_backend
 
 CHIME_ROUTINE = Path(__file__).parent / "routines" / "chimes.toml"
 needs_aplay = pytest.mark.skipif(shutil.which("aplay") is None, reason="aplay is missing (.ci/run installs alsa-utils)")
@@ -50,16 +50,26 @@ def samples_of(chime: str) -> bytes:
         return sound.readframes(sound.getnframes())
 
 
+def only_aplay_on_path(tmp_path: Path) -> str:
+    """A PATH on which the one program that can play sound is `aplay`, as on a fresh Debian."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "aplay").symlink_to(shutil.which("aplay"))
+    return str(bin_dir)
+
+
 @needs_aplay
-def test_a_session_plays_its_chimes_through_alsa_bit_for_bit_and_in_order(tmp_path, data_dir):
+@pytest.mark.parametrize("backend_setting", ['sound_backend = "alsa"\n', ""], ids=["alsa chosen", "no setting"])
+def test_a_session_plays_its_chimes_through_alsa_bit_for_bit_and_in_order(tmp_path, data_dir, backend_setting):
     env, capture = capturing_alsa(tmp_path)
-    (data_dir / "settings.toml").write_text('get_ready = 0\nsound_backend = "alsa"\n')
+    (data_dir / "settings.toml").write_text("get_ready = 0\n" + backend_setting)
     result = subprocess.run(
         [backfit_script(), "run", "--plain", str(CHIME_ROUTINE)],
         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
-        env={**os.environ, **env, DATA_DIR_VARIABLE: str(data_dir)},
+        env={**os.environ, **env, DATA_DIR_VARIABLE: str(data_dir), "PATH": only_aplay_on_path(tmp_path)},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
     expected = ["work_start", "countdown", "work_end", "countdown", "work_start", "breath_out", "complete"]
     captured = captures(capture)
     assert len(captured) == len(expected), result.stdout
@@ -67,6 +77,31 @@ def test_a_session_plays_its_chimes_through_alsa_bit_for_bit_and_in_order(tmp_pa
         source = samples_of(name)
         assert played[: len(source)] == source, f"{name} was not played as it is"
         assert played[len(source) :].count(0) == len(played) - len(source), "only zeros may pad a chime"
+
+
+def test_with_no_program_to_play_sound_backfit_alone_says_so_once(tmp_path, data_dir):
+    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    (tmp_path / "bin").mkdir()
+    result = subprocess.run(
+        [backfit_script(), "run", "--plain", str(CHIME_ROUTINE)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
+        env={**os.environ, DATA_DIR_VARIABLE: str(data_dir), "PATH": str(tmp_path / "bin")},
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert result.stderr == f"backfit: No sound can be played here ({NO_WAV_PLAYER}); the terminal bell rings instead.\n"
+    assert "\a" in result.stdout
+
+
+def test_the_first_backend_with_a_wav_player_is_chosen_in_playsound3s_order():
+    on_path = {"aplay", "ffplay"}
+    which = lambda program: f"/usr/bin/{program}" if program in on_path else None  # noqa: E731
+    assert wav_backend([], which) == "ffplay"
+    assert wav_backend(["gstreamer", "alsa"], which) == "gstreamer"
+    on_path = {"aplay"}  # no mpg123: playsound3 itself would not offer ALSA
+    assert wav_backend([], which) == "alsa"
+    on_path = set()
+    assert wav_backend(["winmm"], which) == "winmm"  # an in-process backend playsound3 found
+    assert wav_backend([], which) is None
 
 
 @needs_aplay
@@ -81,17 +116,17 @@ def test_the_player_returns_at_once_and_stops_what_is_still_playing(tmp_path, mo
     assert captures(capture)[-1].startswith(samples_of("rep"))
 
 
-def test_with_no_backend_at_all_the_bell_rings_without_an_exception(monkeypatch):
-    import playsound3.playsound3 as library
+def test_with_no_backend_at_all_the_bell_rings_without_an_exception(monkeypatch, tmp_path):
+    import playsound3
 
-    monkeypatch.setattr(library, "DEFAULT_BACKEND", None)  # what playsound3 finds on a bare machine
+    monkeypatch.setenv("PATH", str(tmp_path))  # no WAV player to be found
+    monkeypatch.setattr(playsound3, "AVAILABLE_BACKENDS", [])  # and none in-process, as on a bare machine
     rang, reports = [], []
     chimes = make_chimes(Settings(), Playsound3Player(), lambda: rang.append(1), reports.append)
     chimes.play(Chime.WORK_START)
     chimes.play(Chime.COMPLETE)
     assert len(rang) == 2
-    assert reports == ["No sound can be played here (No supported audio backends on this system!); "
-                       "the terminal bell rings instead."]  # fmt: skip
+    assert reports == [f"No sound can be played here ({NO_WAV_PLAYER}); the terminal bell rings instead."]
 
 
 def test_a_chosen_backend_whose_program_is_missing_falls_back_to_the_bell(monkeypatch, tmp_path):
