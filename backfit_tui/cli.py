@@ -20,6 +20,7 @@ from . import locations
 from .catalog import Catalog, load_catalog
 from .formatting import duration, literal
 from .model import Routine
+from .pipes import READER_GONE, discard
 from .plan import RICH_STYLES, plan_lines
 from .routines import RoutineEntry, load_entry, load_library, parse_routine, routine_toml
 from .settings import Settings, load_settings
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from .history import HistoryStore
 
 TRACE_VARIABLE = "BACKFIT_TRACE"  # a file to log each event's timing to, for bench/timer_accuracy.py
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -71,7 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the `backfit` command; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    try:
+        try:
+            return _dispatch(build_parser().parse_args(argv))
+        finally:
+            if sys.stdout is not None:  # None when backfit was started with stdout closed (`>&-`)
+                sys.stdout.flush()  # so a reader that has gone shows here, not in the interpreter's last flush
+    except BrokenPipeError:  # `backfit ... | head`: end quietly, as cat does
+        discard(sys.stdout)
+        return READER_GONE
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.data_dir:
         os.environ[locations.DATA_DIR_VARIABLE] = str(args.data_dir.expanduser().resolve())
     try:
@@ -100,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     except (LoadError, HistoryUnavailable) as err:
         _error(str(err))
         return 1
+    except BrokenPipeError:
+        raise  # not a file that could not be written: `main` ends a closed pipe quietly
     except OSError as err:  # writing a file: `export` to a folder, `import` into a read-only one
         _error(f"{err.filename}: {err.strerror or err}" if err.filename else str(err))
         return 1
@@ -146,9 +161,9 @@ def _first_run() -> bool:
 
 
 def _console():
-    from rich.console import Console  # only for the commands that draw tables
+    from .console import stdout_console  # Rich: only for the commands that draw tables
 
-    return Console(highlight=False)
+    return stdout_console()
 
 
 def list_routines(catalog: Catalog, as_json: bool) -> int:

@@ -29,9 +29,9 @@ def history(as_json: bool, as_csv: bool, limit: int) -> int:
     elif not sessions:
         print("No sessions yet: `backfit` opens the menu of routines.")
     else:
-        from rich.console import Console
+        from .console import stdout_console
 
-        Console(highlight=False).print(sessions_table(sessions))
+        stdout_console().print(sessions_table(sessions))
     return 0
 
 
@@ -41,9 +41,9 @@ def stats(as_json: bool, goal: int) -> int:
     if as_json:
         print(json.dumps(stats_json(figures), indent=2, ensure_ascii=False))
         return 0
-    from rich.console import Console
+    from .console import stdout_console
 
-    console = Console(highlight=False)
+    console = stdout_console()
     console.print(goal_line(figures))
     console.print()
     console.print(calendar(figures))

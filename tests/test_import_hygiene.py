@@ -38,6 +38,7 @@ CORE_MODULES = [
     "backfit_tui.stats",
     "backfit_tui.report",
     "backfit_tui.history_commands",
+    "backfit_tui.pipes",
 ]
 
 # Records and refuses any import of textual, then runs BODY, then prints what it saw as JSON.
