@@ -1,7 +1,7 @@
 """Guide a session with plain lines of text: no screen drawing, for any terminal or a pipe.
 
 The engine keeps time; this loop only sleeps until its next wake-up and prints what happened.
-Ctrl+C leaves early and still prints what was done.
+Ctrl+C leaves early and still prints what was done: on stderr if stdout's reader has gone.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .formatting import clock, duration, literal
 from .history import SessionLog
 from .model import Routine
 from .outcome import step_outcomes, totals
+from .pipes import discard
 from .safety import SAFETY_NOTE
 from .settings import Settings
 from .sound import Chimes
@@ -35,9 +36,6 @@ def run_plain(
 ) -> int:
     """Run `routine` to the end (or to Ctrl+C), printing each change and chiming; returns the exit status."""
     session = Session(routine, clock_fn, settings.get_ready)
-    if first_run:
-        print(f"Before you start: {SAFETY_NOTE}", file=out)
-    print(f"{literal(routine.name)}: {duration(session.planned_seconds)}. Ctrl+C leaves early.", file=out)
 
     def happened(events: list[Event]) -> None:
         if log is not None:
@@ -47,6 +45,9 @@ def run_plain(
         _print_events(session, events, out)
 
     try:
+        if first_run:
+            print(f"Before you start: {SAFETY_NOTE}", file=out)
+        print(f"{literal(routine.name)}: {duration(session.planned_seconds)}. Ctrl+C leaves early.", file=out)
         happened(session.start())
         while session.status is not Status.FINISHED:
             if session.counts_reps:
@@ -60,15 +61,30 @@ def run_plain(
         if chimes is not None:
             chimes.finish()  # the last chime rings out before the process ends
     except KeyboardInterrupt:
-        if log is not None:
-            log.close(finished=False)
-        if chimes is not None:
-            chimes.stop()
-        print("\nLeft early.", file=out)
-        print(summary(session.record()), file=out)
+        _end_early(log, chimes)
+        _print_somewhere(f"\nLeft early.\n{summary(session.record())}", out)
         return 130  # the shell's code for Ctrl+C, so scripts can tell
+    except BrokenPipeError:  # the reader has gone (`| head`): the finished sets are saved, `main` ends quietly
+        _end_early(log, chimes)
+        raise
     print(summary(session.record()), file=out)
     return 0
+
+
+def _end_early(log: SessionLog | None, chimes: Chimes | None) -> None:
+    if log is not None:
+        log.close(finished=False)
+    if chimes is not None:
+        chimes.stop()
+
+
+def _print_somewhere(text: str, out: TextIO) -> None:
+    """Print to `out`, or to stderr when `out` is a pipe whose reader has gone (as Ctrl+C ends `| cat` too)."""
+    try:
+        print(text, file=out, flush=True)
+    except BrokenPipeError:
+        discard(out)
+        print(text, file=sys.stderr)
 
 
 def _wait(wait_for_enter: Callable[[], object]) -> None:
