@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from .locations import ensure_dir
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step; on any failure the old file (if any) is left as it was."""
+    """Replace `path` with `text` in one step; on any failure the old file (if any) is left as it was.
+
+    The file gets the permissions the umask gives any new file.
+    """
     ensure_dir(path.parent)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+    temporary = path.with_name(f".{path.stem}-{os.urandom(8).hex()}.tmp")
+    # Made by hand, not by tempfile.mkstemp: its files are 0600 whatever the umask, and the rename
+    # keeps that. O_EXCL never opens a file that is already there.
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
@@ -20,5 +25,5 @@ def write_atomically(path: Path, text: str) -> None:
             os.fsync(out.fileno())
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

@@ -4,6 +4,7 @@ and the bundled exercise library.
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -47,3 +48,12 @@ def write_routine(tmp_path: Path):
 def library():
     """The bundled exercise library, loaded once per test module."""
     return load_library(bundled_library_file())
+
+
+@pytest.fixture
+def umask():
+    """`umask(mask)` sets the process's umask, as the shell's `umask` does, until the test ends."""
+    previous = os.umask(0o022)
+    os.umask(previous)
+    yield os.umask
+    os.umask(previous)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 import pytest
 from hypothesis import given, settings
@@ -90,3 +91,9 @@ def test_a_crash_between_write_and_rename_leaves_the_old_file_intact(tmp_path, m
         save_routine(changed, tmp_path)
     assert path.read_bytes() == before
     assert list(tmp_path.glob(".*")) == []  # the temporary file is gone too
+
+
+def test_a_saved_routine_gets_the_permissions_the_umask_gives(tmp_path, umask):
+    umask(0o022)
+    path = save_routine(CATALOG.entries[0].routine, tmp_path / "new")  # the folder is made too
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -153,10 +154,12 @@ def test_mute_is_saved_without_touching_the_rest_of_the_file(tmp_path):
     assert list(tmp_path.glob(".settings-*")) == []  # no temporary file left behind
 
 
-def test_mute_is_saved_where_there_is_no_settings_file_yet(tmp_path):
+def test_mute_is_saved_where_there_is_no_settings_file_yet(tmp_path, umask):
+    umask(0o022)
     path = tmp_path / "new" / "settings.toml"
     save_mute(path, True)
     assert load_settings(path).mute is True
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
 
 
 def test_settings_unknown_key_and_bad_value_are_both_reported(tmp_path):

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import stat
+
+import pytest
+
 from backfit_tui import cli
 from backfit_tui.catalog import load_catalog
 from backfit_tui.routines import load_routine
+
+MINE = 'name = "Mine"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'
 
 
 def test_export_writes_a_routine_that_loads_back_the_same(tmp_path, capsys):
@@ -19,6 +25,19 @@ def test_export_writes_a_routine_that_loads_back_the_same(tmp_path, capsys):
 def test_export_to_a_file(tmp_path):
     assert cli.main(["export", "desk-break", str(tmp_path / "out.toml")]) == 0
     assert (tmp_path / "out.toml").read_text().startswith('name = "Desk break"')
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)], ids=oct)
+def test_export_writes_a_file_with_the_permissions_the_umask_gives(mask, mode, tmp_path, umask):
+    umask(mask)
+    assert cli.main(["export", "desk-break", str(tmp_path / "out.toml")]) == 0
+    assert stat.S_IMODE((tmp_path / "out.toml").stat().st_mode) == mode
+
+
+def test_import_writes_a_file_with_the_permissions_the_umask_gives(data_dir, write_routine, umask):
+    umask(0o022)
+    assert cli.main(["import", str(write_routine(MINE, "mine.toml"))]) == 0
+    assert stat.S_IMODE((data_dir / "routines" / "mine.toml").stat().st_mode) == 0o644
 
 
 def test_import_copies_a_valid_routine_into_your_routines_as_written(tmp_path, data_dir, write_routine, capsys):
