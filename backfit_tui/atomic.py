@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .locations import ensure_dir
-
 
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` in one step; on any failure the old file (if any) is left as it was.
 
-    The file gets the permissions the umask gives any new file.
+    The folder must exist already. The file gets the permissions the umask gives any new file.
     """
-    ensure_dir(path.parent)
     temporary = path.with_name(f".{path.stem}-{os.urandom(8).hex()}.tmp")
     # Made by hand, not by tempfile.mkstemp: its files are 0600 whatever the umask, and the rename
     # keeps that. O_EXCL never opens a file that is already there.

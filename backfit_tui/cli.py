@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import locations
+from .atomic import write_atomically
 from .catalog import Catalog, load_catalog
 from .formatting import duration, literal
+from .locations import ensure_dir
 from .model import Routine
 from .pipes import READER_GONE, discard
 from .plan import RICH_STYLES, plan_lines
@@ -65,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("--force", action="store_true", help="replace your routine with the same id")
     exporting = commands.add_parser("export", help="write a routine out as a file to share")
     exporting.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
-    exporting.add_argument("file", type=Path, nargs="?", metavar="FILE", help="where to write it (default: stdout)")
+    exporting.add_argument(
+        "file", type=Path, nargs="?", metavar="FILE", help="the file, or a folder, to write it to (default: stdout)"
+    )
     stats = commands.add_parser("stats", help="sessions this week, the streak, the days trained and personal bests")
     stats.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
@@ -115,7 +119,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 1
     except BrokenPipeError:
         raise  # not a file that could not be written: `main` ends a closed pipe quietly
-    except OSError as err:  # writing a file: `export` to a folder, `import` into a read-only one
+    except OSError as err:  # writing a file: `import` into a read-only folder
         _error(f"{err.filename}: {err.strerror or err}" if err.filename else str(err))
         return 1
     except KeyboardInterrupt:
@@ -298,26 +302,33 @@ def import_routine(catalog: Catalog, path: Path, force: bool) -> int:
     if target.exists() and not force:
         _error(f"you already have a routine {routine.id!r} ({target}); add --force to replace it")
         return 1
-    from .atomic import write_atomically  # tempfile: only when writing
-
+    ensure_dir(target.parent)
     write_atomically(target, data.decode("utf-8-sig"))  # as written, comments and all
     print(f"Imported {literal(routine.name)} as {routine.id!r}: `backfit run {routine.id}` runs it.")
     return 0
 
 
 def export_routine(catalog: Catalog, reference: str, destination: Path | None) -> int:
-    """Write a routine out as tidy TOML, to `destination` or to stdout."""
+    """Write a routine out as tidy TOML: to stdout, to a file, or into a folder as `<id>.toml`."""
     entry = _find(catalog, reference)
     if entry is None:
         return 1
     text = routine_toml(entry.routine)
     if destination is None:
         sys.stdout.write(text)
-    else:
-        from .atomic import write_atomically
-
-        write_atomically(destination, text)
-        print(f"Wrote {literal(entry.routine.name)} to {destination}.", file=sys.stderr)
+        return 0
+    target = destination / f"{entry.id}.toml" if destination.is_dir() else destination
+    if not target.parent.exists():
+        _error(
+            f"cannot write {target}: the folder {target.parent} does not exist; create it first or choose another path"
+        )
+        return 1
+    try:
+        write_atomically(target, text)
+    except OSError as err:  # a file where the folder should be, a read-only folder, a full disk
+        _error(f"cannot write {target}: {err.strerror or err}")
+        return 1
+    print(f"Wrote {literal(entry.routine.name)} to {target}.", file=sys.stderr)
     return 0
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomically
+from .locations import ensure_dir
 from .model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
 from .validation import (
     Invalid,
@@ -243,9 +245,7 @@ def routine_toml(routine: Routine) -> str:
 
 
 def save_routine(routine: Routine, folder: Path) -> Path:
-    """Write the routine to `folder/<id>.toml` atomically; return the path."""
-    from .atomic import write_atomically  # tempfile: only when writing
-
-    path = folder / f"{routine.id}.toml"
+    """Write the routine to `folder/<id>.toml` atomically, making the folder if need be; return the path."""
+    path = ensure_dir(folder) / f"{routine.id}.toml"
     write_atomically(path, routine_toml(routine))
     return path

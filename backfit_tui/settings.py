@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomically
 from .chimes import Chime
+from .locations import ensure_dir
 from .validation import Check, Invalid, KeyPath, Problem, TableReader, boolean, choice, read_toml, show_value, whole
 
 SETTINGS_KEYS = ("get_ready", "weekly_goal", "mute", "sound_backend", "chimes")
@@ -135,8 +137,6 @@ def save_mute(path: Path, muted: bool) -> None:
 
     Written atomically, so a crash never leaves half a file.
     """
-    from .atomic import write_atomically  # tempfile: only when writing
-
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     line = f"mute = {'true' if muted else 'false'}"
     header = re.search(r"^\s*\[", text, re.MULTILINE)
@@ -145,4 +145,5 @@ def save_mute(path: Path, muted: bool) -> None:
         text = MUTE_LINE.sub(line, top, count=1) + text[len(top) :]
     else:
         text = f"{line}\n{text}"
+    ensure_dir(path.parent)
     write_atomically(path, text)

@@ -22,9 +22,40 @@ def test_export_writes_a_routine_that_loads_back_the_same(tmp_path, capsys):
     assert load_routine(shared, catalog.library) == original
 
 
+def test_export_without_a_file_prints_to_the_screen_and_writes_nothing(tmp_path, data_dir, capsys):
+    assert cli.main(["export", "desk-break"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith('name = "Desk break"\n')
+    assert err == ""
+    assert list(data_dir.iterdir()) == []
+
+
 def test_export_to_a_file(tmp_path):
     assert cli.main(["export", "desk-break", str(tmp_path / "out.toml")]) == 0
     assert (tmp_path / "out.toml").read_text().startswith('name = "Desk break"')
+
+
+def test_export_to_a_folder_writes_the_routines_id_there(tmp_path, capsys):
+    assert cli.main(["export", "desk-break", str(tmp_path)]) == 0
+    assert (tmp_path / "desk-break.toml").read_text().startswith('name = "Desk break"')
+    assert capsys.readouterr().err == f"Wrote Desk break to {tmp_path / 'desk-break.toml'}.\n"
+
+
+def test_export_into_a_folder_that_does_not_exist_says_so_and_creates_nothing(tmp_path, capsys):
+    target = tmp_path / "missing" / "dir" / "x.toml"
+    assert cli.main(["export", "desk-break", str(target)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: cannot write {target}: the folder {target.parent} does not exist; "
+        "create it first or choose another path\n"
+    )
+    assert not (tmp_path / "missing").exists()
+
+
+def test_export_to_a_place_that_cannot_be_written_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("")
+    target = tmp_path / "a-file" / "x.toml"  # a file where the folder should be
+    assert cli.main(["export", "desk-break", str(target)]) == 1
+    assert capsys.readouterr().err == f"backfit: cannot write {target}: Not a directory\n"
 
 
 @pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)], ids=oct)
@@ -41,7 +72,7 @@ def test_import_writes_a_file_with_the_permissions_the_umask_gives(data_dir, wri
 
 
 def test_import_copies_a_valid_routine_into_your_routines_as_written(tmp_path, data_dir, write_routine, capsys):
-    text = '# my own\nname = "Mine"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'
+    text = f"# my own\n{MINE}"
     source = write_routine(text, "mine.toml")
     assert cli.main(["import", str(source)]) == 0
     assert (data_dir / "routines" / "mine.toml").read_text() == text
@@ -50,7 +81,7 @@ def test_import_copies_a_valid_routine_into_your_routines_as_written(tmp_path, d
 
 
 def test_import_refuses_to_replace_without_force(tmp_path, data_dir, write_routine, capsys):
-    source = write_routine('name = "Mine"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n', "mine.toml")
+    source = write_routine(MINE, "mine.toml")
     assert cli.main(["import", str(source)]) == 0
     source.write_text(source.read_text().replace("hold = 20", "hold = 40"))
     assert cli.main(["import", str(source)]) == 1
@@ -67,9 +98,3 @@ def test_import_refuses_a_file_that_does_not_validate_with_the_loaders_messages(
     assert f'{source}:4: steps[1].exercise: unknown exercise "plonk"; did you mean "plank"?' in err
     assert "was not imported" in err
     assert not (data_dir / "routines" / "bad.toml").exists()
-
-
-def test_export_to_a_place_that_cannot_be_written_is_a_clear_error(tmp_path, capsys):
-    assert cli.main(["export", "desk-break", str(tmp_path)]) == 1  # a folder, not a file
-    err = capsys.readouterr().err
-    assert "Traceback" not in err and err.startswith("backfit: ")
