@@ -24,7 +24,7 @@ from .locations import ensure_dir
 from .model import Routine
 from .pipes import READER_GONE, discard
 from .plan import RICH_STYLES, plan_lines
-from .routines import RoutineEntry, load_entry, load_library, parse_routine, routine_toml
+from .routines import RoutineEntry, id_problem, load_entry, load_library, parse_routine, routine_toml
 from .settings import Settings, load_settings
 from .timeline import build_timeline, total_seconds
 from .validation import HistoryUnavailable, LoadError, read_bytes
@@ -64,7 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--limit", type=int, default=20, metavar="N", help="sessions in the table (default 20)")
     importing = commands.add_parser("import", help="check a routine file and copy it into your routines")
     importing.add_argument("file", type=Path, metavar="FILE", help="a routine .toml file")
-    importing.add_argument("--force", action="store_true", help="replace your routine with the same id")
+    importing.add_argument(
+        "--force", action="store_true", help="import it even if it replaces a routine or shares another's name"
+    )
+    importing.add_argument("--as", dest="new_id", type=_new_id, metavar="ID", help="import it under this id")
     exporting = commands.add_parser("export", help="write a routine out as a file to share")
     exporting.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
     exporting.add_argument(
@@ -108,7 +111,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "exercises":
             return list_exercises(catalog)
         if args.command == "import":
-            return import_routine(catalog, args.file, args.force)
+            return import_routine(catalog, args.file, args.force, args.new_id)
         if args.command == "export":
             return export_routine(catalog, args.routine, args.file)
         if args.command == "run":
@@ -124,6 +127,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _new_id(text: str) -> str:
+    """`--as ID`: a usable routine id, or argparse's usage error saying why not."""
+    problem = id_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text
 
 
 class _VersionAction(argparse.Action):
@@ -290,22 +301,59 @@ def list_exercises(catalog: Catalog) -> int:
     return 0
 
 
-def import_routine(catalog: Catalog, path: Path, force: bool) -> int:
-    """Copy a routine file that validates into the user's routines; replace one only with `force`."""
+def import_routine(catalog: Catalog, path: Path, force: bool, new_id: str | None = None) -> int:
+    """Copy a routine file that validates into the user's routines, under its file name's id or `new_id`.
+
+    Taking the place of a routine, or the name of another, needs `force`.
+    """
     try:
         data = read_bytes(path)
         routine = parse_routine(data, path, catalog.library)
     except LoadError as err:
         _error(f"{err}\n{path} was not imported; fix the problems above and try again")
         return 1
-    target = locations.user_routines_dir() / f"{routine.id}.toml"
-    if target.exists() and not force:
-        _error(f"you already have a routine {routine.id!r} ({target}); add --force to replace it")
+    routine_id = new_id or routine.id
+    clash = None if force else _import_clash(catalog, path, routine_id, routine.name)
+    if clash:
+        what, how_to_go_on = clash
+        _error(f"{what}\n{path} was not imported; {how_to_go_on}")
         return 1
-    ensure_dir(target.parent)
+    target = ensure_dir(locations.user_routines_dir()) / f"{routine_id}.toml"
     write_atomically(target, data.decode("utf-8-sig"))  # as written, comments and all
-    print(f"Imported {literal(routine.name)} as {routine.id!r}: `backfit run {routine.id}` runs it.")
+    print(f"Imported {literal(routine.name)} as {routine_id!r}: `backfit run {routine_id}` runs it.")
     return 0
+
+
+def _import_clash(catalog: Catalog, path: Path, routine_id: str, name: str) -> tuple[str, str] | None:
+    """What importing `path` as `routine_id` would change unasked, and how else to go on; None if nothing."""
+
+    def named_alike(entry: RoutineEntry) -> bool:
+        return entry.routine is not None and entry.routine.name.casefold() == name.casefold()
+
+    replaced = next((e for e in catalog.entries if e.id == routine_id), None)
+    if replaced is not None:
+        keep_both = (
+            "give it a name of its own in the file and add --as ID to keep both"
+            if named_alike(replaced)
+            else "add --as ID to import it under another id"
+        )
+        if replaced.origin == "user":
+            return (
+                f"you already have a routine {routine_id!r} ({replaced.path})",
+                f"add --force to replace it, or {keep_both}",
+            )
+        return (
+            f"{path} would take the place of the bundled routine {routine_id!r}",
+            f"add --force to use it instead, or {keep_both}",
+        )
+    namesake = next((e for e in catalog.entries if named_alike(e)), None)
+    if namesake is not None:
+        whose = "your routine" if namesake.origin == "user" else "the bundled routine"
+        return f'{path} holds a routine named "{literal(name)}", as {whose} {namesake.id!r} is', (
+            f"give it a name of its own in the file, add --as {namesake.id} --force to replace that routine with it, "
+            "or add --force to import it anyway"
+        )
+    return None
 
 
 def export_routine(catalog: Catalog, reference: str, destination: Path | None) -> int:

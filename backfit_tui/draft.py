@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Exercise, Routine
-from .routines import DOSAGE_KEYS, KIND_KEYS, STEP_KEYS, parse_routine, routine_document, tidy_number
+from .routines import DOSAGE_KEYS, KIND_KEYS, MAX_ID_LENGTH, STEP_KEYS, parse_routine, routine_document, tidy_number
 from .validation import LoadError, Problem
 
 # The step fields the form shows, in order. A step without cues of its own shows the library's.
@@ -57,7 +57,7 @@ def field_text(value: Any) -> str:
 
 def free_id(name: str, taken: set[str]) -> str:
     """A file-name id from a routine's name that no routine has yet: `My back, gently` → `my-back-gently`."""
-    base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "routine"
+    base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:MAX_ID_LENGTH] or "routine"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

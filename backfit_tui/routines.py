@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomically
+from .formatting import literal
 from .locations import ensure_dir
 from .model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
 from .validation import (
@@ -65,6 +67,22 @@ def load_library(path: Path) -> dict[str, Exercise]:
     if problems:
         raise LoadError(problems)
     return library
+
+
+# A routine's id is its file's name without `.toml`. The ids backfit gives (the editor's, `import --as`)
+# are lowercase words joined by hyphens: easy to type after `backfit run`, and a file name anywhere.
+ROUTINE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ID_LENGTH = 40
+
+
+def id_problem(text: str) -> str | None:
+    """Why `text` cannot be a new routine's id, or None if it can."""
+    if len(text) <= MAX_ID_LENGTH and ROUTINE_ID.fullmatch(text):
+        return None
+    return (
+        f'"{literal(text)}" is not a routine id: use up to {MAX_ID_LENGTH} lowercase letters, digits and single '
+        'hyphens, such as "my-morning"'
+    )
 
 
 def load_routine(path: Path, library: Mapping[str, Exercise]) -> Routine:
