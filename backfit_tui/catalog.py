@@ -20,7 +20,10 @@ class Catalog:
 
     def find(self, reference: str) -> RoutineEntry:
         """A routine by id, or by path when `reference` names a file; LookupError if neither."""
-        path = Path(reference).expanduser()
+        try:
+            path = Path(reference).expanduser()
+        except RuntimeError:  # `~name` for a user this machine does not know
+            path = Path(reference)
         if reference.endswith(".toml") or path.is_file():
             if not path.is_file():
                 raise LookupError(f"{reference}: no such file")

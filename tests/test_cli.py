@@ -349,3 +349,9 @@ def test_mute_starts_the_screen_muted_with_the_player_the_settings_ask_for(monke
     assert [app.chimes.muted for app in built] == [True, True, False]
     assert built[0].start_with.id == "desk-break"
     assert built[0].player.backend == "alsa"
+
+
+def test_a_reference_like_an_unknown_users_home_is_just_an_unknown_routine(capsys):
+    status, _, err = backfit(capsys, "show", "~nosuchuser0")
+    assert status == 1
+    assert 'no routine with the id "~nosuchuser0"' in err
