@@ -11,6 +11,7 @@ from typing import Any
 from .atomic import write_atomically
 from .chimes import Chime
 from .locations import ensure_dir
+from .files import FileTooLarge, NotARegularFile, read_regular_file
 from .validation import Check, Invalid, KeyPath, Problem, TableReader, boolean, choice, read_toml, show_value, whole
 
 SETTINGS_KEYS = ("get_ready", "weekly_goal", "mute", "sound_backend", "chimes")
@@ -112,14 +113,28 @@ def _on_off_or_file(base: Path):
     return check
 
 
+# 4 MB holds 24 s of CD-quality stereo: far more than a chime needs, and little to read at start.
+CHIME_SIZE_LIMIT = 4 * 2**20
+
+
 def wav_problem(path: Path) -> str | None:
-    """Why `path` cannot be played as a chime, or None when it is a readable PCM WAV file."""
+    """Why `path` cannot be played as a chime, or None when it is a readable PCM WAV file.
+
+    Only a regular file up to CHIME_SIZE_LIMIT is read: a named pipe or a device named by mistake
+    must not stop every command at start.
+    """
+    import io
     import wave  # only when a chime is set to a file of one's own
 
     try:
-        with wave.open(str(path), "rb") as sound:
+        data = read_regular_file(path, CHIME_SIZE_LIMIT)
+        with wave.open(io.BytesIO(data), "rb") as sound:
             if sound.getnframes() == 0:
                 return f"{path} holds no sound"
+    except NotARegularFile as err:
+        return f"{path} is {err.kind}, not a WAV file"
+    except FileTooLarge:
+        return f"{path} is larger than {CHIME_SIZE_LIMIT // 2**20} MB, too long for a chime"
     except OSError as err:
         return f"{path} cannot be read: {err.strerror or err}"
     except ValueError:  # a NUL character, which no file name can hold

@@ -6,6 +6,7 @@ import os
 import stat
 import subprocess
 import sys
+import wave
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,15 @@ def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "settings.toml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def write_silence(path: Path, seconds: float) -> None:
+    """A 16-bit stereo WAV file at 44.1 kHz, as an editor saves a recording: 176 kB a second."""
+    with wave.open(str(path), "wb") as sound:
+        sound.setnchannels(2)
+        sound.setsampwidth(2)
+        sound.setframerate(44100)
+        sound.writeframes(bytes(4 * int(44100 * seconds)))
 
 
 def settings_problems(path: Path) -> list[str]:
@@ -141,6 +151,35 @@ def test_a_chime_file_that_cannot_be_played_is_a_warning_and_the_bundled_chime_p
         " the bundled chime plays instead",
         f"{path}:3: chimes.work_end: {tmp_path / 'notes.wav'} is not a WAV file backfit can play"
         " (file does not start with RIFF id); use 16-bit PCM WAV; the bundled chime plays instead",
+    ]
+
+
+def test_a_chime_that_is_a_named_pipe_is_a_warning_and_backfit_goes_on(tmp_path, data_dir):
+    os.mkfifo(data_dir / "fifo.wav")  # opening it to read would wait for a writer that never comes
+    (data_dir / "settings.toml").write_text('[chimes]\ncountdown = "fifo.wav"\n')
+    backfit = Path(sys.executable).with_name("backfit")
+    result = subprocess.run([backfit, "list"], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and "desk-break" in result.stdout
+    assert result.stderr == (
+        f"backfit: {data_dir / 'settings.toml'}:2: chimes.countdown: {data_dir / 'fifo.wav'} is a named pipe,"
+        " not a WAV file; the bundled chime plays instead\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (lambda path: path.mkdir(), "is a directory, not a WAV file"),
+        (lambda path: path.symlink_to("/dev/null"), "is a device, not a WAV file"),
+        (lambda path: write_silence(path, seconds=24), "is larger than 4 MB, too long for a chime"),
+    ],
+    ids=["directory", "device", "too big"],
+)
+def test_a_chime_that_is_not_a_small_regular_file_is_a_warning(tmp_path, make, why):
+    make(tmp_path / "chime.wav")
+    path = write(tmp_path, '[chimes]\ncomplete = "chime.wav"\n')
+    assert settings_warnings(path) == [
+        f"{path}:2: chimes.complete: {tmp_path / 'chime.wav'} {why}; the bundled chime plays instead"
     ]
 
 
