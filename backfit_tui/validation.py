@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .files import read_regular_file
 from .formatting import literal
 
 KeyPath = tuple[str | int, ...]
@@ -83,9 +84,9 @@ def show_value(value: Any) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or LoadError saying why it cannot be read."""
+    """A regular file's bytes, or LoadError saying why it cannot be read (a named pipe never hangs it)."""
     try:
-        return path.read_bytes()
+        return read_regular_file(path)
     except OSError as err:
         raise LoadError([Problem(path, f"cannot be read: {err.strerror or err}")]) from None
 

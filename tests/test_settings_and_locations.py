@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -164,6 +165,18 @@ def test_a_chime_that_is_a_named_pipe_is_a_warning_and_backfit_goes_on(tmp_path,
         f"backfit: {data_dir / 'settings.toml'}:2: chimes.countdown: {data_dir / 'fifo.wav'} is a named pipe,"
         " not a WAV file; the bundled chime plays instead\n"
     )
+
+
+def test_a_settings_file_or_routine_that_is_a_named_pipe_is_reported_and_backfit_goes_on(data_dir):
+    os.mkfifo(data_dir / "settings.toml")
+    (data_dir / "routines").mkdir()
+    os.mkfifo(data_dir / "routines" / "piped.toml")
+    backfit = Path(sys.executable).with_name("backfit")
+    result = subprocess.run([backfit, "list", "--json"], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0
+    assert f"{data_dir / 'settings.toml'}: cannot be read: Is a named pipe" in result.stderr
+    piped = next(row for row in json.loads(result.stdout) if row["id"] == "piped")
+    assert piped["problems"] == [f"{data_dir / 'routines' / 'piped.toml'}: cannot be read: Is a named pipe"]
 
 
 @pytest.mark.parametrize(
