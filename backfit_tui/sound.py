@@ -4,7 +4,8 @@ playsound3 probes every backend with a subprocess when imported (about 0.15 s), 
 only by `Playsound3Player.warm_up()` (called once the first screen is up) or the first chime.
 Sounds are started from the caller's thread, which must outlive them: playsound3 asks the kernel
 to end a sound whose starting thread ends. Both the screen and the plain guide play from their
-main thread.
+main thread. Whatever fails on the way (the import, choosing a backend, starting a sound) is
+NoSound: a session goes on with the terminal bell.
 
 Our chimes are WAV files, so with no backend chosen backfit takes the first of playsound3's backends
 whose WAV player is present. playsound3's own choice would not do: it counts ALSA only when `mpg123`
@@ -13,6 +14,7 @@ is installed beside `aplay`, so a machine with just alsa-utils would get the bel
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -48,25 +50,43 @@ class Playsound3Player:
     def __init__(self, backend: str | None = None) -> None:
         self.backend = backend  # None: the first backend here that can play a WAV file
         self._sounds: list = []
+        self._playsound3 = None  # the module, once imported with a backend chosen
+        self._no_sound: str | None = None  # why nothing can play, once found
 
     def warm_up(self) -> None:
-        """Choose the backend (importing playsound3) now, off the path to the first screen.
+        """Import playsound3 and choose the backend now, off the path to the first screen.
 
-        Safe from a worker thread."""
-        if self.backend is None:
-            self.backend = wav_backend(_playsound3().AVAILABLE_BACKENDS)
+        Safe from a worker thread, and never raises: when nothing can play, the first chime says why."""
+        with contextlib.suppress(NoSound):
+            self._ready()
 
     def play(self, path: Path) -> None:
         """Start `path` playing and return at once; NoSound when nothing can play it."""
-        playsound3 = _playsound3()
-        self.warm_up()
-        if self.backend is None:
-            raise NoSound(NO_WAV_PLAYER)
+        playsound3 = self._ready()
         try:
             sound = playsound3.playsound(path, block=False, backend=self.backend)
-        except (playsound3.PlaysoundException, OSError) as err:  # the chosen backend's program is missing
-            raise NoSound(str(err)) from None
+        except Exception as err:  # the backend's program missing or refused, or anything else playsound3 raises
+            raise NoSound(_reason(err)) from None
         self._sounds = [s for s in self._sounds if s.is_alive()] + [sound]
+
+    def _ready(self):
+        """playsound3, with a backend chosen; NoSound, for good, when that fails or finds none.
+
+        playsound3 runs each backend's program when imported and lets some of their errors out (a
+        program on PATH that may not be run, a version check that fails): none may stop a session.
+        """
+        if self._playsound3 is None and self._no_sound is None:
+            try:
+                playsound3 = _playsound3()
+                self.backend = self.backend or wav_backend(playsound3.AVAILABLE_BACKENDS)
+                if self.backend is None:
+                    raise NoSound(NO_WAV_PLAYER)
+                self._playsound3 = playsound3
+            except Exception as err:
+                self._no_sound = _reason(err)
+        if self._no_sound is not None:
+            raise NoSound(self._no_sound)
+        return self._playsound3
 
     def stop(self) -> None:
         """Stop every sound still playing."""
@@ -92,6 +112,13 @@ def wav_backend(available: Collection[str], which: Callable[[str], str | None] =
         if backend in available or (program is not None and which(program)):
             return backend
     return None
+
+
+def _reason(err: Exception) -> str:
+    """What went wrong, as briefly as the error allows: "gst-play-1.0: Permission denied"."""
+    if isinstance(err, OSError) and err.strerror:
+        return f"{err.filename}: {err.strerror}" if err.filename else err.strerror
+    return str(err) or type(err).__name__
 
 
 def _playsound3():

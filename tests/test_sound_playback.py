@@ -92,6 +92,44 @@ def test_with_no_program_to_play_sound_backfit_alone_says_so_once(tmp_path, data
     assert "\a" in result.stdout
 
 
+def broken_players_on_path(tmp_path: Path, broken: str) -> str:
+    """A PATH holding one WAV player that fails as playsound3 probes it when imported.
+
+    "cannot run": gst-play-1.0 without execute permission, so running it is denied even to root, as
+    a folder on PATH that cannot be entered denies it to anyone else. "fails": aplay whose
+    `--version` exits with an error.
+    """
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    if broken == "cannot run":
+        (bin_dir / "gst-play-1.0").write_text("#!/bin/sh\n")
+    else:
+        (bin_dir / "aplay").write_text("#!/bin/sh\nexit 1\n")
+        (bin_dir / "aplay").chmod(0o755)
+    return str(bin_dir)
+
+
+BROKEN_PLAYERS = {
+    "cannot run": "gst-play-1.0: Permission denied",
+    "fails": "Command '['aplay', '--version']' returned non-zero exit status 1.",
+}
+
+
+@pytest.mark.parametrize("broken", BROKEN_PLAYERS)
+def test_a_sound_program_that_fails_as_playsound3_probes_it_costs_only_the_sound(tmp_path, data_dir, broken):
+    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    result = subprocess.run(
+        [backfit_script(), "run", "--plain", str(CHIME_ROUTINE)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
+        env={**os.environ, DATA_DIR_VARIABLE: str(data_dir), "PATH": broken_players_on_path(tmp_path, broken)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        f"backfit: No sound can be played here ({BROKEN_PLAYERS[broken]}); the terminal bell rings instead.\n"
+    )
+    assert "Chime test routine: finished" in result.stdout and "\a" in result.stdout
+
+
 def test_the_first_backend_with_a_wav_player_is_chosen_in_playsound3s_order():
     on_path = {"aplay", "ffplay"}
     which = lambda program: f"/usr/bin/{program}" if program in on_path else None  # noqa: E731

@@ -4,11 +4,14 @@ seen as a flash when muted.
 
 from __future__ import annotations
 
+import sys
+
 from fake_clock import FakeClock
 from recording_player import RecordingPlayer
 from tui_helpers import advance, short_routine_app
 
 from backfit_tui.catalog import load_catalog
+from backfit_tui.screens.session import SessionScreen
 from backfit_tui.settings import load_settings
 
 
@@ -53,6 +56,30 @@ async def test_a_chime_file_that_cannot_play_is_reported_on_the_menu(data_dir):
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("chimes.complete" in m and "the bundled chime plays instead" in m for m in messages)
+
+
+async def test_a_sound_program_that_fails_at_warm_up_leaves_the_session_running_with_the_bell(tmp_path, monkeypatch):
+    from test_sound_playback import BROKEN_PLAYERS, broken_players_on_path
+
+    from backfit_tui.sound import Playsound3Player
+
+    monkeypatch.setenv("PATH", broken_players_on_path(tmp_path, "cannot run"))
+    for name in [name for name in sys.modules if name.split(".")[0] == "playsound3"]:
+        monkeypatch.delitem(sys.modules, name)  # imported afresh, probing this PATH's programs
+    clock = FakeClock(100.0)
+    app = short_routine_app(load_catalog(), clock, player=Playsound3Player())
+    rang = []
+    app.chimes.bell = lambda: rang.append(clock.now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the warm-up, off the main thread
+        for _ in range(4):
+            await advance(pilot, clock, 1)  # the get-ready counts 2, 1; the 4 s hold starts; 3 s left
+        assert isinstance(app.screen, SessionScreen)
+        messages = [n.message for n in app._notifications]
+        no_sound = f"No sound can be played here ({BROKEN_PLAYERS['cannot run']}); the terminal bell rings instead."
+        assert messages.count(no_sound) == 1
+        assert rang == [101.0, 102.0, 103.0, 104.0]
 
 
 async def test_the_trace_records_when_each_event_was_due_handled_and_chimed(tmp_path):
