@@ -25,7 +25,7 @@ from .model import Routine
 from .pipes import READER_GONE, discard
 from .plan import RICH_STYLES, plan_lines
 from .routines import RoutineEntry, id_problem, load_entry, load_library, parse_routine, routine_toml
-from .settings import Settings, load_settings
+from .settings import Settings, load_settings_or_defaults
 from .timeline import build_timeline, total_seconds
 from .validation import HistoryUnavailable, LoadError, read_bytes
 
@@ -157,11 +157,7 @@ def _error(message: str) -> None:
 
 def _settings(say_warnings: bool = True) -> Settings:
     """The settings; what is wrong with them is said on stderr (the TUI says it itself, on screen)."""
-    try:
-        settings = load_settings(locations.settings_file(), os.environ)
-    except LoadError as err:
-        _error(f"{err}\nbackfit: using the default settings until the settings file is fixed")
-        return Settings()
+    settings = load_settings_or_defaults(locations.settings_file(), os.environ)
     if say_warnings:
         for problem in settings.warnings:
             _error(str(problem))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,19 @@ from .atomic import write_atomically
 from .chimes import Chime
 from .locations import ensure_dir
 from .files import FileTooLarge, NotARegularFile, read_regular_file
-from .validation import Check, Invalid, KeyPath, Problem, TableReader, boolean, choice, read_toml, show_value, whole
+from .validation import (
+    Check,
+    Invalid,
+    KeyPath,
+    LoadError,
+    Problem,
+    TableReader,
+    boolean,
+    choice,
+    read_toml,
+    show_value,
+    whole,
+)
 
 SETTINGS_KEYS = ("get_ready", "weekly_goal", "mute", "sound_backend", "chimes")
 # playsound3's backends, in playsound3's own order of preference.
@@ -63,6 +75,15 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Setti
         elif wanted is not None:
             chimes[chime] = wanted
     return Settings(get_ready, weekly_goal, mute, None if backend == "auto" else backend, chimes, tuple(warnings))
+
+
+def load_settings_or_defaults(path: Path, environ: Mapping[str, str] | None = None) -> Settings:
+    """load_settings, or the defaults when the file is not TOML at all, with why among the warnings."""
+    try:
+        return load_settings(path, environ)
+    except LoadError as err:
+        set_aside = "the default settings are used until it is fixed"
+        return Settings(warnings=tuple(replace(p, message=f"{p.message}; {set_aside}") for p in err.problems))
 
 
 class _FallbackReader(TableReader):

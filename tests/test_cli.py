@@ -323,7 +323,7 @@ def test_a_bad_setting_says_so_and_only_it_keeps_its_default(capsys, data_dir, s
     status, out, err = backfit(capsys, "show", "floor-stretch")
     assert status == 0
     assert complaint in err
-    assert "using the default settings" not in err
+    assert "the default settings are used" not in err
     assert "Traceback" not in err
     assert "with a 5 s get-ready before each step." in out
 
@@ -333,7 +333,7 @@ def test_a_settings_file_that_is_not_toml_falls_back_as_a_whole_with_the_line(ca
     status, out, err = backfit(capsys, "show", "floor-stretch")
     assert status == 0
     assert "settings.toml:2:13: invalid TOML" in err
-    assert "using the default settings until the settings file is fixed" in err
+    assert "the default settings are used until it is fixed" in err
     assert "with a 5 s get-ready before each step." in out
 
 

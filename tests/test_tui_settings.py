@@ -1,0 +1,56 @@
+"""The settings file as the screen meets it: a file that cannot be read is said on screen, once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from recording_player import RecordingPlayer
+
+from backfit_tui import cli, sound
+from backfit_tui.app import BackfitApp
+
+# How to break the settings file, and the problem backfit then names after its path.
+UNREADABLE_SETTINGS = {
+    "not TOML": (
+        lambda path: path.write_text("get_ready = 0\nget_ready = \n"),
+        ":2:13: invalid TOML: Invalid value; fix the syntax at this spot",
+    ),
+    "not UTF-8": (
+        lambda path: path.write_bytes(b"# r\xe9glages\nmute = false\n"),
+        ":1: is not UTF-8 text (byte 0xe9); save it as UTF-8",
+    ),
+}
+
+
+@pytest.fixture(params=UNREADABLE_SETTINGS.values(), ids=list(UNREADABLE_SETTINGS))
+def unreadable_settings(request, data_dir) -> tuple[Path, str]:
+    """A settings file that cannot be read, and the problem backfit names."""
+    make, problem = request.param
+    path = data_dir / "settings.toml"
+    make(path)
+    return path, f"{path}{problem}"
+
+
+def app_built_by_backfit(monkeypatch, *argv: str) -> BackfitApp:
+    """The app `backfit ARGV` builds, not yet running, with a player that only records."""
+    built = []
+    monkeypatch.setattr(BackfitApp, "run", lambda app: built.append(app))
+    monkeypatch.setattr(sound, "make_player", lambda settings: RecordingPlayer())
+    assert cli.main(list(argv)) == 0
+    return built[0]
+
+
+def messages(app: BackfitApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def test_a_settings_file_that_cannot_be_read_is_said_once_on_screen(monkeypatch, capsys, unreadable_settings):
+    _, problem = unreadable_settings
+    app = app_built_by_backfit(monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        said = [message for message in messages(app) if "settings.toml" in message]
+    assert said == [f"{problem}; the default settings are used until it is fixed"]
+    assert capsys.readouterr().err == ""  # not also behind the screen, seen only after quitting
+
