@@ -23,6 +23,7 @@ from .records import Event, SessionRecord
 from .safety import SAFETY_NOTE
 from .settings import Settings, save_mute
 from .sound import Player, make_chimes
+from .validation import LoadError
 
 if TYPE_CHECKING:
     from .history import HistoryStore, SessionLog
@@ -169,14 +170,16 @@ class BackfitApp(App[None]):
         self.action_show_help_panel()
 
     def action_toggle_mute(self) -> None:
-        """Turn the chimes off or on, and remember it in the settings file."""
+        """Turn the chimes off or on, and remember it in the settings file if it can be read."""
         self.chimes.muted = not self.chimes.muted
-        self.notify("Chimes off" if self.chimes.muted else "Chimes on", timeout=2)
+        chimes = "Chimes off" if self.chimes.muted else "Chimes on"
+        self.notify(chimes, timeout=2)
         try:
             save_mute(locations.settings_file(), self.chimes.muted)
-        except (OSError, UnicodeDecodeError) as err:  # the file cannot be written, or is not text
-            reason = getattr(err, "strerror", None) or err
-            self.warn(f"Could not remember this in {locations.settings_file()}: {reason}")
+        except LoadError as err:  # the file is the person's to fix; it is left as it is
+            self.warn(f"{chimes} for this session only, not remembered: {err}")
+        except OSError as err:  # the file cannot be written
+            self.warn(f"Could not remember this in {locations.settings_file()}: {err.strerror or err}")
 
     def action_show_history(self) -> None:
         """Open the history screen (or say why there is none)."""

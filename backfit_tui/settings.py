@@ -56,7 +56,7 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Setti
     $PLAYSOUND3_BACKEND, when set, overrides `sound_backend` under the same rule.
     """
     warnings: list[Problem] = []
-    document, source = read_toml(path) if path.exists() else ({}, "")
+    document, source = _read_document(path)
     reader = _FallbackReader(path, source, warnings)
     reader.table(document, (), SETTINGS_KEYS)
     get_ready = reader.setting(document, "get_ready", whole(0, 60, "seconds"), Settings.get_ready)
@@ -75,6 +75,11 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Setti
         elif wanted is not None:
             chimes[chime] = wanted
     return Settings(get_ready, weekly_goal, mute, None if backend == "auto" else backend, chimes, tuple(warnings))
+
+
+def _read_document(path: Path) -> tuple[dict[str, Any], str]:
+    """The settings file's document and text: empty when there is no file, LoadError when it is not TOML."""
+    return read_toml(path) if path.exists() else ({}, "")
 
 
 def load_settings_or_defaults(path: Path, environ: Mapping[str, str] | None = None) -> Settings:
@@ -171,9 +176,10 @@ MUTE_LINE = re.compile(r"^mute\s*=.*$", re.MULTILINE)
 def save_mute(path: Path, muted: bool) -> None:
     """Set `mute` in the settings file, keeping the rest of it (comments too) as it was.
 
-    Written atomically, so a crash never leaves half a file.
+    LoadError, leaving the file as it is, when it cannot be read as TOML: rewritten, what the person
+    wrote there could be lost. Written atomically, so a crash never leaves half a file.
     """
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    _, text = _read_document(path)
     line = f"mute = {'true' if muted else 'false'}"
     header = re.search(r"^\s*\[", text, re.MULTILINE)
     top = text[: header.start()] if header else text  # top-level keys come before any [table]

@@ -214,6 +214,13 @@ def test_mute_is_saved_where_there_is_no_settings_file_yet(tmp_path, umask):
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
 
 
+def test_mute_is_not_saved_into_a_file_that_is_not_toml(tmp_path):
+    path = write(tmp_path, "# my settings\nget_ready = \n")
+    with pytest.raises(LoadError):
+        save_mute(path, True)
+    assert path.read_text() == "# my settings\nget_ready = \n"
+
+
 def test_settings_unknown_key_and_bad_value_are_both_reported(tmp_path):
     path = write(tmp_path, "get_ready = 99\ngetready = 3\n")
     assert settings_warnings(path) == [

@@ -1,14 +1,20 @@
-"""The settings file as the screen meets it: a file that cannot be read is said on screen, once."""
+"""The settings file as the screen meets it: a file that cannot be read is said on screen, once,
+and `m` never rewrites it.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
 from recording_player import RecordingPlayer
+from tui_helpers import short_routine_app
 
 from backfit_tui import cli, sound
 from backfit_tui.app import BackfitApp
+from backfit_tui.catalog import load_catalog
 
 # How to break the settings file, and the problem backfit then names after its path.
 UNREADABLE_SETTINGS = {
@@ -41,6 +47,10 @@ def app_built_by_backfit(monkeypatch, *argv: str) -> BackfitApp:
     return built[0]
 
 
+def what_is_there(path: Path) -> tuple[str, str | bytes]:
+    return ("link to", os.readlink(path)) if path.is_symlink() else ("file holding", path.read_bytes())
+
+
 def messages(app: BackfitApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
@@ -54,3 +64,13 @@ async def test_a_settings_file_that_cannot_be_read_is_said_once_on_screen(monkey
     assert said == [f"{problem}; the default settings are used until it is fixed"]
     assert capsys.readouterr().err == ""  # not also behind the screen, seen only after quitting
 
+
+async def test_m_mutes_but_never_rewrites_a_settings_file_that_cannot_be_read(unreadable_settings):
+    path, problem = unreadable_settings
+    before = what_is_there(path)
+    app = short_routine_app(load_catalog(), FakeClock(100.0), player=RecordingPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        assert app.chimes.muted
+        assert messages(app)[-1] == f"Chimes off for this session only, not remembered: {problem}"
+    assert what_is_there(path) == before
