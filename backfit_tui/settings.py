@@ -21,8 +21,9 @@ from .validation import (
     TableReader,
     boolean,
     choice,
-    read_toml,
+    parse_toml,
     show_value,
+    unreadable,
     whole,
 )
 
@@ -78,8 +79,17 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Setti
 
 
 def _read_document(path: Path) -> tuple[dict[str, Any], str]:
-    """The settings file's document and text: empty when there is no file, LoadError when it is not TOML."""
-    return read_toml(path) if path.exists() else ({}, "")
+    """The settings file's document and text; empty when there is none (or only a link to none yet).
+
+    LoadError when it cannot be read as TOML: a link that loops, a directory, bytes that are not UTF-8.
+    """
+    try:
+        data = read_regular_file(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return {}, ""
+    except OSError as err:
+        raise unreadable(path, err) from None
+    return parse_toml(data, path)
 
 
 def load_settings_or_defaults(path: Path, environ: Mapping[str, str] | None = None) -> Settings:

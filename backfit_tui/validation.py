@@ -7,6 +7,7 @@ file reports bad input the same way: file, line, key path, what is wrong and wha
 from __future__ import annotations
 
 import difflib
+import errno
 import re
 import tomllib
 from collections.abc import Callable, Iterable
@@ -88,7 +89,14 @@ def read_bytes(path: Path) -> bytes:
     try:
         return read_regular_file(path)
     except OSError as err:
-        raise LoadError([Problem(path, f"cannot be read: {err.strerror or err}")]) from None
+        raise unreadable(path, err) from None
+
+
+def unreadable(path: Path, err: OSError) -> LoadError:
+    """LoadError saying why `path` cannot be read, from the error reading it raised."""
+    if err.errno == errno.ELOOP:  # the system's "Too many levels of symbolic links" says less
+        return LoadError([Problem(path, "is a symbolic link that loops; point it at a file, or remove it")])
+    return LoadError([Problem(path, f"cannot be read: {err.strerror or err}")])
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any], str]:

@@ -151,12 +151,16 @@ def test_discover_lists_an_unreadable_file_as_an_entry_with_problems(tmp_path, l
     user = tmp_path / "routines"
     user.mkdir()
     (user / "folder.toml").mkdir()
+    (user / "loop.toml").symlink_to("loop.toml")
     (user / "mine.toml").write_text(toml(GOOD), encoding="utf-8")
     entries = {e.id: e for e in discover([(user, "user")], library)}
     assert entries["mine"].routine is not None
     assert entries["folder"].routine is None
     assert [str(p) for p in entries["folder"].problems] == [
         f"{user / 'folder.toml'}: cannot be read: Is a directory"
+    ]
+    assert [str(p) for p in entries["loop"].problems] == [
+        f"{user / 'loop.toml'}: is a symbolic link that loops; point it at a file, or remove it"
     ]
 
 

@@ -248,6 +248,18 @@ def test_settings_path_that_is_a_directory(tmp_path):
     assert settings_problems(path) == [f"{path}: cannot be read: Is a directory"]
 
 
+def test_settings_file_that_is_a_link_to_itself(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.symlink_to("settings.toml")
+    assert settings_problems(path) == [f"{path}: is a symbolic link that loops; point it at a file, or remove it"]
+
+
+def test_settings_file_that_is_a_link_to_nothing_gives_the_defaults_as_a_missing_one_does(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.symlink_to("dotfiles/backfit.toml")  # not made yet
+    assert load_settings(path) == Settings()
+
+
 # --- Locations -------------------------------------------------------------------------------
 
 

@@ -26,6 +26,10 @@ UNREADABLE_SETTINGS = {
         lambda path: path.write_bytes(b"# r\xe9glages\nmute = false\n"),
         ":1: is not UTF-8 text (byte 0xe9); save it as UTF-8",
     ),
+    "a link to itself": (
+        lambda path: path.symlink_to(path.name),
+        ": is a symbolic link that loops; point it at a file, or remove it",
+    ),
 }
 
 
