@@ -10,8 +10,8 @@ from typing import Any
 
 from .atomic import write_atomically
 from .chimes import Chime
-from .locations import ensure_dir
 from .files import FileTooLarge, NotARegularFile, read_regular_file
+from .locations import ensure_dir
 from .validation import (
     Check,
     Invalid,
