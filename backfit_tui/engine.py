@@ -57,7 +57,7 @@ class Session:
         self.status = Status.READY
         self.index = 0
         self.reps_counted = 0  # self-paced reps counted in the current phase
-        self._records: dict[int, SetRecord] = {}
+        self._records: dict[int, SetRecord] = {}  # by work phase: a set done again replaces its record
         self._origin = 0.0  # clock time at which the current phase's elapsed time was 0
         self._paused_elapsed = 0.0
         self._resume_at = self._resume_pressed = 0.0  # when the lead-in ends; when resume was asked for

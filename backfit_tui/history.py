@@ -16,7 +16,7 @@ from .locations import ensure_dir
 from .records import Event, EventKind, SetRecord
 from .validation import HistoryUnavailable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 
 # Each entry takes the schema from the version before it to its own; never edit a released one.
@@ -50,6 +50,14 @@ MIGRATIONS: dict[int, str] = {
         CREATE INDEX sets_by_session ON sets(session_id);
         CREATE INDEX sets_by_exercise ON sets(exercise_id, unit, achieved);
         CREATE INDEX sessions_by_start ON sessions(started_at);
+    """,
+    3: """
+        DELETE FROM sets WHERE EXISTS (
+            SELECT 1 FROM sets AS redone WHERE redone.session_id = sets.session_id AND redone.id > sets.id
+            AND redone.step_index = sets.step_index AND redone.set_number = sets.set_number AND redone.side IS sets.side
+        );
+        DROP INDEX sets_by_session;
+        CREATE UNIQUE INDEX one_record_per_set ON sets(session_id, step_index, set_number, IFNULL(side, ''));
     """,
 }
 
@@ -122,10 +130,11 @@ class HistoryStore:
         return cursor.lastrowid
 
     def add_set(self, session_id: int, record: SetRecord, ended_at: float) -> None:
-        """Record one finished (or skipped) set; committed before this returns."""
+        """Record one finished (or skipped) set, replacing its earlier record if it was done again; committed
+        before this returns."""
         self.db.execute(
-            "INSERT INTO sets (session_id, ended_at, step_index, exercise_id, exercise_name, set_number, side,"
-            " unit, planned, achieved, skipped, active_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO sets (session_id, ended_at, step_index, exercise_id, exercise_name, set_number,"
+            " side, unit, planned, achieved, skipped, active_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (session_id, ended_at, record.step_index, record.exercise_id, record.exercise_name, record.set_number,
              record.side, record.unit, record.planned, record.achieved, int(record.skipped), record.active_seconds),
         )  # fmt: skip

@@ -30,7 +30,11 @@ class EventKind(StrEnum):
 
 @dataclass(frozen=True)
 class SetRecord:
-    """One set (one side of it, with sides `each`) as planned and as done."""
+    """One set (one side of it, with sides `each`) as planned and as done.
+
+    A session keeps one record per set: a set done again after going back (`b`) replaces the record
+    it had, skipped or not, in the session's record and in the history alike.
+    """
 
     step_index: int
     exercise_id: str

@@ -10,8 +10,9 @@ from backfit_tui.history import HistoryStore
 
 
 def a_set(exercise: str = "plank", achieved: float = 30, unit: str = "seconds", skipped: bool = False,
-          set_number: int = 1) -> SetRecord:  # fmt: skip
-    return SetRecord(0, exercise, exercise.capitalize(), set_number, None, unit, 30.0, achieved, skipped, achieved)
+          set_number: int = 1, step: int = 0) -> SetRecord:  # fmt: skip
+    """A set of step `step` (a session holds one record per step and set)."""
+    return SetRecord(step, exercise, exercise.capitalize(), set_number, None, unit, 30.0, achieved, skipped, achieved)
 
 
 def at(text: str, zone: str = "UTC") -> float:

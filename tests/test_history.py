@@ -11,16 +11,23 @@ import time
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
 from history_helpers import a_set, add_session
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import routine, routines, step
 from test_plain_guide import backfit_script
 
-from backfit_tui.history import MIGRATIONS, SCHEMA_VERSION, HistoryStore, HistoryUnavailable
+from backfit_tui.engine import Session
+from backfit_tui.history import MIGRATIONS, SCHEMA_VERSION, HistoryStore, HistoryUnavailable, SessionLog
 from backfit_tui.locations import DATA_DIR_VARIABLE
+from backfit_tui.model import Hold
+from backfit_tui.outcome import done_and_skipped
 
 
 def test_a_session_and_its_sets_come_back_as_they_were_written(tmp_path):
     store = HistoryStore(tmp_path / "history.sqlite3")
-    sets = (a_set("plank", 30), a_set("plank", 12, skipped=True, set_number=2), a_set("bird-dog", 10, "reps"))
+    sets = (a_set("plank", 30), a_set("plank", 12, skipped=True, set_number=2), a_set("bird-dog", 10, "reps", step=1))
     add_session(store, 1_000_000.0, *sets, finished=False)
     (session,) = store.sessions()
     assert (session.routine_id, session.started_at, session.ended_at, session.finished) == (
@@ -50,6 +57,70 @@ def test_a_version_1_file_is_migrated_forward_and_keeps_its_sets(tmp_path):
     (session,) = store.sessions()
     assert (session.sets[0].record.achieved, session.sets[0].record.active_seconds) == (28, 0)
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def logged(store: HistoryStore, session: Session) -> SessionLog:
+    """A log of `session` into `store`, as the screens keep one."""
+    return SessionLog(store, session.routine.id, session.routine.name, lambda: 1_000_000.0, report=pytest.fail)
+
+
+def test_a_set_redone_after_going_back_replaces_its_skipped_record(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    clock = FakeClock()
+    session = Session(routine(step(Hold(10), sets=3)), clock, get_ready=0)
+    log = logged(store, session)
+    log.record(session.start())
+    clock.advance(2)
+    log.record(session.skip())  # set 1 skipped after 2 s
+    log.record(session.back())  # and done again
+    clock.advance(30)
+    log.record(session.update())
+    log.close(finished=True)
+    (stored,) = store.sessions()
+    assert [s.record for s in stored.sets] == list(session.record().sets)
+    assert done_and_skipped([s.record for s in stored.sets]) == (3, 0)
+
+
+KEY_PRESSES = st.lists(
+    st.floats(0, 30) | st.sampled_from(["skip", "skip_step", "back", "mark_done", "count_rep", "restart_phase"]),
+    max_size=30,
+)
+
+
+def routine_order(record):
+    return record.step_index, record.set_number, record.side or ""
+
+
+@settings(max_examples=100, deadline=None)
+@given(routines(), st.integers(0, 3), KEY_PRESSES)
+def test_the_history_holds_the_sets_the_summary_shows_whatever_the_key_presses(any_routine, get_ready, presses):
+    now = [0.0]
+    session = Session(any_routine, lambda: now[0], get_ready)
+    store = HistoryStore(Path(":memory:"))
+    log = logged(store, session)
+    log.record(session.start())
+    for press in presses:
+        if isinstance(press, float):
+            now[0] += press
+            log.record(session.update())
+        else:
+            log.record(getattr(session, press)())
+    stored = [s.record for logged_session in store.sessions() for s in logged_session.sets]
+    assert sorted(stored, key=routine_order) == list(session.record().sets)
+
+
+def test_a_version_2_file_keeps_only_the_record_of_a_set_that_was_done_again(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[1] + MIGRATIONS[2] + "PRAGMA user_version = 2;")
+    old.execute("INSERT INTO sessions VALUES (1, 'desk-break', 'Desk break', 100.0, 700.0, 1)")
+    for row in [(1, 160.0, 1, "left", 3, 1, 3), (2, 200.0, 1, "left", 30, 0, 30), (3, 260.0, 1, "right", 30, 0, 30)]:
+        old.execute("INSERT INTO sets VALUES (?, 1, ?, 0, 'plank', 'Plank', ?, ?, 'seconds', 30, ?, ?, ?)", row)
+    old.commit()
+    old.close()
+    (session,) = HistoryStore(path).sessions()
+    kept = [(s.record.side, s.record.achieved, s.record.skipped) for s in session.sets]
+    assert kept == [("left", 30, False), ("right", 30, False)]
 
 
 def test_a_file_from_a_newer_backfit_is_refused_and_left_untouched(tmp_path):

@@ -14,7 +14,7 @@ def fill_history(data_dir):
 
     store = HistoryStore(data_dir / "history.sqlite3")
     add_session(store, at("2026-05-04 08:00"), a_set("plank", 20), a_set("plank", 12, skipped=True, set_number=2))
-    add_session(store, at("2026-05-06 08:00"), a_set("bird-dog", 8, "reps"), finished=False)
+    add_session(store, at("2026-05-06 08:00"), a_set("bird-dog", 8, "reps", step=1), finished=False)
     store.close()
 
 

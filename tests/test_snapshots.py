@@ -72,7 +72,7 @@ def test_history(snap_compare, tmp_path, monkeypatch):
     time.tzset()
     store = HistoryStore(tmp_path / "history.sqlite3")
     for day, hold in (("2026-05-04", 20), ("2026-05-06", 25), ("2026-05-13", 30), ("2026-05-26", 28)):
-        add_session(store, at(f"{day} 08:00"), a_set("plank", hold), a_set("bird-dog", 8, "reps"))
+        add_session(store, at(f"{day} 08:00"), a_set("plank", hold), a_set("bird-dog", 8, "reps", step=1))
     app = make_app(load_catalog(), history=store)  # "now" is Thursday 28 May 2026
 
     async def open_history(pilot) -> None:

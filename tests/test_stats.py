@@ -73,8 +73,8 @@ def test_a_session_of_only_skipped_sets_does_not_count(tmp_path):
 def test_bests_are_the_longest_hold_and_most_reps_with_a_trend(tmp_path):
     store = HistoryStore(tmp_path / "history.sqlite3")
     add_session(store, at("2026-03-02 08:00"), a_set("plank", 20), a_set("plank", 25, set_number=2))
-    add_session(store, at("2026-03-04 08:00"), a_set("plank", 30), a_set("bird-dog", 8, "reps"))
-    add_session(store, at("2026-03-06 08:00"), a_set("plank", 28), a_set("plank", 45, skipped=True))
+    add_session(store, at("2026-03-04 08:00"), a_set("plank", 30), a_set("bird-dog", 8, "reps", step=1))
+    add_session(store, at("2026-03-06 08:00"), a_set("plank", 28), a_set("plank", 45, skipped=True, set_number=2))
     stats = compute_stats(store, at("2026-03-06 09:00"), UTC, goal=3)
     assert [(b.exercise_id, b.unit, b.value, b.trend) for b in stats.bests] == [
         ("bird-dog", "reps", 8, (8,)),
@@ -95,7 +95,7 @@ def test_a_session_says_what_it_improved(tmp_path):
     store = HistoryStore(tmp_path / "history.sqlite3")
     add_session(store, at("2026-03-02 08:00"), a_set("plank", 30))
     add_session(store, at("2026-03-03 08:00"), a_set("plank", 30))
-    latest = add_session(store, at("2026-03-04 08:00"), a_set("plank", 40), a_set("bird-dog", 8, "reps"))
+    latest = add_session(store, at("2026-03-04 08:00"), a_set("plank", 40), a_set("bird-dog", 8, "reps", step=1))
     assert improvements(store, latest, at("2026-03-04 09:00"), UTC, goal=3) == [
         "New best: Plank, 40 s (was 30).",
         "That makes 3 sessions this week: the goal is met.",
