@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from . import locations
 from .atomic import write_atomically
 from .catalog import Catalog, load_catalog
-from .formatting import duration, literal
+from .formatting import counted, duration, literal, plural
 from .locations import ensure_dir
 from .model import Routine
 from .pipes import READER_GONE, discard
@@ -273,10 +273,10 @@ def validate(files: list[Path]) -> int:
             for problem in entry.problems:
                 print(literal(str(problem)))
         else:
-            steps = len(entry.routine.steps)
-            print(f"{literal(str(path))}: ok ({literal(entry.routine.name)}, {steps} step{'s' * (steps != 1)})")
+            steps = counted(len(entry.routine.steps), "step")
+            print(f"{literal(str(path))}: ok ({literal(entry.routine.name)}, {steps})")
     if failed:
-        print(f"{failed} of {len(files)} files have problems.", file=sys.stderr)
+        print(f"{failed} of {counted(len(files), 'file')} {plural(failed, 'has', 'have')} problems.", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -17,6 +17,18 @@ def duration(seconds: float) -> str:
     return f"{secs} s"
 
 
+def plural(count: float, singular: str, plural_form: str | None = None) -> str:
+    """The words that agree with `count`: `singular` for one, else `plural_form` (by default with an s)."""
+    if count == 1:
+        return singular
+    return plural_form or singular + "s"
+
+
+def counted(count: float, singular: str, plural_form: str | None = None) -> str:
+    """`1 set`, `3 sets`, `0 breaths`: a count and its noun, agreeing."""
+    return f"{count:g} {plural(count, singular, plural_form)}"
+
+
 def clock(seconds: float) -> str:
     """`0:07`, `12:30`, `1:05:00`: a countdown as the digits show it (whole seconds, rounded up)."""
     total = max(math.ceil(seconds - 1e-9), 0)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .formatting import counted
+
 # A self-paced rep has no tempo; plans and time-left estimates count it at this many seconds.
 SELF_PACED_REP_ESTIMATE_S = 3.0
 
@@ -71,7 +73,7 @@ class Breaths:
         return self.count * self.breath_seconds
 
     def describe(self) -> str:
-        return f"{self.count} breaths ({_num(self.inhale)} s in, {_num(self.exhale)} s out)"
+        return f"{counted(self.count, 'breath')} ({_num(self.inhale)} s in, {_num(self.exhale)} s out)"
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class Reps:
         return self.count * self.rep_seconds
 
     def describe(self) -> str:
-        text = f"{self.count} reps"
+        text = counted(self.count, "rep")
         if self.hold_per_rep:
             text += f", hold {self.hold_per_rep} s each"
         if self.seconds_per_rep is None:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .engine import SessionRecord, SetRecord
-from .formatting import duration
+from .formatting import counted, duration, plural
 
-UNIT_SHORT = {"seconds": "s", "breaths": "breaths", "reps": "reps"}
+UNIT_WORDS = {"seconds": ("s", "s"), "breaths": ("breath", "breaths"), "reps": ("rep", "reps")}
 SIDE_MARK = {"left": "L", "right": "R"}
 
 
@@ -21,9 +21,8 @@ class StepOutcome:
     sets: tuple[SetRecord, ...]
 
     def unit(self, amounts: list[float]) -> str:
-        """The unit, short, and singular when every amount is one: `s`, `reps`, `1 breath`."""
-        unit = UNIT_SHORT[self.sets[0].unit]
-        return unit.removesuffix("s") if unit != "s" and all(a == 1 for a in amounts) else unit
+        """The unit after a row of amounts, singular only when every amount is one: `s`, `reps`, `1 1 breath`."""
+        return plural(1 if all(a == 1 for a in amounts) else 2, *UNIT_WORDS[self.sets[0].unit])
 
     @property
     def skipped(self) -> int:
@@ -40,6 +39,11 @@ class StepOutcome:
         """Each set's achievement in order, sides marked: `30 30 12 s`, `L10 R10 L10 R8 reps`."""
         amounts = " ".join(f"{SIDE_MARK.get(s.side or '', '')}{s.achieved:g}" for s in self.sets)
         return f"{amounts} {self.unit([s.achieved for s in self.sets])}"
+
+
+def amount(value: float, unit: str) -> str:
+    """An amount in its short unit: `30 s`, `1 rep`, `8 breaths`."""
+    return counted(value, *UNIT_WORDS[unit])
 
 
 def step_outcomes(record: SessionRecord) -> list[StepOutcome]:
@@ -64,4 +68,4 @@ def done_and_skipped(sets: Sequence[SetRecord]) -> tuple[int, int]:
 def totals(sets: Sequence[SetRecord]) -> str:
     """`7 sets done, 1 skipped · active 4 min 10 s`."""
     done, skipped = done_and_skipped(sets)
-    return f"{done} sets done, {skipped} skipped · active {duration(active_seconds(sets))}"
+    return f"{counted(done, 'set')} done, {skipped} skipped · active {duration(active_seconds(sets))}"

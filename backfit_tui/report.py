@@ -11,9 +11,9 @@ from typing import TextIO
 from rich.table import Table
 from rich.text import Text
 
-from .formatting import duration, literal
+from .formatting import counted, duration, literal
 from .history import StoredSession
-from .outcome import UNIT_SHORT, active_seconds, done_and_skipped
+from .outcome import active_seconds, amount, done_and_skipped
 from .stats import Stats, sparkline
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -91,9 +91,10 @@ def stats_json(stats: Stats) -> dict:
 
 
 def goal_line(stats: Stats) -> str:
-    weeks = "week" if stats.streak_weeks == 1 else "weeks"
-    return (f"This week: {stats.this_week} of {stats.goal} sessions · streak: {stats.streak_weeks} {weeks}"
-            " meeting the goal")  # fmt: skip
+    """`This week: 4 sessions, goal 3: met · streak: 2 weeks meeting the goal`."""
+    met = ": met" if stats.this_week >= stats.goal else ""
+    return (f"This week: {counted(stats.this_week, 'session')}, goal {stats.goal}{met}"
+            f" · streak: {counted(stats.streak_weeks, 'week')} meeting the goal")  # fmt: skip
 
 
 def calendar(stats: Stats) -> Table:
@@ -117,6 +118,5 @@ def bests_table(stats: Stats) -> Table:
     for column in ("exercise", "best", "trend"):
         table.add_column(column)
     for best in stats.bests:
-        amount = f"{best.value:g} {UNIT_SHORT[best.unit]}"
-        table.add_row(Text(literal(best.exercise_name)), amount, sparkline(best.trend))
+        table.add_row(Text(literal(best.exercise_name)), amount(best.value, best.unit), sparkline(best.trend))
     return table

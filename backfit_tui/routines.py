@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomically
-from .formatting import literal
+from .formatting import counted, literal
 from .locations import ensure_dir
 from .model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
 from .validation import (
@@ -111,7 +111,7 @@ def parse_routine(data: bytes, path: Path, library: Mapping[str, Exercise]) -> R
 
 def _step_list(value: Any) -> list[Any]:
     if not isinstance(value, list) or not 1 <= len(value) <= MAX_STEPS:
-        got = f"{len(value)} steps" if isinstance(value, list) else show_value(value)
+        got = counted(len(value), "step") if isinstance(value, list) else show_value(value)
         raise Invalid(f"must be 1 to {MAX_STEPS} [[steps]] tables, got {got}")
     return value
 

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from .formatting import counted
 from .history import HistoryStore
-from .outcome import UNIT_SHORT
+from .outcome import amount
 
 CALENDAR_WEEKS = 12
 TREND_SESSIONS = 12  # how many sessions a best's trend shows
@@ -98,8 +99,7 @@ def improvements(store: HistoryStore, session_id: int, now: float, tz: tzinfo | 
     for exercise_id, name, unit, best in store.session_bests(session_id):
         before = store.best_before(exercise_id, unit, session_id)
         if before is not None and best > before:
-            amount = f"{best:g} {UNIT_SHORT[unit]}"
-            said.append(f"New best: {name}, {amount} (was {before:g}).")
+            said.append(f"New best: {name}, {amount(best, unit)} (was {before:g}).")
     if sessions_this_week(store, now, tz) == goal:
-        said.append(f"That makes {goal} sessions this week: the goal is met.")
+        said.append(f"That makes {counted(goal, 'session')} this week: the goal is met.")
     return said

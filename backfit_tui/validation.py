@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .files import read_regular_file
-from .formatting import literal
+from .formatting import counted, literal
 
 KeyPath = tuple[str | int, ...]
 
@@ -247,7 +247,7 @@ def text(max_length: int) -> Check:
             raise Invalid(f"must be text in quotes, got {show_value(value)}")
         value = value.strip()
         if not value or len(value.splitlines()) > 1 or len(value) > max_length:
-            raise Invalid(f"must be one line of 1 to {max_length} characters, got {len(value)} characters")
+            raise Invalid(f"must be one line of 1 to {max_length} characters, got {counted(len(value), 'character')}")
         return value
 
     return check
@@ -259,7 +259,7 @@ def text_list(max_items: int, max_length: int, min_items: int = 0) -> Check:
 
     def check(value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not min_items <= len(value) <= max_items:
-            got = _items(len(value)) if isinstance(value, list) else show_value(value)
+            got = counted(len(value), "item") if isinstance(value, list) else show_value(value)
             raise Invalid(f"must be a list of {min_items} to {max_items} texts in quotes, got {got}")
         try:
             return tuple(item(v) for v in value)
@@ -267,10 +267,6 @@ def text_list(max_items: int, max_length: int, min_items: int = 0) -> Check:
             raise Invalid(f"every item {err}") from None
 
     return check
-
-
-def _items(count: int) -> str:
-    return f"{count} item" if count == 1 else f"{count} items"
 
 
 def boolean(value: Any) -> bool:

@@ -268,7 +268,14 @@ def test_validate_reports_ok_and_every_problem(capsys, write_routine):
     assert any(re.fullmatch(rf"{re.escape(str(bad))}:5: steps\[1\]\.exercise: unknown exercise \"cat-cw\"; did you mean \"cat-cow\"\?", line) for line in lines), out  # fmt: skip
     assert any(re.fullmatch(rf"{re.escape(str(bad))}:6: steps\[1\]\.hold: .*-5", line) for line in lines), out
     assert any(re.fullmatch(rf"{re.escape(str(bad))}:7: steps\[1\]\.setz: unknown key; did you mean \"sets\"\?", line) for line in lines), out  # fmt: skip
-    assert "1 of 2 files have problems." in err
+    assert "1 of 2 files has problems." in err
+
+
+def test_validate_says_how_many_files_have_problems_in_agreeing_words(capsys, write_routine):
+    bad = write_routine(BAD, "bad.toml")
+    assert backfit(capsys, "validate", str(bad))[2] == "1 of 1 file has problems.\n"
+    two = [str(write_routine(BAD, f"bad-{n}.toml")) for n in range(2)]
+    assert backfit(capsys, "validate", *two)[2] == "2 of 2 files have problems.\n"
 
 
 def test_validate_all_good_exits_0(capsys, write_routine):

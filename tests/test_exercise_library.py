@@ -78,11 +78,7 @@ def test_library_exercise_with_one_cue(tmp_path):
         """,
     )
     assert len(found) == 1
-    # "got 1 items" reads oddly; accept "got 1 item" too.
-    assert found[0] in (
-        f"{path}:6: plank.cues: must be a list of 2 to 4 texts in quotes, got 1 items",
-        f"{path}:6: plank.cues: must be a list of 2 to 4 texts in quotes, got 1 item",
-    )
+    assert found[0] == f"{path}:6: plank.cues: must be a list of 2 to 4 texts in quotes, got 1 item"
 
 
 def test_library_unknown_key_and_needs_floor_that_is_not_a_boolean(tmp_path):

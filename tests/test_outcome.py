@@ -7,7 +7,7 @@ from strategies import routine, step
 
 from backfit_tui.engine import Session
 from backfit_tui.model import Hold, Reps, Sides
-from backfit_tui.outcome import active_seconds, step_outcomes
+from backfit_tui.outcome import active_seconds, step_outcomes, totals
 
 
 def test_each_step_shows_its_sets_planned_and_done_with_sides_marked():
@@ -49,3 +49,12 @@ def test_one_breath_or_rep_is_singular():
     session.update()
     (lift,) = step_outcomes(session.record())
     assert (lift.planned(), lift.done()) == ("1 × 1 rep", "1 rep")
+
+
+def test_one_set_done_is_singular():
+    clock = FakeClock()
+    session = Session(routine(step(Hold(2))), clock, get_ready=0)
+    session.start()
+    clock.advance(2)
+    session.update()
+    assert totals(session.record().sets) == "1 set done, 0 skipped · active 2 s"

@@ -135,6 +135,37 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
     ]
 
 
+ONE_OF_EACH = """
+    name = "One of each"
+    description = "One breath and one rep."
+
+    [[steps]]
+    exercise = "cat-cow"
+    breaths = 1
+    inhale = 1
+    exhale = 1
+
+    [[steps]]
+    exercise = "band-pull-apart"
+    reps = 1
+    seconds_per_rep = 1
+"""
+
+
+def test_plain_guide_says_one_breath_one_rep_and_one_set(write_routine, library):
+    routine = load_routine(write_routine(ONE_OF_EACH, "one.toml"), library)
+    _, lines, _, _ = run_fake(routine, Settings(get_ready=0))
+    assert_in_order(
+        lines,
+        [
+            "Cat-cow: 1 breath (1 s in, 1 s out) (set 1/1)",
+            "Band pull-apart: 1 rep (1 s per rep) (set 1/1)",
+            "  Cat-cow: 1 × 1 breath planned, done 1 breath",
+            "2 sets done, 0 skipped · active 3 s",
+        ],
+    )
+
+
 def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
     routine = load_routine(write_routine(TINY, "tiny.toml"), library)
 

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 from history_helpers import a_set, add_session, at
 
 from backfit_tui.history import HistoryStore
-from backfit_tui.stats import compute_stats, improvements, sparkline
+from backfit_tui.report import goal_line
+from backfit_tui.stats import Stats, compute_stats, improvements, sparkline
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = ZoneInfo("UTC")
@@ -100,3 +101,21 @@ def test_a_session_says_what_it_improved(tmp_path):
         "New best: Plank, 40 s (was 30).",
         "That makes 3 sessions this week: the goal is met.",
     ]
+
+
+def test_one_rep_and_a_goal_of_one_session_are_singular(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    add_session(store, at("2026-03-01 08:00"), a_set("bird-dog", 0, "reps"))  # the Sunday before
+    latest = add_session(store, at("2026-03-02 08:00"), a_set("bird-dog", 1, "reps"))
+    assert improvements(store, latest, at("2026-03-02 09:00"), UTC, goal=1) == [
+        "New best: Bird-dog, 1 rep (was 0).",
+        "That makes 1 session this week: the goal is met.",
+    ]
+
+
+def test_the_goal_line_gives_this_weeks_sessions_and_the_goal():
+    def goal_line_for(this_week: int, streak_weeks: int) -> str:
+        return goal_line(Stats(3, this_week, streak_weeks, (), {}, ()))
+
+    assert goal_line_for(1, 0) == "This week: 1 session, goal 3 · streak: 0 weeks meeting the goal"
+    assert goal_line_for(4, 1) == "This week: 4 sessions, goal 3: met · streak: 1 week meeting the goal"

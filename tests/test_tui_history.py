@@ -46,7 +46,7 @@ async def test_f2_opens_the_history_from_the_menu(store):
         await pilot.press("f2")
         screen = pilot.app.screen
         assert isinstance(screen, HistoryScreen)
-        assert "This week: 1 of 3 sessions" in str(screen.query_one("#history-goal").render())
+        assert "This week: 1 session, goal 3" in str(screen.query_one("#history-goal").render())
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, MenuScreen)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from ..engine import Session, Status
+from ..formatting import counted
 from ..model import Breaths, Reps
 from ..timeline import PhaseKind, breath_at, rep_at, reps_per_set
 
@@ -39,5 +40,6 @@ def pacer_text(session: Session) -> str:
         hold = f" · hold {math.ceil(rep.hold_left)} s" if rep.holding else ""
         return f"rep {rep.number}/{rep.count}{side}{hold}"
     if isinstance(dosage, Reps):
-        return f"{session.reps_counted}/{reps_per_set(phase.step)} reps · Enter per rep, or once when the set is done"
+        reps = counted(reps_per_set(phase.step), "rep")
+        return f"{session.reps_counted}/{reps} · Enter per rep, or once when the set is done"
     return ""
