@@ -140,7 +140,7 @@ class BackfitApp(App[None]):
 
         log = None
         if self.history is not None:
-            log = SessionLog(self.history, routine.id, routine.name, self.wall_clock, self.warn)
+            log = SessionLog(self.history, routine, self.wall_clock, self.warn)
 
         def finished(record: SessionRecord | None) -> None:
             if record is not None:

@@ -392,7 +392,7 @@ def run(catalog: Catalog, reference: str, plain: bool, mute: bool) -> int:
         store, problem = _open_history()
         if problem:
             _error(f"history is not being saved: {problem}")
-        log = SessionLog(store, entry.routine.id, entry.routine.name, time.time, _error) if store else None
+        log = SessionLog(store, entry.routine, time.time, _error) if store else None
         return run_plain(entry.routine, settings, first_run=_first_run(), chimes=chimes, log=log)
     return open_tui(catalog, entry.routine, mute)
 

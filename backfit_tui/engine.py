@@ -23,6 +23,7 @@ from .timeline import (
     build_timeline,
     completed,
     cues,
+    planned_active_seconds,
     planned_amount,
     reps_per_set,
     total_seconds,
@@ -54,6 +55,7 @@ class Session:
         self.clock = clock
         self.timeline = build_timeline(routine, get_ready)
         self.planned_seconds = total_seconds(self.timeline)
+        self.planned_active_seconds = planned_active_seconds(self.timeline)
         self.status = Status.READY
         self.index = 0
         self.reps_counted = 0  # self-paced reps counted in the current phase
@@ -129,7 +131,8 @@ class Session:
     def record(self) -> SessionRecord:
         """Every set done or skipped so far, in timeline order."""
         sets = tuple(self._records[i] for i in sorted(self._records))
-        return SessionRecord(self.routine.id, self.routine.name, sets, self.status is Status.FINISHED)
+        finished = self.status is Status.FINISHED
+        return SessionRecord(self.routine.id, self.routine.name, sets, finished, self.planned_active_seconds)
 
     @property
     def can_adjust(self) -> bool:
@@ -329,9 +332,10 @@ class Session:
         if isinstance(step.dosage, Reps) and not step.dosage.paced and not skipped and achieved == 0:
             achieved = planned  # "set done" pressed without counting: the whole set was done
         side = "both" if step.sides is Sides.ALTERNATING else (phase.side.value if phase.side else None)
+        work_done = round(phase.planned_seconds * min(achieved / planned, 1.0), 3)
         record = SetRecord(
             phase.step_index, step.exercise.id, step.exercise.name, phase.set_number, side,
-            unit, float(planned), float(achieved), skipped, active,
+            unit, float(planned), float(achieved), skipped, active, work_done,
         )  # fmt: skip
         self._records[index] = record
         events.append(Event(EventKind.SET_DONE, due, index, record=record))

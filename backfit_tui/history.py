@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .locations import ensure_dir
+from .model import Routine
 from .records import Event, EventKind, SetRecord
+from .timeline import build_timeline, planned_active_seconds
 from .validation import HistoryUnavailable
 
 SCHEMA_VERSION = 3
@@ -58,6 +60,8 @@ MIGRATIONS: dict[int, str] = {
         );
         DROP INDEX sets_by_session;
         CREATE UNIQUE INDEX one_record_per_set ON sets(session_id, step_index, set_number, IFNULL(side, ''));
+        ALTER TABLE sessions ADD COLUMN planned_active_seconds REAL;  -- NULL: saved before it was kept
+        ALTER TABLE sets ADD COLUMN work_done_seconds REAL NOT NULL DEFAULT 0;
     """,
 }
 
@@ -76,7 +80,20 @@ class StoredSession:
     started_at: float
     ended_at: float | None
     finished: bool
+    planned_active_seconds: float | None  # None: saved before it was kept
     sets: tuple[StoredSet, ...]
+
+
+@dataclass(frozen=True)
+class SessionFigures:
+    """What the weekly goal asks of a session: when it started, and how much of its plan was done."""
+
+    id: int
+    started_at: float
+    finished: bool
+    planned_active_seconds: float | None
+    work_done_seconds: float
+    sets_done: int
 
 
 class HistoryStore:
@@ -121,11 +138,11 @@ class HistoryStore:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def begin(self, routine_id: str, routine_name: str, started_at: float) -> int:
+    def begin(self, routine_id: str, routine_name: str, started_at: float, planned_active_seconds: float) -> int:
         """Record a session as started; returns its id."""
         cursor = self.db.execute(
-            "INSERT INTO sessions (routine_id, routine_name, started_at) VALUES (?, ?, ?)",
-            (routine_id, routine_name, started_at),
+            "INSERT INTO sessions (routine_id, routine_name, started_at, planned_active_seconds) VALUES (?, ?, ?, ?)",
+            (routine_id, routine_name, started_at, planned_active_seconds),
         )
         return cursor.lastrowid
 
@@ -134,9 +151,11 @@ class HistoryStore:
         before this returns."""
         self.db.execute(
             "INSERT OR REPLACE INTO sets (session_id, ended_at, step_index, exercise_id, exercise_name, set_number,"
-            " side, unit, planned, achieved, skipped, active_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " side, unit, planned, achieved, skipped, active_seconds, work_done_seconds)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (session_id, ended_at, record.step_index, record.exercise_id, record.exercise_name, record.set_number,
-             record.side, record.unit, record.planned, record.achieved, int(record.skipped), record.active_seconds),
+             record.side, record.unit, record.planned, record.achieved, int(record.skipped), record.active_seconds,
+             record.work_done_seconds),
         )  # fmt: skip
 
     def end(self, session_id: int, ended_at: float, finished: bool) -> None:
@@ -147,7 +166,7 @@ class HistoryStore:
     def sessions(self, limit: int | None = None, since: float | None = None) -> list[StoredSession]:
         """Sessions, newest first, each with its sets in the order they ended."""
         rows = self.db.execute(
-            "SELECT id, routine_id, routine_name, started_at, ended_at, finished FROM sessions"
+            "SELECT id, routine_id, routine_name, started_at, ended_at, finished, planned_active_seconds FROM sessions"
             " WHERE started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?",
             (since if since is not None else float("-inf"), limit if limit is not None else -1),
         ).fetchall()
@@ -157,18 +176,20 @@ class HistoryStore:
         marks = ",".join("?" * len(sets))
         for row in self.db.execute(
             "SELECT session_id, ended_at, step_index, exercise_id, exercise_name, set_number, side, unit, planned,"
-            f" achieved, skipped, active_seconds FROM sets WHERE session_id IN ({marks}) ORDER BY id",
+            " achieved, skipped, active_seconds, work_done_seconds"
+            f" FROM sets WHERE session_id IN ({marks}) ORDER BY id",
             list(sets),
         ):
-            record = SetRecord(*row[2:10], bool(row[10]), row[11])
+            record = SetRecord(*row[2:10], bool(row[10]), *row[11:13])
             sets[row[0]].append(StoredSet(row[1], record))
-        return [StoredSession(r[0], r[1], r[2], r[3], r[4], bool(r[5]), tuple(sets[r[0]])) for r in rows]
+        return [StoredSession(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], tuple(sets[r[0]])) for r in rows]
 
-    def session_days(self, since: float = float("-inf")) -> list[float]:
-        """The start time of every session (from `since` on) in which at least one set was done."""
-        return [row[0] for row in self.db.execute(
-            "SELECT started_at FROM sessions s WHERE started_at >= ? AND EXISTS"
-            " (SELECT 1 FROM sets WHERE session_id = s.id AND skipped = 0) ORDER BY started_at", (since,),
+    def session_figures(self, since: float = float("-inf")) -> list[SessionFigures]:
+        """Every session (from `since` on) with its planned active time, the work done and sets done, oldest first."""
+        return [SessionFigures(row[0], row[1], bool(row[2]), row[3], row[4], int(row[5])) for row in self.db.execute(
+            "SELECT s.id, s.started_at, s.finished, s.planned_active_seconds, TOTAL(t.work_done_seconds),"
+            " TOTAL(t.skipped = 0) FROM sessions s LEFT JOIN sets t ON t.session_id = s.id WHERE s.started_at >= ?"
+            " GROUP BY s.id ORDER BY s.started_at", (since,),
         )]  # fmt: skip
 
     def bests(self) -> list[tuple[str, str, str, float]]:
@@ -208,14 +229,14 @@ class SessionLog:
     """Writes one session to the history as it happens: each set the moment the engine says it ended."""
 
     def __init__(
-        self, store: HistoryStore, routine_id: str, routine_name: str,
-        wall_clock: Callable[[], float], report: Callable[[str], None],
-    ) -> None:  # fmt: skip
+        self, store: HistoryStore, routine: Routine, wall_clock: Callable[[], float], report: Callable[[str], None]
+    ) -> None:
         self.store = store
         self.wall_clock = wall_clock
         self.report = report
         self.failed = False
-        self.session_id = self._write(lambda: store.begin(routine_id, routine_name, wall_clock()))
+        planned = planned_active_seconds(build_timeline(routine, get_ready=0))
+        self.session_id = self._write(lambda: store.begin(routine.id, routine.name, wall_clock(), planned))
 
     def record(self, events: Sequence[Event]) -> None:
         """Save every set these events finished."""

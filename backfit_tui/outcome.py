@@ -11,6 +11,7 @@ from .formatting import counted, duration, plural
 
 UNIT_WORDS = {"seconds": ("s", "s"), "breaths": ("breath", "breaths"), "reps": ("rep", "reps")}
 SIDE_MARK = {"left": "L", "right": "R"}
+COUNTING_SHARE = 0.5  # of its planned active time, for a session to count toward the weekly goal
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,28 @@ def totals(sets: Sequence[SetRecord]) -> str:
     """`7 sets done, 1 skipped · active 4 min 10 s`."""
     done, skipped = done_and_skipped(sets)
     return f"{counted(done, 'set')} done, {skipped} skipped · active {duration(active_seconds(sets))}"
+
+
+def counts_toward_goal(work_done: float, planned_active: float | None, finished: bool, sets_done: int) -> bool:
+    """Whether a session counts toward the weekly goal and the streak: at least half its planned active time done.
+
+    A session saved before its planned active time was kept (None) counts if it ran to the end with a set done.
+    """
+    if planned_active is None:
+        return finished and sets_done > 0
+    return work_done >= planned_active * COUNTING_SHARE
+
+
+def sets_count_toward_goal(sets: Sequence[SetRecord], planned_active: float | None, finished: bool) -> bool:
+    """`counts_toward_goal` for a session given by its sets."""
+    done, _ = done_and_skipped(sets)
+    return counts_toward_goal(sum(s.work_done_seconds for s in sets), planned_active, finished, done)
+
+
+def goal_note(record: SessionRecord) -> str:
+    """Why the session does not count toward the weekly goal, or "" when it does."""
+    if sets_count_toward_goal(record.sets, record.planned_active_seconds, record.finished):
+        return ""
+    planned = duration(record.planned_active_seconds)
+    return (f"This session does not count toward the weekly goal: less than half of its planned active time"
+            f" ({planned}) was done.")  # fmt: skip

@@ -15,7 +15,7 @@ from .engine import Event, EventKind, Session, SessionRecord, Status
 from .formatting import clock, duration, literal
 from .history import SessionLog
 from .model import Routine
-from .outcome import step_outcomes, totals
+from .outcome import goal_note, step_outcomes, totals
 from .pipes import discard
 from .safety import SAFETY_NOTE
 from .settings import Settings
@@ -147,4 +147,6 @@ def summary(record: SessionRecord) -> str:
         skipped = f" ({outcome.skipped} skipped)" if outcome.skipped else ""
         lines.append(f"  {literal(outcome.exercise_name)}: {outcome.planned()} planned, done {outcome.done()}{skipped}")
     lines.append(totals(record.sets))
+    if note := goal_note(record):
+        lines.append(note)
     return "\n".join(lines)

@@ -46,6 +46,7 @@ class SetRecord:
     achieved: float
     skipped: bool
     active_seconds: float  # time spent in the set, pauses not counted
+    work_done_seconds: float  # the set's planned active time, in the share of its amount achieved
 
 
 @dataclass(frozen=True)
@@ -67,3 +68,4 @@ class SessionRecord:
     routine_name: str
     sets: tuple[SetRecord, ...]
     finished: bool  # ran to the end, rather than left early
+    planned_active_seconds: float  # the time of work the routine plans, which the work done is weighed against

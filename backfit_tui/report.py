@@ -13,7 +13,7 @@ from rich.text import Text
 
 from .formatting import counted, duration, literal
 from .history import StoredSession
-from .outcome import active_seconds, amount, done_and_skipped
+from .outcome import active_seconds, amount, done_and_skipped, sets_count_toward_goal
 from .stats import Stats, sparkline
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -61,8 +61,14 @@ def how_it_ended(session: StoredSession) -> str:
     return "left early" if session.ended_at is not None else "interrupted"
 
 
+def goal_mark(session: StoredSession) -> str:
+    """` · not counted` for a session that does not count toward the weekly goal."""
+    records = [s.record for s in session.sets]
+    return "" if sets_count_toward_goal(records, session.planned_active_seconds, session.finished) else " · not counted"
+
+
 def sessions_table(sessions: list[StoredSession]) -> Table:
-    """Recent sessions: when, which routine, sets done and skipped, active time, how it ended."""
+    """Recent sessions: when, which routine, sets done and skipped, active time, how it ended and whether it counted."""
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("when", "routine", "sets", "active", ""):
         table.add_column(column)
@@ -72,7 +78,7 @@ def sessions_table(sessions: list[StoredSession]) -> Table:
         when = datetime.fromtimestamp(session.started_at).strftime("%a %d %b %H:%M")
         sets = f"{done}" + (f" (+{skipped} skipped)" if skipped else "")
         table.add_row(when, Text(literal(session.routine_name)), sets, duration(active_seconds(records)),
-                      how_it_ended(session))  # fmt: skip
+                      how_it_ended(session) + goal_mark(session))  # fmt: skip
     return table
 
 

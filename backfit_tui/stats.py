@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from .formatting import counted
-from .history import HistoryStore
-from .outcome import amount
+from .history import HistoryStore, SessionFigures
+from .outcome import amount, counts_toward_goal
 
 CALENDAR_WEEKS = 12
 TREND_SESSIONS = 12  # how many sessions a best's trend shows
@@ -70,15 +70,17 @@ class Stats:
     bests: tuple[Best, ...]
 
 
-def sessions_this_week(store: HistoryStore, now: float, tz: tzinfo | None) -> int:
-    """Sessions in the week of `now`, reading only the last eight days of the history."""
-    this_week = week_of(local_day(now, tz))
-    return sum(1 for t in store.session_days(since=now - 8 * 86_400) if week_of(local_day(t, tz)) == this_week)
+def counting_sessions(store: HistoryStore, since: float = float("-inf")) -> list[SessionFigures]:
+    """The sessions (from `since` on) that count toward the weekly goal, oldest first."""
+    return [
+        s for s in store.session_figures(since)
+        if counts_toward_goal(s.work_done_seconds, s.planned_active_seconds, s.finished, s.sets_done)
+    ]  # fmt: skip
 
 
 def compute_stats(store: HistoryStore, now: float, tz: tzinfo | None, goal: int) -> Stats:
     """The statistics as of `now`, for a person in time zone `tz`."""
-    days = Counter(local_day(t, tz) for t in store.session_days())
+    days = Counter(local_day(s.started_at, tz) for s in counting_sessions(store))
     per_week: Counter[date] = Counter()
     for day, count in days.items():
         per_week[week_of(day)] += count
@@ -100,6 +102,9 @@ def improvements(store: HistoryStore, session_id: int, now: float, tz: tzinfo | 
         before = store.best_before(exercise_id, unit, session_id)
         if before is not None and best > before:
             said.append(f"New best: {name}, {amount(best, unit)} (was {before:g}).")
-    if sessions_this_week(store, now, tz) == goal:
+    this_week = week_of(local_day(now, tz))
+    recent = counting_sessions(store, since=now - 8 * 86_400)  # time enough for any week, across a clock change
+    week = [s.id for s in recent if week_of(local_day(s.started_at, tz)) == this_week]
+    if session_id in week and len(week) == goal:
         said.append(f"That makes {counted(goal, 'session')} this week: the goal is met.")
     return said

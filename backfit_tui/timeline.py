@@ -77,6 +77,11 @@ def total_seconds(phases: Iterable[Phase]) -> float:
     return sum(phase.planned_seconds for phase in phases)
 
 
+def planned_active_seconds(phases: Iterable[Phase]) -> float:
+    """The planned time of work among `phases`: what the work done in a session is weighed against."""
+    return total_seconds(phase for phase in phases if phase.kind is PhaseKind.WORK)
+
+
 def work_seconds(step: Step) -> float | None:
     """A work phase's fixed length, or None for self-paced reps."""
     if isinstance(step.dosage, Reps) and not step.dosage.paced:

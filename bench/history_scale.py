@@ -32,11 +32,12 @@ def build(path: Path) -> HistoryStore:
     start = time.time() - SESSIONS * 86_400
     store.db.execute("BEGIN")  # one transaction: building is not what is measured
     for n in range(SESSIONS):
-        session = store.begin("core-stability", "Core stability", start + n * 86_400)
+        session = store.begin("core-stability", "Core stability", start + n * 86_400, 600.0)
         for k in range(SETS_PER_SESSION):
             exercise_id, name, unit = EXERCISES[k % len(EXERCISES)]
             achieved = float(rng.randint(10, 60))
-            record = SetRecord(k // 4, exercise_id, name, k // 4 + 1, None, unit, 30.0, achieved, False, achieved)
+            record = SetRecord(k // 4, exercise_id, name, k // 4 + 1, None, unit, 30.0, achieved, False, achieved,
+                               min(achieved, 30.0))  # fmt: skip
             store.add_set(session, record, start + n * 86_400 + 60 * k)
         store.end(session, start + n * 86_400 + 1800, True)
     store.db.execute("COMMIT")

@@ -64,3 +64,17 @@ def test_a_corrupt_history_is_a_clear_error(data_dir, capsys):
     (data_dir / "history.sqlite3").write_text("garbage " * 200)
     assert cli.main(["history"]) == 1
     assert "history.sqlite3 cannot be used as the history" in capsys.readouterr().err
+
+
+def test_history_marks_a_session_too_short_to_count_toward_the_goal(data_dir, capsys):
+    from history_helpers import a_set, add_session, at
+
+    from backfit_tui.history import HistoryStore
+
+    store = HistoryStore(data_dir / "history.sqlite3")
+    add_session(store, at("2026-05-04 08:00"), a_set("plank", 5, skipped=True), finished=False, planned_active=60)
+    add_session(store, at("2026-05-06 08:00"))
+    store.close()
+    assert cli.main(["history"]) == 0
+    newest, oldest = (line.rstrip() for line in capsys.readouterr().out.splitlines()[1:])
+    assert newest.endswith("finished") and oldest.endswith("left early · not counted")

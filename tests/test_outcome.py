@@ -7,7 +7,7 @@ from strategies import routine, step
 
 from backfit_tui.engine import Session
 from backfit_tui.model import Hold, Reps, Sides
-from backfit_tui.outcome import active_seconds, step_outcomes, totals
+from backfit_tui.outcome import active_seconds, goal_note, step_outcomes, totals
 
 
 def test_each_step_shows_its_sets_planned_and_done_with_sides_marked():
@@ -58,3 +58,18 @@ def test_one_set_done_is_singular():
     clock.advance(2)
     session.update()
     assert totals(session.record().sets) == "1 set done, 0 skipped · active 2 s"
+
+
+def test_a_session_with_under_half_its_planned_active_time_done_says_it_does_not_count():
+    clock = FakeClock()
+    session = Session(routine(step(Hold(10), sets=3)), clock, get_ready=0)
+    session.start()
+    clock.advance(14)
+    session.skip()  # 10 s done, 4 s of the second set
+    assert session.record().planned_active_seconds == 30
+    assert goal_note(session.record()) == (
+        "This session does not count toward the weekly goal: less than half of its planned active time (30 s) was done."
+    )
+    clock.advance(1)
+    session.skip()  # 15 s of 30
+    assert goal_note(session.record()) == ""

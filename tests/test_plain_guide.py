@@ -15,11 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
 from routine_texts import ESCAPES
 
+from backfit_tui.engine import Session
 from backfit_tui.formatting import duration
 from backfit_tui.locations import DATA_DIR_VARIABLE
-from backfit_tui.plain import run_plain
+from backfit_tui.plain import run_plain, summary
 from backfit_tui.routines import load_routine
 from backfit_tui.safety import SAFETY_NOTE
 from backfit_tui.settings import Settings
@@ -164,6 +166,18 @@ def test_plain_guide_says_one_breath_one_rep_and_one_set(write_routine, library)
             "2 sets done, 0 skipped · active 3 s",
         ],
     )
+
+
+def test_the_plain_summary_says_when_a_session_does_not_count_toward_the_goal(write_routine, library):
+    clock = FakeClock()
+    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
+    session.start()
+    clock.advance(4)  # the first hold of 3 s, and 1 s of the rest
+    session.update()
+    assert summary(session.record()).splitlines()[-2:] == [
+        "1 set done, 0 skipped · active 3 s",
+        "This session does not count toward the weekly goal: less than half of its planned active time (25 s) was done.",
+    ]
 
 
 def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):

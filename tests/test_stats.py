@@ -67,8 +67,35 @@ def test_the_autumn_change_keeps_a_late_session_on_its_own_day(tmp_path):
 
 def test_a_session_of_only_skipped_sets_does_not_count(tmp_path):
     store = HistoryStore(tmp_path / "history.sqlite3")
-    add_session(store, at("2026-03-02 08:00"), a_set(achieved=0, skipped=True))
+    add_session(store, at("2026-03-02 08:00"), a_set(achieved=0, skipped=True), planned_active=30)
     assert compute_stats(store, at("2026-03-03 08:00"), UTC, goal=1).this_week == 0
+
+
+def test_a_session_counts_only_when_half_its_planned_active_time_was_done(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    five_of_six_skipped = [a_set(achieved=20), *(a_set(achieved=0.4, skipped=True, set_number=n) for n in range(2, 7))]
+    add_session(store, at("2026-03-02 08:00"), *five_of_six_skipped, planned_active=180)  # 22 s of 180
+    add_session(store, at("2026-03-04 08:00"), a_set(achieved=30), a_set(achieved=30, set_number=2),
+                a_set(achieved=30, set_number=3, skipped=True), planned_active=180)  # 90 s of 180  # fmt: skip
+    stats = compute_stats(store, at("2026-03-05 08:00"), UTC, goal=1)
+    assert (stats.this_week, stats.streak_weeks) == (1, 1)
+    assert (stats.days[date(2026, 3, 2)], stats.days[date(2026, 3, 4)]) == (0, 1)
+
+
+def test_a_session_saved_before_the_plan_was_kept_counts_if_it_ran_to_the_end_with_a_set_done(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    for day, finished, record in ((2, True, a_set(achieved=5)), (3, False, a_set()), (4, True, a_set(skipped=True))):
+        session_id = add_session(store, at(f"2026-03-0{day} 08:00"), record, finished=finished)
+        store.db.execute("UPDATE sessions SET planned_active_seconds = NULL WHERE id = ?", (session_id,))
+    stats = compute_stats(store, at("2026-03-05 08:00"), UTC, goal=3)
+    assert [stats.days[date(2026, 3, day)] for day in (2, 3, 4)] == [1, 0, 0]
+
+
+def test_a_session_too_short_to_count_does_not_say_the_goal_is_met(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    add_session(store, at("2026-03-02 08:00"))
+    latest = add_session(store, at("2026-03-03 08:00"), a_set(achieved=5, skipped=True), planned_active=60)
+    assert improvements(store, latest, at("2026-03-03 09:00"), UTC, goal=1) == []
 
 
 def test_bests_are_the_longest_hold_and_most_reps_with_a_trend(tmp_path):

@@ -13,7 +13,7 @@ from textual.widgets import Header, Static
 from ..engine import SessionRecord
 from ..formatting import literal
 from ..model import Routine
-from ..outcome import step_outcomes, totals
+from ..outcome import goal_note, step_outcomes, totals
 from ..widgets.key_hints import KeyHints
 
 
@@ -54,6 +54,8 @@ class SummaryScreen(Screen[bool]):
         with VerticalScroll(id="summary"):
             yield Static(Text(f"{heading}: {literal(record.routine_name)}", style="bold"), id="summary-title")
             yield Static(totals(record.sets), id="summary-totals")
+            if note := goal_note(record):
+                yield Static(note, id="summary-goal")
             if self.improved:
                 yield Static("\n".join(self.improved), id="summary-improved")
             yield Static(summary_table(record), id="summary-table")
