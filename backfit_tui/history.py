@@ -62,6 +62,7 @@ MIGRATIONS: dict[int, str] = {
         CREATE UNIQUE INDEX one_record_per_set ON sets(session_id, step_index, set_number, IFNULL(side, ''));
         ALTER TABLE sessions ADD COLUMN planned_active_seconds REAL;  -- NULL: saved before it was kept
         ALTER TABLE sets ADD COLUMN work_done_seconds REAL NOT NULL DEFAULT 0;
+        DELETE FROM sessions WHERE NOT EXISTS (SELECT 1 FROM sets WHERE sets.session_id = sessions.id);
     """,
 }
 
@@ -226,26 +227,37 @@ class HistoryStore:
 
 
 class SessionLog:
-    """Writes one session to the history as it happens: each set the moment the engine says it ended."""
+    """Writes one session to the history as it happens: each set the moment the engine says it ended.
+
+    The session itself is written with its first set, so one left before any set ended leaves nothing.
+    """
 
     def __init__(
         self, store: HistoryStore, routine: Routine, wall_clock: Callable[[], float], report: Callable[[str], None]
     ) -> None:
         self.store = store
+        self.routine = routine
         self.wall_clock = wall_clock
         self.report = report
         self.failed = False
-        planned = planned_active_seconds(build_timeline(routine, get_ready=0))
-        self.session_id = self._write(lambda: store.begin(routine.id, routine.name, wall_clock(), planned))
+        self.started_at = wall_clock()
+        self.session_id: int | None = None
 
     def record(self, events: Sequence[Event]) -> None:
         """Save every set these events finished."""
         for event in events:
             if event.kind is EventKind.SET_DONE and event.record is not None:
+                if self.session_id is None:
+                    self.session_id = self._write(self._begin)
                 self._write(lambda r=event.record: self.store.add_set(self.session_id, r, self.wall_clock()))
 
+    def _begin(self) -> int:
+        planned = planned_active_seconds(build_timeline(self.routine, get_ready=0))
+        return self.store.begin(self.routine.id, self.routine.name, self.started_at, planned)
+
     def close(self, finished: bool) -> None:
-        self._write(lambda: self.store.end(self.session_id, self.wall_clock(), finished))
+        if self.session_id is not None:
+            self._write(lambda: self.store.end(self.session_id, self.wall_clock(), finished))
 
     def _write(self, write: Callable[[], int | None]) -> int | None:
         """Write now; a failure (a full disk, a lock held too long) is said once and the session goes on."""

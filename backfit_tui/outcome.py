@@ -11,6 +11,7 @@ from .formatting import counted, duration, plural
 
 UNIT_WORDS = {"seconds": ("s", "s"), "breaths": ("breath", "breaths"), "reps": ("rep", "reps")}
 SIDE_MARK = {"left": "L", "right": "R"}
+NOTHING_DONE = "Nothing was done this time."
 COUNTING_SHARE = 0.5  # of its planned active time, for a session to count toward the weekly goal
 
 
@@ -67,7 +68,9 @@ def done_and_skipped(sets: Sequence[SetRecord]) -> tuple[int, int]:
 
 
 def totals(sets: Sequence[SetRecord]) -> str:
-    """`7 sets done, 1 skipped · active 4 min 10 s`."""
+    """`7 sets done, 1 skipped · active 4 min 10 s`, or that nothing was done."""
+    if not sets:
+        return NOTHING_DONE
     done, skipped = done_and_skipped(sets)
     return f"{counted(done, 'set')} done, {skipped} skipped · active {duration(active_seconds(sets))}"
 
@@ -89,8 +92,8 @@ def sets_count_toward_goal(sets: Sequence[SetRecord], planned_active: float | No
 
 
 def goal_note(record: SessionRecord) -> str:
-    """Why the session does not count toward the weekly goal, or "" when it does."""
-    if sets_count_toward_goal(record.sets, record.planned_active_seconds, record.finished):
+    """Why the session does not count toward the weekly goal, or "" when it does (or nothing was done)."""
+    if not record.sets or sets_count_toward_goal(record.sets, record.planned_active_seconds, record.finished):
         return ""
     planned = duration(record.planned_active_seconds)
     return (f"This session does not count toward the weekly goal: less than half of its planned active time"

@@ -136,6 +136,19 @@ def test_a_version_2_file_keeps_only_the_record_of_a_set_that_was_done_again(tmp
     assert kept == [("left", 30, False), ("right", 30, False)]
 
 
+def test_a_version_2_file_loses_its_sessions_with_nothing_done(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[1] + MIGRATIONS[2] + "PRAGMA user_version = 2;")
+    old.execute("INSERT INTO sessions VALUES (1, 'desk-break', 'Desk break', 100.0, 700.0, 1)")
+    old.execute("INSERT INTO sets VALUES (1, 1, 160.0, 0, 'plank', 'Plank', 1, NULL, 'seconds', 30, 28, 0, 28)")
+    old.execute("INSERT INTO sessions VALUES (2, 'desk-break', 'Desk break', 800.0, 803.0, 0)")  # left at once
+    old.execute("INSERT INTO sessions VALUES (3, 'desk-break', 'Desk break', 900.0, NULL, 0)")  # killed at once
+    old.commit()
+    old.close()
+    assert [s.id for s in HistoryStore(path).sessions()] == [1]
+
+
 def test_a_file_from_a_newer_backfit_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "history.sqlite3"
     newer = sqlite3.connect(path)

@@ -180,6 +180,14 @@ def test_the_plain_summary_says_when_a_session_does_not_count_toward_the_goal(wr
     ]
 
 
+def test_the_plain_summary_says_plainly_when_nothing_was_done(write_routine, library):
+    clock = FakeClock()
+    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
+    session.start()
+    clock.advance(2.5)  # into the first hold, and left
+    assert summary(session.record()).splitlines() == ["", "Tiny: left early", "Nothing was done this time."]
+
+
 def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
     routine = load_routine(write_routine(TINY, "tiny.toml"), library)
 

@@ -148,6 +148,17 @@ async def test_leaving_asks_first_and_keeps_what_was_done(catalog):
         assert isinstance(pilot.app.screen, SessionScreen)
 
 
+async def test_leaving_before_a_set_ends_says_nothing_was_done(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 2.5)
+        await pilot.press("q", "y")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert text_of(summary, "#summary-totals") == "Nothing was done this time."
+        assert not summary.query("#summary-table") and not summary.query("#summary-goal")
+
+
 async def test_the_screen_wakes_only_for_the_engine_and_its_events_are_due_times(catalog):
     clock = FakeClock(100.0)
     async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:

@@ -30,6 +30,14 @@ async def test_each_set_is_in_the_history_the_moment_it_ends(store):
         assert session.ended_at is not None and not session.finished
 
 
+async def test_a_session_left_before_any_set_ended_is_not_kept(store):
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock, history=store).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 3 + 2.5)  # get ready, then 2.5 s into the first hold
+        await pilot.press("q", "y")
+        assert store.sessions() == []
+
+
 async def test_the_summary_says_what_improved(store):
     add_session(store, at("2026-06-01 08:00"), a_set("childs-pose", 3))
     clock = FakeClock(100.0)

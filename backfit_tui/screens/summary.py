@@ -58,7 +58,8 @@ class SummaryScreen(Screen[bool]):
                 yield Static(note, id="summary-goal")
             if self.improved:
                 yield Static("\n".join(self.improved), id="summary-improved")
-            yield Static(summary_table(record), id="summary-table")
+            if record.sets:
+                yield Static(summary_table(record), id="summary-table")
         yield KeyHints()
 
     def action_menu(self) -> None:
