@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from .model import Breaths, Hold, Reps, Routine, Sides
-from .records import Event, EventKind, SessionRecord, SetRecord
+from .records import ALTERNATING_SIDES, Event, EventKind, SessionRecord, SetRecord
 from .timeline import (
     COUNTDOWN_SECONDS,
     Cue,
@@ -26,6 +26,7 @@ from .timeline import (
     planned_active_seconds,
     planned_amount,
     reps_per_set,
+    reps_per_side,
     total_seconds,
 )
 
@@ -137,6 +138,11 @@ class Session:
     @property
     def can_adjust(self) -> bool:
         return self.status in UNDER_WAY and self._length is not None and self.phase.counts_down
+
+    @property
+    def reps_done(self) -> int:
+        """Self-paced reps counted in the current set, on each side when sides alternate."""
+        return reps_per_side(self.phase.step, self.reps_counted)
 
     @property
     def counts_reps(self) -> bool:
@@ -320,8 +326,8 @@ class Session:
         if isinstance(dosage, Breaths):
             return completed(dosage.count, elapsed, dosage.breath_seconds)
         if dosage.paced:
-            return completed(reps_per_set(self.phase.step), elapsed, dosage.rep_seconds)
-        return self.reps_counted
+            return reps_per_side(self.phase.step, completed(reps_per_set(self.phase.step), elapsed, dosage.rep_seconds))
+        return self.reps_done
 
     def _record(
         self, index: int, achieved: float, skipped: bool, due: float, events: list[Event], active: float = 0.0
@@ -331,7 +337,7 @@ class Session:
         planned, unit = planned_amount(step)
         if isinstance(step.dosage, Reps) and not step.dosage.paced and not skipped and achieved == 0:
             achieved = planned  # "set done" pressed without counting: the whole set was done
-        side = "both" if step.sides is Sides.ALTERNATING else (phase.side.value if phase.side else None)
+        side = ALTERNATING_SIDES if step.sides is Sides.ALTERNATING else (phase.side.value if phase.side else None)
         work_done = round(phase.planned_seconds * min(achieved / planned, 1.0), 3)
         record = SetRecord(
             phase.step_index, step.exercise.id, step.exercise.name, phase.set_number, side,

@@ -63,6 +63,7 @@ MIGRATIONS: dict[int, str] = {
         ALTER TABLE sessions ADD COLUMN planned_active_seconds REAL;  -- NULL: saved before it was kept
         ALTER TABLE sets ADD COLUMN work_done_seconds REAL NOT NULL DEFAULT 0;
         DELETE FROM sessions WHERE NOT EXISTS (SELECT 1 FROM sets WHERE sets.session_id = sessions.id);
+        UPDATE sets SET planned = planned / 2, achieved = CAST(achieved AS INTEGER) / 2 WHERE side = 'both';
     """,
 }
 

@@ -8,6 +8,7 @@ from itertools import groupby
 
 from .engine import SessionRecord, SetRecord
 from .formatting import counted, duration, plural
+from .records import ALTERNATING_SIDES
 
 UNIT_WORDS = {"seconds": ("s", "s"), "breaths": ("breath", "breaths"), "reps": ("rep", "reps")}
 SIDE_MARK = {"left": "L", "right": "R"}
@@ -30,17 +31,21 @@ class StepOutcome:
     def skipped(self) -> int:
         return sum(1 for s in self.sets if s.skipped)
 
+    @property
+    def alternating(self) -> bool:
+        return self.sets[0].side == ALTERNATING_SIDES
+
     def planned(self) -> str:
-        """`3 × 30 s`, `2 × 10 reps each side`."""
+        """`3 × 30 s`, `2 × 10 reps each side` (one side after the other, or alternating)."""
         count = len({s.set_number for s in self.sets})
-        sided = any(s.side in SIDE_MARK for s in self.sets)
+        sided = self.alternating or any(s.side in SIDE_MARK for s in self.sets)
         planned = self.sets[0].planned
         return f"{count} × {planned:g} {self.unit([planned])}" + (" each side" if sided else "")
 
     def done(self) -> str:
-        """Each set's achievement in order, sides marked: `30 30 12 s`, `L10 R10 L10 R8 reps`."""
+        """Each set's achievement in order, sides marked: `30 30 12 s`, `L10 R10 L10 R8 reps`, `10 8 reps each side`."""
         amounts = " ".join(f"{SIDE_MARK.get(s.side or '', '')}{s.achieved:g}" for s in self.sets)
-        return f"{amounts} {self.unit([s.achieved for s in self.sets])}"
+        return f"{amounts} {self.unit([s.achieved for s in self.sets])}" + (" each side" if self.alternating else "")
 
 
 def amount(value: float, unit: str) -> str:

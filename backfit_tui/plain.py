@@ -20,7 +20,7 @@ from .pipes import discard
 from .safety import SAFETY_NOTE
 from .settings import Settings
 from .sound import Chimes
-from .timeline import Phase, PhaseKind
+from .timeline import Phase, PhaseKind, rep_of
 
 
 def run_plain(
@@ -115,7 +115,7 @@ def describe_event(session: Session, event: Event) -> str:
     if event.kind is EventKind.BREATH_OUT:
         return "  breathe out"
     if event.kind is EventKind.REP:
-        return f"  rep {event.value}"
+        return f"  {rep_of(phase.step, event.value).describe()}"
     if event.kind is EventKind.REP_HOLD:
         return f"  hold {phase.step.dosage.hold_per_rep} s"
     if event.kind is EventKind.SESSION_FINISHED:

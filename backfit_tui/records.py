@@ -9,6 +9,8 @@ from enum import StrEnum
 
 from .timeline import CueKind
 
+ALTERNATING_SIDES = "both"  # the side of a set whose reps alternate left and right: its amounts are on each side
+
 
 class EventKind(StrEnum):
     """Something that happened in a session, for the screen, the chimes and the history."""
@@ -40,7 +42,7 @@ class SetRecord:
     exercise_id: str
     exercise_name: str
     set_number: int
-    side: str | None  # "left", "right", "both" (sides alternate within the set) or None
+    side: str | None  # "left", "right", ALTERNATING_SIDES or None
     unit: str  # "seconds", "breaths" or "reps"
     planned: float
     achieved: float

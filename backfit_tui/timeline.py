@@ -95,14 +95,19 @@ def reps_per_set(step: Step) -> int:
     return step.dosage.count * (2 if step.sides is Sides.ALTERNATING else 1)
 
 
+def reps_per_side(step: Step, reps: int) -> int:
+    """Of `reps` done in a work phase, the reps as counted: on each side (whole pairs) when sides alternate."""
+    return reps // 2 if step.sides is Sides.ALTERNATING else reps
+
+
 def planned_amount(step: Step) -> tuple[int, str]:
-    """What one work phase of `step` asks for, and its unit: (30, "seconds"), (10, "reps")."""
+    """What one work phase of `step` asks for, and its unit: (30, "seconds"), (10, "reps"); reps are per side."""
     dosage = step.dosage
     if isinstance(dosage, Hold):
         return dosage.seconds, "seconds"
     if isinstance(dosage, Breaths):
         return dosage.count, "breaths"
-    return reps_per_set(step), "reps"
+    return dosage.count, "reps"
 
 
 class CueKind(StrEnum):
@@ -168,12 +173,30 @@ def breath_at(dosage: Breaths, elapsed: float) -> BreathPosition:
 
 
 @dataclass(frozen=True)
-class RepPosition:
-    """Where a paced reps phase is: rep `number` of `count`, its side, and its hold if any."""
+class Rep:
+    """A rep as a person counts it: rep `number` of `count`, on its own side when sides alternate."""
 
     number: int
     count: int
-    side: Side | None
+    side: Side | None  # with sides that alternate within the set
+
+    def describe(self) -> str:
+        """`rep 2/10 · right`, `rep 3/8`."""
+        return f"rep {self.number}/{self.count}" + (f" · {self.side}" if self.side else "")
+
+
+def rep_of(step: Step, n: int) -> Rep:
+    """The `n`th rep of a work phase (from 1, in the order done); sides that alternate start on the left."""
+    assert isinstance(step.dosage, Reps)
+    if step.sides is not Sides.ALTERNATING:
+        return Rep(n, step.dosage.count, None)
+    return Rep((n + 1) // 2, step.dosage.count, Side.LEFT if n % 2 else Side.RIGHT)
+
+
+@dataclass(frozen=True)
+class RepPosition(Rep):
+    """Where a paced reps phase is: the rep under way, and its hold if any."""
+
     holding: bool
     hold_left: float  # seconds left in this rep's hold (0 when not holding)
 
@@ -182,19 +205,12 @@ def rep_at(step: Step, elapsed: float) -> RepPosition:
     """The rep under way `elapsed` seconds into a paced reps phase."""
     dosage = step.dosage
     assert isinstance(dosage, Reps) and dosage.seconds_per_rep is not None
-    count = reps_per_set(step)
-    index = min(int(elapsed // dosage.rep_seconds), count - 1)
+    index = min(int(elapsed // dosage.rep_seconds), reps_per_set(step) - 1)
     within = elapsed - index * dosage.rep_seconds
     holding = bool(dosage.hold_per_rep) and within >= dosage.seconds_per_rep
     hold_left = max(dosage.rep_seconds - within, 0.0) if holding else 0.0
-    return RepPosition(index + 1, count, rep_side(step, index + 1), holding, hold_left)
-
-
-def rep_side(step: Step, number: int) -> Side | None:
-    """The side of rep `number` when sides alternate within the set: left first."""
-    if step.sides is not Sides.ALTERNATING:
-        return None
-    return Side.LEFT if number % 2 else Side.RIGHT
+    rep = rep_of(step, index + 1)
+    return RepPosition(rep.number, rep.count, rep.side, holding, hold_left)
 
 
 def completed(count: int, elapsed: float, unit_seconds: float) -> int:

@@ -127,9 +127,20 @@ def test_paced_reps_with_a_hold_cue_each_rep_and_its_hold(clock):
     assert reps[:4] == [(EventKind.REP, 1, 0), (EventKind.REP_HOLD, 1, 2), (EventKind.REP, 2, 6),
                         (EventKind.REP_HOLD, 2, 8)]  # fmt: skip
     assert len(reps) == 8
-    position = rep_at(bird_dog, 9)  # rep 2 (right side), 1 s into its 4 s hold
+    position = rep_at(bird_dog, 9)  # the second rep, the first on the right, 1 s into its 4 s hold
     assert (position.number, position.count, position.side, position.holding, position.hold_left) == (
-        2, 4, Side.RIGHT, True, 3)  # fmt: skip
+        1, 2, Side.RIGHT, True, 3)  # fmt: skip
+    assert position.describe() == "rep 1/2 · right"
+
+
+def test_alternating_reps_are_recorded_per_side_in_whole_pairs(clock):
+    bird_dog = step(Reps(10, seconds_per_rep=1), sides=Sides.ALTERNATING)
+    session = Session(routine(bird_dog), clock, get_ready=0)
+    session.start()
+    clock.advance(7.5)  # four reps on the left, three on the right
+    session.skip()
+    (record,) = session.record().sets
+    assert (record.side, record.planned, record.achieved) == ("both", 10, 3)
 
 
 def test_a_switch_phase_announces_the_side_switch_and_steps_announce_their_end(clock):

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
-from strategies import routines
+from strategies import routines, steps
 
 from backfit_tui.engine import EventKind, Session, Status
 from backfit_tui.model import Reps, Sides
-from backfit_tui.timeline import PhaseKind
+from backfit_tui.timeline import PhaseKind, rep_of, reps_per_set
 
 
 def expected_length(routine, get_ready: int) -> float:
@@ -52,6 +52,18 @@ def test_an_untouched_session_ends_on_plan_whatever_the_frame_times(routine, fra
     assert events[-1].kind is EventKind.SESSION_FINISHED
     assert events[-1].due - 500.0 == pytest.approx(session.planned_seconds, abs=1e-6)
     assert all(not s.skipped and s.achieved == pytest.approx(s.planned) for s in session.record().sets)
+
+
+@given(steps().filter(lambda s: isinstance(s.dosage, Reps)))
+def test_each_rep_of_a_set_is_numbered_once_on_its_own_side(step):
+    reps = [rep_of(step, n) for n in range(1, reps_per_set(step) + 1)]
+    assert {rep.count for rep in reps} == {step.dosage.count}
+    numbered = [(rep.number, rep.side) for rep in reps]
+    if step.sides is Sides.ALTERNATING:
+        assert [side for _, side in numbered] == ["left", "right"] * step.dosage.count
+        assert sorted(numbered) == sorted((n, side) for n in range(1, step.dosage.count + 1) for side in ("left", "right"))
+    else:
+        assert numbered == [(n, None) for n in range(1, step.dosage.count + 1)]
 
 
 class SessionUnderKeyPresses(RuleBasedStateMachine):

@@ -149,6 +149,19 @@ def test_a_version_2_file_loses_its_sessions_with_nothing_done(tmp_path):
     assert [s.id for s in HistoryStore(path).sessions()] == [1]
 
 
+def test_a_version_2_file_counts_its_alternating_reps_on_each_side(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[1] + MIGRATIONS[2] + "PRAGMA user_version = 2;")
+    old.execute("INSERT INTO sessions VALUES (1, 'desk-break', 'Desk break', 100.0, 700.0, 1)")
+    old.execute("INSERT INTO sets VALUES (1, 1, 160.0, 0, 'bird-dog', 'Bird dog', 1, 'both', 'reps', 20, 20, 0, 40)")
+    old.execute("INSERT INTO sets VALUES (2, 1, 160.0, 0, 'bird-dog', 'Bird dog', 2, 'both', 'reps', 20, 7, 1, 14)")
+    old.commit()
+    old.close()
+    (session,) = HistoryStore(path).sessions()
+    assert [(s.record.planned, s.record.achieved) for s in session.sets] == [(10, 10), (10, 3)]
+
+
 def test_a_file_from_a_newer_backfit_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "history.sqlite3"
     newer = sqlite3.connect(path)

@@ -31,14 +31,17 @@ def test_each_step_shows_its_sets_planned_and_done_with_sides_marked():
     assert active_seconds(session.record().sets) == 30 + 12 + 20 + 20
 
 
-def test_alternating_sides_are_one_set_of_both_sides():
+def test_alternating_sides_are_one_set_counted_on_each_side_as_sides_each_are():
     clock = FakeClock()
-    session = Session(routine(step(Reps(4, seconds_per_rep=1), sides=Sides.ALTERNATING)), clock, get_ready=0)
+    hip_flexion = step(Reps(5, seconds_per_rep=1), sides=Sides.ALTERNATING)
+    leg_lift = step(Reps(5, seconds_per_rep=1), sides=Sides.EACH, switch=0)
+    session = Session(routine(hip_flexion, leg_lift), clock, get_ready=0)
     session.start()
-    clock.advance(8)
+    clock.advance(20)
     session.update()
-    (bird_dog,) = step_outcomes(session.record())
-    assert (bird_dog.planned(), bird_dog.done()) == ("1 × 8 reps", "8 reps")
+    hip_flexion_done, leg_lift_done = step_outcomes(session.record())
+    assert (hip_flexion_done.planned(), hip_flexion_done.done()) == ("1 × 5 reps each side", "5 reps each side")
+    assert (leg_lift_done.planned(), leg_lift_done.done()) == ("1 × 5 reps each side", "L5 R5 reps")
 
 
 def test_one_breath_or_rep_is_singular():

@@ -188,6 +188,27 @@ def test_the_plain_summary_says_plainly_when_nothing_was_done(write_routine, lib
     assert summary(session.record()).splitlines() == ["", "Tiny: left early", "Nothing was done this time."]
 
 
+ALTERNATING = """
+    name = "Alternating"
+    description = "Two reps on each side, left and right in turn."
+
+    [[steps]]
+    exercise = "bird-dog"
+    reps = 2
+    seconds_per_rep = 1
+    sides = "alternating"
+"""
+
+
+def test_plain_guide_counts_alternating_reps_on_each_side(write_routine, library):
+    routine = load_routine(write_routine(ALTERNATING, "alternating.toml"), library)
+    _, lines, _, _ = run_fake(routine, Settings(get_ready=0))
+    assert [line for line in lines if line.startswith("  rep")] == [
+        "  rep 1/2 · left", "  rep 1/2 · right", "  rep 2/2 · left", "  rep 2/2 · right",
+    ]
+    assert "  Bird dog: 1 × 2 reps each side planned, done 2 reps each side" in lines
+
+
 def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
     routine = load_routine(write_routine(TINY, "tiny.toml"), library)
 

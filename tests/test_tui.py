@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pytest
 from fake_clock import FakeClock
+from strategies import routine, step
 from textual.widgets import Digits, Input, Static
 from tui_helpers import advance, make_app, short_routine_app
 
 from backfit_tui.catalog import Catalog, load_catalog
-from backfit_tui.engine import EventKind, Status
+from backfit_tui.engine import EventKind, Session, Status
+from backfit_tui.model import Reps, Sides
 from backfit_tui.screens.menu import MenuScreen
 from backfit_tui.screens.session import SessionScreen
 from backfit_tui.screens.summary import SummaryScreen
+from backfit_tui.widgets.pacer import pacer_text
 
 
 @pytest.fixture
@@ -81,7 +84,7 @@ async def test_a_short_routine_runs_from_start_to_summary(catalog):
         await advance(pilot, clock, 2.5 + 3 + 2)  # breaths end; get ready; left side
         assert "left" in text_of(screen, "#where")
         await advance(pilot, clock, 8)  # left, switch, right, get ready, into rep 1's hold
-        assert "rep 1/4 · left · hold 1 s" in text_of(screen, "#pacer")
+        assert "rep 1/2 · left · hold 1 s" in text_of(screen, "#pacer")
         await advance(pilot, clock, 6.5 + 3)  # the reps end by themselves; get ready
         assert "0/3 reps" in text_of(screen, "#pacer")
         await pilot.press("enter", "enter", "enter")
@@ -191,3 +194,13 @@ async def test_arrows_move_through_the_list_from_the_filter_and_wrap(catalog):
         assert menu.current() is menu.shown[-1]
         await pilot.press("down", "down")
         assert menu.current() is menu.shown[1]
+
+
+def test_self_paced_alternating_reps_are_counted_on_each_side():
+    clock = FakeClock()
+    session = Session(routine(step(Reps(10), sides=Sides.ALTERNATING)), clock, get_ready=0)
+    session.start()
+    for _ in range(5):  # three on the left, two on the right
+        session.count_rep()
+    assert session.reps_done == 2
+    assert pacer_text(session) == "2/10 reps each side · Enter per rep, or once when the set is done"

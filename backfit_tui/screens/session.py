@@ -180,7 +180,7 @@ class SessionScreen(Screen[SessionRecord]):
         self.show("#where", Text(f"{phase_heading(phase)}   ·   {literal(step.describe_set())}"))
         remaining = session.remaining()
         digits = self.query_one("#countdown", Digits)
-        digits.update(clock_text(remaining) if remaining is not None else str(session.reps_counted))
+        digits.update(clock_text(remaining) if remaining is not None else str(session.reps_done))
         final = remaining is not None and phase.counts_down and 0 < remaining <= COUNTDOWN_SECONDS[0]
         digits.set_class(final, "final-seconds")
         self.query_one("#phase-bar", ThinBar).show(session.elapsed(), session.length or 0)

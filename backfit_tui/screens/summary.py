@@ -21,8 +21,8 @@ def summary_table(record: SessionRecord) -> Table:
     """Each step planned against done, with its skipped sets."""
     table = Table(box=None, expand=True, header_style="bold")
     table.add_column("exercise", ratio=3)
-    table.add_column("planned", ratio=2)
-    table.add_column("done", ratio=3)
+    table.add_column("planned", ratio=3)
+    table.add_column("done", ratio=4)
     for outcome in step_outcomes(record):
         done = Text(outcome.done())
         if outcome.skipped:

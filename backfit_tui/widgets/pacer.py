@@ -6,8 +6,8 @@ import math
 
 from ..engine import Session, Status
 from ..formatting import counted
-from ..model import Breaths, Reps
-from ..timeline import PhaseKind, breath_at, rep_at, reps_per_set
+from ..model import Breaths, Reps, Sides
+from ..timeline import PhaseKind, breath_at, rep_at
 
 BAR_WIDTH = 20
 
@@ -36,10 +36,10 @@ def pacer_text(session: Session) -> str:
         return f"{word:<7}{fill_bar(fraction)}  breath {breath.number}/{breath.count}"
     if isinstance(dosage, Reps) and dosage.paced:
         rep = rep_at(phase.step, session.elapsed())
-        side = f" · {rep.side}" if rep.side else ""
         hold = f" · hold {math.ceil(rep.hold_left)} s" if rep.holding else ""
-        return f"rep {rep.number}/{rep.count}{side}{hold}"
+        return rep.describe() + hold
     if isinstance(dosage, Reps):
-        reps = counted(reps_per_set(phase.step), "rep")
-        return f"{session.reps_counted}/{reps} · Enter per rep, or once when the set is done"
+        each_side = " each side" if phase.step.sides is Sides.ALTERNATING else ""
+        reps = counted(dosage.count, "rep")
+        return f"{session.reps_done}/{reps}{each_side} · Enter per rep, or once when the set is done"
     return ""
