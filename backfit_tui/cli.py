@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"set {locations.DATA_DIR_VARIABLE} or --data-dir to move them.",
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="use DIR for routines, settings and history")
+    parser.add_argument("--data-dir", type=_folder, metavar="DIR", help="use DIR for routines, settings and history")
     parser.add_argument("--mute", action="store_true", help="start with the chimes off (m turns them on)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     listing = commands.add_parser("list", help="list every routine, bundled and your own")
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.data_dir:
-        os.environ[locations.DATA_DIR_VARIABLE] = str(args.data_dir.expanduser().resolve())
+        os.environ[locations.DATA_DIR_VARIABLE] = str(args.data_dir)
     try:
         if args.command == "validate":
             return validate(args.files)
@@ -135,6 +135,14 @@ def _new_id(text: str) -> str:
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return text
+
+
+def _folder(text: str) -> Path:
+    """A folder named on the command line, made absolute; argparse reports what is wrong with it."""
+    try:
+        return Path(text).expanduser().resolve()
+    except (ValueError, RuntimeError) as err:  # a NUL character; `~name` for an unknown user
+        raise argparse.ArgumentTypeError(f"{literal(text)!r} is not a usable folder ({err})") from None
 
 
 class _VersionAction(argparse.Action):

@@ -38,7 +38,10 @@ def read_regular_file(path: Path, limit: int | None = None) -> bytes:
 
     OSError when it cannot be read (NotARegularFile, FileTooLarge or the system's own error).
     """
-    descriptor = os.open(path, _OPEN_FLAGS)
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except ValueError:  # a NUL character, which the system cannot be asked about
+        raise OSError(errno.EINVAL, "No file name can hold a NUL character", str(path)) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):

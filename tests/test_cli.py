@@ -362,3 +362,14 @@ def test_a_reference_like_an_unknown_users_home_is_just_an_unknown_routine(capsy
     status, _, err = backfit(capsys, "show", "~nosuchuser0")
     assert status == 1
     assert 'no routine with the id "~nosuchuser0"' in err
+
+
+@pytest.mark.parametrize("argv", [["--data-dir", "\x00"], ["--data-dir", "~nosuchuser0/x", "list"], ["validate", "a\x00.toml"]])
+def test_a_name_no_file_can_have_is_said_so_without_a_traceback(capsys, argv):
+    try:
+        status = cli.main(argv)
+    except SystemExit as stop:  # argparse's usage error
+        status = stop.code
+    err = capsys.readouterr().err
+    assert status in (1, 2)
+    assert "Traceback" not in err and err.strip()
