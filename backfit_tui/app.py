@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
+import signal
+import sys
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
@@ -27,6 +30,12 @@ from .validation import LoadError
 
 if TYPE_CHECKING:
     from .history import HistoryStore, SessionLog
+
+
+# Signals that ask backfit to stop. Textual leaves them to their default action, which kills the process
+# with the terminal still full-screen; instead each makes the app exit as ctrl+q does, so Textual gives
+# the terminal back and a session under way is kept as left early. (Windows' event loop takes none.)
+LEAVING_SIGNALS = () if sys.platform == "win32" else (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
 def resume_garbage_collection() -> None:
@@ -85,6 +94,15 @@ class BackfitApp(App[None]):
 
         return MenuScreen(self.catalog)
 
+    def on_load(self) -> None:
+        # Before Textual takes over the terminal, so from then on a signal always gives it back.
+        for signum in LEAVING_SIGNALS:
+            asyncio.get_running_loop().add_signal_handler(signum, self.leave_on_signal, signum)
+
+    def leave_on_signal(self, signum: int) -> None:
+        """Exit as ctrl+q does, with the shell's status for the signal (128 + its number)."""
+        self.exit(return_code=128 + signum)
+
     def on_mount(self) -> None:
         if self.start_with is not None:
             self.run_routine(self.start_with)
@@ -114,6 +132,8 @@ class BackfitApp(App[None]):
             self.pop_screen()
 
     def on_unmount(self) -> None:
+        for signum in LEAVING_SIGNALS:
+            asyncio.get_running_loop().remove_signal_handler(signum)
         self.chimes.stop()
         if self.history is not None:
             self.history.close()

@@ -420,13 +420,14 @@ def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = Fals
         store, problem = _open_history()
         trace_path = os.environ.get(TRACE_VARIABLE)
         with open(trace_path, "a", encoding="utf-8") if trace_path else contextlib.nullcontext() as trace:
-            BackfitApp(
+            app = BackfitApp(
                 catalog, settings, start_with=routine, first_run=_first_run(), player=make_player(settings),
                 history=store, history_problem=problem, trace=trace,
-            ).run()  # fmt: skip
+            )  # fmt: skip
+            app.run()
     finally:
         gc.enable()  # if the app ended before drawing anything
-    return 0
+    return app.return_code or 0
 
 
 def _open_history() -> tuple[HistoryStore | None, str | None]:

@@ -38,6 +38,16 @@ async def test_a_session_left_before_any_set_ended_is_not_kept(store):
         assert store.sessions() == []
 
 
+async def test_quitting_the_app_mid_session_keeps_the_session_as_left_early(store):
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock, history=store).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 3 + 4)
+        await pilot.press("ctrl+q")
+    (session,) = HistoryStore(store.path).sessions()  # the app closed its own connection
+    assert session.ended_at is not None and not session.finished
+    assert [s.record.exercise_id for s in session.sets] == ["childs-pose"]
+
+
 async def test_the_summary_says_what_improved(store):
     add_session(store, at("2026-06-01 08:00"), a_set("childs-pose", 3))
     clock = FakeClock(100.0)

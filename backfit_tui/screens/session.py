@@ -140,12 +140,20 @@ class SessionScreen(Screen[SessionRecord]):
             self.set_timer(CUE_FLASH_S, lambda: self.remove_class("cue"))
 
     def end(self, finished: bool) -> None:
-        if self.history_log is not None:
-            self.history_log.close(finished)
+        self.close_log(finished)
         if self.app.screen is self:
             self.dismiss(self.session.record())
         else:  # covered (the terminal is too small): dismissing now would pop the screen on top
             self.ended = True
+
+    def close_log(self, finished: bool) -> None:
+        """Close the session's row in the history, once: nothing after its end is saved."""
+        if self.history_log is not None:
+            self.history_log.close(finished)
+            self.history_log = None
+
+    def on_unmount(self) -> None:
+        self.close_log(finished=False)  # the app is leaving under the session: a signal, ctrl+q
 
     def on_screen_resume(self) -> None:
         if self.ended:
