@@ -61,8 +61,12 @@ class Terminal:
                 pytest.fail(f"{text!r} never appeared; the screen was:\n{screen}")
             time.sleep(0.1)
 
-    def exited(self) -> bool:
-        return self.tmux("display-message", "-p", "#{pane_dead}").strip() == "1"
+    def wait_for_exit(self, timeout: float = 10.0) -> None:
+        """Return once the command has ended; fail with the screen as it was if it never does."""
+        end = time.monotonic() + timeout
+        while self.tmux("display-message", "-p", "#{pane_dead}").strip() != "1":
+            assert time.monotonic() < end, self.screen()
+            time.sleep(0.1)
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
@@ -100,10 +104,20 @@ def test_a_routine_runs_in_a_real_terminal_from_its_first_hold_to_the_summary(te
     term.press("q")  # back to the menu
     term.wait_for("Type to filter")
     term.press("C-q")
-    end = time.monotonic() + 10
-    while not term.exited():
-        assert time.monotonic() < end, term.screen()
-        time.sleep(0.1)
+    term.wait_for_exit()
+
+
+def test_ctrl_c_leaves_a_session_after_asking_and_quits_from_the_menu(terminal):
+    term = terminal("run", str(SHORT))
+    term.wait_for("Set 1/2")
+    term.press("C-c")
+    term.wait_for("Leave this session?")
+    term.press("y")
+    term.wait_for("Left early: Short test routine")
+    term.press("q")
+    term.wait_for("Type to filter")
+    term.press("C-c")
+    term.wait_for_exit()
 
 
 def test_the_menu_fits_a_60_by_20_terminal_and_starts_a_routine(terminal):

@@ -11,6 +11,7 @@ from tui_helpers import advance, make_app, short_routine_app
 from backfit_tui.catalog import Catalog, load_catalog
 from backfit_tui.engine import EventKind, Session, Status
 from backfit_tui.model import Reps, Sides
+from backfit_tui.screens.confirm import ConfirmScreen
 from backfit_tui.screens.menu import MenuScreen
 from backfit_tui.screens.session import SessionScreen
 from backfit_tui.screens.summary import SummaryScreen
@@ -160,6 +161,24 @@ async def test_leaving_before_a_set_ends_says_nothing_was_done(catalog):
         assert isinstance(summary, SummaryScreen)
         assert text_of(summary, "#summary-totals") == "Nothing was done this time."
         assert not summary.query("#summary-table") and not summary.query("#summary-goal")
+
+
+async def test_ctrl_c_leaves_a_session_after_asking_like_q(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 4.5)
+        await pilot.press("ctrl+c")
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("y")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen) and not summary.record.finished
+
+
+async def test_ctrl_c_on_the_menu_quits(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"desk", "ctrl+c")  # typed into the filter, which copies only selected text
+        await pilot.pause()
+        assert not pilot.app.is_running and pilot.app.return_code == 0
 
 
 async def test_the_screen_wakes_only_for_the_engine_and_its_events_are_due_times(catalog):

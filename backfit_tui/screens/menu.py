@@ -60,6 +60,7 @@ class MenuScreen(Screen[None]):
         Binding("f2", "app.show_history", "History"),
         Binding("question_mark", "app.help", "Help", key_display="?", priority=True),
         Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("ctrl+c", "app.quit", "Quit", show=False),
     ]
 
     def __init__(self, catalog: Catalog) -> None:

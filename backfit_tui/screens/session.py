@@ -76,6 +76,7 @@ class SessionScreen(Screen[SessionRecord]):
         Binding("enter", "count", "Rep"),
         Binding("m", "app.toggle_mute", "Mute"),
         Binding("q,escape", "leave", "Leave"),
+        Binding("ctrl+c", "leave", "Leave", show=False),  # what a terminal user tries first
     ]
 
     def __init__(
