@@ -1,11 +1,13 @@
 """Guide a session with plain lines of text: no screen drawing, for any terminal or a pipe.
 
 The engine keeps time; this loop only sleeps until its next wake-up and prints what happened.
-Ctrl+C leaves early and still prints what was done: on stderr if stdout's reader has gone.
+Ctrl+C, SIGTERM and SIGHUP leave early and still print what was done: on stderr if stdout's reader
+has gone.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -21,6 +23,20 @@ from .safety import SAFETY_NOTE
 from .settings import Settings
 from .sound import Chimes
 from .timeline import Phase, PhaseKind, rep_of
+
+STOPPING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP, raised wherever the guide is, so that it leaves early as Ctrl+C does."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
 
 
 def run_plain(
@@ -44,6 +60,7 @@ def run_plain(
             chimes.for_events(events, session.timeline)
         _print_events(session, events, out)
 
+    previous = {signum: signal.signal(signum, _stop) for signum in STOPPING_SIGNALS}
     try:
         if first_run:
             print(f"Before you start: {SAFETY_NOTE}", file=out)
@@ -60,13 +77,16 @@ def run_plain(
             log.close(finished=True)
         if chimes is not None:
             chimes.finish()  # the last chime rings out before the process ends
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Stopped) as stop:
         _end_early(log, chimes)
         _print_somewhere(f"\nLeft early.\n{summary(session.record())}", out)
-        return 130  # the shell's code for Ctrl+C, so scripts can tell
+        return 128 + getattr(stop, "signum", signal.SIGINT)  # the shell's code for the signal, so scripts can tell
     except BrokenPipeError:  # the reader has gone (`| head`): the finished sets are saved, `main` ends quietly
         _end_early(log, chimes)
         raise
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     print(summary(session.record()), file=out)
     return 0
 

@@ -1,5 +1,6 @@
 """Signals, end to end: the installed `backfit` told to stop (SIGTERM, SIGHUP, SIGINT) or left by a
-closed terminal gives the terminal back as it was and keeps the session as left early.
+closed terminal gives the terminal back as it was and keeps the session as left early; the plain
+guide prints what was done.
 """
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -95,6 +97,24 @@ def test_closing_the_terminal_keeps_the_session_as_left_early(shell, two_holds, 
     shell.tmux("send-keys", f"{backfit_script()} run {two_holds}", "Enter")
     shell.wait_for(FIRST_SET_DONE)
     shell.close()  # the terminal goes away: its processes get SIGHUP
+    session = the_session(data_dir)
+    assert session.ended_at is not None and not session.finished
+    assert [s.record.achieved for s in session.sets] == [1]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
+def test_the_plain_guide_leaves_early_on_a_signal_and_prints_what_was_done(two_holds, data_dir, signum):
+    guide = subprocess.Popen(
+        [backfit_script(), "run", "--plain", str(two_holds)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)},
+    )  # fmt: skip
+    for line in guide.stdout:
+        if line.startswith("Rest 1:00 before set 2/2"):  # the first set is done and saved
+            break
+    guide.send_signal(signum)
+    out, err = guide.communicate(timeout=10)
+    assert guide.returncode == 128 + signum, err
+    assert "\nLeft early.\n\nTwo holds: left early\n  Plank: " in out  # and the rest of the summary
     session = the_session(data_dir)
     assert session.ended_at is not None and not session.finished
     assert [s.record.achieved for s in session.sets] == [1]
