@@ -12,13 +12,13 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .files import read_regular_file
 from .formatting import counted, literal
-
-KeyPath = tuple[str | int, ...]
+from .key_lines import KeyLines, KeyPath
 
 
 @dataclass(frozen=True)
@@ -132,49 +132,6 @@ def parse_toml(data: bytes, file: Path) -> tuple[dict[str, Any], str]:
         raise LoadError([Problem(file, "is nested too deeply or holds a number too long to read")]) from None
 
 
-def locate(text: str, path: KeyPath) -> int | None:
-    """The line where `path` is written, found by reading the file as a person would.
-
-    tomllib keeps no positions, so this follows `[table]` and `[[steps]]` headers and `key =`
-    lines. A missing key points at its table's header; layouts it does not follow (inline
-    tables) give None, and the message still names the key.
-    """
-    lines = text.split("\n")  # only newlines end lines for TOML and editors, not U+2028
-    start, end = 0, _next_header(lines, 0)
-    index = 0
-    while index < len(path):
-        part, following = path[index], (path[index + 1] if index + 1 < len(path) else None)
-        if following is None:
-            return _key_line(lines, start, end, str(part)) or start or None
-        if isinstance(following, int):
-            header = re.compile(r"^\s*\[\[\s*" + re.escape(str(part)) + r"\s*\]\]")
-            index += 2
-        else:
-            header = re.compile(r"^\s*\[\s*[\"']?" + re.escape(str(part)) + r"[\"']?\s*\]")
-            index += 1
-        found = [n for n, line in enumerate(lines) if header.match(line)]
-        nth = following if isinstance(following, int) else 0
-        if nth >= len(found):
-            return None
-        start = found[nth] + 1  # the header's own 1-based line number
-        end = _next_header(lines, start)
-    return start or None
-
-
-def _next_header(lines: list[str], start: int) -> int:
-    return next((n for n in range(start, len(lines)) if lines[n].lstrip().startswith("[")), len(lines))
-
-
-def _key_line(lines: list[str], start: int, end: int, key: str) -> int | None:
-    """The line of `key = …` between `start` and `end`, or else of a `[key]` or `[[key]]` header."""
-    assignment = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
-    found = next((n + 1 for n in range(start, end) if assignment.match(lines[n])), None)
-    if found is None and start == 0:
-        header = re.compile(r"^\s*\[\[?\s*[\"']?" + re.escape(key) + r"[\"']?\s*[\].]")
-        found = next((n + 1 for n, line in enumerate(lines) if header.match(line)), None)
-    return found
-
-
 Check = Callable[[Any], Any]
 
 
@@ -186,8 +143,13 @@ class TableReader:
         self.text = text
         self.problems = problems
 
+    @cached_property
+    def _key_lines(self) -> KeyLines:
+        return KeyLines(self.text)  # read once, at the first problem
+
     def problem(self, path: KeyPath, message: str) -> None:
-        self.problems.append(Problem(self.file, message, format_key(path), locate(self.text, path)))
+        """Report `message` about the key at `path`, with the line it is written on."""
+        self.problems.append(Problem(self.file, message, format_key(path), self._key_lines.line(path)))
 
     def table(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> dict[str, Any] | None:
         """`value` as a table, with any key outside `allowed` reported with its nearest match."""

@@ -20,6 +20,7 @@ import pytest
 CORE_MODULES = [
     "backfit_tui.model",
     "backfit_tui.validation",
+    "backfit_tui.key_lines",
     "backfit_tui.routines",
     "backfit_tui.timeline",
     "backfit_tui.engine",
