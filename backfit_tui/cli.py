@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
     show = commands.add_parser("show", help="print one routine's plan, step by step")
     show.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
-    validate = commands.add_parser("validate", help="check routine files and print every problem")
+    validate = commands.add_parser("validate", help="check routine files and print their problems")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     run = commands.add_parser("run", help="run a routine now")
     run.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
@@ -271,7 +271,7 @@ def _find(catalog: Catalog, reference: str) -> RoutineEntry | None:
 
 
 def validate(files: list[Path]) -> int:
-    """Check routine files; print every problem; 1 if any file has one."""
+    """Check routine files; print their problems (each file's first 50); 1 if any file has one."""
     library = load_library(locations.bundled_library_file())
     failed = 0
     for path in files:

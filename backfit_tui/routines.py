@@ -64,6 +64,7 @@ def load_library(path: Path) -> dict[str, Exercise]:
         }
         if None not in fields.values():
             library[exercise_id] = Exercise(id=exercise_id, **fields)
+    reader.finish()
     if problems:
         raise LoadError(problems)
     return library
@@ -102,6 +103,7 @@ def parse_routine(data: bytes, path: Path, library: Mapping[str, Exercise]) -> R
     sources = reader.field(document, (), "sources", text_list(10, 200), ())
     raw_steps = reader.field(document, (), "steps", _step_list)
     steps = [_parse_step(reader, raw, index, library) for index, raw in enumerate(raw_steps or [])]
+    reader.finish()
     if problems:
         raise LoadError(problems)
     return Routine(
@@ -121,7 +123,7 @@ def _parse_step(reader: TableReader, raw: Any, index: int, library: Mapping[str,
     table = reader.table(raw, path, STEP_KEYS)
     if table is None:
         return None
-    before = len(reader.problems)
+    before = reader.found
     exercise = reader.field(table, path, "exercise", _exercise_in(library))
     dosage = _parse_dosage(reader, table, path)
     sides = Sides(reader.field(table, path, "sides", choice(list(Sides)), "none") or "none")
@@ -139,7 +141,7 @@ def _parse_step(reader: TableReader, raw: Any, index: int, library: Mapping[str,
         rest_after=reader.field(table, path, "rest_after", whole(0, 600, "seconds"), 0),
         cues=reader.field(table, path, "cues", cue_list, ()),
     )
-    return step if len(reader.problems) == before else None
+    return step if reader.found == before else None
 
 
 def _exercise_in(library: Mapping[str, Exercise]):

@@ -75,6 +75,7 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Setti
             reader.problem(("chimes", chime.value), f"{why}; the bundled chime plays instead")
         elif wanted is not None:
             chimes[chime] = wanted
+    reader.finish()
     return Settings(get_ready, weekly_goal, mute, None if backend == "auto" else backend, chimes, tuple(warnings))
 
 

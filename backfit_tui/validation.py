@@ -135,13 +135,26 @@ def parse_toml(data: bytes, file: Path) -> tuple[dict[str, Any], str]:
 Check = Callable[[Any], Any]
 
 
+# Past these, a file's problems are counted, not listed: a file of another program's keys, or
+# thousands of typos, would otherwise bury the few lines a person needs to read.
+MAX_UNKNOWN_KEYS = 20
+MAX_PROBLEMS = 50
+
+
 class TableReader:
-    """Reads the keys of one table, collecting problems instead of stopping at the first."""
+    """Reads the keys of one table, collecting problems instead of stopping at the first.
+
+    Each file's reader lists its first `MAX_UNKNOWN_KEYS` unknown keys and `MAX_PROBLEMS` problems;
+    `finish()` adds one line that counts the rest.
+    """
 
     def __init__(self, file: Path, text: str, problems: list[Problem]) -> None:
         self.file = file
         self.text = text
         self.problems = problems
+        self.found = 0  # every problem, listed or only counted
+        self._listed = self._unknown_keys_listed = 0
+        self._unlisted = self._unknown_keys_unlisted = 0
 
     @cached_property
     def _key_lines(self) -> KeyLines:
@@ -149,7 +162,8 @@ class TableReader:
 
     def problem(self, path: KeyPath, message: str) -> None:
         """Report `message` about the key at `path`, with the line it is written on."""
-        self.problems.append(Problem(self.file, message, format_key(path), self._key_lines.line(path)))
+        if self._listing(unknown_key=False):
+            self._add(path, message)
 
     def table(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> dict[str, Any] | None:
         """`value` as a table, with any key outside `allowed` reported with its nearest match."""
@@ -158,10 +172,10 @@ class TableReader:
             return None
         allowed = list(allowed)
         for key in value:
-            if key not in allowed:
+            if key not in allowed and self._listing(unknown_key=True):
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = f'did you mean "{close[0]}"?' if close else "allowed keys: " + ", ".join(allowed)
-                self.problem((*path, key), f"unknown key; {hint}")
+                self._add((*path, key), f"unknown key; {hint}")
         return value
 
     def field(self, table: dict[str, Any], path: KeyPath, key: str, check: Check, default: Any = ...) -> Any:
@@ -176,6 +190,27 @@ class TableReader:
         except Invalid as err:
             self.problem((*path, key), str(err))
             return None
+
+    def finish(self) -> None:
+        """Add one line that counts the problems not listed, if any: call it after the last check."""
+        if not self._unlisted:
+            return
+        noun = "unknown key" if self._unlisted == self._unknown_keys_unlisted else "problem"
+        self.problems.append(Problem(self.file, f"and {self._unlisted:,} more {noun}{'s' * (self._unlisted != 1)}"))
+
+    def _listing(self, unknown_key: bool) -> bool:
+        """Count one more problem; True if it is to be listed, False if only counted."""
+        self.found += 1
+        if self._listed < MAX_PROBLEMS and (not unknown_key or self._unknown_keys_listed < MAX_UNKNOWN_KEYS):
+            self._listed += 1
+            self._unknown_keys_listed += unknown_key
+            return True
+        self._unlisted += 1
+        self._unknown_keys_unlisted += unknown_key
+        return False
+
+    def _add(self, path: KeyPath, message: str) -> None:
+        self.problems.append(Problem(self.file, message, format_key(path), self._key_lines.line(path)))
 
 
 def whole(low: int, high: int, unit: str = "") -> Check:

@@ -38,6 +38,18 @@ def test_bad_entries_get_the_loaders_messages():
     ])  # fmt: skip
 
 
+def test_past_fifty_problems_the_editor_shows_how_many_more():
+    draft = Draft("mine", name="Mine", description="x")
+    for index in range(30):
+        draft.add_step("plank")
+        draft.set_step_field(index, "hold", "0")
+        draft.set_step_field(index, "sets", "two")
+    routine, problems = draft.check(LIBRARY)
+    assert routine is None
+    assert problems[49] == 'steps[25].sets: must be a whole number of sets between 1 and 20, got "two"'
+    assert problems[50:] == ["and 10 more problems"]
+
+
 def test_a_step_changes_kind_keeping_the_fields_every_kind_shares():
     draft = Draft("mine", name="Mine", description="x")
     draft.add_step("cat-cow")

@@ -266,3 +266,28 @@ def test_a_key_that_needs_quotes_is_shown_quoted():
 
     assert format_key(("steps", 0, ".0")) == 'steps[1].".0"'
     assert format_key(("chimes", "work_start")) == "chimes.work_start"
+
+
+# --- A flood of problems ---------------------------------------------------------------------
+
+
+def test_past_twenty_unknown_keys_one_line_counts_the_rest(library):
+    notes = "".join(f"note_{n} = 1\n" for n in range(1, 2021))
+    source = f'name = "Floor"\ndescription = "A stretch"\n[[steps]]\nexercise = "plank"\nhold = 30\n{notes}'
+    found = problems(source.encode(), library)
+    assert len(found) == 21
+    assert found[0].startswith("floor.toml:6: steps[1].note_1: unknown key; ")
+    assert found[19].startswith("floor.toml:25: steps[1].note_20: unknown key; ")
+    assert found[20] == "floor.toml: and 2,000 more unknown keys"
+
+
+def test_other_problems_are_listed_after_the_unknown_keys_up_to_fifty_in_all(library):
+    notes = "".join(f"note_{n} = 1\n" for n in range(1, 26))
+    bad_steps = '[[steps]]\nexercise = "plank"\nhold = -5\n' * 40
+    source = f'name = "Floor"\ndescription = "A stretch"\n[[steps]]\nexercise = "plank"\nhold = 30\n{notes}{bad_steps}'
+    found = problems(source.encode(), library)
+    assert len(found) == 51
+    assert found[19].startswith("floor.toml:25: steps[1].note_20: unknown key; ")
+    assert found[20] == f"floor.toml:33: steps[2].hold: {HOLD_RANGE}, got -5"
+    assert found[49] == f"floor.toml:120: steps[31].hold: {HOLD_RANGE}, got -5"
+    assert found[50] == "floor.toml: and 15 more problems"

@@ -229,6 +229,17 @@ def test_settings_unknown_key_and_bad_value_are_both_reported(tmp_path):
     ]
 
 
+def test_a_settings_file_of_unknown_keys_lists_twenty_and_counts_the_rest(tmp_path):
+    path = write(tmp_path, "get_ready = 8\n" + "".join(f"volume_{n} = 1\n" for n in range(1, 31)))
+    settings = load_settings(path)
+    assert settings.get_ready == 8
+    assert [str(w) for w in settings.warnings[19:]] == [
+        f"{path}:21: volume_20: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, chimes; "
+        "it is ignored",
+        f"{path}: and 10 more unknown keys",
+    ]
+
+
 def test_settings_syntax_error_gives_line_and_column(tmp_path):
     path = write(tmp_path, "get_ready = 5\nget_ready 6\n")
     assert settings_problems(path) == [
