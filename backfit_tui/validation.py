@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .files import read_regular_file
-from .formatting import counted, literal
+from .formatting import counted, literal, plural
 from .key_lines import KeyLines, KeyPath
 
 
@@ -196,7 +196,7 @@ class TableReader:
         if not self._unlisted:
             return
         noun = "unknown key" if self._unlisted == self._unknown_keys_unlisted else "problem"
-        self.problems.append(Problem(self.file, f"and {self._unlisted:,} more {noun}{'s' * (self._unlisted != 1)}"))
+        self.problems.append(Problem(self.file, f"and {self._unlisted:,} more {plural(self._unlisted, noun)}"))
 
     def _listing(self, unknown_key: bool) -> bool:
         """Count one more problem; True if it is to be listed, False if only counted."""
