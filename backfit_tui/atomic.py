@@ -9,7 +9,8 @@ from pathlib import Path
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` in one step; on any failure the old file (if any) is left as it was.
 
-    The folder must exist already. The file gets the permissions the umask gives any new file.
+    The folder must exist already. A file that was there keeps its permissions (a settings file
+    made private stays private); a new one gets those the umask gives any new file.
     """
     temporary = path.with_name(f".{path.stem}-{os.urandom(8).hex()}.tmp")
     # Made by hand, not by tempfile.mkstemp: its files are 0600 whatever the umask, and the rename
@@ -20,7 +21,16 @@ def write_atomically(path: Path, text: str) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        _keep_mode(path, temporary)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _keep_mode(old: Path, new: Path) -> None:
+    try:
+        mode = os.stat(old).st_mode
+    except FileNotFoundError:
+        return
+    os.chmod(new, mode & 0o7777)

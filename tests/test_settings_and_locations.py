@@ -214,6 +214,14 @@ def test_mute_is_saved_where_there_is_no_settings_file_yet(tmp_path, umask):
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
 
 
+def test_a_private_settings_file_stays_private_when_mute_is_saved(tmp_path, umask):
+    umask(0o022)
+    path = write(tmp_path, "get_ready = 3\n")
+    path.chmod(0o600)
+    save_mute(path, True)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
 def test_mute_is_not_saved_into_a_file_that_is_not_toml(tmp_path):
     path = write(tmp_path, "# my settings\nget_ready = \n")
     with pytest.raises(LoadError):
