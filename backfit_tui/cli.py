@@ -9,7 +9,6 @@ import argparse
 import contextlib
 import dataclasses
 import gc
-import json
 import os
 import sys
 import time
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import locations
 from .atomic import write_atomically
 from .catalog import Catalog, load_catalog
-from .formatting import counted, duration, literal, plural
+from .formatting import counted, duration, json_text, literal, plural
 from .locations import ensure_dir
 from .model import Routine
 from .pipes import READER_GONE, discard
@@ -190,7 +189,7 @@ def list_routines(catalog: Catalog, as_json: bool) -> int:
     get_ready = _settings().get_ready
     rows = [_summary(entry, get_ready) for entry in catalog.entries]
     if as_json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json_text(rows))
         return 0
     from rich.table import Table
     from rich.text import Text

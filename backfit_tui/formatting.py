@@ -1,8 +1,17 @@
-"""Turning numbers and untrusted text into what a person reads, the same on every screen."""
+"""Turning numbers and untrusted text into what a person reads, the same on every screen.
+
+Text from files and file names is untrusted: a character `str.isprintable()` refuses (a control
+character, and so every terminal escape sequence; a bidi override or other format character; a lone
+surrogate that stands for a byte of a file name that is not UTF-8) is written as an escape wherever
+it is shown, in the notation of what shows it: Python's in a terminal, JSON's or TOML's in those files.
+"""
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Callable
+from typing import Any
 
 
 def duration(seconds: float) -> str:
@@ -37,8 +46,38 @@ def clock(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
-def literal(text: str) -> str:
-    """`text` with control characters (terminal escape sequences among them) made visible."""
+def _escaped(text: str, escape: Callable[[str], str]) -> str:
+    """`text` with each character that is not printable written as `escape` writes it."""
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return "".join(ch if ch.isprintable() else escape(ch) for ch in text)
+
+
+def literal(text: str) -> str:
+    """`text` as one line a terminal shows and never obeys: `\\x1b`, `\\u202e`, `\\n` for what is not printable."""
+    return _escaped(text, lambda ch: repr(ch)[1:-1])
+
+
+def json_text(data: Any) -> str:
+    """`data` as indented JSON for scripts, with every character that is not printable as `\\uXXXX`.
+
+    It is safe to print to a terminal and decodes back to the same text; other characters stay as
+    they are, so names in any language are readable.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    # JSON's own newlines are the only ones left (a string's are `\n`), so each line is escaped alone.
+    return "\n".join(_escaped(line, lambda ch: json.dumps(ch)[1:-1]) for line in text.split("\n"))
+
+
+def toml_escapes(toml: str) -> str:
+    """TOML text as tomli-w writes it, with every character that is not printable as `\\uXXXX` or `\\UXXXXXXXX`.
+
+    tomli-w writes basic strings (no comments, no literal strings) and escapes only ASCII control
+    characters in them, so whatever else is not printable stands in a basic string, where an escape
+    means the same character; the newlines left are TOML's own.
+    """
+    return "\n".join(_escaped(line, _toml_escape) for line in toml.split("\n"))
+
+
+def _toml_escape(ch: str) -> str:
+    return f"\\u{ord(ch):04X}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08X}"

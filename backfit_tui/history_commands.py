@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
 
 from . import locations
+from .formatting import json_text
 from .history import HistoryStore
 from .report import bests_table, calendar, goal_line, session_json, sessions_table, stats_json, write_csv
 from .stats import compute_stats
@@ -23,7 +23,7 @@ def history(as_json: bool, as_csv: bool, limit: int) -> int:
     """Print recent sessions as a table, or every session as JSON or CSV."""
     sessions = _store().sessions(None if (as_json or as_csv or limit <= 0) else limit)
     if as_json:
-        print(json.dumps([session_json(s) for s in sessions], indent=2, ensure_ascii=False))
+        print(json_text([session_json(s) for s in sessions]))
     elif as_csv:
         write_csv(sessions, sys.stdout)
     elif not sessions:
@@ -39,7 +39,7 @@ def stats(as_json: bool, goal: int) -> int:
     """Print this week against the goal, the streak, the last weeks and personal bests."""
     figures = compute_stats(_store(), time.time(), None, goal)
     if as_json:
-        print(json.dumps(stats_json(figures), indent=2, ensure_ascii=False))
+        print(json_text(stats_json(figures)))
         return 0
     from .console import stdout_console
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomically
-from .formatting import counted, literal
+from .formatting import counted, literal, toml_escapes
 from .locations import ensure_dir
 from .model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
 from .validation import (
@@ -261,7 +261,9 @@ def routine_toml(routine: Routine) -> str:
     document = routine_document(routine)
     steps = document.pop("steps")
     # Always [[steps]] tables, never inline ones: a person edits them, and problems get line numbers.
-    return tomli_w.dumps(document) + "".join("\n[[steps]]\n" + tomli_w.dumps(step) for step in steps)
+    text = tomli_w.dumps(document) + "".join("\n[[steps]]\n" + tomli_w.dumps(step) for step in steps)
+    # Escapes for what is not printable: a terminal showing the file (`export`, `cat`) never obeys it.
+    return toml_escapes(text)
 
 
 def save_routine(routine: Routine, folder: Path) -> Path:

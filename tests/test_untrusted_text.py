@@ -4,9 +4,13 @@ in names, descriptions, tags and cues are shown literally on every screen and in
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import json
 import re
+import tomllib
 
+import tomli_w
 from fake_clock import FakeClock
 from routine_texts import HOSTILE, HOSTILE_SHOWN
 from tui_helpers import advance, make_app
@@ -66,3 +70,58 @@ async def test_warnings_show_paths_and_file_text_literally(data_dir):
         await pilot.pause()
         (warning,) = [n for n in app._notifications if "chimes.complete" in n.message]
         assert "[bold]x[/bold].wav" in warning.message and warning.markup is False
+
+
+# --- file names, ids and paths ---------------------------------------------------------------------------------
+
+# A file name that sets the terminal's title and clears its screen when written raw.
+EVIL_ID = "evil\x1b]0;TITLE\x07\x1b[2J"
+EVIL_ID_SHOWN = r"evil\x1b]0;TITLE\x07\x1b[2J"
+# C1 CSI, a right-to-left override and a zero-width space: no TOML escape needed, so a file holds them raw.
+INVISIBLE = "Evil \x9b2J \u202egnp\u200b"
+INVISIBLE_SHOWN = r"Evil \x9b2J \u202egnp\u200b"
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def raw(text: str) -> list[str]:
+    """The control, bidi and other unsafe characters in `text`, but for the tabs and line ends of its format."""
+    return UNSAFE.findall(text.replace("\r\n", "\n"))
+
+
+def one_hold(name: str = "Evil", cue: str = "Keep still") -> str:
+    """A routine file of one hold with this name and cue, in TOML's escapes where TOML needs them."""
+    steps = [{"exercise": "plank", "hold": 1, "cues": [cue]}]
+    return tomli_w.dumps({"name": name, "description": "From somewhere else.", "steps": steps})
+
+
+def evil_routine(data_dir, write_routine, name="Evil", cue="Keep still"):
+    return write_routine(one_hold(name, cue), data_dir / "routines" / f"{EVIL_ID}.toml")
+
+
+def history_of(routine_id: str, name: str, exercise_name: str = "Plank"):
+    """A history holding one finished session of `routine_id`, as a run saves it."""
+    from history_helpers import a_set, add_session, at
+
+    from backfit_tui import locations
+    from backfit_tui.history import HistoryStore
+
+    store = HistoryStore(locations.history_file())
+    session = add_session(store, at("2026-05-04 08:00"), dataclasses.replace(a_set(), exercise_name=exercise_name))
+    store.db.execute("UPDATE sessions SET routine_id = ?, routine_name = ? WHERE id = ?", (routine_id, name, session))
+    store.close()
+
+
+def test_json_and_export_write_c1_and_bidi_characters_as_escapes_that_decode_back(data_dir, write_routine, capsys):
+    evil_routine(data_dir, write_routine, name=INVISIBLE, cue=INVISIBLE)
+    history_of(EVIL_ID, INVISIBLE, exercise_name=INVISIBLE)
+    written = {}
+    for command in (["list", "--json"], ["history", "--json"], ["stats", "--json"], ["export", EVIL_ID]):
+        assert cli.main(command) == 0
+        written[command[0]] = capsys.readouterr().out
+        assert not raw(written[command[0]]), command
+    (listed,) = [r for r in json.loads(written["list"]) if r["id"] == EVIL_ID]
+    assert listed["name"] == INVISIBLE
+    assert json.loads(written["history"])[0]["routine_name"] == INVISIBLE
+    assert json.loads(written["stats"])["bests"][0]["name"] == INVISIBLE
+    exported = tomllib.loads(written["export"])
+    assert exported["name"] == INVISIBLE and exported["steps"][0]["cues"] == [INVISIBLE]
