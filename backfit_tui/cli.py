@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import locations
 from .atomic import write_atomically
@@ -34,8 +34,15 @@ if TYPE_CHECKING:
 TRACE_VARIABLE = "BACKFIT_TRACE"  # a file to log each event's timing to, for bench/timer_accuracy.py
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, showing the arguments it quotes in a usage error literally (file names among them)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(literal(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="backfit",
         description="A guided back-exercise and stretch routine in your terminal.",
         epilog=f"Your routines, settings and history live in {locations.data_dir()}; "
@@ -116,7 +123,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "run":
             return run(catalog, args.routine, plain=args.plain, mute=args.mute)
         return open_tui(catalog, mute=args.mute)
-    except (LoadError, HistoryUnavailable) as err:
+    except LoadError as err:
+        _error(*map(str, err.problems))
+        return 1
+    except HistoryUnavailable as err:
         _error(str(err))
         return 1
     except BrokenPipeError:
@@ -141,7 +151,7 @@ def _folder(text: str) -> Path:
     try:
         return Path(text).expanduser().resolve()
     except (ValueError, RuntimeError) as err:  # a NUL character; `~name` for an unknown user
-        raise argparse.ArgumentTypeError(f"{literal(text)!r} is not a usable folder ({err})") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not a usable folder ({err})") from None
 
 
 class _VersionAction(argparse.Action):
@@ -158,8 +168,15 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _error(message: str) -> None:
-    print(f"backfit: {message}", file=sys.stderr)
+def _say(*lines: str, file: TextIO | None = None) -> None:
+    """Print a message line by line (on stdout unless told), each line shown literally: a message names
+    routines, files and ids, and their text from files and file names must never reach the terminal raw."""
+    print("\n".join(literal(line) for line in lines), file=file or sys.stdout)
+
+
+def _error(*lines: str) -> None:
+    """Say what is wrong on stderr, after "backfit:"."""
+    _say(f"backfit: {lines[0]}", *lines[1:], file=sys.stderr)
 
 
 def _settings(say_warnings: bool = True) -> Settings:
@@ -264,7 +281,7 @@ def _find(catalog: Catalog, reference: str) -> RoutineEntry | None:
         _error(str(err))
         return None
     if entry.problems:
-        _error("\n".join(str(p) for p in entry.problems))
+        _error(*map(str, entry.problems))
         return None
     return entry
 
@@ -277,11 +294,9 @@ def validate(files: list[Path]) -> int:
         entry = load_entry(path, "file", library)
         if entry.problems:
             failed += 1
-            for problem in entry.problems:
-                print(literal(str(problem)))
+            _say(*map(str, entry.problems))
         else:
-            steps = counted(len(entry.routine.steps), "step")
-            print(f"{literal(str(path))}: ok ({literal(entry.routine.name)}, {steps})")
+            _say(f"{path}: ok ({entry.routine.name}, {counted(len(entry.routine.steps), 'step')})")
     if failed:
         print(f"{failed} of {counted(len(files), 'file')} {plural(failed, 'has', 'have')} problems.", file=sys.stderr)
     return 1 if failed else 0
@@ -313,17 +328,17 @@ def import_routine(catalog: Catalog, path: Path, force: bool, new_id: str | None
         data = read_bytes(path)
         routine = parse_routine(data, path, catalog.library)
     except LoadError as err:
-        _error(f"{err}\n{path} was not imported; fix the problems above and try again")
+        _error(*map(str, err.problems), f"{path} was not imported; fix the problems above and try again")
         return 1
     routine_id = new_id or routine.id
     clash = None if force else _import_clash(catalog, path, routine_id, routine.name)
     if clash:
         what, how_to_go_on = clash
-        _error(f"{what}\n{path} was not imported; {how_to_go_on}")
+        _error(what, f"{path} was not imported; {how_to_go_on}")
         return 1
     target = ensure_dir(locations.user_routines_dir()) / f"{routine_id}.toml"
     write_atomically(target, data.decode("utf-8-sig"))  # as written, comments and all
-    print(f"Imported {literal(routine.name)} as {routine_id!r}: `backfit run {routine_id}` runs it.")
+    _say(f"Imported {routine.name} as {routine_id!r}: `backfit run {routine_id}` runs it.")
     return 0
 
 
@@ -352,7 +367,7 @@ def _import_clash(catalog: Catalog, path: Path, routine_id: str, name: str) -> t
     namesake = next((e for e in catalog.entries if named_alike(e)), None)
     if namesake is not None:
         whose = "your routine" if namesake.origin == "user" else "the bundled routine"
-        return f'{path} holds a routine named "{literal(name)}", as {whose} {namesake.id!r} is', (
+        return f'{path} holds a routine named "{name}", as {whose} {namesake.id!r} is', (
             f"give it a name of its own in the file, add --as {namesake.id} --force to replace that routine with it, "
             "or add --force to import it anyway"
         )
@@ -379,7 +394,7 @@ def export_routine(catalog: Catalog, reference: str, destination: Path | None) -
     except OSError as err:  # a file where the folder should be, a read-only folder, a full disk
         _error(f"cannot write {target}: {err.strerror or err}")
         return 1
-    print(f"Wrote {literal(entry.routine.name)} to {target}.", file=sys.stderr)
+    _say(f"Wrote {entry.routine.name} to {target}.", file=sys.stderr)
     return 0
 
 

@@ -10,6 +10,7 @@ import json
 import re
 import tomllib
 
+import pytest
 import tomli_w
 from fake_clock import FakeClock
 from routine_texts import HOSTILE, HOSTILE_SHOWN
@@ -125,3 +126,19 @@ def test_json_and_export_write_c1_and_bidi_characters_as_escapes_that_decode_bac
     assert json.loads(written["stats"])["bests"][0]["name"] == INVISIBLE
     exported = tomllib.loads(written["export"])
     assert exported["name"] == INVISIBLE and exported["steps"][0]["cues"] == [INVISIBLE]
+
+
+def test_messages_show_file_names_literally(data_dir, write_routine, capsys):
+    broken = write_routine("name = ", data_dir / f"{EVIL_ID}.toml")
+    for command in (["run", str(broken)], ["show", str(broken)], ["validate", str(broken)], ["import", str(broken)]):
+        assert cli.main(command) == 1
+        said = capsys.readouterr()
+        assert not raw(said.out + said.err), command
+        assert EVIL_ID_SHOWN + ".toml:1:" in said.out + said.err, command
+
+
+def test_usage_errors_quote_file_names_literally(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["list", f"{EVIL_ID}.toml"])  # as a glob of file names would give it
+    said = capsys.readouterr().err
+    assert not raw(said) and f"unrecognized arguments: {EVIL_ID_SHOWN}.toml" in said
