@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -93,6 +94,7 @@ def load_routine(path: Path, library: Mapping[str, Exercise]) -> Routine:
 
 def parse_routine(data: bytes, path: Path, library: Mapping[str, Exercise]) -> Routine:
     """Check and build a routine from a file's bytes, raising LoadError with every problem."""
+    routine_id = _id_of(path)
     document, source = parse_toml(data, path)
     problems: list[Problem] = []
     reader = TableReader(path, source, problems)
@@ -107,8 +109,20 @@ def parse_routine(data: bytes, path: Path, library: Mapping[str, Exercise]) -> R
     if problems:
         raise LoadError(problems)
     return Routine(
-        id=path.stem, name=name, description=description, steps=tuple(steps), tags=tags, sources=sources
+        id=routine_id, name=name, description=description, steps=tuple(steps), tags=tags, sources=sources
     )
+
+
+def _id_of(path: Path) -> str:
+    """A routine file's id, its name without `.toml`; LoadError if the name is not UTF-8, as such an id could
+    be neither typed after `backfit run` nor kept in the history."""
+    name = os.fsencode(path.name)
+    try:
+        name.decode("utf-8")
+    except UnicodeDecodeError as err:
+        problem = f"the file name is not UTF-8 (byte 0x{name[err.start]:02x}); rename it"
+        raise LoadError([Problem(path, problem)]) from None
+    return path.stem
 
 
 def _step_list(value: Any) -> list[Any]:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
+import os
 import re
 import tomllib
+from pathlib import Path
 
 import pytest
 import tomli_w
@@ -110,6 +112,23 @@ def history_of(routine_id: str, name: str, exercise_name: str = "Plank"):
     session = add_session(store, at("2026-05-04 08:00"), dataclasses.replace(a_set(), exercise_name=exercise_name))
     store.db.execute("UPDATE sessions SET routine_id = ?, routine_name = ? WHERE id = ?", (routine_id, name, session))
     store.close()
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_with_its_name_shown_escaped(data_dir, write_routine, capsys):
+    path = write_routine(one_hold(), data_dir / "routines" / "good.toml")
+    bad = Path(os.fsdecode(os.fsencode(path.parent) + b"/bad\x9b.toml"))
+    path.rename(bad)
+    assert cli.main(["run", str(bad), "--plain"]) == 1
+    said = capsys.readouterr()
+    assert r"bad\udc9b.toml: the file name is not UTF-8 (byte 0x9b); rename it" in said.err
+    assert not raw(said.out + said.err)
+    assert cli.main(["list"]) == 0
+    listed = capsys.readouterr().out
+    assert r"bad\udc9b" in listed and not raw(listed)
+    assert cli.main(["list", "--json"]) == 0
+    (entry,) = [e for e in json.loads(capsys.readouterr().out) if e["problems"]]
+    assert entry["id"] == "bad\udc9b" and "the file name is not UTF-8" in entry["problems"][0]
+    assert not (data_dir / "history.sqlite3").exists()
 
 
 def test_json_and_export_write_c1_and_bidi_characters_as_escapes_that_decode_back(data_dir, write_routine, capsys):
