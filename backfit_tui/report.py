@@ -45,14 +45,19 @@ CSV_COLUMNS = ("started_at", "routine_id", "finished", "exercise", "set", "side"
 
 
 def write_csv(sessions: list[StoredSession], out: TextIO) -> None:
-    """One row per set, oldest first, for a spreadsheet."""
+    """One row per set, oldest first, for a spreadsheet.
+
+    Into a file or a pipe the text is written as it is, for the spreadsheet; on a terminal it is shown literally.
+    """
+    on_terminal = out.isatty()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for session in reversed(sessions):
         for s in session.sets:
             r = s.record
-            writer.writerow([iso(session.started_at), session.routine_id, session.finished, r.exercise_id,
-                             r.set_number, r.side or "", r.unit, r.planned, r.achieved, r.skipped])  # fmt: skip
+            row = [iso(session.started_at), session.routine_id, session.finished, r.exercise_id, r.set_number,
+                   r.side or "", r.unit, r.planned, r.achieved, r.skipped]  # fmt: skip
+            writer.writerow([literal(v) if on_terminal and isinstance(v, str) else v for v in row])
 
 
 def how_it_ended(session: StoredSession) -> str:

@@ -4,11 +4,14 @@ in names, descriptions, tags and cues are shown literally on every screen and in
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import html
+import io
 import json
 import os
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -91,6 +94,13 @@ def raw(text: str) -> list[str]:
     return UNSAFE.findall(text.replace("\r\n", "\n"))
 
 
+class Terminal(io.StringIO):
+    """Standard output as a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
 def one_hold(name: str = "Evil", cue: str = "Keep still") -> str:
     """A routine file of one hold with this name and cue, in TOML's escapes where TOML needs them."""
     steps = [{"exercise": "plank", "hold": 1, "cues": [cue]}]
@@ -112,6 +122,18 @@ def history_of(routine_id: str, name: str, exercise_name: str = "Plank"):
     session = add_session(store, at("2026-05-04 08:00"), dataclasses.replace(a_set(), exercise_name=exercise_name))
     store.db.execute("UPDATE sessions SET routine_id = ?, routine_name = ? WHERE id = ?", (routine_id, name, session))
     store.close()
+
+
+def test_history_csv_shows_ids_literally_on_a_terminal_and_as_they_are_in_a_file(data_dir, capsys, monkeypatch):
+    history_of(EVIL_ID, "Evil")
+    assert cli.main(["history", "--csv"]) == 0
+    (row,) = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert row["routine_id"] == EVIL_ID  # a spreadsheet gets the text itself
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert cli.main(["history", "--csv"]) == 0
+    shown = terminal.getvalue()
+    assert not raw(shown) and EVIL_ID_SHOWN in shown
 
 
 def test_a_file_name_that_is_not_utf8_is_a_problem_with_its_name_shown_escaped(data_dir, write_routine, capsys):
