@@ -23,6 +23,7 @@ from tui_helpers import advance, make_app
 
 from backfit_tui import cli
 from backfit_tui.catalog import load_catalog
+from backfit_tui.screens.confirm import ConfirmScreen
 
 
 def screen_text(app) -> str:
@@ -136,6 +137,17 @@ def test_history_csv_shows_ids_literally_on_a_terminal_and_as_they_are_in_a_file
     assert not raw(shown) and EVIL_ID_SHOWN in shown
 
 
+async def test_deleting_a_routine_asks_with_its_id_and_path_shown_literally(data_dir, write_routine):
+    evil_routine(data_dir, write_routine, name="A first routine")
+    app = make_app(load_catalog())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+x")
+        assert isinstance(app.screen, ConfirmScreen)
+        question = screen_text(app)
+        assert not raw(question)
+        assert question.count(EVIL_ID_SHOWN) == 2  # the id, and the file's name in its path
+
+
 def test_a_file_name_that_is_not_utf8_is_a_problem_with_its_name_shown_escaped(data_dir, write_routine, capsys):
     path = write_routine(one_hold(), data_dir / "routines" / "good.toml")
     bad = Path(os.fsdecode(os.fsencode(path.parent) + b"/bad\x9b.toml"))
@@ -183,3 +195,34 @@ def test_usage_errors_quote_file_names_literally(capsys):
         cli.main(["list", f"{EVIL_ID}.toml"])  # as a glob of file names would give it
     said = capsys.readouterr().err
     assert not raw(said) and f"unrecognized arguments: {EVIL_ID_SHOWN}.toml" in said
+
+
+async def test_the_editor_shows_text_literally_and_keeps_it_as_it_is_until_a_field_is_edited(data_dir, write_routine):
+    path = evil_routine(data_dir, write_routine, name="A \x1b[2J name", cue="A \u202e cue")
+    app = make_app(load_catalog())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+e")
+        shown = screen_text(app)
+        assert not raw(shown)
+        assert r"A \x1b[2J name" in shown and r"A \u202e cue" in shown
+        await pilot.press("ctrl+s")
+        saved = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert saved["name"] == "A \x1b[2J name" and saved["steps"][0]["cues"] == ["A \u202e cue"]
+        await pilot.press("end", "!", "ctrl+s")  # the name, edited: it keeps what was shown
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert saved["name"] == r"A \x1b[2J name!" and saved["steps"][0]["cues"] == ["A \u202e cue"]
+
+
+async def test_the_summary_shows_improvements_literally():
+    from textual.app import App
+
+    from backfit_tui.engine import SessionRecord
+    from backfit_tui.screens.summary import SummaryScreen
+
+    record = SessionRecord("hostile", "Hostile", (), finished=True, planned_active_seconds=60.0)
+    improved = ["New best: [bold]B[/bold] \x1b[2J, 30 s (was 20)."]
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SummaryScreen(None, record, improved))
+        await pilot.pause()
+        assert r"New best: [bold]B[/bold] \x1b[2J, 30 s (was 20)." in screen_text(app)

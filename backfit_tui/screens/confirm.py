@@ -8,9 +8,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..formatting import literal
+
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Asks `question`; dismisses with True for y or Enter, False for n or Escape."""
+    """Asks `question`, shown literally (it may name a file); dismisses with True for y or Enter, False for n or Esc."""
 
     CSS_PATH = "confirm.tcss"
 
@@ -25,7 +27,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Static(self.question, markup=False)
+            yield Static(literal(self.question), markup=False)
             yield Static("y / Enter: yes    n / Esc: no", classes="dim")
 
     def action_answer(self, answer: bool) -> None:

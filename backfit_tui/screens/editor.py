@@ -67,7 +67,7 @@ class EditorScreen(Screen[bool]):
             with Vertical(id="editor-routine"):
                 for key, label in zip(ROUTINE_FIELDS, ("Name", "Description", "Tags, comma-separated")):
                     yield Label(label, classes="field-label")
-                    yield Input(field_text(getattr(self.draft, key)), id=f"routine-{key}", compact=True)
+                    yield Input(self.shown(key), id=f"routine-{key}", compact=True)
                 yield Label("Steps", classes="field-label")
                 yield StepList(id="steps", markup=False)
                 yield Static(id="total")
@@ -90,6 +90,10 @@ class EditorScreen(Screen[bool]):
         self.query_one("#routine-name", Input).focus()
 
     # --- showing the draft ---------------------------------------------------------------------
+
+    def shown(self, key: str) -> str:
+        """A routine field's text as its field shows it: literally, so a routine's escapes are never obeyed."""
+        return literal(field_text(getattr(self.draft, key)))
 
     @property
     def step_index(self) -> int | None:
@@ -130,7 +134,7 @@ class EditorScreen(Screen[bool]):
         )  # fmt: skip
         self.query_one("#step-title", Static).update(Text(literal(title), style="bold"))
         # Without cues of its own, a step shows the library's: shown as the empty field's hint.
-        self.query_one("#step-cues", Input).placeholder = field_text(exercise.cues) if exercise else ""
+        self.query_one("#step-cues", Input).placeholder = literal(field_text(exercise.cues)) if exercise else ""
         kind = step_kind(step or {})
         shown = kind_fields(kind)
         with self.prevent(Input.Changed, Select.Changed):
@@ -139,7 +143,7 @@ class EditorScreen(Screen[bool]):
             select.disabled = step is None
             for key in STEP_FIELDS:
                 field = self.query_one(f"#step-{key}", Input)
-                field.value = field_text(step.get(key)) if step else ""
+                field.value = literal(field_text(step.get(key))) if step else ""
                 field.disabled = step is None
                 # another kind's field stays in sight while it is set, so its problem can be fixed
                 self.query_one(f"#row-{key}").display = key in shown or bool(step and key in step)
@@ -150,7 +154,9 @@ class EditorScreen(Screen[bool]):
     def typed(self, event: Input.Changed) -> None:
         name = event.input.id or ""
         if name.startswith("routine-"):
-            setattr(self.draft, name.removeprefix("routine-"), event.value)
+            key = name.removeprefix("routine-")
+            if event.value != self.shown(key):  # the text as filled in keeps the routine's own until it is edited
+                setattr(self.draft, key, event.value)
         elif name.startswith("step-") and self.step_index is not None:
             self.draft.set_step_field(self.step_index, name.removeprefix("step-"), event.value)
         self.refresh_all(form=False)  # the fields keep what is typed: "2." is on its way to 2.5

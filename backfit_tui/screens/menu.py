@@ -197,4 +197,4 @@ class MenuScreen(Screen[None]):
                     self.app.warn(f"Could not delete {entry.path}: {err.strerror or err}")
                 self.reload()
 
-        self.app.push_screen(ConfirmScreen(f"Delete {literal(entry.id)}? Its file {entry.path} is removed."), answered)
+        self.app.push_screen(ConfirmScreen(f"Delete {entry.id}? Its file {entry.path} is removed."), answered)

@@ -57,7 +57,7 @@ class SummaryScreen(Screen[bool]):
             if note := goal_note(record):
                 yield Static(note, id="summary-goal")
             if self.improved:
-                yield Static("\n".join(self.improved), id="summary-improved")
+                yield Static(Text("\n".join(map(literal, self.improved))), id="summary-improved")
             if record.sets:
                 yield Static(summary_table(record), id="summary-table")
         yield KeyHints()
