@@ -138,3 +138,10 @@ async def test_a_save_that_fails_says_why_and_keeps_the_edits(data_dir):
         editor = pilot.app.screen
         assert isinstance(editor, EditorScreen) and editor.changed
         assert any("Could not save to" in n.message for n in pilot.app._notifications)
+
+
+async def test_each_problem_is_shown_on_its_own_line(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        keys = [line.split(":")[0] for line in problems(pilot.app.screen).splitlines()]
+        assert keys == ["name", "description", "steps"]

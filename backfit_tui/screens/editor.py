@@ -114,7 +114,7 @@ class EditorScreen(Screen[bool]):
             f"Total {duration(total_seconds(build_timeline(self.routine, self.get_ready)))}"
         )  # fmt: skip
         self.query_one("#total", Static).update(total)
-        self.query_one("#problems", Static).update(Text(literal("\n".join(problems)), style="red"))
+        self.query_one("#problems", Static).update(Text("\n".join(map(literal, problems)), style="red"))
         if form:
             self.fill_step_form()
 
