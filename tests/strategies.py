@@ -55,3 +55,30 @@ def steps(draw, paced_only: bool = False):
 @st.composite
 def routines(draw, paced_only: bool = False):
     return routine(*draw(st.lists(steps(paced_only), min_size=1, max_size=5)))
+
+
+# --- untrusted text --------------------------------------------------------------------------
+
+# What a terminal obeys or what reorders or hides text: every C0 and C1 control and DEL; the bidi embeddings,
+# overrides, isolates and marks; the zero-width characters.
+CONTROLS = tuple(map(chr, (*range(0x20), 0x7F, *range(0x80, 0xA0))))
+BIDI = tuple(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0x200B, 0x2010), 0x061C)))
+ESCAPE_SEQUENCES = (
+    "\x1b[2J",  # clear the screen
+    "\x1b]0;TITLE\x07",  # set the window's title
+    "\x1b]8;;https://x.example\x1b\\link\x1b]8;;\x1b\\",  # a hyperlink
+    "\x9b31m",  # red, after the one-byte CSI
+    "\x1bP+q544e\x1b\\",  # a device control string
+)
+LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # where str.splitlines() ends a line
+
+
+def untrusted_text(max_length: int, one_line: bool = True, leave_out: str = ""):
+    """Text as a shared file may hold it, between two letters: controls, escape sequences, bidi characters, markup
+    and words; a `one_line` text has no line breaks (a name or cue refuses them), and none has a character in
+    `leave_out`."""
+    unsafe = [c for c in CONTROLS + BIDI if not (one_line and c in LINE_BREAKS)] + [*ESCAPE_SEQUENCES, "[bold]", "[/]"]
+    words = st.text("ab ", min_size=1, max_size=3)
+    pieces = st.sampled_from([p for p in unsafe if not set(p) & set(leave_out)]) | words
+    texts = st.lists(pieces, min_size=1, max_size=8).map(lambda parts: "a" + "".join(parts) + "z")
+    return texts.filter(lambda text: len(text) <= max_length)

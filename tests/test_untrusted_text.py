@@ -1,36 +1,27 @@
 """Routine files are shared between people, so their text is untrusted: markup and terminal escapes
-in names, descriptions, tags and cues are shown literally on every screen and in every CLI output.
+in names, descriptions, tags and cues, and in file names (ids and paths), are shown literally on every
+screen and in every CLI output; JSON and exported TOML write them as escapes.
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
-import html
 import io
 import json
 import os
-import re
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
-import tomli_w
 from fake_clock import FakeClock
 from routine_texts import HOSTILE, HOSTILE_SHOWN
 from tui_helpers import advance, make_app
+from untrusted_helpers import Terminal, history_of, one_hold, raw, screen_text
 
 from backfit_tui import cli
 from backfit_tui.catalog import load_catalog
 from backfit_tui.screens.confirm import ConfirmScreen
-
-
-def screen_text(app) -> str:
-    """Everything on the screen as plain text, read from Textual's own SVG export."""
-    svg = app.export_screenshot()
-    lines = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
-    return html.unescape("".join(re.sub(r"<[^>]+>", "", line) for line in lines)).replace("\xa0", " ")
 
 
 def hostile_routine(data_dir, write_routine):
@@ -86,43 +77,10 @@ EVIL_ID = "evil\x1b]0;TITLE\x07\x1b[2J"
 EVIL_ID_SHOWN = r"evil\x1b]0;TITLE\x07\x1b[2J"
 # C1 CSI, a right-to-left override and a zero-width space: no TOML escape needed, so a file holds them raw.
 INVISIBLE = "Evil \x9b2J \u202egnp\u200b"
-INVISIBLE_SHOWN = r"Evil \x9b2J \u202egnp\u200b"
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def raw(text: str) -> list[str]:
-    """The control, bidi and other unsafe characters in `text`, but for the tabs and line ends of its format."""
-    return UNSAFE.findall(text.replace("\r\n", "\n"))
-
-
-class Terminal(io.StringIO):
-    """Standard output as a terminal."""
-
-    def isatty(self) -> bool:
-        return True
-
-
-def one_hold(name: str = "Evil", cue: str = "Keep still") -> str:
-    """A routine file of one hold with this name and cue, in TOML's escapes where TOML needs them."""
-    steps = [{"exercise": "plank", "hold": 1, "cues": [cue]}]
-    return tomli_w.dumps({"name": name, "description": "From somewhere else.", "steps": steps})
 
 
 def evil_routine(data_dir, write_routine, name="Evil", cue="Keep still"):
     return write_routine(one_hold(name, cue), data_dir / "routines" / f"{EVIL_ID}.toml")
-
-
-def history_of(routine_id: str, name: str, exercise_name: str = "Plank"):
-    """A history holding one finished session of `routine_id`, as a run saves it."""
-    from history_helpers import a_set, add_session, at
-
-    from backfit_tui import locations
-    from backfit_tui.history import HistoryStore
-
-    store = HistoryStore(locations.history_file())
-    session = add_session(store, at("2026-05-04 08:00"), dataclasses.replace(a_set(), exercise_name=exercise_name))
-    store.db.execute("UPDATE sessions SET routine_id = ?, routine_name = ? WHERE id = ?", (routine_id, name, session))
-    store.close()
 
 
 def test_history_csv_shows_ids_literally_on_a_terminal_and_as_they_are_in_a_file(data_dir, capsys, monkeypatch):
