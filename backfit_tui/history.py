@@ -1,14 +1,16 @@
 """The history: a SQLite file with a row per session and a row per set, each set committed as it ends.
 
-WAL mode and a busy timeout let two backfit processes write at once without corrupting or
+WAL mode and a busy timeout let several backfit processes write at once without corrupting or
 blocking each other. The schema's version is `PRAGMA user_version`; an older file is migrated
 forward on open, a newer one is refused and left alone, and so is a file that is not a database.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from .timeline import build_timeline, planned_active_seconds
 from .validation import HistoryUnavailable
 
 SCHEMA_VERSION = 3
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT = 5.0  # seconds to wait for another process's lock
 
 # Each entry takes the schema from the version before it to its own; never edit a released one.
 MIGRATIONS: dict[int, str] = {
@@ -105,35 +107,62 @@ class HistoryStore:
         self.path = path
         try:
             ensure_dir(path.parent)
-            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            version = self._version()
             if version > SCHEMA_VERSION:
                 self.db.close()
                 raise HistoryUnavailable(
                     f"{path} was written by a newer backfit (history version {version}, this one reads up to"
                     f" {SCHEMA_VERSION}); it is left untouched. Update backfit to use it."
                 )
-            self.db.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             self._migrate(version)
         except (sqlite3.DatabaseError, OSError) as err:
             raise HistoryUnavailable(f"{path} cannot be used as the history ({err}); it is left untouched") from None
 
+    def _version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _use_wal(self) -> None:
+        """Switch to WAL mode, once for all. While another process holds the file (creating it too), SQLite answers
+        "locked" at once, without the busy timeout, so this tries again until the same deadline."""
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as err:
+                if not _is_busy(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.005)
+
     def _migrate(self, version: int) -> None:
         for target in range(version + 1, SCHEMA_VERSION + 1):
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                if self.db.execute("PRAGMA user_version").fetchone()[0] >= target:  # another process did it
-                    self.db.execute("ROLLBACK")
+            with self.transaction():
+                if self._version() >= target:  # another process did it
                     continue
                 for statement in MIGRATIONS[target].split(";"):
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {target}")
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+
+    @contextlib.contextmanager
+    def transaction(self, wait: float = BUSY_TIMEOUT) -> Iterator[None]:
+        """Write the block's statements together or not at all, waiting at most `wait` seconds for another
+        process's write lock."""
+        self.db.execute(f"PRAGMA busy_timeout = {round(wait * 1000)}")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:  # after some errors SQLite has rolled back already
+                with contextlib.suppress(sqlite3.Error):  # the error to report is the one that stopped the block
+                    self.db.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.db.close()
@@ -270,3 +299,8 @@ class SessionLog:
             self.failed = True
             self.report(f"History is not being saved ({self.store.path}: {err}).")
             return None
+
+
+def _is_busy(err: sqlite3.Error) -> bool:
+    """Whether another connection holds the lock: a passing state, not a broken file."""
+    return getattr(err, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)

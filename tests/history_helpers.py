@@ -1,8 +1,14 @@
-"""Filling a history database by hand, for the history, statistics and history-screen tests."""
+"""Filling a history database by hand, and holding it locked from another process, for the history, statistics
+and history-screen tests."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from backfit_tui.engine import SetRecord
@@ -33,3 +39,34 @@ def add_session(store: HistoryStore, started: float, *sets: SetRecord, finished:
         store.add_set(session_id, record, started + 60 * (n + 1))
     store.end(session_id, started + 600, finished)
     return session_id
+
+
+LOCK_HOLDER = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2])) if len(sys.argv) > 2 else sys.stdin.readline()
+db.execute("ROLLBACK")
+"""
+
+
+@contextmanager
+def write_lock_held(path: Path, release_after: float | None = None) -> Iterator[Callable[[], None]]:
+    """Another process holding `path`'s write lock, as a second backfit creating or writing it would; it lets go
+    after `release_after` seconds, or when the block calls the function it is given, or when the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(path), *([] if release_after is None else [str(release_after)])],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdout.readline() == "locked\n"
+
+    def release() -> None:
+        if holder.poll() is None and release_after is None:
+            holder.communicate("\n", timeout=10)
+        holder.wait(timeout=10)
+
+    try:
+        yield release
+    finally:
+        release()

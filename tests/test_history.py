@@ -187,6 +187,14 @@ def test_a_corrupt_file_is_reported_with_its_path_and_left_untouched(tmp_path):
     assert list(tmp_path.glob("history.sqlite3-*")) == []  # no journal or WAL made beside it
 
 
+def test_a_history_that_is_a_link_to_dev_null_is_reported_with_what_went_wrong(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    path.symlink_to("/dev/null")
+    with pytest.raises(HistoryUnavailable) as refused:
+        HistoryStore(path)
+    assert str(refused.value) == f"{path} cannot be used as the history (disk I/O error); it is left untouched"
+
+
 WRITER = """
 import sys
 from backfit_tui.engine import SetRecord
