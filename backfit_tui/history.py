@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .formatting import counted, plural
 from .locations import ensure_dir
 from .model import Routine
 from .records import Event, EventKind, SetRecord
@@ -21,7 +22,8 @@ from .timeline import build_timeline, planned_active_seconds
 from .validation import HistoryUnavailable
 
 SCHEMA_VERSION = 3
-BUSY_TIMEOUT = 5.0  # seconds to wait for another process's lock
+BUSY_TIMEOUT = 5.0  # seconds to wait for another process's lock when opening, migrating or closing a session
+WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
 
 # Each entry takes the schema from the version before it to its own; never edit a released one.
 MIGRATIONS: dict[int, str] = {
@@ -260,45 +262,68 @@ class SessionLog:
     """Writes one session to the history as it happens: each set the moment the engine says it ended.
 
     The session itself is written with its first set, so one left before any set ended leaves nothing.
+    While another process holds the history locked, finished sets wait here, in order, and are written
+    with a later event or at the end: a busy history never holds the session up.
     """
 
     def __init__(
-        self, store: HistoryStore, routine: Routine, wall_clock: Callable[[], float], report: Callable[[str], None]
-    ) -> None:
+        self, store: HistoryStore, routine: Routine, wall_clock: Callable[[], float], report: Callable[[str], None],
+        wait_at_close: float = BUSY_TIMEOUT,
+    ) -> None:  # fmt: skip
         self.store = store
         self.routine = routine
         self.wall_clock = wall_clock
         self.report = report
+        self.wait_at_close = wait_at_close
         self.failed = False
         self.started_at = wall_clock()
         self.session_id: int | None = None
+        self.waiting: list[tuple[SetRecord, float]] = []  # sets not written yet, with when each ended
 
     def record(self, events: Sequence[Event]) -> None:
-        """Save every set these events finished."""
+        """Save every set these events finished, and any still waiting for the history's lock."""
+        if self.failed:
+            return
         for event in events:
             if event.kind is EventKind.SET_DONE and event.record is not None:
-                if self.session_id is None:
-                    self.session_id = self._write(self._begin)
-                self._write(lambda r=event.record: self.store.add_set(self.session_id, r, self.wall_clock()))
-
-    def _begin(self) -> int:
-        planned = planned_active_seconds(build_timeline(self.routine, get_ready=0))
-        return self.store.begin(self.routine.id, self.routine.name, self.started_at, planned)
+                self.waiting.append((event.record, self.wall_clock()))
+        if self.waiting:
+            self._write(WRITE_WAIT)
 
     def close(self, finished: bool) -> None:
-        if self.session_id is not None:
-            self._write(lambda: self.store.end(self.session_id, self.wall_clock(), finished))
-
-    def _write(self, write: Callable[[], int | None]) -> int | None:
-        """Write now; a failure (a full disk, a lock held too long) is said once and the session goes on."""
+        """Write how the session ended with any sets still waiting, giving another process's lock longer to go."""
         if self.failed:
-            return None
+            return
+        if self.session_id is not None or self.waiting:
+            self._write(self.wait_at_close, ended=(self.wall_clock(), finished))
+        if self.waiting:
+            lost = len(self.waiting)
+            self.report(
+                f"{counted(lost, 'set')} of this session {plural(lost, 'was', 'were')} not saved:"
+                f" {self.store.path} was locked by another program for over {self.wait_at_close:g} s."
+            )
+
+    def _write(self, wait: float, ended: tuple[float, bool] | None = None) -> None:
+        """Write what is waiting, at once; a failure other than a lock held (a full disk) is said once, and the
+        session goes on without the history."""
+        session_id = self.session_id
         try:
-            return write()
+            with self.store.transaction(wait):
+                if session_id is None:
+                    planned = planned_active_seconds(build_timeline(self.routine, get_ready=0))
+                    session_id = self.store.begin(self.routine.id, self.routine.name, self.started_at, planned)
+                for record, ended_at in self.waiting:
+                    self.store.add_set(session_id, record, ended_at)
+                if ended is not None:
+                    self.store.end(session_id, *ended)
         except sqlite3.Error as err:
-            self.failed = True
-            self.report(f"History is not being saved ({self.store.path}: {err}).")
-            return None
+            if not _is_busy(err):
+                self.failed = True
+                self.waiting.clear()
+                self.report(f"History is not being saved: {self.store.path} ({err}).")
+            return
+        self.session_id = session_id
+        self.waiting.clear()
 
 
 def _is_busy(err: sqlite3.Error) -> bool:

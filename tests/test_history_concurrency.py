@@ -4,14 +4,20 @@ session is being saved. Real SQLite files, and real processes holding the locks.
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
+import time
 
 import pytest
+from fake_clock import FakeClock
 from history_helpers import write_lock_held
+from strategies import routine, step
 from test_plain_guide import backfit_script
 
-from backfit_tui.history import SCHEMA_VERSION, HistoryStore
+from backfit_tui.engine import Session
+from backfit_tui.history import SCHEMA_VERSION, HistoryStore, SessionLog
 from backfit_tui.locations import DATA_DIR_VARIABLE
+from backfit_tui.model import Hold
 
 TWO_SETS = """
 name = "Two sets"
@@ -48,3 +54,87 @@ def test_guides_started_together_on_a_new_history_save_every_set(data_dir, write
     assert said == [""] * guides
     sessions = HistoryStore(data_dir / "history.sqlite3").sessions()
     assert [[s.record.set_number for s in session.sets] for session in sessions] == [[1, 2]] * guides
+
+
+def three_sets(clock: FakeClock) -> Session:
+    return Session(routine(step(Hold(1), sets=3, rest_between_sets=1)), clock, get_ready=0)
+
+
+def test_sets_that_end_while_another_program_holds_the_history_wait_and_are_written_in_order(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    clock = FakeClock(1_000_000.0)
+    session = three_sets(clock)
+    log = SessionLog(store, session.routine, clock, report=pytest.fail)
+    log.record(session.start())
+    with write_lock_held(path):
+        for _ in range(4):  # set 1, a rest, set 2 and a rest: the guide goes on as if nothing were wrong
+            clock.advance(1)
+            began = time.monotonic()
+            log.record(session.update())
+            assert time.monotonic() - began < 1.0  # not the 5 s a write may wait for the lock at the end
+        assert store.sessions() == []  # nothing written yet, but the history can still be read
+    clock.advance(0.5)
+    log.record(session.update())  # halfway through set 3: the sets waiting are written with the next event
+    (stored,) = store.sessions()
+    assert [(s.record.set_number, s.ended_at) for s in stored.sets] == [(1, 1_000_001.0), (2, 1_000_003.0)]
+    clock.advance(0.5)
+    log.record(session.update())
+    log.close(finished=True)
+    (stored,) = store.sessions()
+    assert [s.record.set_number for s in stored.sets] == [1, 2, 3]
+    assert stored.finished and stored.ended_at == 1_000_005.0
+
+
+def test_sets_still_waiting_at_the_end_are_written_when_the_lock_is_let_go_soon_after(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    clock = FakeClock(1_000_000.0)
+    session = three_sets(clock)
+    log = SessionLog(store, session.routine, clock, report=pytest.fail)
+    log.record(session.start())
+    with write_lock_held(path, release_after=0.5):
+        clock.advance(1)
+        log.record(session.update())
+        log.close(finished=False)  # waits longer for the lock than a write during the session does
+    (stored,) = store.sessions()
+    assert [s.record.set_number for s in stored.sets] == [1]
+    assert stored.ended_at == 1_000_001.0 and not stored.finished
+
+
+def test_sets_that_could_not_be_written_by_the_end_are_said_once(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    clock = FakeClock(1_000_000.0)
+    session = three_sets(clock)
+    said = []
+    log = SessionLog(store, session.routine, clock, report=said.append, wait_at_close=0.2)
+    log.record(session.start())
+    with write_lock_held(path):
+        for _ in range(3):
+            clock.advance(1)
+            log.record(session.update())
+        log.close(finished=False)
+    assert said == [f"2 sets of this session were not saved: {path} was locked by another program for over 0.2 s."]
+    assert store.sessions() == []
+
+
+def test_a_write_that_fails_for_another_reason_is_said_once_and_the_session_goes_on(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    clock = FakeClock(1_000_000.0)
+    session = three_sets(clock)
+    said = []
+    log = SessionLog(store, session.routine, clock, report=said.append)
+    log.record(session.start())
+    clock.advance(1)
+    log.record(session.update())
+    other = sqlite3.connect(path)
+    other.execute("DROP TABLE sets")
+    other.commit()
+    for _ in range(4):
+        clock.advance(1)
+        log.record(session.update())
+    log.close(finished=True)
+    assert len(said) == 1 and said[0].startswith(f"History is not being saved: {path} ")
+    assert "no such table: sets" in said[0]
