@@ -1,13 +1,16 @@
 """The history: a SQLite file with a row per session and a row per set, each set committed as it ends.
 
 WAL mode and a busy timeout let several backfit processes write at once without corrupting or
-blocking each other. The schema's version is `PRAGMA user_version`; an older file is migrated
-forward on open, a newer one is refused and left alone, and so is a file that is not a database.
+blocking each other. An existing file is checked, read-only, before anything is written to it; an
+older one is migrated forward on open, while a newer one, a damaged one and a file that is not a
+database are refused and left alone. Every SQLite error on the way becomes a HistoryUnavailable that
+says, in words, what is wrong with which file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -15,61 +18,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .formatting import counted, plural
+from .history_file import BUSY_TIMEOUT, MIGRATIONS, SCHEMA_VERSION, connect_read_only, damage, is_busy, version
 from .locations import ensure_dir
 from .model import Routine
 from .records import Event, EventKind, SetRecord
 from .timeline import build_timeline, planned_active_seconds
 from .validation import HistoryUnavailable
 
-SCHEMA_VERSION = 3
-BUSY_TIMEOUT = 5.0  # seconds to wait for another process's lock when opening, migrating or closing a session
-WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "HistoryStore", "HistoryUnavailable", "SessionLog"]
 
-# Each entry takes the schema from the version before it to its own; never edit a released one.
-MIGRATIONS: dict[int, str] = {
-    1: """
-        CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY,
-            routine_id TEXT NOT NULL,
-            routine_name TEXT NOT NULL,
-            started_at REAL NOT NULL,          -- Unix time, seconds
-            ended_at REAL,                     -- NULL while under way, or if the process died
-            finished INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE TABLE sets (
-            id INTEGER PRIMARY KEY,
-            session_id INTEGER NOT NULL REFERENCES sessions(id),
-            ended_at REAL NOT NULL,
-            step_index INTEGER NOT NULL,
-            exercise_id TEXT NOT NULL,
-            exercise_name TEXT NOT NULL,
-            set_number INTEGER NOT NULL,
-            side TEXT,
-            unit TEXT NOT NULL,
-            planned REAL NOT NULL,
-            achieved REAL NOT NULL,
-            skipped INTEGER NOT NULL
-        );
-    """,
-    2: """
-        ALTER TABLE sets ADD COLUMN active_seconds REAL NOT NULL DEFAULT 0;
-        CREATE INDEX sets_by_session ON sets(session_id);
-        CREATE INDEX sets_by_exercise ON sets(exercise_id, unit, achieved);
-        CREATE INDEX sessions_by_start ON sessions(started_at);
-    """,
-    3: """
-        DELETE FROM sets WHERE EXISTS (
-            SELECT 1 FROM sets AS redone WHERE redone.session_id = sets.session_id AND redone.id > sets.id
-            AND redone.step_index = sets.step_index AND redone.set_number = sets.set_number AND redone.side IS sets.side
-        );
-        DROP INDEX sets_by_session;
-        CREATE UNIQUE INDEX one_record_per_set ON sets(session_id, step_index, set_number, IFNULL(side, ''));
-        ALTER TABLE sessions ADD COLUMN planned_active_seconds REAL;  -- NULL: saved before it was kept
-        ALTER TABLE sets ADD COLUMN work_done_seconds REAL NOT NULL DEFAULT 0;
-        DELETE FROM sessions WHERE NOT EXISTS (SELECT 1 FROM sets WHERE sets.session_id = sessions.id);
-        UPDATE sets SET planned = planned / 2, achieved = CAST(achieved AS INTEGER) / 2 WHERE side = 'both';
-    """,
-}
+WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
+HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"
+
+
+class _Locked(HistoryUnavailable):
+    """Another process held the history's lock longer than the write would wait."""
+
+
+def _in_words(method: Callable) -> Callable:
+    """A HistoryStore method whose SQLite errors say, in words, what is wrong with the file."""
+
+    @functools.wraps(method)
+    def said(self: HistoryStore, *args, **kwargs):
+        with self._said():
+            return method(self, *args, **kwargs)
+
+    return said
 
 
 @dataclass(frozen=True)
@@ -103,74 +77,90 @@ class SessionFigures:
 
 
 class HistoryStore:
-    """The history database at `path`, opened (created, migrated) and ready to write."""
+    """The history database at `path`, checked, then opened (created, migrated) and ready to write; with
+    `read_only`, checked and opened only to read (an older file is migrated first, as a session would)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
         try:
-            ensure_dir(path.parent)
-            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
-            version = self._version()
-            if version > SCHEMA_VERSION:
-                self.db.close()
-                raise HistoryUnavailable(
-                    f"{path} was written by a newer backfit (history version {version}, this one reads up to"
-                    f" {SCHEMA_VERSION}); it is left untouched. Update backfit to use it."
-                )
-            self._use_wal()
-            self._migrate(version)
-        except (sqlite3.DatabaseError, OSError) as err:
+            self.db = self._open(not path.exists(), read_only)
+        except sqlite3.DatabaseError as err:
+            raise HistoryUnavailable(self._problem(err)) from None
+        except OSError as err:
             raise HistoryUnavailable(f"{path} cannot be used as the history ({err}); it is left untouched") from None
 
-    def _version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+    def _open(self, fresh: bool, read_only: bool) -> sqlite3.Connection:
+        """A connection to the checked history at this version; closed again if anything on the way fails."""
+        if not fresh:  # checked read-only first: a damaged file is never written to, not even by a checkpoint
+            with _closed_on_failure(connect_read_only(self.path)) as db:
+                checked = self._checked_version(db)
+            if read_only and checked == SCHEMA_VERSION:
+                return db
+            db.close()
+        ensure_dir(self.path.parent)
+        with _closed_on_failure(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)) as db:
+            _use_wal(db)
+            self._migrate(db)
+        if not read_only:
+            return db
+        db.close()
+        return connect_read_only(self.path)
 
-    def _use_wal(self) -> None:
-        """Switch to WAL mode, once for all. While another process holds the file (creating it too), SQLite answers
-        "locked" at once, without the busy timeout, so this tries again until the same deadline."""
-        deadline = time.monotonic() + BUSY_TIMEOUT
-        while True:
-            try:
-                self.db.execute("PRAGMA journal_mode = WAL")
-                return
-            except sqlite3.OperationalError as err:
-                if not _is_busy(err) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.005)
+    def _checked_version(self, db: sqlite3.Connection) -> int:
+        """The schema version of a history that is neither newer than this backfit nor damaged."""
+        found = self._not_newer(db)
+        if wrong := damage(db):
+            raise HistoryUnavailable(f"{self.path} is damaged ({wrong}); it is left untouched{HOW_TO_RECOVER}")
+        return found
 
-    def _migrate(self, version: int) -> None:
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            with self.transaction():
-                if self._version() >= target:  # another process did it
+    def _not_newer(self, db: sqlite3.Connection) -> int:
+        found = version(db)
+        if found > SCHEMA_VERSION:
+            raise HistoryUnavailable(
+                f"{self.path} was written by a newer backfit (history version {found}, this one reads up to"
+                f" {SCHEMA_VERSION}); it is left untouched. Update backfit to use it."
+            )
+        return found
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        for target in range(self._not_newer(db) + 1, SCHEMA_VERSION + 1):
+            with _transaction(db, BUSY_TIMEOUT):
+                if version(db) >= target:  # another process did it
                     continue
                 for statement in MIGRATIONS[target].split(";"):
                     if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {target}")
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {target}")
+
+    def _problem(self, err: sqlite3.DatabaseError) -> str:
+        """What is wrong, in words, naming the file."""
+        code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+        if code == sqlite3.SQLITE_CORRUPT:
+            return f"{self.path} is damaged ({err}); it is left untouched{HOW_TO_RECOVER}"
+        recover = HOW_TO_RECOVER if code == sqlite3.SQLITE_NOTADB else ""
+        return f"{self.path} cannot be used as the history ({err}); it is left untouched{recover}"
+
+    @contextlib.contextmanager
+    def _said(self) -> Iterator[None]:
+        """Turn a SQLite error into a HistoryUnavailable that says what is wrong with the file."""
+        try:
+            yield
+        except sqlite3.DatabaseError as err:
+            raise (_Locked if is_busy(err) else HistoryUnavailable)(self._problem(err)) from None
 
     @contextlib.contextmanager
     def transaction(self, wait: float = BUSY_TIMEOUT) -> Iterator[None]:
         """Write the block's statements together or not at all, waiting at most `wait` seconds for another
         process's write lock."""
-        self.db.execute(f"PRAGMA busy_timeout = {round(wait * 1000)}")
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        finally:
-            self.db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
-        try:
+        with self._said(), _transaction(self.db, wait):
             yield
-            self.db.execute("COMMIT")
-        except BaseException:
-            if self.db.in_transaction:  # after some errors SQLite has rolled back already
-                with contextlib.suppress(sqlite3.Error):  # the error to report is the one that stopped the block
-                    self.db.execute("ROLLBACK")
-            raise
 
     def close(self) -> None:
         self.db.close()
 
     # --- writing -------------------------------------------------------------------------------
 
+    @_in_words
     def begin(self, routine_id: str, routine_name: str, started_at: float, planned_active_seconds: float) -> int:
         """Record a session as started; returns its id."""
         cursor = self.db.execute(
@@ -179,6 +169,7 @@ class HistoryStore:
         )
         return cursor.lastrowid
 
+    @_in_words
     def add_set(self, session_id: int, record: SetRecord, ended_at: float) -> None:
         """Record one finished (or skipped) set, replacing its earlier record if it was done again; committed
         before this returns."""
@@ -191,11 +182,13 @@ class HistoryStore:
              record.work_done_seconds),
         )  # fmt: skip
 
+    @_in_words
     def end(self, session_id: int, ended_at: float, finished: bool) -> None:
         self.db.execute("UPDATE sessions SET ended_at = ?, finished = ? WHERE id = ?", (ended_at, finished, session_id))
 
     # --- reading -------------------------------------------------------------------------------
 
+    @_in_words
     def sessions(self, limit: int | None = None, since: float | None = None) -> list[StoredSession]:
         """Sessions, newest first, each with its sets in the order they ended."""
         rows = self.db.execute(
@@ -217,6 +210,7 @@ class HistoryStore:
             sets[row[0]].append(StoredSet(row[1], record))
         return [StoredSession(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], tuple(sets[r[0]])) for r in rows]
 
+    @_in_words
     def session_figures(self, since: float = float("-inf")) -> list[SessionFigures]:
         """Every session (from `since` on) with its planned active time, the work done and sets done, oldest first."""
         return [SessionFigures(row[0], row[1], bool(row[2]), row[3], row[4], int(row[5])) for row in self.db.execute(
@@ -225,6 +219,7 @@ class HistoryStore:
             " GROUP BY s.id ORDER BY s.started_at", (since,),
         )]  # fmt: skip
 
+    @_in_words
     def bests(self) -> list[tuple[str, str, str, float]]:
         """(exercise id, exercise name, unit, best achieved) for every exercise's timed holds and reps."""
         return self.db.execute(
@@ -232,6 +227,7 @@ class HistoryStore:
             " WHERE skipped = 0 AND unit IN ('seconds', 'reps') GROUP BY exercise_id, unit ORDER BY exercise_name"
         ).fetchall()
 
+    @_in_words
     def recent_bests(self, exercise_id: str, unit: str, sessions: int) -> list[float]:
         """Each of the last `sessions` sessions' best of one exercise, oldest first."""
         newest_first = self.db.execute(
@@ -242,6 +238,7 @@ class HistoryStore:
         ).fetchall()
         return [best for (best,) in reversed(newest_first)]
 
+    @_in_words
     def session_bests(self, session_id: int) -> list[tuple[str, str, str, float]]:
         """(exercise id, name, unit, best) of one session's timed holds and reps."""
         return self.db.execute(
@@ -250,6 +247,7 @@ class HistoryStore:
             (session_id,),
         ).fetchall()
 
+    @_in_words
     def best_before(self, exercise_id: str, unit: str, session_id: int) -> float | None:
         """The best of one exercise in every session but `session_id`; None if there was none."""
         return self.db.execute(
@@ -316,16 +314,52 @@ class SessionLog:
                     self.store.add_set(session_id, record, ended_at)
                 if ended is not None:
                     self.store.end(session_id, *ended)
-        except sqlite3.Error as err:
-            if not _is_busy(err):
-                self.failed = True
-                self.waiting.clear()
-                self.report(f"History is not being saved: {self.store.path} ({err}).")
+        except _Locked:
+            return
+        except HistoryUnavailable as err:
+            self.failed = True
+            self.waiting.clear()
+            self.report(f"History is not being saved: {err}")
             return
         self.session_id = session_id
         self.waiting.clear()
 
 
-def _is_busy(err: sqlite3.Error) -> bool:
-    """Whether another connection holds the lock: a passing state, not a broken file."""
-    return getattr(err, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+@contextlib.contextmanager
+def _closed_on_failure(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    try:
+        yield db
+    except BaseException:
+        db.close()
+        raise
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL mode, once for all. While another process holds the file (creating it too), SQLite answers
+    "locked" at once, without the busy timeout, so this tries again until the same deadline."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if not is_busy(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection, wait: float) -> Iterator[None]:
+    db.execute(f"PRAGMA busy_timeout = {round(wait * 1000)}")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:  # after some errors SQLite has rolled back already
+            with contextlib.suppress(sqlite3.Error):  # the error to report is the one that stopped the block
+                db.execute("ROLLBACK")
+        raise

@@ -14,9 +14,9 @@ from .stats import compute_stats
 
 
 def _store() -> HistoryStore:
-    """The history, read-only in spirit: with no history yet, an empty one, and no file is made for it."""
+    """The history, opened only to read: with no history yet, an empty one, and no file is made for it."""
     path = locations.history_file()
-    return HistoryStore(path if path.exists() else Path(":memory:"))
+    return HistoryStore(path, read_only=True) if path.exists() else HistoryStore(Path(":memory:"))
 
 
 def history(as_json: bool, as_csv: bool, limit: int) -> int:
