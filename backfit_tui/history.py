@@ -82,9 +82,13 @@ class HistoryStore:
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
+        fresh = not path.exists()
         try:
-            self.db = self._open(not path.exists(), read_only)
+            self.db = self._open(fresh, read_only)
         except sqlite3.DatabaseError as err:
+            if fresh and not is_busy(err):  # what the failed creation made: a full disk left empty files
+                for made in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{path}{made}").unlink(missing_ok=True)
             raise HistoryUnavailable(self._problem(err)) from None
         except OSError as err:
             raise HistoryUnavailable(f"{path} cannot be used as the history ({err}); it is left untouched") from None

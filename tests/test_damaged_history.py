@@ -15,7 +15,7 @@ import pytest
 from history_helpers import a_set, add_session, at
 from test_plain_guide import ONE_SECOND, backfit_script
 
-from backfit_tui.history import HistoryStore
+from backfit_tui.history import HistoryStore, HistoryUnavailable
 from backfit_tui.locations import DATA_DIR_VARIABLE
 
 READING_COMMANDS = [["history"], ["history", "--json"], ["history", "--csv"], ["stats"], ["stats", "--json"]]
@@ -117,6 +117,17 @@ def mounted(*commands: list[str]):
     finally:
         for target in reversed(done):
             subprocess.run(["umount", target], check=True)
+
+
+def test_a_history_that_cannot_be_made_on_a_full_disk_leaves_no_file_behind(tmp_path):
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    with mounted(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)]):
+        with contextlib.suppress(OSError):
+            (folder / "filler").write_bytes(bytes(1 << 20))  # the disk is full
+        with pytest.raises(HistoryUnavailable, match="database or disk is full|No space left"):
+            HistoryStore(folder / "history.sqlite3")
+        assert sorted(p.name for p in folder.iterdir()) == ["filler"]
 
 
 def test_a_history_in_a_read_only_folder_can_still_be_read(tmp_path, data_dir):
