@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     form = history.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="every session as JSON, newest first")
     form.add_argument("--csv", action="store_true", help="every set as CSV, for a spreadsheet")
+    form.add_argument("--check", action="store_true", help="check the whole file, and say how to recover a damaged one")
     history.add_argument("--limit", type=int, default=20, metavar="N", help="sessions in the table (default 20)")
     importing = commands.add_parser("import", help="check a routine file and copy it into your routines")
     importing.add_argument("file", type=Path, metavar="FILE", help="a routine .toml file")
@@ -106,6 +107,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command in ("history", "stats"):
             from . import history_commands
 
+            if args.command == "history" and args.check:
+                return history_commands.check()
             if args.command == "history":
                 return history_commands.history(as_json=args.json, as_csv=args.csv, limit=args.limit)
             return history_commands.stats(as_json=args.json, goal=_settings().weekly_goal)

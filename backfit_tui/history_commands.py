@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 import time
 from pathlib import Path
 
 from . import locations
-from .formatting import json_text
+from .formatting import counted, json_text, literal
 from .history import HistoryStore
+from .history_file import integrity_problems
 from .report import bests_table, calendar, goal_line, session_json, sessions_table, stats_json, write_csv
 from .stats import compute_stats
+
+LISTED_PROBLEMS = 10
 
 
 def _store() -> HistoryStore:
@@ -51,3 +55,33 @@ def stats(as_json: bool, goal: int) -> int:
         console.print()
         console.print(bests_table(figures))
     return 0
+
+
+def check() -> int:
+    """Check every page of the history; when it is damaged, say what is wrong and how to start a new one."""
+    path = locations.history_file()
+    if not path.exists():
+        print(f"No history yet: backfit makes {path} when it first opens its menu or runs a routine.")
+        return 0
+    problems = integrity_problems(path)
+    if not problems:
+        print(f"{path}: no problems found.")
+        return 0
+    print(f"{path} is damaged:")
+    for problem in problems[:LISTED_PROBLEMS]:
+        print(f"  {literal(problem)}")
+    if len(problems) > LISTED_PROBLEMS:
+        print(f"  and {counted(len(problems) - LISTED_PROBLEMS, 'more problem')}")
+    print("backfit leaves it as it is, and keeps no history while it is there. Move it aside, where it can still be")
+    print("looked at, and backfit starts a new history the next time it runs:")
+    print(f"  {move_aside(path)}")
+    return 1
+
+
+def move_aside(path: Path) -> str:
+    """The shell command that renames the history, with its -wal and -shm files, to the first free `.damaged` name."""
+    aside, n = path.with_name(f"{path.name}.damaged"), 2
+    while aside.exists():
+        aside, n = path.with_name(f"{path.name}.damaged-{n}"), n + 1
+    moves = [(f"{path}{part}", f"{aside}{part}") for part in ("", "-wal", "-shm") if Path(f"{path}{part}").exists()]
+    return " && ".join(f"mv {shlex.quote(old)} {shlex.quote(new)}" for old, new in moves)

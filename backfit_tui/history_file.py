@@ -97,6 +97,22 @@ def damage(db: sqlite3.Connection) -> str | None:
     return next(iter(_schema_problems(db)), None)
 
 
+def integrity_problems(path: Path) -> list[str]:
+    """Everything SQLite's thorough integrity check finds wrong with the history at `path` (up to a hundred), or
+    why it cannot read it, and what it lacks of the schema; [] for a sound one."""
+    try:
+        db = connect_read_only(path)
+        try:
+            found = [row for (row,) in db.execute("PRAGMA integrity_check")]
+            if found != ["ok"]:
+                return [line for row in found for line in row.splitlines() if line != "*** in database main ***"]
+            return _schema_problems(db)
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as err:
+        return [str(err)]
+
+
 def _schema_problems(db: sqlite3.Connection) -> list[str]:
     lacking = missing(db) if version(db) == SCHEMA_VERSION else []
     return [f"it lacks {', '.join(lacking)}"] if lacking else []

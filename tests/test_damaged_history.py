@@ -103,6 +103,46 @@ def test_a_session_on_a_history_that_lacks_part_of_its_schema_never_writes_to_it
     assert fingerprint(lacking) == before
 
 
+def test_history_check_says_what_is_wrong_and_how_to_start_a_new_history(data_dir, damaged, write_routine):
+    result = backfit(data_dir, "history", "--check")
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{damaged} is damaged:\n  database disk image is malformed\n")
+    move = result.stdout.splitlines()[-1].strip()
+    assert move.startswith(f"mv {damaged} {damaged}.damaged")
+    subprocess.run(move, shell=True, check=True)
+    assert backfit(data_dir, "run", "--plain", str(write_routine(ONE_SECOND))).stderr == ""
+    assert backfit(data_dir, "history", "--check").stdout == f"{damaged}: no problems found.\n"
+    assert (data_dir / "history.sqlite3.damaged").exists()
+
+
+def test_history_check_lists_ten_problems_and_counts_the_rest(data_dir):
+    path = data_dir / "history.sqlite3"
+    a_month_of_sessions(path)
+    with contextlib.closing(sqlite3.connect(path)) as db:  # an index that no longer matches its table's rows
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX sets_by_exercise ON sets(exercise_name, unit,"
+                   " achieved)' WHERE name = 'sets_by_exercise'")  # fmt: skip
+        db.commit()
+    lines = backfit(data_dir, "history", "--check").stdout.splitlines()
+    assert lines[1:12] == [f"  row {n} missing from index sets_by_exercise" for n in range(1, 11)] + [
+        "  and 90 more problems"
+    ]
+
+
+def test_history_check_lists_a_missing_table(data_dir, lacking):
+    result = backfit(data_dir, "history", "--check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[1].startswith("  it lacks ")
+
+
+def test_history_check_before_any_session(data_dir):
+    result = backfit(data_dir, "history", "--check")
+    assert result.returncode == 0
+    assert result.stdout == f"No history yet: backfit makes {data_dir / 'history.sqlite3'} when it first opens its" \
+                            " menu or runs a routine.\n"  # fmt: skip
+    assert not (data_dir / "history.sqlite3").exists()
+
+
 @contextlib.contextmanager
 def mounted(*commands: list[str]):
     """Run mount commands, or skip the test where mounting is not permitted; unmount at the end."""
