@@ -26,7 +26,7 @@ from .records import Event, SessionRecord
 from .safety import SAFETY_NOTE
 from .settings import Settings, save_mute
 from .sound import Player, make_chimes
-from .validation import LoadError
+from .validation import HistoryUnavailable, LoadError
 
 if TYPE_CHECKING:
     from .history import HistoryStore, SessionLog
@@ -174,7 +174,19 @@ class BackfitApp(App[None]):
             return []
         from .stats import improvements
 
-        return improvements(self.history, log.session_id, self.wall_clock(), None, self.settings.weekly_goal)
+        try:
+            return improvements(self.history, log.session_id, self.wall_clock(), None, self.settings.weekly_goal)
+        except HistoryUnavailable as err:
+            self.give_up_history(err)
+            return []
+
+    def give_up_history(self, err: HistoryUnavailable) -> None:
+        """Stop using a history that could not be read (damaged since it was opened): say why, once, and write
+        nothing more to it."""
+        self.history.close()
+        self.history = None
+        self.history_problem = str(err)
+        self.warn(f"History is not being saved: {err}")
 
     def show_summary(self, routine: Routine, record: SessionRecord, improved: list[str]) -> None:
         from .screens.summary import SummaryScreen
@@ -206,8 +218,13 @@ class BackfitApp(App[None]):
         if self.history is None:
             self.warn(f"History is not being saved: {self.history_problem}")
             return
-        from .screens.history import HistoryScreen
+        from .screens.history import RECENT_SESSIONS, HistoryScreen
         from .stats import compute_stats
 
-        stats = compute_stats(self.history, self.wall_clock(), None, self.settings.weekly_goal)
-        self.push_screen(HistoryScreen(self.history, stats))
+        try:
+            stats = compute_stats(self.history, self.wall_clock(), None, self.settings.weekly_goal)
+            sessions = self.history.sessions(RECENT_SESSIONS)
+        except HistoryUnavailable as err:
+            self.give_up_history(err)
+            return
+        self.push_screen(HistoryScreen(stats, sessions))

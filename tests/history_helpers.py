@@ -3,6 +3,7 @@ and history-screen tests."""
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -39,6 +40,22 @@ def add_session(store: HistoryStore, started: float, *sets: SetRecord, finished:
         store.add_set(session_id, record, started + 60 * (n + 1))
     store.end(session_id, started + 600, finished)
     return session_id
+
+
+def a_month_of_sessions(path: Path, exercise: str = "plank") -> None:
+    """Thirty daily sessions of ten sets into the history at `path`: a file of several pages."""
+    store = HistoryStore(path)
+    for day in range(30):
+        add_session(store, at("2026-05-01 08:00") + day * 86_400,
+                    *(a_set(exercise, 20 + n, set_number=n + 1) for n in range(10)))  # fmt: skip
+    store.close()
+
+
+def damage(path: Path) -> None:
+    """Write 4096 random bytes into the middle of the file (in a month of sessions, over some of the earliest sets)."""
+    with path.open("r+b") as file:
+        file.seek(path.stat().st_size // 2)
+        file.write(random.Random(7).randbytes(4096))
 
 
 LOCK_HOLDER = """

@@ -6,13 +6,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import random
 import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
-from history_helpers import a_set, add_session, at
+from history_helpers import a_month_of_sessions, damage
 from test_plain_guide import ONE_SECOND, backfit_script
 
 from backfit_tui.history import HistoryStore, HistoryUnavailable
@@ -30,23 +29,12 @@ def fingerprint(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def a_month_of_sessions(path: Path) -> None:
-    """Thirty sessions of ten sets: a history of several pages."""
-    store = HistoryStore(path)
-    for day in range(30):
-        add_session(store, at("2026-05-01 08:00") + day * 86_400,
-                    *(a_set("plank", 20 + n, set_number=n + 1) for n in range(10)))  # fmt: skip
-    store.close()
-
-
 @pytest.fixture
 def damaged(data_dir: Path) -> Path:
     """A month of sessions with 4096 random bytes written into the middle of the file."""
     path = data_dir / "history.sqlite3"
     a_month_of_sessions(path)
-    with path.open("r+b") as file:
-        file.seek(path.stat().st_size // 2)
-        file.write(random.Random(7).randbytes(4096))
+    damage(path)
     return path
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 from fake_clock import FakeClock
-from history_helpers import a_set, add_session, at
+from history_helpers import a_month_of_sessions, a_set, add_session, at, damage
 from tui_helpers import advance, make_app, short_routine_app
 
+from backfit_tui import cli
 from backfit_tui.catalog import load_catalog
 from backfit_tui.history import HistoryStore
 from backfit_tui.screens.history import HistoryScreen
 from backfit_tui.screens.menu import MenuScreen
+from backfit_tui.screens.summary import SummaryScreen
 
 
 @pytest.fixture
@@ -76,3 +78,53 @@ async def test_without_a_history_f2_says_why():
         await pilot.press("f2")
         assert isinstance(pilot.app.screen, MenuScreen)
         assert any("disk I/O error" in n.message for n in pilot.app._notifications)
+
+
+def warnings(app) -> list[str]:
+    return [n.message for n in app._notifications if n.severity == "warning"]
+
+
+async def test_f2_on_a_damaged_history_says_what_is_wrong_with_which_file(data_dir):
+    path = data_dir / "history.sqlite3"
+    a_month_of_sessions(path)
+    damage(path)
+    store, problem = cli._open_history()  # as `backfit` opens it
+    app = make_app(load_catalog(), history=store)
+    app.history_problem = problem
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        assert isinstance(pilot.app.screen, MenuScreen)
+        assert f"History is not being saved: {path} is damaged (database disk image is malformed)" in warnings(app)[-1]
+
+
+async def test_a_history_damaged_after_it_was_opened_is_said_on_f2_and_no_longer_used(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    a_month_of_sessions(path)
+    app = make_app(load_catalog(), history=HistoryStore(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        damage(path)
+        await pilot.press("f2")
+        assert isinstance(pilot.app.screen, MenuScreen)
+        assert warnings(app) == [
+            f"History is not being saved: {path} is damaged (database disk image is malformed); it is left untouched,"
+            " and `backfit history --check` says how to start a new one"
+        ]
+        assert app.history is None
+        await pilot.press("f2")  # said again when asked again, without reading the file
+        assert len(warnings(app)) == 2
+
+
+async def test_the_summary_of_a_session_whose_earlier_sets_cannot_be_read_says_so(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    a_month_of_sessions(path)  # May 2026
+    clock = FakeClock(100.0)
+    now = FakeClock(at("2026-05-05 08:00"))  # the summary reads every session from eight days before: all of May's
+    app = short_routine_app(load_catalog(), clock, history=HistoryStore(path), wall_clock=now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        damage(path)  # over early sets, where a new session's sets are never written
+        await advance(pilot, clock, 50)
+        await pilot.press("enter", "enter", "enter")
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert warnings(app) == [f"History is not being saved: {path} is damaged (database disk image is malformed);"
+                                 " it is left untouched, and `backfit history --check` says how to start a new one"]
+        assert app.history is None

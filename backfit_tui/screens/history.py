@@ -8,28 +8,27 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ..history import HistoryStore
+from ..history import StoredSession
 from ..report import bests_table, calendar, goal_line, sessions_table
 from ..stats import Stats
 from ..widgets.key_hints import KeyHints
 
-RECENT_SESSIONS = 20
+RECENT_SESSIONS = 20  # how many sessions the screen lists, newest first
 
 
 class HistoryScreen(Screen[None]):
-    """What the history holds, read-only; Esc goes back to the menu."""
+    """The statistics and recent sessions it is given, read from the history by the app; Esc goes back."""
 
     CSS_PATH = "history.tcss"
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
 
-    def __init__(self, store: HistoryStore, stats: Stats) -> None:
+    def __init__(self, stats: Stats, sessions: list[StoredSession]) -> None:
         super().__init__()
-        self.store = store
         self.stats = stats
+        self.sessions = sessions
 
     def compose(self) -> ComposeResult:
-        sessions = self.store.sessions(RECENT_SESSIONS)
         yield Header()
         with VerticalScroll(id="history"):
             yield Static(goal_line(self.stats), id="history-goal")
@@ -38,5 +37,5 @@ class HistoryScreen(Screen[None]):
             yield Static("Personal bests", classes="history-heading")
             yield Static(bests_table(self.stats) if self.stats.bests else "None yet.", id="history-bests")
             yield Static("Recent sessions", classes="history-heading")
-            yield Static(sessions_table(sessions) if sessions else "None yet.", id="history-sessions")
+            yield Static(sessions_table(self.sessions) if self.sessions else "None yet.", id="history-sessions")
         yield KeyHints()
