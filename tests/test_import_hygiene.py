@@ -36,6 +36,7 @@ CORE_MODULES = [
     "backfit_tui.outcome",
     "backfit_tui.safety",
     "backfit_tui.history",
+    "backfit_tui.history_file",
     "backfit_tui.stats",
     "backfit_tui.report",
     "backfit_tui.history_commands",
@@ -87,7 +88,7 @@ def test_core_modules_do_not_import_textual():
 @pytest.mark.parametrize(
     "argv",
     [["list", "--json"], ["list"], ["show", "floor-stretch"], ["exercises"], ["validate", "ROUTINES/floor-stretch.toml"],
-     ["history"], ["history", "--json"], ["stats"]],
+     ["history"], ["history", "--json"], ["history", "--check"], ["stats"]],
     ids=lambda argv: " ".join(argv),
 )
 def test_quick_commands_do_not_import_textual(argv):
