@@ -25,8 +25,6 @@ from .records import Event, EventKind, SetRecord
 from .timeline import build_timeline, planned_active_seconds
 from .validation import HistoryUnavailable
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "HistoryStore", "HistoryUnavailable", "SessionLog"]
-
 WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
 HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"
 
@@ -153,7 +151,7 @@ class HistoryStore:
             raise (_Locked if is_busy(err) else HistoryUnavailable)(self._problem(err)) from None
 
     @contextlib.contextmanager
-    def transaction(self, wait: float = BUSY_TIMEOUT) -> Iterator[None]:
+    def transaction(self, wait: float) -> Iterator[None]:
         """Write the block's statements together or not at all, waiting at most `wait` seconds for another
         process's write lock."""
         with self._said(), _transaction(self.db, wait):
@@ -176,7 +174,7 @@ class HistoryStore:
     @_in_words
     def add_set(self, session_id: int, record: SetRecord, ended_at: float) -> None:
         """Record one finished (or skipped) set, replacing its earlier record if it was done again; committed
-        before this returns."""
+        before this returns, or with the transaction it is written in."""
         self.db.execute(
             "INSERT OR REPLACE INTO sets (session_id, ended_at, step_index, exercise_id, exercise_name, set_number,"
             " side, unit, planned, achieved, skipped, active_seconds, work_done_seconds)"

@@ -74,11 +74,11 @@ def check() -> int:
         print(f"  and {counted(len(problems) - LISTED_PROBLEMS, 'more problem')}")
     print("backfit leaves it as it is, and keeps no history while it is there. Move it aside, where it can still be")
     print("looked at, and backfit starts a new history the next time it runs:")
-    print(f"  {move_aside(path)}")
+    print(f"  {_move_aside(path)}")
     return 1
 
 
-def move_aside(path: Path) -> str:
+def _move_aside(path: Path) -> str:
     """The shell command that renames the history, with its -wal and -shm files, to the first free `.damaged` name."""
     aside, n = path.with_name(f"{path.name}.damaged"), 2
     while aside.exists():

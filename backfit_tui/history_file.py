@@ -114,11 +114,11 @@ def integrity_problems(path: Path) -> list[str]:
 
 
 def _schema_problems(db: sqlite3.Connection) -> list[str]:
-    lacking = missing(db) if version(db) == SCHEMA_VERSION else []
+    lacking = _missing(db) if version(db) == SCHEMA_VERSION else []
     return [f"it lacks {', '.join(lacking)}"] if lacking else []
 
 
-def missing(db: sqlite3.Connection) -> list[str]:
+def _missing(db: sqlite3.Connection) -> list[str]:
     """What an open history lacks of the schema, in words: `table sets`, `column sets.active_seconds`, `index …`
     (a missing table's columns and indexes go without saying)."""
     lacking = _expected_schema() - _schema(db)
