@@ -20,6 +20,7 @@ import argparse
 import multiprocessing
 import os
 import platform
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -176,6 +177,13 @@ def main() -> None:
     parser.add_argument("--lock", type=float, default=8.0, help="seconds another process holds the lock (default 8)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="backfit-concurrency-"))
+    try:
+        measure(args, root)
+    finally:
+        shutil.rmtree(root)
+
+
+def measure(args: argparse.Namespace, root: Path) -> None:
     short, long = Routine(root, 3), Routine(root, 8)
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.python_implementation()}"
           f" {platform.python_version()}, SQLite {sqlite3.sqlite_version}")  # fmt: skip
