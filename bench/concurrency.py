@@ -29,11 +29,11 @@ import threading
 import time
 from pathlib import Path
 
-from backfit_tui.catalog import load_catalog
-from backfit_tui.history import HistoryStore, HistoryUnavailable
-from backfit_tui.plain import phase_heading
-from backfit_tui.routines import load_routine
-from backfit_tui.timeline import build_timeline
+from backfit_tui.cli.plain import phase_heading
+from backfit_tui.core.timeline import build_timeline
+from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.history import HistoryStore, HistoryUnavailable
+from backfit_tui.store.routines import load_routine
 
 ROUTINE = """
 name = "{sets} sets"

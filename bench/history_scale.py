@@ -19,10 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from backfit_tui.engine import SetRecord
-from backfit_tui.history import HistoryStore
-from backfit_tui.history_file import integrity_problems
-from backfit_tui.stats import compute_stats
+from backfit_tui.core.engine import SetRecord
+from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history_file import integrity_problems
+from backfit_tui.store.stats import compute_stats
 
 SESSIONS, SETS_PER_SESSION = 4_000, 15
 EXERCISES = (("plank", "Plank", "seconds"), ("bridge", "Bridge", "seconds"), ("bird-dog", "Bird dog", "reps"),

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from backfit_tui import cli
+from backfit_tui.cli import command as cli
 
 UNKNOWN_KEYS = (1_000, 2_000, 4_000, 8_000)
 STEPS, MEGABYTE = 50, 1_000_000

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from backfit_tui.locations import DATA_DIR_VARIABLE, bundled_library_file
-from backfit_tui.routines import load_library
+from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_library_file
+from backfit_tui.store.routines import load_library
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,1 @@
+"""Playing sounds: the chimes through playsound3, or the terminal bell."""

@@ -1,0 +1,1 @@
+"""The `backfit` command and the plain text guide."""

@@ -1,0 +1,467 @@
+"""The `backfit` command: parse arguments, build what a command needs, hand over.
+
+Nothing here imports Textual; list, show, validate and exercises start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import gc
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from ..core.formatting import counted, duration, json_text, literal, plural
+from ..core.model import Routine
+from ..core.plan import RICH_STYLES, plan_lines
+from ..core.timeline import build_timeline, total_seconds
+from ..store import locations
+from ..store.atomic import write_atomically
+from ..store.catalog import Catalog, load_catalog
+from ..store.locations import ensure_dir
+from ..store.routines import RoutineEntry, id_problem, load_entry, load_library, parse_routine, routine_toml
+from ..store.settings import Settings, load_settings_or_defaults
+from ..store.validation import HistoryUnavailable, LoadError, read_bytes
+from .pipes import READER_GONE, discard
+
+if TYPE_CHECKING:
+    from ..store.history import HistoryStore
+
+TRACE_VARIABLE = "BACKFIT_TRACE"  # a file to log each event's timing to, for bench/timer_accuracy.py
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, showing the arguments it quotes in a usage error literally (file names among them)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(literal(message))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="backfit",
+        description="A guided back-exercise and stretch routine in your terminal.",
+        epilog=f"Your routines, settings and history live in {locations.data_dir()}; "
+        f"set {locations.DATA_DIR_VARIABLE} or --data-dir to move them.",
+    )
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
+    parser.add_argument("--data-dir", type=_folder, metavar="DIR", help="use DIR for routines, settings and history")
+    parser.add_argument("--mute", action="store_true", help="start with the chimes off (m turns them on)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    listing = commands.add_parser("list", help="list every routine, bundled and your own")
+    listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+    show = commands.add_parser("show", help="print one routine's plan, step by step")
+    show.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
+    validate = commands.add_parser("validate", help="check routine files and print their problems")
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    run = commands.add_parser("run", help="run a routine now")
+    run.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
+    run.add_argument("--plain", action="store_true", help="guide with plain lines of text instead of the screen")
+    run.add_argument("--mute", action="store_true", default=argparse.SUPPRESS, help="start with the chimes off")
+    commands.add_parser("exercises", help="list the exercise library's ids for routine files")
+    history = commands.add_parser("history", help="recent sessions and their sets")
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="every session as JSON, newest first")
+    form.add_argument("--csv", action="store_true", help="every set as CSV, for a spreadsheet")
+    form.add_argument("--check", action="store_true", help="check the whole file, and say how to recover a damaged one")
+    history.add_argument("--limit", type=int, default=20, metavar="N", help="sessions in the table (default 20)")
+    importing = commands.add_parser("import", help="check a routine file and copy it into your routines")
+    importing.add_argument("file", type=Path, metavar="FILE", help="a routine .toml file")
+    importing.add_argument(
+        "--force", action="store_true", help="import it even if it replaces a routine or shares another's name"
+    )
+    importing.add_argument("--as", dest="new_id", type=_new_id, metavar="ID", help="import it under this id")
+    exporting = commands.add_parser("export", help="write a routine out as a file to share")
+    exporting.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
+    exporting.add_argument(
+        "file", type=Path, nargs="?", metavar="FILE", help="the file, or a folder, to write it to (default: stdout)"
+    )
+    stats = commands.add_parser("stats", help="sessions this week, the streak, the days trained and personal bests")
+    stats.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the `backfit` command; returns the exit status."""
+    try:
+        try:
+            return _dispatch(build_parser().parse_args(argv))
+        finally:
+            if sys.stdout is not None:  # None when backfit was started with stdout closed (`>&-`)
+                sys.stdout.flush()  # so a reader that has gone shows here, not in the interpreter's last flush
+    except BrokenPipeError:  # `backfit ... | head`: end quietly, as cat does
+        discard(sys.stdout)
+        return READER_GONE
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.data_dir:
+        os.environ[locations.DATA_DIR_VARIABLE] = str(args.data_dir)
+    try:
+        if args.command == "validate":
+            return validate(args.files)
+        if args.command in ("history", "stats"):
+            from . import history_commands
+
+            if args.command == "history" and args.check:
+                return history_commands.check()
+            if args.command == "history":
+                return history_commands.history(as_json=args.json, as_csv=args.csv, limit=args.limit)
+            return history_commands.stats(as_json=args.json, goal=_settings().weekly_goal)
+        catalog = load_catalog()
+        if args.command == "list":
+            return list_routines(catalog, as_json=args.json)
+        if args.command == "show":
+            return show(catalog, args.routine)
+        if args.command == "exercises":
+            return list_exercises(catalog)
+        if args.command == "import":
+            return import_routine(catalog, args.file, args.force, args.new_id)
+        if args.command == "export":
+            return export_routine(catalog, args.routine, args.file)
+        if args.command == "run":
+            return run(catalog, args.routine, plain=args.plain, mute=args.mute)
+        return open_tui(catalog, mute=args.mute)
+    except LoadError as err:
+        _error(*map(str, err.problems))
+        return 1
+    except HistoryUnavailable as err:
+        _error(str(err))
+        return 1
+    except BrokenPipeError:
+        raise  # not a file that could not be written: `main` ends a closed pipe quietly
+    except OSError as err:  # writing a file: `import` into a read-only folder
+        _error(f"{err.filename}: {err.strerror or err}" if err.filename else str(err))
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _new_id(text: str) -> str:
+    """`--as ID`: a usable routine id, or argparse's usage error saying why not."""
+    problem = id_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
+def _folder(text: str) -> Path:
+    """A folder named on the command line, made absolute; argparse reports what is wrong with it."""
+    try:
+        return Path(text).expanduser().resolve()
+    except (ValueError, RuntimeError) as err:  # a NUL character; `~name` for an unknown user
+        raise argparse.ArgumentTypeError(f"{text!r} is not a usable folder ({err})") from None
+
+
+class _VersionAction(argparse.Action):
+    """--version, reading the installed version only when asked (importlib.metadata is slow)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib import metadata
+
+        try:
+            version = metadata.version("backfit")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        print(f"backfit {version}")
+        parser.exit()
+
+
+def _say(*lines: str, file: TextIO | None = None) -> None:
+    """Print a message line by line (on stdout unless told), each line shown literally: a message names
+    routines, files and ids, and their text from files and file names must never reach the terminal raw."""
+    print("\n".join(literal(line) for line in lines), file=file or sys.stdout)
+
+
+def _error(*lines: str) -> None:
+    """Say what is wrong on stderr, after "backfit:"."""
+    _say(f"backfit: {lines[0]}", *lines[1:], file=sys.stderr)
+
+
+def _settings(say_warnings: bool = True) -> Settings:
+    """The settings; what is wrong with them is said on stderr (the TUI says it itself, on screen)."""
+    settings = load_settings_or_defaults(locations.settings_file(), os.environ)
+    if say_warnings:
+        for problem in settings.warnings:
+            _error(str(problem))
+    return settings
+
+
+def _first_run() -> bool:
+    """Whether this is the first session, so the safety note is due (remembered from now on)."""
+    from ..store.safety import first_time
+
+    return first_time(locations.safety_note_marker())
+
+
+def _console():
+    from .console import stdout_console  # Rich: only for the commands that draw tables
+
+    return stdout_console()
+
+
+def list_routines(catalog: Catalog, as_json: bool) -> int:
+    """Print every routine as a table, or as JSON for scripts."""
+    get_ready = _settings().get_ready
+    rows = [_summary(entry, get_ready) for entry in catalog.entries]
+    if as_json:
+        print(json_text(rows))
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("name", min_width=10)
+    table.add_column("id", no_wrap=True)  # the word to type next, so never broken
+    table.add_column("steps", justify="right")
+    table.add_column("duration", no_wrap=True)
+    table.add_column("tags", overflow="fold", min_width=9)
+    table.add_column("file", overflow="fold", min_width=7)
+    for row, entry in zip(rows, catalog.entries):
+        where = Text(_where(entry))
+        if row["problems"]:
+            problem = Text("✗ cannot load: `backfit validate` says why", style="red")
+            table.add_row(problem, Text(literal(row["id"])), "", "", "", where)
+            continue
+        table.add_row(
+            Text(literal(row["name"])), Text(literal(row["id"])), str(row["steps"]),
+            duration(row["duration_s"]), Text(literal(" ".join(row["tags"]))), where,
+        )  # fmt: skip
+    console = _console()
+    console.print(table)
+    console.print(Text(f"bundled: {literal(str(locations.bundled_routines_dir()))}", style="dim"))
+    return 0
+
+
+def _where(entry: RoutineEntry) -> str:
+    """A routine's file for a narrow column: "bundled" (the folder is printed below the table)."""
+    if entry.origin == "bundled":
+        return "bundled"
+    path = str(entry.path)
+    home = str(Path.home())
+    return literal("~" + path[len(home) :] if path.startswith(home + "/") else path)
+
+
+def _summary(entry: RoutineEntry, get_ready: int) -> dict:
+    routine = entry.routine
+    return {
+        "id": entry.id,
+        "name": routine.name if routine else None,
+        "path": str(entry.path),
+        "origin": entry.origin,
+        "steps": len(routine.steps) if routine else None,
+        "duration_s": total_seconds(build_timeline(routine, get_ready)) if routine else None,
+        "tags": list(routine.tags) if routine else [],
+        "problems": [str(p) for p in entry.problems],
+    }
+
+
+def show(catalog: Catalog, reference: str) -> int:
+    """Print one routine's plan step by step, with how long each step and the whole take."""
+    entry = _find(catalog, reference)
+    if entry is None:
+        return 1
+    from rich.text import Text
+
+    console = _console()
+    title, *rest = plan_lines(entry.routine, _settings().get_ready)
+    console.print(Text(title.text, style="bold"))
+    console.print(Text(f"id {literal(entry.id)} · {literal(str(entry.path))}", style="dim"))
+    for line in rest:
+        console.print(Text(line.text, style=RICH_STYLES[line.style]))
+    return 0
+
+
+def _find(catalog: Catalog, reference: str) -> RoutineEntry | None:
+    """The routine named on the command line, or None after saying what is wrong."""
+    try:
+        entry = catalog.find(reference)
+    except LookupError as err:
+        _error(str(err))
+        return None
+    if entry.problems:
+        _error(*map(str, entry.problems))
+        return None
+    return entry
+
+
+def validate(files: list[Path]) -> int:
+    """Check routine files; print their problems (each file's first 50); 1 if any file has one."""
+    library = load_library(locations.bundled_library_file())
+    failed = 0
+    for path in files:
+        entry = load_entry(path, "file", library)
+        if entry.problems:
+            failed += 1
+            _say(*map(str, entry.problems))
+        else:
+            _say(f"{path}: ok ({entry.routine.name}, {counted(len(entry.routine.steps), 'step')})")
+    if failed:
+        print(f"{failed} of {counted(len(files), 'file')} {plural(failed, 'has', 'have')} problems.", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def list_exercises(catalog: Catalog) -> int:
+    """Print the exercise library: the ids routine files refer to."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("id", "name", "category", "floor", "equipment"):
+        table.add_column(column, overflow="fold")
+    for exercise in catalog.library.values():
+        table.add_row(
+            Text(exercise.id), Text(exercise.name), exercise.category,
+            "yes" if exercise.needs_floor else "no", Text(", ".join(exercise.equipment) or "none"),
+        )  # fmt: skip
+    _console().print(table)
+    return 0
+
+
+def import_routine(catalog: Catalog, path: Path, force: bool, new_id: str | None = None) -> int:
+    """Copy a routine file that validates into the user's routines, under its file name's id or `new_id`.
+
+    Taking the place of a routine, or the name of another, needs `force`.
+    """
+    try:
+        data = read_bytes(path)
+        routine = parse_routine(data, path, catalog.library)
+    except LoadError as err:
+        _error(*map(str, err.problems), f"{path} was not imported; fix the problems above and try again")
+        return 1
+    routine_id = new_id or routine.id
+    clash = None if force else _import_clash(catalog, path, routine_id, routine.name)
+    if clash:
+        what, how_to_go_on = clash
+        _error(what, f"{path} was not imported; {how_to_go_on}")
+        return 1
+    target = ensure_dir(locations.user_routines_dir()) / f"{routine_id}.toml"
+    write_atomically(target, data.decode("utf-8-sig"))  # as written, comments and all
+    _say(f"Imported {routine.name} as {routine_id!r}: `backfit run {routine_id}` runs it.")
+    return 0
+
+
+def _import_clash(catalog: Catalog, path: Path, routine_id: str, name: str) -> tuple[str, str] | None:
+    """What importing `path` as `routine_id` would change unasked, and how else to go on; None if nothing."""
+
+    def named_alike(entry: RoutineEntry) -> bool:
+        return entry.routine is not None and entry.routine.name.casefold() == name.casefold()
+
+    replaced = next((e for e in catalog.entries if e.id == routine_id), None)
+    if replaced is not None:
+        keep_both = (
+            "give it a name of its own in the file and add --as ID to keep both"
+            if named_alike(replaced)
+            else "add --as ID to import it under another id"
+        )
+        if replaced.origin == "user":
+            return (
+                f"you already have a routine {routine_id!r} ({replaced.path})",
+                f"add --force to replace it, or {keep_both}",
+            )
+        return (
+            f"{path} would take the place of the bundled routine {routine_id!r}",
+            f"add --force to use it instead, or {keep_both}",
+        )
+    namesake = next((e for e in catalog.entries if named_alike(e)), None)
+    if namesake is not None:
+        whose = "your routine" if namesake.origin == "user" else "the bundled routine"
+        return f'{path} holds a routine named "{name}", as {whose} {namesake.id!r} is', (
+            f"give it a name of its own in the file, add --as {namesake.id} --force to replace that routine with it, "
+            "or add --force to import it anyway"
+        )
+    return None
+
+
+def export_routine(catalog: Catalog, reference: str, destination: Path | None) -> int:
+    """Write a routine out as tidy TOML: to stdout, to a file, or into a folder as `<id>.toml`."""
+    entry = _find(catalog, reference)
+    if entry is None:
+        return 1
+    text = routine_toml(entry.routine)
+    if destination is None:
+        sys.stdout.write(text)
+        return 0
+    target = destination / f"{entry.id}.toml" if destination.is_dir() else destination
+    if not target.parent.exists():
+        _error(
+            f"cannot write {target}: the folder {target.parent} does not exist; create it first or choose another path"
+        )
+        return 1
+    try:
+        write_atomically(target, text)
+    except OSError as err:  # a file where the folder should be, a read-only folder, a full disk
+        _error(f"cannot write {target}: {err.strerror or err}")
+        return 1
+    _say(f"Wrote {entry.routine.name} to {target}.", file=sys.stderr)
+    return 0
+
+
+def run(catalog: Catalog, reference: str, plain: bool, mute: bool) -> int:
+    """Run a routine on the session screen, or guided with lines of text."""
+    entry = _find(catalog, reference)
+    if entry is None:
+        return 1
+    if plain:
+        from ..audio.sound import make_chimes, make_player
+        from .plain import run_plain
+
+        settings = _session_settings(mute)
+        chimes = make_chimes(settings, make_player(settings), bell=_ring_bell, report=_error)
+        from ..store.history import SessionLog
+
+        store, problem = _open_history()
+        if problem:
+            _error(f"history is not being saved: {problem}")
+        log = SessionLog(store, entry.routine, time.time, _error) if store else None
+        return run_plain(entry.routine, settings, first_run=_first_run(), chimes=chimes, log=log)
+    return open_tui(catalog, entry.routine, mute)
+
+
+def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = False) -> int:
+    """Open the menu (and go straight to `routine` if given); Textual is imported only here."""
+    gc.disable()  # until the first screen is drawn: see app.resume_garbage_collection
+    try:
+        from ..audio.sound import make_player
+        from ..tui.app import BackfitApp
+
+        # Textual sizes the screen with shutil.get_terminal_size(), which prefers $COLUMNS and $LINES
+        # to the terminal itself: a stale exported value would draw for the wrong size, miss resizes.
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)
+        settings = _session_settings(mute, say_warnings=False)
+        store, problem = _open_history()
+        trace_path = os.environ.get(TRACE_VARIABLE)
+        with open(trace_path, "a", encoding="utf-8") if trace_path else contextlib.nullcontext() as trace:
+            app = BackfitApp(
+                catalog, settings, start_with=routine, first_run=_first_run(), player=make_player(settings),
+                history=store, history_problem=problem, trace=trace,
+            )  # fmt: skip
+            app.run()
+    finally:
+        gc.enable()  # if the app ended before drawing anything
+    return app.return_code or 0
+
+
+def _open_history() -> tuple[HistoryStore | None, str | None]:
+    """The history store, or why it cannot be used (the session still runs without it)."""
+    from ..store.history import HistoryStore  # sqlite3: only for the commands that keep a history
+
+    try:
+        return HistoryStore(locations.history_file()), None
+    except HistoryUnavailable as err:
+        return None, str(err)
+
+
+def _session_settings(mute: bool, say_warnings: bool = True) -> Settings:
+    """The settings, muted for this run if `--mute` says so."""
+    settings = _settings(say_warnings)
+    return dataclasses.replace(settings, mute=True) if mute else settings
+
+
+def _ring_bell() -> None:
+    print("\a", end="", flush=True)

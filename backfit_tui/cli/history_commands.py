@@ -1,0 +1,95 @@
+"""`backfit history` and `backfit stats`: the history database printed, without Textual."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+import time
+from pathlib import Path
+
+from ..core.formatting import counted, json_text, literal
+from ..reports.history_report import (
+    bests_table,
+    calendar,
+    goal_line,
+    session_json,
+    sessions_table,
+    stats_json,
+    write_csv,
+)
+from ..store import locations
+from ..store.history import HistoryStore
+from ..store.history_file import integrity_problems
+from ..store.stats import compute_stats
+
+LISTED_PROBLEMS = 10
+
+
+def _store() -> HistoryStore:
+    """The history, opened only to read: with no history yet, an empty one, and no file is made for it."""
+    path = locations.history_file()
+    return HistoryStore(path, read_only=True) if path.exists() else HistoryStore(Path(":memory:"))
+
+
+def history(as_json: bool, as_csv: bool, limit: int) -> int:
+    """Print recent sessions as a table, or every session as JSON or CSV."""
+    sessions = _store().sessions(None if (as_json or as_csv or limit <= 0) else limit)
+    if as_json:
+        print(json_text([session_json(s) for s in sessions]))
+    elif as_csv:
+        write_csv(sessions, sys.stdout)
+    elif not sessions:
+        print("No sessions yet: `backfit` opens the menu of routines.")
+    else:
+        from .console import stdout_console
+
+        stdout_console().print(sessions_table(sessions))
+    return 0
+
+
+def stats(as_json: bool, goal: int) -> int:
+    """Print this week against the goal, the streak, the last weeks and personal bests."""
+    figures = compute_stats(_store(), time.time(), None, goal)
+    if as_json:
+        print(json_text(stats_json(figures)))
+        return 0
+    from .console import stdout_console
+
+    console = stdout_console()
+    console.print(goal_line(figures))
+    console.print()
+    console.print(calendar(figures))
+    if figures.bests:
+        console.print()
+        console.print(bests_table(figures))
+    return 0
+
+
+def check() -> int:
+    """Check every page of the history; when it is damaged, say what is wrong and how to start a new one."""
+    path = locations.history_file()
+    if not path.exists():
+        print(f"No history yet: backfit makes {path} when it first opens its menu or runs a routine.")
+        return 0
+    problems = integrity_problems(path)
+    if not problems:
+        print(f"{path}: no problems found.")
+        return 0
+    print(f"{path} is damaged:")
+    for problem in problems[:LISTED_PROBLEMS]:
+        print(f"  {literal(problem)}")
+    if len(problems) > LISTED_PROBLEMS:
+        print(f"  and {counted(len(problems) - LISTED_PROBLEMS, 'more problem')}")
+    print("backfit leaves it as it is, and keeps no history while it is there. Move it aside, where it can still be")
+    print("looked at, and backfit starts a new history the next time it runs:")
+    print(f"  {_move_aside(path)}")
+    return 1
+
+
+def _move_aside(path: Path) -> str:
+    """The shell command that renames the history, with its -wal and -shm files, to the first free `.damaged` name."""
+    aside, n = path.with_name(f"{path.name}.damaged"), 2
+    while aside.exists():
+        aside, n = path.with_name(f"{path.name}.damaged-{n}"), n + 1
+    moves = [(f"{path}{part}", f"{aside}{part}") for part in ("", "-wal", "-shm") if Path(f"{path}{part}").exists()]
+    return " && ".join(f"mv {shlex.quote(old)} {shlex.quote(new)}" for old, new in moves)

@@ -1,0 +1,172 @@
+"""Guide a session with plain lines of text: no screen drawing, for any terminal or a pipe.
+
+The engine keeps time; this loop only sleeps until its next wake-up and prints what happened.
+Ctrl+C, SIGTERM and SIGHUP leave early and still print what was done: on stderr if stdout's reader
+has gone.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from ..audio.sound import Chimes
+from ..core.engine import Event, EventKind, Session, SessionRecord, Status
+from ..core.formatting import clock, duration, literal
+from ..core.model import Routine
+from ..core.outcome import goal_note, step_outcomes, totals
+from ..core.timeline import Phase, PhaseKind, rep_of
+from ..store.history import SessionLog
+from ..store.safety import SAFETY_NOTE
+from ..store.settings import Settings
+from .pipes import discard
+
+STOPPING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP, raised wherever the guide is, so that it leaves early as Ctrl+C does."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
+
+
+def run_plain(
+    routine: Routine,
+    settings: Settings,
+    out: TextIO = sys.stdout,
+    clock_fn: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+    wait_for_enter: Callable[[], object] = input,
+    first_run: bool = False,
+    chimes: Chimes | None = None,
+    log: SessionLog | None = None,
+) -> int:
+    """Run `routine` to the end (or to Ctrl+C), printing each change and chiming; returns the exit status."""
+    session = Session(routine, clock_fn, settings.get_ready)
+
+    def happened(events: list[Event]) -> None:
+        if log is not None:
+            log.record(events)  # saved first: nothing finished is lost
+        if chimes is not None:
+            chimes.for_events(events, session.timeline)
+        _print_events(session, events, out)
+
+    previous = {signum: signal.signal(signum, _stop) for signum in STOPPING_SIGNALS}
+    try:
+        if first_run:
+            print(f"Before you start: {SAFETY_NOTE}", file=out)
+        print(f"{literal(routine.name)}: {duration(session.planned_seconds)}. Ctrl+C leaves early.", file=out)
+        happened(session.start())
+        while session.status is not Status.FINISHED:
+            if session.counts_reps:
+                _wait(wait_for_enter)
+                happened(session.mark_done())
+                continue
+            sleep(max(session.next_wakeup() - clock_fn(), 0.0))
+            happened(session.update())
+        if log is not None:
+            log.close(finished=True)
+        if chimes is not None:
+            chimes.finish()  # the last chime rings out before the process ends
+    except (KeyboardInterrupt, Stopped) as stop:
+        _end_early(log, chimes)
+        _print_somewhere(f"\nLeft early.\n{summary(session.record())}", out)
+        return 128 + getattr(stop, "signum", signal.SIGINT)  # the shell's code for the signal, so scripts can tell
+    except BrokenPipeError:  # the reader has gone (`| head`): the finished sets are saved, `main` ends quietly
+        _end_early(log, chimes)
+        raise
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    print(summary(session.record()), file=out)
+    return 0
+
+
+def _end_early(log: SessionLog | None, chimes: Chimes | None) -> None:
+    if log is not None:
+        log.close(finished=False)
+    if chimes is not None:
+        chimes.stop()
+
+
+def _print_somewhere(text: str, out: TextIO) -> None:
+    """Print to `out`, or to stderr when `out` is a pipe whose reader has gone (as Ctrl+C ends `| cat` too)."""
+    try:
+        print(text, file=out, flush=True)
+    except BrokenPipeError:
+        discard(out)
+        print(text, file=sys.stderr)
+
+
+def _wait(wait_for_enter: Callable[[], object]) -> None:
+    try:
+        wait_for_enter()
+    except EOFError:  # no one at the keyboard: take the set as done
+        pass
+
+
+def _print_events(session: Session, events: list[Event], out: TextIO) -> None:
+    for event in events:
+        line = describe_event(session, event)
+        if line:
+            print(line, file=out, flush=True)
+
+
+def describe_event(session: Session, event: Event) -> str:
+    """One line for an event worth reading, or "" for one the plain guide passes over."""
+    phase = session.timeline[event.phase_index]
+    if event.kind is EventKind.PHASE_STARTED:
+        return phase_heading(phase)
+    if event.kind is EventKind.COUNTDOWN:
+        return f"  {event.value}…"
+    if event.kind is EventKind.HALFWAY:
+        return "  halfway"
+    if event.kind is EventKind.BREATH_IN:
+        return f"  breathe in  {event.value}/{phase.step.dosage.count}"
+    if event.kind is EventKind.BREATH_OUT:
+        return "  breathe out"
+    if event.kind is EventKind.REP:
+        return f"  {rep_of(phase.step, event.value).describe()}"
+    if event.kind is EventKind.REP_HOLD:
+        return f"  hold {phase.step.dosage.hold_per_rep} s"
+    if event.kind is EventKind.SESSION_FINISHED:
+        return "Finished."
+    return ""
+
+
+def phase_heading(phase: Phase) -> str:
+    """What a phase asks of the person, as one line."""
+    step = phase.step
+    name = literal(step.exercise.name)
+    if phase.kind is PhaseKind.GET_READY:
+        return f"\nGet ready: {name} ({clock(phase.seconds)}) — {literal(step.form_cues[0])}"
+    if phase.kind is PhaseKind.SWITCH:
+        return f"Switch sides ({clock(phase.seconds)})"
+    if phase.kind is PhaseKind.SET_REST:
+        return f"Rest {clock(phase.seconds)} before set {phase.set_number + 1}/{step.sets}"
+    if phase.kind is PhaseKind.STEP_REST:
+        return f"Rest {clock(phase.seconds)}"
+    where = f"set {phase.set_number}/{step.sets}" + (f", {phase.side}" if phase.side else "")
+    self_paced = " — press Enter when the set is done" if phase.seconds is None else ""
+    return f"{name}: {literal(step.describe_set())} ({where}){self_paced}"
+
+
+def summary(record: SessionRecord) -> str:
+    """What was done, step by step: planned against done, what was skipped, and the totals."""
+    lines = ["", f"{literal(record.routine_name)}: {'finished' if record.finished else 'left early'}"]
+    for outcome in step_outcomes(record):
+        skipped = f" ({outcome.skipped} skipped)" if outcome.skipped else ""
+        lines.append(f"  {literal(outcome.exercise_name)}: {outcome.planned()} planned, done {outcome.done()}{skipped}")
+    lines.append(totals(record.sets))
+    if note := goal_note(record):
+        lines.append(note)
+    return "\n".join(lines)

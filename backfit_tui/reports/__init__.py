@@ -1,0 +1,1 @@
+"""The history as people and scripts read it: Rich tables, JSON and CSV."""

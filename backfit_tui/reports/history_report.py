@@ -1,0 +1,133 @@
+"""The history as people and scripts read it: Rich tables for `backfit history`, `backfit stats` and
+the history screen alike, and JSON and CSV for scripts and spreadsheets.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, timedelta
+from typing import TextIO
+
+from rich.table import Table
+from rich.text import Text
+
+from ..core.formatting import counted, duration, literal
+from ..core.outcome import active_seconds, amount, done_and_skipped, sets_count_toward_goal
+from ..store.history import StoredSession
+from ..store.stats import Stats, sparkline
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HEAT = ("·", "▪", "■")  # no session, one, more
+
+
+def iso(timestamp: float | None) -> str | None:
+    """Local time with its offset, to the second: `2026-11-21T09:30:00+01:00`."""
+    return None if timestamp is None else datetime.fromtimestamp(timestamp).astimezone().isoformat(timespec="seconds")
+
+
+def session_json(session: StoredSession) -> dict:
+    return {
+        "routine_id": session.routine_id,
+        "routine_name": session.routine_name,
+        "started_at": iso(session.started_at),
+        "ended_at": iso(session.ended_at),
+        "finished": session.finished,
+        "sets": [
+            {"exercise": s.record.exercise_id, "side": s.record.side, "unit": s.record.unit,
+             "planned": s.record.planned, "achieved": s.record.achieved, "skipped": s.record.skipped}
+            for s in session.sets
+        ],  # fmt: skip
+    }
+
+
+CSV_COLUMNS = ("started_at", "routine_id", "finished", "exercise", "set", "side", "unit", "planned", "achieved",
+               "skipped")  # fmt: skip
+
+
+def write_csv(sessions: list[StoredSession], out: TextIO) -> None:
+    """One row per set, oldest first, for a spreadsheet.
+
+    Into a file or a pipe the text is written as it is, for the spreadsheet; on a terminal it is shown literally.
+    """
+    on_terminal = out.isatty()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for session in reversed(sessions):
+        for s in session.sets:
+            r = s.record
+            row = [iso(session.started_at), session.routine_id, session.finished, r.exercise_id, r.set_number,
+                   r.side or "", r.unit, r.planned, r.achieved, r.skipped]  # fmt: skip
+            writer.writerow([literal(v) if on_terminal and isinstance(v, str) else v for v in row])
+
+
+def how_it_ended(session: StoredSession) -> str:
+    if session.finished:
+        return "finished"
+    return "left early" if session.ended_at is not None else "interrupted"
+
+
+def goal_mark(session: StoredSession) -> str:
+    """` · not counted` for a session that does not count toward the weekly goal."""
+    records = [s.record for s in session.sets]
+    return "" if sets_count_toward_goal(records, session.planned_active_seconds, session.finished) else " · not counted"
+
+
+def sessions_table(sessions: list[StoredSession]) -> Table:
+    """Recent sessions: when, which routine, sets done and skipped, active time, how it ended and whether it counted."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("when", "routine", "sets", "active", ""):
+        table.add_column(column)
+    for session in sessions:
+        records = [s.record for s in session.sets]
+        done, skipped = done_and_skipped(records)
+        when = datetime.fromtimestamp(session.started_at).strftime("%a %d %b %H:%M")
+        sets = f"{done}" + (f" (+{skipped} skipped)" if skipped else "")
+        table.add_row(when, Text(literal(session.routine_name)), sets, duration(active_seconds(records)),
+                      how_it_ended(session) + goal_mark(session))  # fmt: skip
+    return table
+
+
+def stats_json(stats: Stats) -> dict:
+    return {
+        "weekly_goal": stats.goal,
+        "this_week": stats.this_week,
+        "streak_weeks": stats.streak_weeks,
+        "weeks": [{"week_of": week.isoformat(), "sessions": count} for week, count in stats.weeks],
+        "bests": [
+            {"exercise": b.exercise_id, "name": b.exercise_name, "unit": b.unit, "best": b.value,
+             "trend": list(b.trend)}
+            for b in stats.bests
+        ],
+    }
+
+
+def goal_line(stats: Stats) -> str:
+    """`This week: 4 sessions, goal 3: met · streak: 2 weeks meeting the goal`."""
+    met = ": met" if stats.this_week >= stats.goal else ""
+    return (f"This week: {counted(stats.this_week, 'session')}, goal {stats.goal}{met}"
+            f" · streak: {counted(stats.streak_weeks, 'week')} meeting the goal")  # fmt: skip
+
+
+def calendar(stats: Stats) -> Table:
+    """The last weeks as a heatmap: a row per weekday, a column per week, oldest on the left."""
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0))
+    table.add_column()
+    for _ in stats.weeks:
+        table.add_column(justify="center")
+    for weekday, name in enumerate(DAY_NAMES):
+        cells = []
+        for monday, _ in stats.weeks:
+            count = stats.days.get(monday + timedelta(days=weekday), 0)
+            cells.append(Text(HEAT[min(count, 2)], style="green" if count else "dim"))
+        table.add_row(name, *cells)
+    return table
+
+
+def bests_table(stats: Stats) -> Table:
+    """Personal bests per exercise with their trend over recent sessions."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("exercise", "best", "trend"):
+        table.add_column(column)
+    for best in stats.bests:
+        table.add_row(Text(literal(best.exercise_name)), amount(best.value, best.unit), sparkline(best.trend))
+    return table

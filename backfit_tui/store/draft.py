@@ -1,0 +1,153 @@
+"""A routine being edited: its fields as typed, checked by the routine loader itself.
+
+The draft holds what a person typed, as a TOML document, and `check()` runs it through
+`parse_routine`, so the editor refuses exactly what a routine file would, with the same messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core.model import Exercise, Routine
+from .routines import DOSAGE_KEYS, KIND_KEYS, MAX_ID_LENGTH, STEP_KEYS, parse_routine, routine_document, tidy_number
+from .validation import LoadError, Problem
+
+# The step fields the form shows, in order. A step without cues of its own shows the library's.
+STEP_FIELDS = tuple(key for key in STEP_KEYS if key != "exercise")
+TEXT_FIELDS = ("sides",)
+CUE_SEPARATOR = ";"  # cues are typed on one line: `Keep your hips level; breathe out as you lift`
+STARTING_DOSAGE = {"hold": 30, "breaths": 10, "reps": 10}  # a new step, or one just made this kind
+
+
+def step_kind(step: Mapping[str, Any]) -> str:
+    """A step's kind: the dosage it sets ("hold", "breaths" or "reps"); a hold until it sets one."""
+    return next((key for key in DOSAGE_KEYS if key in step), "hold")
+
+
+def kind_fields(kind: str) -> tuple[str, ...]:
+    """The fields a step of `kind` can set, in form order: its dosage, its own options, the shared ones."""
+    others = {key for other in DOSAGE_KEYS if other != kind for key in (other, *KIND_KEYS.get(other, ()))}
+    return tuple(key for key in STEP_FIELDS if key not in others)
+
+
+def typed_value(text: str) -> Any:
+    """What a person typed into a number field, as TOML would read it: 30, 2.5, or the text itself."""
+    text = text.strip()
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return text  # the loader says what it should have been
+
+
+def field_text(value: Any) -> str:
+    """A stored value as the form shows it."""
+    if isinstance(value, (list, tuple)):  # cues
+        return f"{CUE_SEPARATOR} ".join(value)
+    if isinstance(value, float):
+        return str(tidy_number(value))
+    return "" if value is None else str(value)
+
+
+def free_id(name: str, taken: set[str]) -> str:
+    """A file-name id from a routine's name that no routine has yet: `My back, gently` → `my-back-gently`."""
+    base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:MAX_ID_LENGTH] or "routine"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+@dataclass
+class Draft:
+    """A routine under edit: top-level fields and steps as dicts of TOML values."""
+
+    routine_id: str
+    name: str = ""
+    description: str = ""
+    tags: str = ""  # comma-separated, as typed
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    sources: tuple[str, ...] = ()
+
+    @classmethod
+    def from_routine(cls, routine: Routine, routine_id: str | None = None, name: str | None = None) -> Draft:
+        """A draft of `routine`; an empty `routine_id` makes it a new routine (a copy), saved under a new id."""
+        document = routine_document(routine)
+        return cls(
+            routine.id if routine_id is None else routine_id, routine.name if name is None else name,
+            routine.description, ", ".join(routine.tags),
+            [dict(step) for step in document["steps"]], routine.sources,
+        )  # fmt: skip
+
+    def document(self) -> dict[str, Any]:
+        tags = [t.strip() for t in self.tags.split(",") if t.strip()]
+        document: dict[str, Any] = {"name": self.name, "description": self.description, "tags": tags}
+        if self.sources:
+            document["sources"] = list(self.sources)
+        document["steps"] = self.steps
+        return document
+
+    def check(self, library: Mapping[str, Exercise]) -> tuple[Routine | None, list[str]]:
+        """The routine the draft makes, or the loader's problems with it (key and message)."""
+        import tomli_w
+
+        path = Path(f"{self.routine_id}.toml")
+        try:
+            return parse_routine(tomli_w.dumps(self.document()).encode(), path, library), []
+        except LoadError as err:
+            return None, [_without_place(p) for p in err.problems]
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def add_step(self, exercise_id: str, after: int | None = None) -> int:
+        """Add a step for `exercise_id` (a 30 s hold to start from); returns its index."""
+        index = len(self.steps) if after is None else after + 1
+        self.steps.insert(index, {"exercise": exercise_id, "hold": STARTING_DOSAGE["hold"]})
+        return index
+
+    def remove_step(self, index: int) -> None:
+        del self.steps[index]
+
+    def move_step(self, index: int, delta: int) -> int:
+        """Move a step up (-1) or down (+1); returns where it is now."""
+        target = min(max(index + delta, 0), len(self.steps) - 1)
+        self.steps.insert(target, self.steps.pop(index))
+        return target
+
+    def set_step_kind(self, index: int, kind: str) -> None:
+        """Make a step a hold, breaths or reps step: other kinds' fields go, and its dosage starts at
+        the usual amount unless it had one."""
+        step = self.steps[index]
+        for key in set(STEP_FIELDS) - set(kind_fields(kind)):
+            step.pop(key, None)
+        step.setdefault(kind, STARTING_DOSAGE[kind])
+        _keep_order(step)
+
+    def set_step_field(self, index: int, key: str, text: str) -> None:
+        """Set a step's field from what was typed; empty text removes it (its default applies)."""
+        step = self.steps[index]
+        if not text.strip():
+            step.pop(key, None)
+        elif key == "cues":
+            step[key] = [cue.strip() for cue in text.split(CUE_SEPARATOR) if cue.strip()]
+        else:
+            step[key] = text.strip() if key in TEXT_FIELDS else typed_value(text)
+        _keep_order(step)
+
+
+def _keep_order(step: dict[str, Any]) -> None:
+    ordered = {key: step[key] for key in STEP_KEYS if key in step}
+    step.clear()
+    step.update(ordered)
+
+
+def _without_place(problem: Problem) -> str:
+    """A loader problem as the editor shows it: the generated file's line numbers mean nothing here."""
+    return f"{problem.key}: {problem.message}" if problem.key else problem.message
+

@@ -1,0 +1,367 @@
+"""The history: a SQLite file with a row per session and a row per set, each set committed as it ends.
+
+WAL mode and a busy timeout let several backfit processes write at once without corrupting or
+blocking each other. An existing file is checked, read-only, before anything is written to it; an
+older one is migrated forward on open, while a newer one, a damaged one and a file that is not a
+database are refused and left alone. Every SQLite error on the way becomes a HistoryUnavailable that
+says, in words, what is wrong with which file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.formatting import counted, plural
+from ..core.model import Routine
+from ..core.records import Event, EventKind, SetRecord
+from ..core.timeline import build_timeline, planned_active_seconds
+from .history_file import BUSY_TIMEOUT, MIGRATIONS, SCHEMA_VERSION, connect_read_only, damage, is_busy, version
+from .locations import ensure_dir
+from .validation import HistoryUnavailable
+
+WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
+HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"
+
+
+class _Locked(HistoryUnavailable):
+    """Another process held the history's lock longer than the write would wait."""
+
+
+def _in_words(method: Callable) -> Callable:
+    """A HistoryStore method whose SQLite errors say, in words, what is wrong with the file."""
+
+    @functools.wraps(method)
+    def said(self: HistoryStore, *args, **kwargs):
+        with self._said():
+            return method(self, *args, **kwargs)
+
+    return said
+
+
+@dataclass(frozen=True)
+class StoredSet:
+    ended_at: float
+    record: SetRecord
+
+
+@dataclass(frozen=True)
+class StoredSession:
+    id: int
+    routine_id: str
+    routine_name: str
+    started_at: float
+    ended_at: float | None
+    finished: bool
+    planned_active_seconds: float | None  # None: saved before it was kept
+    sets: tuple[StoredSet, ...]
+
+
+@dataclass(frozen=True)
+class SessionFigures:
+    """What the weekly goal asks of a session: when it started, and how much of its plan was done."""
+
+    id: int
+    started_at: float
+    finished: bool
+    planned_active_seconds: float | None
+    work_done_seconds: float
+    sets_done: int
+
+
+class HistoryStore:
+    """The history database at `path`, checked, then opened (created, migrated) and ready to write; with
+    `read_only`, checked and opened only to read (an older file is migrated first, as a session would)."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = path
+        fresh = not path.exists()
+        try:
+            self.db = self._open(fresh, read_only)
+        except sqlite3.DatabaseError as err:
+            if fresh and not is_busy(err):  # what the failed creation made: a full disk left empty files
+                for made in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{path}{made}").unlink(missing_ok=True)
+            raise HistoryUnavailable(self._problem(err)) from None
+        except OSError as err:
+            raise HistoryUnavailable(f"{path} cannot be used as the history ({err}); it is left untouched") from None
+
+    def _open(self, fresh: bool, read_only: bool) -> sqlite3.Connection:
+        """A connection to the checked history at this version; closed again if anything on the way fails."""
+        if not fresh:  # checked read-only first: a damaged file is never written to, not even by a checkpoint
+            with _closed_on_failure(connect_read_only(self.path)) as db:
+                checked = self._checked_version(db)
+            if read_only and checked == SCHEMA_VERSION:
+                return db
+            db.close()
+        ensure_dir(self.path.parent)
+        with _closed_on_failure(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)) as db:
+            _use_wal(db)
+            self._migrate(db)
+        if not read_only:
+            return db
+        db.close()
+        return connect_read_only(self.path)
+
+    def _checked_version(self, db: sqlite3.Connection) -> int:
+        """The schema version of a history that is neither newer than this backfit nor damaged."""
+        found = self._not_newer(db)
+        if wrong := damage(db):
+            raise HistoryUnavailable(f"{self.path} is damaged ({wrong}); it is left untouched{HOW_TO_RECOVER}")
+        return found
+
+    def _not_newer(self, db: sqlite3.Connection) -> int:
+        found = version(db)
+        if found > SCHEMA_VERSION:
+            raise HistoryUnavailable(
+                f"{self.path} was written by a newer backfit (history version {found}, this one reads up to"
+                f" {SCHEMA_VERSION}); it is left untouched. Update backfit to use it."
+            )
+        return found
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        for target in range(self._not_newer(db) + 1, SCHEMA_VERSION + 1):
+            with _transaction(db, BUSY_TIMEOUT):
+                if version(db) >= target:  # another process did it
+                    continue
+                for statement in MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {target}")
+
+    def _problem(self, err: sqlite3.DatabaseError) -> str:
+        """What is wrong, in words, naming the file."""
+        code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+        if code == sqlite3.SQLITE_CORRUPT:
+            return f"{self.path} is damaged ({err}); it is left untouched{HOW_TO_RECOVER}"
+        recover = HOW_TO_RECOVER if code == sqlite3.SQLITE_NOTADB else ""
+        return f"{self.path} cannot be used as the history ({err}); it is left untouched{recover}"
+
+    @contextlib.contextmanager
+    def _said(self) -> Iterator[None]:
+        """Turn a SQLite error into a HistoryUnavailable that says what is wrong with the file."""
+        try:
+            yield
+        except sqlite3.DatabaseError as err:
+            raise (_Locked if is_busy(err) else HistoryUnavailable)(self._problem(err)) from None
+
+    @contextlib.contextmanager
+    def transaction(self, wait: float) -> Iterator[None]:
+        """Write the block's statements together or not at all, waiting at most `wait` seconds for another
+        process's write lock."""
+        with self._said(), _transaction(self.db, wait):
+            yield
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- writing -------------------------------------------------------------------------------
+
+    @_in_words
+    def begin(self, routine_id: str, routine_name: str, started_at: float, planned_active_seconds: float) -> int:
+        """Record a session as started; returns its id."""
+        cursor = self.db.execute(
+            "INSERT INTO sessions (routine_id, routine_name, started_at, planned_active_seconds) VALUES (?, ?, ?, ?)",
+            (routine_id, routine_name, started_at, planned_active_seconds),
+        )
+        return cursor.lastrowid
+
+    @_in_words
+    def add_set(self, session_id: int, record: SetRecord, ended_at: float) -> None:
+        """Record one finished (or skipped) set, replacing its earlier record if it was done again; committed
+        before this returns, or with the transaction it is written in."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO sets (session_id, ended_at, step_index, exercise_id, exercise_name, set_number,"
+            " side, unit, planned, achieved, skipped, active_seconds, work_done_seconds)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (session_id, ended_at, record.step_index, record.exercise_id, record.exercise_name, record.set_number,
+             record.side, record.unit, record.planned, record.achieved, int(record.skipped), record.active_seconds,
+             record.work_done_seconds),
+        )  # fmt: skip
+
+    @_in_words
+    def end(self, session_id: int, ended_at: float, finished: bool) -> None:
+        self.db.execute("UPDATE sessions SET ended_at = ?, finished = ? WHERE id = ?", (ended_at, finished, session_id))
+
+    # --- reading -------------------------------------------------------------------------------
+
+    @_in_words
+    def sessions(self, limit: int | None = None, since: float | None = None) -> list[StoredSession]:
+        """Sessions, newest first, each with its sets in the order they ended."""
+        rows = self.db.execute(
+            "SELECT id, routine_id, routine_name, started_at, ended_at, finished, planned_active_seconds FROM sessions"
+            " WHERE started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?",
+            (since if since is not None else float("-inf"), limit if limit is not None else -1),
+        ).fetchall()
+        if not rows:
+            return []
+        sets: dict[int, list[StoredSet]] = {row[0]: [] for row in rows}
+        marks = ",".join("?" * len(sets))
+        for row in self.db.execute(
+            "SELECT session_id, ended_at, step_index, exercise_id, exercise_name, set_number, side, unit, planned,"
+            " achieved, skipped, active_seconds, work_done_seconds"
+            f" FROM sets WHERE session_id IN ({marks}) ORDER BY id",
+            list(sets),
+        ):
+            record = SetRecord(*row[2:10], bool(row[10]), *row[11:13])
+            sets[row[0]].append(StoredSet(row[1], record))
+        return [StoredSession(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], tuple(sets[r[0]])) for r in rows]
+
+    @_in_words
+    def session_figures(self, since: float = float("-inf")) -> list[SessionFigures]:
+        """Every session (from `since` on) with its planned active time, the work done and sets done, oldest first."""
+        return [SessionFigures(row[0], row[1], bool(row[2]), row[3], row[4], int(row[5])) for row in self.db.execute(
+            "SELECT s.id, s.started_at, s.finished, s.planned_active_seconds, TOTAL(t.work_done_seconds),"
+            " TOTAL(t.skipped = 0) FROM sessions s LEFT JOIN sets t ON t.session_id = s.id WHERE s.started_at >= ?"
+            " GROUP BY s.id ORDER BY s.started_at", (since,),
+        )]  # fmt: skip
+
+    @_in_words
+    def bests(self) -> list[tuple[str, str, str, float]]:
+        """(exercise id, exercise name, unit, best achieved) for every exercise's timed holds and reps."""
+        return self.db.execute(
+            "SELECT exercise_id, exercise_name, unit, MAX(achieved) FROM sets"
+            " WHERE skipped = 0 AND unit IN ('seconds', 'reps') GROUP BY exercise_id, unit ORDER BY exercise_name"
+        ).fetchall()
+
+    @_in_words
+    def recent_bests(self, exercise_id: str, unit: str, sessions: int) -> list[float]:
+        """Each of the last `sessions` sessions' best of one exercise, oldest first."""
+        newest_first = self.db.execute(
+            "SELECT MAX(t.achieved) FROM sets t JOIN sessions s ON s.id = t.session_id"
+            " WHERE t.exercise_id = ? AND t.unit = ? AND t.skipped = 0 GROUP BY s.id"
+            " ORDER BY s.started_at DESC LIMIT ?",
+            (exercise_id, unit, sessions),
+        ).fetchall()
+        return [best for (best,) in reversed(newest_first)]
+
+    @_in_words
+    def session_bests(self, session_id: int) -> list[tuple[str, str, str, float]]:
+        """(exercise id, name, unit, best) of one session's timed holds and reps."""
+        return self.db.execute(
+            "SELECT exercise_id, exercise_name, unit, MAX(achieved) FROM sets WHERE session_id = ? AND skipped = 0"
+            " AND unit IN ('seconds', 'reps') GROUP BY exercise_id, unit ORDER BY exercise_name",
+            (session_id,),
+        ).fetchall()
+
+    @_in_words
+    def best_before(self, exercise_id: str, unit: str, session_id: int) -> float | None:
+        """The best of one exercise in every session but `session_id`; None if there was none."""
+        return self.db.execute(
+            "SELECT MAX(achieved) FROM sets WHERE exercise_id = ? AND unit = ? AND skipped = 0 AND session_id != ?",
+            (exercise_id, unit, session_id),
+        ).fetchone()[0]
+
+
+class SessionLog:
+    """Writes one session to the history as it happens: each set the moment the engine says it ended.
+
+    The session itself is written with its first set, so one left before any set ended leaves nothing.
+    While another process holds the history locked, finished sets wait here, in order, and are written
+    with a later event or at the end: a busy history never holds the session up.
+    """
+
+    def __init__(
+        self, store: HistoryStore, routine: Routine, wall_clock: Callable[[], float], report: Callable[[str], None],
+        wait_at_close: float = BUSY_TIMEOUT,
+    ) -> None:  # fmt: skip
+        self.store = store
+        self.routine = routine
+        self.wall_clock = wall_clock
+        self.report = report
+        self.wait_at_close = wait_at_close
+        self.failed = False
+        self.started_at = wall_clock()
+        self.session_id: int | None = None
+        self.waiting: list[tuple[SetRecord, float]] = []  # sets not written yet, with when each ended
+
+    def record(self, events: Sequence[Event]) -> None:
+        """Save every set these events finished, and any still waiting for the history's lock."""
+        if self.failed:
+            return
+        for event in events:
+            if event.kind is EventKind.SET_DONE and event.record is not None:
+                self.waiting.append((event.record, self.wall_clock()))
+        if self.waiting:
+            self._write(WRITE_WAIT)
+
+    def close(self, finished: bool) -> None:
+        """Write how the session ended with any sets still waiting, giving another process's lock longer to go."""
+        if self.failed:
+            return
+        if self.session_id is not None or self.waiting:
+            self._write(self.wait_at_close, ended=(self.wall_clock(), finished))
+        if self.waiting:
+            lost = len(self.waiting)
+            self.report(
+                f"{counted(lost, 'set')} of this session {plural(lost, 'was', 'were')} not saved:"
+                f" {self.store.path} was locked by another program for over {self.wait_at_close:g} s."
+            )
+
+    def _write(self, wait: float, ended: tuple[float, bool] | None = None) -> None:
+        """Write what is waiting, at once; a failure other than a lock held (a full disk) is said once, and the
+        session goes on without the history."""
+        session_id = self.session_id
+        try:
+            with self.store.transaction(wait):
+                if session_id is None:
+                    planned = planned_active_seconds(build_timeline(self.routine, get_ready=0))
+                    session_id = self.store.begin(self.routine.id, self.routine.name, self.started_at, planned)
+                for record, ended_at in self.waiting:
+                    self.store.add_set(session_id, record, ended_at)
+                if ended is not None:
+                    self.store.end(session_id, *ended)
+        except _Locked:
+            return
+        except HistoryUnavailable as err:
+            self.failed = True
+            self.waiting.clear()
+            self.report(f"History is not being saved: {err}")
+            return
+        self.session_id = session_id
+        self.waiting.clear()
+
+
+@contextlib.contextmanager
+def _closed_on_failure(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    try:
+        yield db
+    except BaseException:
+        db.close()
+        raise
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL mode, once for all. While another process holds the file (creating it too), SQLite answers
+    "locked" at once, without the busy timeout, so this tries again until the same deadline."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if not is_busy(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection, wait: float) -> Iterator[None]:
+    db.execute(f"PRAGMA busy_timeout = {round(wait * 1000)}")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:  # after some errors SQLite has rolled back already
+            with contextlib.suppress(sqlite3.Error):  # the error to report is the one that stopped the block
+                db.execute("ROLLBACK")
+        raise

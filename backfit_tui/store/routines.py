@@ -1,0 +1,287 @@
+"""Find and load routine files and the exercise library (TOML, read with tomllib)."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.formatting import counted, literal, toml_escapes
+from ..core.model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
+from .atomic import write_atomically
+from .locations import ensure_dir
+from .validation import (
+    Invalid,
+    LoadError,
+    Problem,
+    TableReader,
+    boolean,
+    choice,
+    number,
+    parse_toml,
+    read_bytes,
+    read_toml,
+    show_value,
+    text,
+    text_list,
+    whole,
+)
+
+ROUTINE_KEYS = ("name", "description", "tags", "sources", "steps")
+DOSAGE_KEYS = ("hold", "breaths", "reps")
+STEP_KEYS = (
+    "exercise", *DOSAGE_KEYS, "inhale", "exhale", "seconds_per_rep", "hold_per_rep",
+    "sets", "rest_between_sets", "sides", "switch", "rest_after", "cues",
+)  # fmt: skip
+EXERCISE_KEYS = ("name", "category", "targets", "equipment", "needs_floor", "cues")
+CATEGORIES = ("stretch", "strength", "core", "mobility")
+KIND_KEYS = {"breaths": ("inhale", "exhale"), "reps": ("seconds_per_rep", "hold_per_rep")}
+MAX_STEPS = 50
+
+cue_list = text_list(4, 120, min_items=1)
+
+
+def load_library(path: Path) -> dict[str, Exercise]:
+    """The exercise library: every exercise by id."""
+    document, source = read_toml(path)
+    problems: list[Problem] = []
+    reader = TableReader(path, source, problems)
+    library: dict[str, Exercise] = {}
+    for exercise_id, value in document.items():
+        table = reader.table(value, (exercise_id,), EXERCISE_KEYS)
+        if table is None:
+            continue
+        fields = {
+            "name": reader.field(table, (exercise_id,), "name", text(60)),
+            "category": reader.field(table, (exercise_id,), "category", choice(CATEGORIES)),
+            "targets": reader.field(table, (exercise_id,), "targets", text_list(8, 40, min_items=1)),
+            "equipment": reader.field(table, (exercise_id,), "equipment", text_list(4, 40), ()),
+            "needs_floor": reader.field(table, (exercise_id,), "needs_floor", boolean),
+            "cues": reader.field(table, (exercise_id,), "cues", text_list(4, 120, min_items=2)),
+        }
+        if None not in fields.values():
+            library[exercise_id] = Exercise(id=exercise_id, **fields)
+    reader.finish()
+    if problems:
+        raise LoadError(problems)
+    return library
+
+
+# A routine's id is its file's name without `.toml`. The ids backfit gives (the editor's, `import --as`)
+# are lowercase words joined by hyphens: easy to type after `backfit run`, and a file name anywhere.
+ROUTINE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ID_LENGTH = 40
+
+
+def id_problem(text: str) -> str | None:
+    """Why `text` cannot be a new routine's id, or None if it can."""
+    if len(text) <= MAX_ID_LENGTH and ROUTINE_ID.fullmatch(text):
+        return None
+    return (
+        f'"{literal(text)}" is not a routine id: use up to {MAX_ID_LENGTH} lowercase letters, digits and single '
+        'hyphens, such as "my-morning"'
+    )
+
+
+def load_routine(path: Path, library: Mapping[str, Exercise]) -> Routine:
+    """Load one routine file; its id is the file name without `.toml`."""
+    return parse_routine(read_bytes(path), path, library)
+
+
+def parse_routine(data: bytes, path: Path, library: Mapping[str, Exercise]) -> Routine:
+    """Check and build a routine from a file's bytes, raising LoadError with every problem."""
+    routine_id = _id_of(path)
+    document, source = parse_toml(data, path)
+    problems: list[Problem] = []
+    reader = TableReader(path, source, problems)
+    reader.table(document, (), ROUTINE_KEYS)
+    name = reader.field(document, (), "name", text(60))
+    description = reader.field(document, (), "description", text(200))
+    tags = reader.field(document, (), "tags", text_list(10, 20), ())
+    sources = reader.field(document, (), "sources", text_list(10, 200), ())
+    raw_steps = reader.field(document, (), "steps", _step_list)
+    steps = [_parse_step(reader, raw, index, library) for index, raw in enumerate(raw_steps or [])]
+    reader.finish()
+    if problems:
+        raise LoadError(problems)
+    return Routine(
+        id=routine_id, name=name, description=description, steps=tuple(steps), tags=tags, sources=sources
+    )
+
+
+def _id_of(path: Path) -> str:
+    """A routine file's id, its name without `.toml`; LoadError if the name is not UTF-8, as such an id could
+    be neither typed after `backfit run` nor kept in the history."""
+    name = os.fsencode(path.name)
+    try:
+        name.decode("utf-8")
+    except UnicodeDecodeError as err:
+        problem = f"the file name is not UTF-8 (byte 0x{name[err.start]:02x}); rename it"
+        raise LoadError([Problem(path, problem)]) from None
+    return path.stem
+
+
+def _step_list(value: Any) -> list[Any]:
+    if not isinstance(value, list) or not 1 <= len(value) <= MAX_STEPS:
+        got = counted(len(value), "step") if isinstance(value, list) else show_value(value)
+        raise Invalid(f"must be 1 to {MAX_STEPS} [[steps]] tables, got {got}")
+    return value
+
+
+def _parse_step(reader: TableReader, raw: Any, index: int, library: Mapping[str, Exercise]) -> Step | None:
+    path = ("steps", index)
+    table = reader.table(raw, path, STEP_KEYS)
+    if table is None:
+        return None
+    before = reader.found
+    exercise = reader.field(table, path, "exercise", _exercise_in(library))
+    dosage = _parse_dosage(reader, table, path)
+    sides = Sides(reader.field(table, path, "sides", choice(list(Sides)), "none") or "none")
+    if sides is Sides.ALTERNATING and "reps" not in table:
+        reader.problem(
+            (*path, "sides"), 'can be "alternating" only on a reps step; use "each" to do one side, then the other'
+        )
+    step = Step(
+        exercise=exercise,
+        dosage=dosage,
+        sets=reader.field(table, path, "sets", whole(1, 20, "sets"), 1),
+        rest_between_sets=reader.field(table, path, "rest_between_sets", whole(0, 600, "seconds"), 0),
+        sides=sides,
+        switch=reader.field(table, path, "switch", whole(0, 60, "seconds"), 5),
+        rest_after=reader.field(table, path, "rest_after", whole(0, 600, "seconds"), 0),
+        cues=reader.field(table, path, "cues", cue_list, ()),
+    )
+    return step if reader.found == before else None
+
+
+def _exercise_in(library: Mapping[str, Exercise]):
+    def check(value: Any) -> Exercise:
+        if not isinstance(value, str):
+            raise Invalid(f"must be an exercise id in quotes, got {show_value(value)}")
+        if value not in library:
+            close = difflib.get_close_matches(value, list(library), n=1, cutoff=0.6)
+            hint = f'did you mean "{close[0]}"?' if close else "`backfit exercises` lists the ids"
+            raise Invalid(f"unknown exercise {show_value(value)}; {hint}")
+        return library[value]
+
+    return check
+
+
+def _parse_dosage(reader: TableReader, table: dict[str, Any], path: tuple) -> Dosage | None:
+    kinds = [key for key in DOSAGE_KEYS if key in table]
+    if len(kinds) != 1:
+        found = " and ".join(kinds) if kinds else "none"
+        reader.problem(path, f"needs exactly one of hold, breaths or reps (found {found}); e.g. `hold = 30`")
+        return None
+    kind = kinds[0]
+    for other_kind, keys in KIND_KEYS.items():
+        for key in keys:
+            if key in table and other_kind != kind:
+                reader.problem((*path, key), f"belongs to a {other_kind} step; remove it from this {kind} step")
+    if kind == "hold":
+        seconds = reader.field(table, path, "hold", whole(1, 3600, "seconds"))
+        return None if seconds is None else Hold(seconds)
+    if kind == "breaths":
+        count = reader.field(table, path, "breaths", whole(1, 100, "breaths"))
+        inhale = reader.field(table, path, "inhale", number(1, 20), 3.0)
+        exhale = reader.field(table, path, "exhale", number(1, 20), 3.0)
+        return None if None in (count, inhale, exhale) else Breaths(count, inhale, exhale)
+    count = reader.field(table, path, "reps", whole(1, 200, "reps"))
+    tempo = reader.field(table, path, "seconds_per_rep", number(1, 60), None)
+    hold = reader.field(table, path, "hold_per_rep", whole(1, 120, "seconds"), None)
+    if hold is not None and "seconds_per_rep" not in table:
+        reader.problem((*path, "hold_per_rep"), "needs seconds_per_rep too, so the app can time each held rep")
+        return None
+    return None if count is None else Reps(count, tempo, hold)
+
+
+@dataclass(frozen=True)
+class RoutineEntry:
+    """A routine file found on disk: its routine, or the problems that kept it from loading."""
+
+    id: str
+    path: Path
+    origin: str  # "bundled", "user" or "file"
+    routine: Routine | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def load_entry(path: Path, origin: str, library: Mapping[str, Exercise]) -> RoutineEntry:
+    """Load one file into an entry; a bad file gives an entry with problems, never an exception."""
+    try:
+        return RoutineEntry(path.stem, path, origin, routine=load_routine(path, library))
+    except LoadError as err:
+        return RoutineEntry(path.stem, path, origin, problems=err.problems)
+
+
+def discover(folders: Iterable[tuple[Path, str]], library: Mapping[str, Exercise]) -> list[RoutineEntry]:
+    """Every `*.toml` in the folders, sorted by name; a later folder's file wins over an earlier id."""
+    by_id: dict[str, RoutineEntry] = {}
+    for folder, origin in folders:
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                by_id[path.stem] = load_entry(path, origin, library)
+    return sorted(by_id.values(), key=lambda e: (e.routine.name.casefold() if e.routine else e.id, e.id))
+
+
+def routine_document(routine: Routine) -> dict[str, Any]:
+    """The routine as a TOML document, with only the keys that differ from their defaults."""
+    document: dict[str, Any] = {"name": routine.name, "description": routine.description}
+    if routine.tags:
+        document["tags"] = list(routine.tags)
+    if routine.sources:
+        document["sources"] = list(routine.sources)
+    document["steps"] = [_step_document(step) for step in routine.steps]
+    return document
+
+
+def _step_document(step: Step) -> dict[str, Any]:
+    table: dict[str, Any] = {"exercise": step.exercise.id}
+    dosage = step.dosage
+    if isinstance(dosage, Hold):
+        table["hold"] = dosage.seconds
+    elif isinstance(dosage, Breaths):
+        table["breaths"] = dosage.count
+        table.update({k: tidy_number(v) for k, v in (("inhale", dosage.inhale), ("exhale", dosage.exhale)) if v != 3.0})
+    else:
+        table["reps"] = dosage.count
+        if dosage.seconds_per_rep is not None:
+            table["seconds_per_rep"] = tidy_number(dosage.seconds_per_rep)
+        if dosage.hold_per_rep is not None:
+            table["hold_per_rep"] = dosage.hold_per_rep
+    defaults = Step(step.exercise, step.dosage)
+    for key in ("sets", "rest_between_sets", "sides", "switch", "rest_after"):
+        value = getattr(step, key)
+        if value != getattr(defaults, key):
+            table[key] = value.value if isinstance(value, Sides) else value
+    if step.cues:
+        table["cues"] = list(step.cues)
+    return table
+
+
+def tidy_number(number: float) -> int | float:
+    """3 rather than 3.0, for a person reading the file."""
+    return int(number) if float(number).is_integer() else number
+
+
+def routine_toml(routine: Routine) -> str:
+    """The routine as tidy TOML text that loads back into the same routine."""
+    import tomli_w  # only when writing
+
+    document = routine_document(routine)
+    steps = document.pop("steps")
+    # Always [[steps]] tables, never inline ones: a person edits them, and problems get line numbers.
+    text = tomli_w.dumps(document) + "".join("\n[[steps]]\n" + tomli_w.dumps(step) for step in steps)
+    # Escapes for what is not printable: a terminal showing the file (`export`, `cat`) never obeys it.
+    return toml_escapes(text)
+
+
+def save_routine(routine: Routine, folder: Path) -> Path:
+    """Write the routine to `folder/<id>.toml` atomically, making the folder if need be; return the path."""
+    path = ensure_dir(folder) / f"{routine.id}.toml"
+    write_atomically(path, routine_toml(routine))
+    return path

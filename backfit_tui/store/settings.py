@@ -1,0 +1,202 @@
+"""User settings, read from `settings.toml` in the data directory."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..core.chime_map import Chime
+from .atomic import write_atomically
+from .files import FileTooLarge, NotARegularFile, read_regular_file
+from .locations import ensure_dir
+from .validation import (
+    Check,
+    Invalid,
+    KeyPath,
+    LoadError,
+    Problem,
+    TableReader,
+    boolean,
+    choice,
+    parse_toml,
+    show_value,
+    unreadable,
+    whole,
+)
+
+SETTINGS_KEYS = ("get_ready", "weekly_goal", "mute", "sound_backend", "chimes")
+# playsound3's backends, in playsound3's own order of preference.
+PLAYSOUND3_BACKENDS = ("gstreamer", "wmplayer", "ffplay", "appkit", "afplay", "winmm", "alsa")
+# What `sound_backend` and $PLAYSOUND3_BACKEND accept: "auto" (the first backend that can play a WAV
+# file here), one of playsound3's backends, or "bell" for the terminal bell alone.
+SOUND_BACKENDS = ("auto", *PLAYSOUND3_BACKENDS, "bell")
+SOUND_BACKEND_VARIABLE = "PLAYSOUND3_BACKEND"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user can change; every field has a default that works out of the box."""
+
+    get_ready: int = 5  # seconds of get-ready countdown before each step
+    weekly_goal: int = 3  # sessions a week; the articles ask for two or three
+    mute: bool = False
+    sound_backend: str | None = None  # None: the first backend here that can play a WAV file
+    chimes: Mapping[Chime, bool | Path] = field(default_factory=dict)  # False: off; a Path: the user's WAV
+    warnings: tuple[Problem, ...] = ()  # what was set but cannot be honoured (the default is used)
+
+
+def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings in `path`, or the defaults when it does not exist; LoadError when it is not TOML.
+
+    A bad value or an unknown key costs only itself: that setting keeps its default and `warnings`
+    says where and what is allowed. A chime file that cannot be played is a warning too (the bundled
+    chime plays), so the person hears something and learns what to fix. `environ`'s
+    $PLAYSOUND3_BACKEND, when set, overrides `sound_backend` under the same rule.
+    """
+    warnings: list[Problem] = []
+    document, source = _read_document(path)
+    reader = _FallbackReader(path, source, warnings)
+    reader.table(document, (), SETTINGS_KEYS)
+    get_ready = reader.setting(document, "get_ready", whole(0, 60, "seconds"), Settings.get_ready)
+    weekly_goal = reader.setting(document, "weekly_goal", whole(1, 14, "sessions"), Settings.weekly_goal)
+    mute = reader.setting(document, "mute", boolean, Settings.mute)
+    backend = reader.setting(document, "sound_backend", choice(SOUND_BACKENDS), "auto")
+    backend = _backend_from_environment(environ or {}, backend, warnings)
+    chimes: dict[Chime, bool | Path] = {}
+    table = document.get("chimes", {})
+    if reader.table(table, ("chimes",), [c.value for c in Chime]) is None:
+        table = {}
+    for chime in Chime:
+        wanted = reader.setting(table, chime.value, _on_off_or_file(path.parent), None, ("chimes",))
+        if isinstance(wanted, Path) and (why := wav_problem(wanted)):
+            reader.problem(("chimes", chime.value), f"{why}; the bundled chime plays instead")
+        elif wanted is not None:
+            chimes[chime] = wanted
+    reader.finish()
+    return Settings(get_ready, weekly_goal, mute, None if backend == "auto" else backend, chimes, tuple(warnings))
+
+
+def _read_document(path: Path) -> tuple[dict[str, Any], str]:
+    """The settings file's document and text; empty when there is none (or only a link to none yet).
+
+    LoadError when it cannot be read as TOML: a link that loops, a directory, bytes that are not UTF-8.
+    """
+    try:
+        data = read_regular_file(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return {}, ""
+    except OSError as err:
+        raise unreadable(path, err) from None
+    return parse_toml(data, path)
+
+
+def load_settings_or_defaults(path: Path, environ: Mapping[str, str] | None = None) -> Settings:
+    """load_settings, or the defaults when the file is not TOML at all, with why among the warnings."""
+    try:
+        return load_settings(path, environ)
+    except LoadError as err:
+        set_aside = "the default settings are used until it is fixed"
+        return Settings(warnings=tuple(replace(p, message=f"{p.message}; {set_aside}") for p in err.problems))
+
+
+class _FallbackReader(TableReader):
+    """A TableReader whose every problem is a warning: the setting keeps its default."""
+
+    def setting(self, table: dict[str, Any], key: str, check: Check, default: Any, path: KeyPath = ()) -> Any:
+        """The checked value of `table[key]`, or `default` (and a warning saying so) when it is bad."""
+        if key not in table:
+            return default
+        try:
+            return check(table[key])
+        except Invalid as err:
+            instead = (
+                "the bundled chime plays" if path == ("chimes",) else f"the default, {show_value(default)}, is used"
+            )
+            self.problem((*path, key), f"{err}; {instead} until it is fixed")
+            return default
+
+    def table(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> dict[str, Any] | None:
+        before = len(self.problems)
+        found = super().table(value, path, allowed)
+        for index in range(before, len(self.problems)):
+            problem = self.problems[index]
+            self.problems[index] = Problem(problem.file, f"{problem.message}; it is ignored", problem.key, problem.line)
+        return found
+
+
+def _backend_from_environment(environ: Mapping[str, str], backend: str, warnings: list[Problem]) -> str:
+    """$PLAYSOUND3_BACKEND's backend when it names one, else `backend` (with a warning if it is bad)."""
+    value = environ.get(SOUND_BACKEND_VARIABLE)
+    if value is None:
+        return backend
+    try:
+        return choice(SOUND_BACKENDS)(value.strip().lower())
+    except Invalid as err:
+        warnings.append(Problem(Path("environment"), f"{err}; it is ignored", SOUND_BACKEND_VARIABLE))
+        return backend
+
+
+def _on_off_or_file(base: Path):
+    def check(value: Any) -> bool | Path:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip():
+            return base / Path(value).expanduser()  # a relative path is beside settings.toml
+        raise Invalid(f"must be true, false or the path of a WAV file in quotes, got {show_value(value)}")
+
+    return check
+
+
+# 4 MB holds 24 s of CD-quality stereo: far more than a chime needs, and little to read at start.
+CHIME_SIZE_LIMIT = 4 * 2**20
+
+
+def wav_problem(path: Path) -> str | None:
+    """Why `path` cannot be played as a chime, or None when it is a readable PCM WAV file.
+
+    Only a regular file up to CHIME_SIZE_LIMIT is read: a named pipe or a device named by mistake
+    must not stop every command at start.
+    """
+    import io
+    import wave  # only when a chime is set to a file of one's own
+
+    try:
+        data = read_regular_file(path, CHIME_SIZE_LIMIT)
+        with wave.open(io.BytesIO(data), "rb") as sound:
+            if sound.getnframes() == 0:
+                return f"{path} holds no sound"
+    except NotARegularFile as err:
+        return f"{path} is {err.kind}, not a WAV file"
+    except FileTooLarge:
+        return f"{path} is larger than {CHIME_SIZE_LIMIT // 2**20} MB, too long for a chime"
+    except OSError as err:
+        return f"{path} cannot be read: {err.strerror or err}"
+    except ValueError:  # a NUL character, which no file name can hold
+        return f"{show_value(str(path))} is not a file name; write the path of a WAV file"
+    except (wave.Error, EOFError) as err:
+        return f"{path} is not a WAV file backfit can play ({err}); use 16-bit PCM WAV"
+    return None
+
+
+MUTE_LINE = re.compile(r"^mute\s*=.*$", re.MULTILINE)
+
+
+def save_mute(path: Path, muted: bool) -> None:
+    """Set `mute` in the settings file, keeping the rest of it (comments too) as it was.
+
+    LoadError, leaving the file as it is, when it cannot be read as TOML: rewritten, what the person
+    wrote there could be lost. Written atomically, so a crash never leaves half a file.
+    """
+    _, text = _read_document(path)
+    line = f"mute = {'true' if muted else 'false'}"
+    header = re.search(r"^\s*\[", text, re.MULTILINE)
+    top = text[: header.start()] if header else text  # top-level keys come before any [table]
+    if MUTE_LINE.search(top):
+        text = MUTE_LINE.sub(line, top, count=1) + text[len(top) :]
+    else:
+        text = f"{line}\n{text}"
+    ensure_dir(path.parent)
+    write_atomically(path, text)

@@ -1,0 +1,110 @@
+"""What the history says about coming back: sessions per week against a goal, the streak of weeks
+that met it, the days trained, and personal bests with their trend.
+
+Weeks start on Monday in the person's own time zone, and are counted on calendar dates, so a
+daylight-saving change or a year's end moves nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from ..core.formatting import counted
+from ..core.outcome import amount, counts_toward_goal
+from .history import HistoryStore, SessionFigures
+
+CALENDAR_WEEKS = 12
+TREND_SESSIONS = 12  # how many sessions a best's trend shows
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def local_day(timestamp: float, tz: tzinfo | None) -> date:
+    """The calendar date of a Unix time in `tz` (None: the machine's own zone)."""
+    return datetime.fromtimestamp(timestamp, tz).date()
+
+
+def week_of(day: date) -> date:
+    """The Monday that starts `day`'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def streak(per_week: Counter[date], this_week: date, goal: int) -> int:
+    """Weeks in a row that met `goal`, up to this week (a week still under way breaks nothing)."""
+    week = this_week if per_week[this_week] >= goal else this_week - timedelta(weeks=1)
+    weeks = 0
+    while per_week[week] >= goal:
+        weeks += 1
+        week -= timedelta(weeks=1)
+    return weeks
+
+
+def sparkline(values: Iterable[float]) -> str:
+    """A trend in one line of block characters, lowest to highest."""
+    values = list(values)
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    span = (high - low) or 1
+    return "".join(SPARK[round((v - low) / span * (len(SPARK) - 1))] for v in values)
+
+
+@dataclass(frozen=True)
+class Best:
+    exercise_id: str
+    exercise_name: str
+    unit: str  # "seconds" or "reps"
+    value: float
+    trend: tuple[float, ...]  # each session's best, oldest first (the last TREND_SESSIONS)
+
+
+@dataclass(frozen=True)
+class Stats:
+    goal: int
+    this_week: int
+    streak_weeks: int
+    weeks: tuple[tuple[date, int], ...]  # (Monday, sessions), the last CALENDAR_WEEKS weeks, oldest first
+    days: dict[date, int]  # sessions on each day of those weeks
+    bests: tuple[Best, ...]
+
+
+def counting_sessions(store: HistoryStore, since: float = float("-inf")) -> list[SessionFigures]:
+    """The sessions (from `since` on) that count toward the weekly goal, oldest first."""
+    return [
+        s for s in store.session_figures(since)
+        if counts_toward_goal(s.work_done_seconds, s.planned_active_seconds, s.finished, s.sets_done)
+    ]  # fmt: skip
+
+
+def compute_stats(store: HistoryStore, now: float, tz: tzinfo | None, goal: int) -> Stats:
+    """The statistics as of `now`, for a person in time zone `tz`."""
+    days = Counter(local_day(s.started_at, tz) for s in counting_sessions(store))
+    per_week: Counter[date] = Counter()
+    for day, count in days.items():
+        per_week[week_of(day)] += count
+    this_week = week_of(local_day(now, tz))
+    first = this_week - timedelta(weeks=CALENDAR_WEEKS - 1)
+    weeks = tuple((first + timedelta(weeks=n), per_week[first + timedelta(weeks=n)]) for n in range(CALENDAR_WEEKS))
+    recent_days = {first + timedelta(days=n): days[first + timedelta(days=n)] for n in range(CALENDAR_WEEKS * 7)}
+    bests = tuple(
+        Best(exercise_id, name, unit, value, tuple(store.recent_bests(exercise_id, unit, TREND_SESSIONS)))
+        for exercise_id, name, unit, value in store.bests()
+    )
+    return Stats(goal, per_week[this_week], streak(per_week, this_week, goal), weeks, recent_days, bests)
+
+
+def improvements(store: HistoryStore, session_id: int, now: float, tz: tzinfo | None, goal: int) -> list[str]:
+    """What a just-finished session improved: new personal bests, and this week's goal met."""
+    said = []
+    for exercise_id, name, unit, best in store.session_bests(session_id):
+        before = store.best_before(exercise_id, unit, session_id)
+        if before is not None and best > before:
+            said.append(f"New best: {name}, {amount(best, unit)} (was {before:g}).")
+    this_week = week_of(local_day(now, tz))
+    recent = counting_sessions(store, since=now - 8 * 86_400)  # time enough for any week, across a clock change
+    week = [s.id for s in recent if week_of(local_day(s.started_at, tz)) == this_week]
+    if session_id in week and len(week) == goal:
+        said.append(f"That makes {counted(goal, 'session')} this week: the goal is met.")
+    return said

@@ -1,0 +1,1 @@
+"""The Textual app: the App, its screens, widgets and styles."""

@@ -1,0 +1,227 @@
+"""Edit a routine: its name, description and tags, and its steps, checked as they are typed.
+
+Every change goes into a `Draft`, which the routine loader checks; the screen only shows the
+draft, the loader's problems and the total length, and saves when asked.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ...core.formatting import duration, literal
+from ...core.model import Exercise, Routine
+from ...core.timeline import build_timeline, total_seconds
+from ...store.draft import STEP_FIELDS, Draft, field_text, free_id, kind_fields, step_kind
+from ...store.routines import DOSAGE_KEYS, save_routine
+from ..widgets.key_hints import KeyHints
+
+ROUTINE_FIELDS = ("name", "description", "tags")
+
+
+class StepList(OptionList):
+    """The routine's steps; keys here add, remove and reorder them."""
+
+    BINDINGS = [
+        Binding("a", "screen.add_step", "Add step"),
+        Binding("x,delete", "screen.remove_step", "Remove"),
+        Binding("left_square_bracket", "screen.move_step(-1)", "Up", key_display="["),
+        Binding("right_square_bracket", "screen.move_step(1)", "Down", key_display="]"),
+    ]
+
+
+class EditorScreen(Screen[bool]):
+    """Dismisses with True if anything was saved, so the menu can show it."""
+
+    CSS_PATH = "editor.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    def __init__(self, draft: Draft, library: dict[str, Exercise], folder: Path, taken: set[str], get_ready: int):
+        super().__init__()
+        self.draft = draft
+        self.library = library
+        self.folder = folder
+        self.taken = taken  # ids in use, for a new routine's file name
+        self.get_ready = get_ready
+        self.saved_once = False
+        self.is_new = not draft.routine_id
+        self.last_saved = None if self.is_new else copy.deepcopy(draft.document())
+        self.routine: Routine | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="editor"):
+            with Vertical(id="editor-routine"):
+                for key, label in zip(ROUTINE_FIELDS, ("Name", "Description", "Tags, comma-separated")):
+                    yield Label(label, classes="field-label")
+                    yield Input(self.shown(key), id=f"routine-{key}", compact=True)
+                yield Label("Steps", classes="field-label")
+                yield StepList(id="steps", markup=False)
+                yield Static(id="total")
+            with VerticalScroll(id="editor-step", can_focus=False):
+                yield Static(id="step-title")
+                with Horizontal(classes="step-field"):
+                    yield Label("kind", classes="field-label")
+                    kinds = [(kind, kind) for kind in DOSAGE_KEYS]
+                    first = step_kind(self.draft.steps[0]) if self.draft.steps else "hold"  # the step shown first
+                    yield Select(kinds, value=first, allow_blank=False, id="step-kind", compact=True)
+                for key in STEP_FIELDS:
+                    with Horizontal(classes="step-field", id=f"row-{key}"):
+                        yield Label(key, classes="field-label")
+                        yield Input(id=f"step-{key}", compact=True)
+        yield Static(id="problems")
+        yield KeyHints()
+
+    def on_mount(self) -> None:
+        self.refresh_all(select=0)
+        self.query_one("#routine-name", Input).focus()
+
+    # --- showing the draft ---------------------------------------------------------------------
+
+    def shown(self, key: str) -> str:
+        """A routine field's text as its field shows it: literally, so a routine's escapes are never obeyed."""
+        return literal(field_text(getattr(self.draft, key)))
+
+    @property
+    def step_index(self) -> int | None:
+        return self.query_one(StepList).highlighted
+
+    def refresh_all(self, select: int | None = None, form: bool = True) -> None:
+        """Check the draft, then show its steps, total, problems and (if `form`) the step's fields."""
+        self.routine, problems = self.draft.check(self.library)
+        steps = self.query_one(StepList)
+        chosen = self.step_index if select is None else select
+        with self.prevent(OptionList.OptionHighlighted):  # refilled, not a step chosen
+            steps.clear_options()
+            for index, step in enumerate(self.draft.steps):
+                steps.add_option(Option(Text(f"{index + 1}. {literal(self.step_label(index, step))}")))
+            if self.draft.steps:
+                steps.highlighted = min(chosen or 0, len(self.draft.steps) - 1)
+        total = "Total: fix the problems below" if self.routine is None else (
+            f"Total {duration(total_seconds(build_timeline(self.routine, self.get_ready)))}"
+        )  # fmt: skip
+        self.query_one("#total", Static).update(total)
+        self.query_one("#problems", Static).update(Text("\n".join(map(literal, problems)), style="red"))
+        if form:
+            self.fill_step_form()
+
+    def step_label(self, index: int, step: dict) -> str:
+        if self.routine is not None:
+            return self.routine.steps[index].describe()
+        exercise = self.library.get(step.get("exercise", ""))
+        rest = ", ".join(f"{k} {field_text(v)}" for k, v in step.items() if k != "exercise")
+        return f"{exercise.name if exercise else step.get('exercise', '?')} — {rest}"
+
+    def fill_step_form(self) -> None:
+        index = self.step_index
+        step = self.draft.steps[index] if index is not None and self.draft.steps else None
+        exercise = self.library.get(step.get("exercise", "")) if step else None
+        title = "Add a step: focus the list and press a" if step is None else f"Step {index + 1}: " + (
+            exercise.name if exercise else str(step.get("exercise"))
+        )  # fmt: skip
+        self.query_one("#step-title", Static).update(Text(literal(title), style="bold"))
+        # Without cues of its own, a step shows the library's: shown as the empty field's hint.
+        self.query_one("#step-cues", Input).placeholder = literal(field_text(exercise.cues)) if exercise else ""
+        kind = step_kind(step or {})
+        shown = kind_fields(kind)
+        with self.prevent(Input.Changed, Select.Changed):
+            select = self.query_one("#step-kind", Select)
+            select.value = kind
+            select.disabled = step is None
+            for key in STEP_FIELDS:
+                field = self.query_one(f"#step-{key}", Input)
+                field.value = literal(field_text(step.get(key))) if step else ""
+                field.disabled = step is None
+                # another kind's field stays in sight while it is set, so its problem can be fixed
+                self.query_one(f"#row-{key}").display = key in shown or bool(step and key in step)
+
+    # --- editing -------------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def typed(self, event: Input.Changed) -> None:
+        name = event.input.id or ""
+        if name.startswith("routine-"):
+            key = name.removeprefix("routine-")
+            if event.value != self.shown(key):  # the text as filled in keeps the routine's own until it is edited
+                setattr(self.draft, key, event.value)
+        elif name.startswith("step-") and self.step_index is not None:
+            self.draft.set_step_field(self.step_index, name.removeprefix("step-"), event.value)
+        self.refresh_all(form=False)  # the fields keep what is typed: "2." is on its way to 2.5
+
+    @on(Select.Changed, "#step-kind")
+    def kind_chosen(self, event: Select.Changed) -> None:
+        index = self.step_index
+        if index is not None and self.draft.steps and event.value != step_kind(self.draft.steps[index]):
+            self.draft.set_step_kind(index, str(event.value))
+            self.refresh_all()
+
+    @on(OptionList.OptionHighlighted, "#steps")
+    def step_chosen(self) -> None:
+        self.fill_step_form()
+
+    def action_add_step(self) -> None:
+        from .exercise_picker import ExercisePicker
+
+        def chosen(exercise_id: str | None) -> None:
+            if exercise_id:
+                self.refresh_all(select=self.draft.add_step(exercise_id, after=self.step_index))
+
+        self.app.push_screen(ExercisePicker(self.library), chosen)
+
+    def action_remove_step(self) -> None:
+        if self.step_index is not None and self.draft.steps:
+            index = self.step_index
+            self.draft.remove_step(index)
+            self.refresh_all(select=max(index - 1, 0))
+
+    def action_move_step(self, delta: int) -> None:
+        if self.step_index is not None and self.draft.steps:
+            self.refresh_all(select=self.draft.move_step(self.step_index, delta))
+
+    # --- saving and leaving --------------------------------------------------------------------
+
+    @property
+    def changed(self) -> bool:
+        return self.draft.document() != self.last_saved
+
+    def action_save(self) -> None:
+        if self.routine is None:
+            self.notify("Fix the problems shown at the bottom first.", severity="error")
+            return
+        if self.is_new:
+            self.draft.routine_id = free_id(self.draft.name, self.taken)
+            self.is_new = False
+            self.refresh_all()
+        try:
+            path = save_routine(self.routine, self.folder)
+        except OSError as err:  # a read-only folder, a full disk: the edits stay here to save again
+            self.app.warn(f"Could not save to {self.folder}: {err.strerror or err}")
+            return
+        self.last_saved = copy.deepcopy(self.draft.document())
+        self.saved_once = True
+        self.notify(literal(f"Saved to {path}"), timeout=4, markup=False)
+
+    def action_leave(self) -> None:
+        if not self.changed:
+            self.dismiss(self.saved_once)
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(self.saved_once)
+
+        self.app.push_screen(ConfirmScreen("Leave without saving your changes?"), answered)

@@ -1,0 +1,41 @@
+"""The history screen: this week against the goal, the streak, the days trained, bests, sessions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from ...reports.history_report import bests_table, calendar, goal_line, sessions_table
+from ...store.history import StoredSession
+from ...store.stats import Stats
+from ..widgets.key_hints import KeyHints
+
+RECENT_SESSIONS = 20  # how many sessions the screen lists, newest first
+
+
+class HistoryScreen(Screen[None]):
+    """The statistics and recent sessions it is given, read from the history by the app; Esc goes back."""
+
+    CSS_PATH = "history.tcss"
+
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+
+    def __init__(self, stats: Stats, sessions: list[StoredSession]) -> None:
+        super().__init__()
+        self.stats = stats
+        self.sessions = sessions
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="history"):
+            yield Static(goal_line(self.stats), id="history-goal")
+            yield Static("Days trained, the last 12 weeks", classes="history-heading")
+            yield Static(calendar(self.stats), id="history-calendar")
+            yield Static("Personal bests", classes="history-heading")
+            yield Static(bests_table(self.stats) if self.stats.bests else "None yet.", id="history-bests")
+            yield Static("Recent sessions", classes="history-heading")
+            yield Static(sessions_table(self.sessions) if self.sessions else "None yet.", id="history-sessions")
+        yield KeyHints()

@@ -1,0 +1,200 @@
+"""The first screen: every routine in a list, a preview of the highlighted one, type to filter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.formatting import literal
+from ...core.plan import RICH_STYLES, plan_lines
+from ...store.catalog import Catalog
+from ...store.routines import RoutineEntry
+from ..widgets.key_hints import KeyHints
+from ..widgets.wrapping_list import WrappingOptionList
+
+if TYPE_CHECKING:
+    from ...store.draft import Draft
+
+
+def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
+    """The entries `query` finds (case-insensitive): by name or id first, then by tag."""
+    query = query.strip().casefold()
+    by_name, by_tag = [], []
+    for entry in entries:
+        names = [entry.id, entry.routine.name if entry.routine else ""]
+        tags = entry.routine.tags if entry.routine else ()
+        if any(query in word.casefold() for word in names):
+            by_name.append(entry)
+        elif any(query in tag.casefold() for tag in tags):
+            by_tag.append(entry)
+    return by_name + by_tag
+
+
+class FilterInput(Input):
+    """The menu's filter: takes every printable key but "?", which opens the help."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character != "?" and super().check_consume_key(key, character)
+
+
+class MenuScreen(Screen[None]):
+    """Pick a routine: type to filter, arrows to move, Enter to start."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start", priority=True),
+        Binding("down", "move(1)", "Next", show=False, priority=True),
+        Binding("up", "move(-1)", "Previous", show=False, priority=True),
+        Binding("ctrl+n", "new", "New", priority=True),
+        Binding("ctrl+e", "edit", "Edit", priority=True),
+        Binding("ctrl+d", "duplicate", "Copy", priority=True),
+        Binding("ctrl+x", "delete", "Delete", priority=True),
+        Binding("f2", "app.show_history", "History"),
+        Binding("question_mark", "app.help", "Help", key_display="?", priority=True),
+        Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("ctrl+c", "app.quit", "Quit", show=False),
+    ]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.shown: list[RoutineEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterInput(placeholder="Type to filter by name or tag", id="filter")
+        with Horizontal(id="menu"):
+            yield WrappingOptionList(id="routines", markup=False)
+            with VerticalScroll(id="preview-pane"):
+                yield Static(id="preview")
+        yield KeyHints()
+
+    def on_mount(self) -> None:
+        self.refill("")
+        self.query_one(Input).focus()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.refill(event.value)
+
+    def refill(self, query: str) -> None:
+        """Show the routines the filter finds, keeping the first highlighted."""
+        self.shown = filtered(self.catalog.entries, query)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        for entry in self.shown:
+            if entry.routine is None:
+                options.add_option(Option(Text(f"✗ {literal(entry.id)} (cannot load)", style="red")))
+            else:
+                options.add_option(Option(Text(literal(entry.routine.name))))
+        options.highlighted = 0 if self.shown else None
+        self.show_preview()
+
+    @on(OptionList.OptionHighlighted)
+    def highlighted(self) -> None:
+        self.show_preview()
+
+    @on(OptionList.OptionSelected)
+    def selected(self) -> None:
+        self.action_start()
+
+    def current(self) -> RoutineEntry | None:
+        index = self.query_one(OptionList).highlighted
+        return self.shown[index] if index is not None and index < len(self.shown) else None
+
+    def show_preview(self) -> None:
+        entry = self.current()
+        preview = Text()
+        if entry is None:
+            preview.append("No routine matches the filter.", style="dim")
+        elif entry.routine is None:
+            preview.append(f"{literal(entry.id)} cannot be loaded\n\n", style="bold red")
+            for problem in entry.problems:
+                preview.append(literal(str(problem)) + "\n")
+        else:
+            for line in plan_lines(entry.routine, self.app.settings.get_ready, cues=False):
+                preview.append(line.text + "\n", style=RICH_STYLES[line.style])
+        self.query_one("#preview", Static).update(preview)
+
+    def action_move(self, delta: int) -> None:
+        self.query_one(WrappingOptionList).move(delta)
+
+    def action_start(self) -> None:
+        entry = self.current()
+        if entry is None or entry.routine is None:
+            self.notify("Pick a routine that loads: this one has problems.", severity="warning")
+            return
+        self.app.run_routine(entry.routine)
+
+    # --- your own routines ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Find every routine again (after one was saved or deleted), keeping the filter."""
+        from ...store.catalog import load_catalog
+
+        self.catalog = self.app.catalog = load_catalog()
+        self.refill(self.query_one(FilterInput).value)
+
+    def open_editor(self, draft: Draft) -> None:
+        from ...store.locations import user_routines_dir
+        from .editor import EditorScreen
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.reload()
+
+        taken = {e.id for e in self.catalog.entries}
+        screen = EditorScreen(draft, self.catalog.library, user_routines_dir(), taken, self.app.settings.get_ready)
+        self.app.push_screen(screen, closed)
+
+    def action_new(self) -> None:
+        from ...store.draft import Draft
+
+        self.open_editor(Draft(""))
+
+    def action_duplicate(self) -> None:
+        entry = self.current()
+        if entry is None or entry.routine is None:
+            self.notify("Pick a routine that loads to copy it.", severity="warning")
+            return
+        from ...store.draft import Draft
+
+        self.open_editor(Draft.from_routine(entry.routine, "", f"{entry.routine.name[:53]} (copy)"))
+
+    def action_edit(self) -> None:
+        entry = self.current()
+        if entry is None or entry.routine is None:
+            self.notify("This routine cannot be loaded: fix its file, or delete it with ctrl+x.", severity="warning")
+        elif entry.origin != "user":
+            self.notify("Bundled routines are read-only: ctrl+d makes a copy you can edit.", severity="warning")
+        else:
+            from ...store.draft import Draft
+
+            self.open_editor(Draft.from_routine(entry.routine))
+
+    def action_delete(self) -> None:
+        entry = self.current()
+        if entry is None:
+            return
+        if entry.origin != "user":
+            self.notify("Bundled routines cannot be deleted.", severity="warning")
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(delete: bool | None) -> None:
+            if delete:
+                try:
+                    entry.path.unlink(missing_ok=True)
+                except OSError as err:
+                    self.app.warn(f"Could not delete {entry.path}: {err.strerror or err}")
+                self.reload()
+
+        self.app.push_screen(ConfirmScreen(f"Delete {entry.id}? Its file {entry.path} is removed."), answered)

@@ -1,0 +1,253 @@
+"""One screen for the whole session: it renders the engine's state and forwards keys to it.
+
+It wakes for the engine's next change (a cue, a deadline, the next whole second shown), never on
+a free-running loop; only breath and rep pacing ask for a few frames a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Static
+
+from ...audio.sound import Chimes
+from ...core.engine import ADJUST_STEP_S, Event, Session, SessionRecord, Status
+from ...core.formatting import clock as clock_text
+from ...core.formatting import duration, literal
+from ...core.model import Breaths, Reps, Routine
+from ...core.timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
+from ...store.history import SessionLog
+from ..widgets.key_hints import KeyHints
+from ..widgets.pacer import pacer_text
+from ..widgets.thin_bar import ThinBar
+
+PACING_FRAME_S = 0.25  # breath and rep pacing: four frames a second is smooth enough
+RESUME_LEAD_IN_S = 3
+CUE_FLASH_S = 0.3
+
+HEADINGS = {
+    PhaseKind.GET_READY: "Get ready",
+    PhaseKind.SWITCH: "Switch sides",
+    PhaseKind.SET_REST: "Rest",
+    PhaseKind.STEP_REST: "Rest",
+}
+
+
+def phase_heading(phase: Phase) -> str:
+    """Where in the routine a phase is: `Set 2/3 · left`, `Get ready`, `Rest`."""
+    if phase.kind is not PhaseKind.WORK:
+        return HEADINGS[phase.kind]
+    text = f"Set {phase.set_number}/{phase.step.sets}"
+    return text + (f" · {phase.side}" if phase.side else "")
+
+
+def next_up(session: Session) -> str:
+    """A preview of what follows the current phase."""
+    following = session.next_phase
+    if following is None:
+        return "Next: the end"
+    if following.kind is PhaseKind.WORK:
+        return f"Next: {literal(following.step.exercise.name)} — {phase_heading(following).lower()}"
+    if following.kind is PhaseKind.GET_READY:
+        return f"Next: {literal(following.step.exercise.name)}"
+    return f"Next: {HEADINGS[following.kind].lower()} {following.seconds:g} s"
+
+
+class SessionScreen(Screen[SessionRecord]):
+    """Guides one routine; dismisses with the session's record when it ends or is left."""
+
+    CSS_PATH = "session.tcss"
+
+    BINDINGS = [
+        # Short words and ␣ for space: every hint fits a 60-column footer.
+        Binding("space", "toggle_pause", "Pause", key_display="␣"),
+        Binding("n", "skip", "Next"),
+        Binding("N", "skip_step", "Next step", show=False),
+        Binding("b", "back", "Back"),
+        Binding("r", "restart", "Redo", show=False),  # in the ? help: the footer must fit 60 columns
+        Binding("plus,equals_sign", "adjust(1)", "±5s", key_display="+/-"),
+        Binding("minus", "adjust(-1)", "-5 s", show=False),
+        Binding("enter", "count", "Rep"),
+        Binding("m", "app.toggle_mute", "Mute"),
+        Binding("q,escape", "leave", "Leave"),
+        Binding("ctrl+c", "leave", "Leave", show=False),  # what a terminal user tries first
+    ]
+
+    def __init__(
+        self, routine: Routine, clock: Callable[[], float], get_ready: int, chimes: Chimes, log: SessionLog | None
+    ) -> None:
+        super().__init__()
+        self.session = Session(routine, clock, get_ready)
+        self.clock = clock
+        self.chimes = chimes
+        self.history_log = log
+        self._timer: Timer | None = None
+        self._shown: dict[str, Text | str] = {}
+        self.ended = False  # finished while covered; the summary comes when the screen is back
+        self.events: list[Event] = []  # every event so far, for the screen's own tests and chimes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session"):
+            yield Static(id="exercise")
+            yield Static(id="where")
+            yield Digits(id="countdown")
+            yield ThinBar(id="phase-bar")
+            yield Static(id="pacer")
+            yield Static(id="cues")
+            yield Static(id="next")
+            yield ThinBar(id="session-bar")
+            yield Static(id="time-left")
+        yield KeyHints()
+
+    def on_mount(self) -> None:
+        self.app.app_suspend_signal.subscribe(self, self.suspended)
+        self.apply(self.session.start())
+
+    def suspended(self, _app) -> None:
+        """Ctrl+Z: the person has stepped away, so the session waits for them (space resumes)."""
+        self.apply(self.session.pause())
+
+    # --- time -------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Catch up with the clock and draw what changed; called when the engine said to wake."""
+        self.apply(self.session.update())
+
+    def apply(self, events: list[Event]) -> None:
+        if events:
+            self.happened(events)
+        self.render_state()
+        if self.session.status is Status.FINISHED:
+            self.end(finished=True)
+            return
+        self.schedule()
+
+    def happened(self, events: list[Event]) -> None:
+        """Save, chime and trace what just happened (a pacing frame often brings nothing)."""
+        self.events += events
+        if self.history_log is not None:
+            self.history_log.record(events)  # saved before anything is drawn
+        handled_at = self.clock()
+        chime = self.chimes.for_events(events, self.session.timeline)
+        self.app.trace(events, chime, handled_at)
+        if chime is not None and self.chimes.muted:  # seen instead of heard
+            self.add_class("cue")
+            self.set_timer(CUE_FLASH_S, lambda: self.remove_class("cue"))
+
+    def end(self, finished: bool) -> None:
+        self.close_log(finished)
+        if self.app.screen is self:
+            self.dismiss(self.session.record())
+        else:  # covered (the terminal is too small): dismissing now would pop the screen on top
+            self.ended = True
+
+    def close_log(self, finished: bool) -> None:
+        """Close the session's row in the history, once: nothing after its end is saved."""
+        if self.history_log is not None:
+            self.history_log.close(finished)
+            self.history_log = None
+
+    def on_unmount(self) -> None:
+        self.close_log(finished=False)  # the app is leaving under the session: a signal, ctrl+q
+
+    def on_screen_resume(self) -> None:
+        if self.ended:
+            self.dismiss(self.session.record())
+
+    def schedule(self) -> None:
+        """Sleep until the engine's next change, or a pacing frame, whichever is sooner."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        wakeup = self.session.next_wakeup()
+        if wakeup is None:
+            return
+        delay = max(wakeup - self.clock(), 0.0)
+        if self.paces() and self.session.status is Status.RUNNING:
+            delay = min(delay, PACING_FRAME_S)
+        self._timer = self.set_timer(delay, self.tick)
+
+    def paces(self) -> bool:
+        """Whether the current phase animates between whole seconds (breaths, paced reps)."""
+        phase = self.session.phase
+        dosage = phase.step.dosage
+        paced_reps = isinstance(dosage, Reps) and dosage.paced
+        return phase.kind is PhaseKind.WORK and (isinstance(dosage, Breaths) or paced_reps)
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def render_state(self) -> None:
+        session, phase = self.session, self.session.phase
+        step = phase.step
+        self.show("#exercise", Text(literal(step.exercise.name), style="bold"))
+        self.show("#where", Text(f"{phase_heading(phase)}   ·   {literal(step.describe_set())}"))
+        remaining = session.remaining()
+        digits = self.query_one("#countdown", Digits)
+        digits.update(clock_text(remaining) if remaining is not None else str(session.reps_done))
+        final = remaining is not None and phase.counts_down and 0 < remaining <= COUNTDOWN_SECONDS[0]
+        digits.set_class(final, "final-seconds")
+        self.query_one("#phase-bar", ThinBar).show(session.elapsed(), session.length or 0)
+        self.show("#pacer", pacer_text(session))
+        cues = step.form_cues if phase.kind is not PhaseKind.GET_READY else step.form_cues[:1]
+        self.show("#cues", Text("\n".join("· " + literal(c) for c in cues)))
+        self.show("#next", Text(next_up(session), style="dim"))
+        left = session.time_left()
+        self.query_one("#session-bar", ThinBar).show(session.planned_seconds - left, session.planned_seconds)
+        self.show("#time-left", f"{duration(left)} left in the session")
+        self.set_class(session.status in (Status.PAUSED, Status.RESUMING), "paused")
+
+    def show(self, selector: str, content: Text | str) -> None:
+        """Update a line only when its content changes: each update lays the screen out again."""
+        if self._shown.get(selector) != content:
+            self._shown[selector] = content
+            self.query_one(selector, Static).update(content)
+
+    # --- keys -------------------------------------------------------------------------------
+
+    def action_toggle_pause(self) -> None:
+        if self.session.status is Status.RUNNING:
+            self.apply(self.session.pause())
+        else:
+            self.apply(self.session.resume(RESUME_LEAD_IN_S))
+
+    def action_skip(self) -> None:
+        self.apply(self.session.skip())
+
+    def action_skip_step(self) -> None:
+        self.apply(self.session.skip_step())
+
+    def action_back(self) -> None:
+        self.apply(self.session.back())
+
+    def action_restart(self) -> None:
+        self.apply(self.session.restart_phase())
+
+    def action_adjust(self, direction: int) -> None:
+        self.apply(self.session.adjust(direction * ADJUST_STEP_S))
+
+    def action_count(self) -> None:
+        if self.session.counts_reps:
+            self.apply(self.session.count_rep())
+        else:
+            self.apply(self.session.mark_done())
+
+    def action_leave(self) -> None:
+        from .confirm import ConfirmScreen
+
+        was_running = self.session.status is Status.RUNNING
+        self.apply(self.session.pause())
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.chimes.stop()
+                self.end(finished=False)
+            elif was_running:
+                self.apply(self.session.resume(RESUME_LEAD_IN_S))
+
+        self.app.push_screen(ConfirmScreen("Leave this session? What you have done is kept."), answered)

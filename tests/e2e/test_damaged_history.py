@@ -1,0 +1,172 @@
+"""A history file that is damaged, lacks part of its schema, cannot grow, or sits in a read-only folder: real SQLite
+files, and the real `backfit` command."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from support.history_helpers import a_month_of_sessions, damage
+from support.processes import backfit_script
+from support.routine_texts import ONE_SECOND
+
+from backfit_tui.store.history import HistoryStore, HistoryUnavailable
+from backfit_tui.store.locations import DATA_DIR_VARIABLE
+
+READING_COMMANDS = [["history"], ["history", "--json"], ["history", "--csv"], ["stats"], ["stats", "--json"]]
+
+
+def backfit(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([backfit_script(), *args], stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=30, env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)})  # fmt: skip
+
+
+def fingerprint(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def damaged(data_dir: Path) -> Path:
+    """A month of sessions with 4096 random bytes written into the middle of the file."""
+    path = data_dir / "history.sqlite3"
+    a_month_of_sessions(path)
+    damage(path)
+    return path
+
+
+@pytest.fixture(params=["DROP TABLE sets", "ALTER TABLE sets DROP COLUMN active_seconds"])
+def lacking(request, data_dir: Path) -> Path:
+    """A month of sessions whose `sets` table, or one of its columns, was dropped."""
+    path = data_dir / "history.sqlite3"
+    a_month_of_sessions(path)
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute(request.param)
+        db.commit()
+    return path
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)
+def test_reading_a_damaged_history_says_so_and_leaves_it_untouched(data_dir, damaged, command):
+    before = fingerprint(damaged)
+    result = backfit(data_dir, *command)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"backfit: {damaged} is damaged (database disk image is malformed);")
+    assert "`backfit history --check`" in result.stderr and "Traceback" not in result.stderr
+    assert fingerprint(damaged) == before
+
+
+def test_a_session_on_a_damaged_history_runs_without_it_and_leaves_it_untouched(data_dir, damaged, write_routine):
+    before = fingerprint(damaged)
+    result = backfit(data_dir, "run", "--plain", str(write_routine(ONE_SECOND)))
+    assert result.returncode == 0 and "One second: finished" in result.stdout
+    assert result.stderr == f"backfit: history is not being saved: {damaged} is damaged (database disk image is" \
+                            " malformed); it is left untouched, and `backfit history --check` says how to start a new one\n"  # fmt: skip
+    assert fingerprint(damaged) == before
+
+
+@pytest.mark.parametrize("command", [["history"], ["stats"]], ids=" ".join)
+def test_reading_a_history_that_lacks_part_of_its_schema_says_what_is_missing(data_dir, lacking, command):
+    before = fingerprint(lacking)
+    result = backfit(data_dir, *command)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"backfit: {lacking} is damaged (it lacks ")
+    assert ("table sets" if "sets" not in _tables(lacking) else "column sets.active_seconds") in result.stderr
+    assert fingerprint(lacking) == before
+
+
+def _tables(path: Path) -> list[str]:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
+def test_a_session_on_a_history_that_lacks_part_of_its_schema_never_writes_to_it(data_dir, lacking, write_routine):
+    before = fingerprint(lacking)
+    result = backfit(data_dir, "run", "--plain", str(write_routine(ONE_SECOND)))
+    assert result.returncode == 0
+    assert result.stderr.startswith(f"backfit: history is not being saved: {lacking} is damaged (it lacks ")
+    assert fingerprint(lacking) == before
+
+
+def test_history_check_says_what_is_wrong_and_how_to_start_a_new_history(data_dir, damaged, write_routine):
+    result = backfit(data_dir, "history", "--check")
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{damaged} is damaged:\n  database disk image is malformed\n")
+    move = result.stdout.splitlines()[-1].strip()
+    assert move.startswith(f"mv {damaged} {damaged}.damaged")
+    subprocess.run(move, shell=True, check=True)
+    assert backfit(data_dir, "run", "--plain", str(write_routine(ONE_SECOND))).stderr == ""
+    assert backfit(data_dir, "history", "--check").stdout == f"{damaged}: no problems found.\n"
+    assert (data_dir / "history.sqlite3.damaged").exists()
+
+
+def test_history_check_lists_ten_problems_and_counts_the_rest(data_dir):
+    path = data_dir / "history.sqlite3"
+    a_month_of_sessions(path)
+    with contextlib.closing(sqlite3.connect(path)) as db:  # an index that no longer matches its table's rows
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX sets_by_exercise ON sets(exercise_name, unit,"
+                   " achieved)' WHERE name = 'sets_by_exercise'")  # fmt: skip
+        db.commit()
+    lines = backfit(data_dir, "history", "--check").stdout.splitlines()
+    assert lines[1:12] == [f"  row {n} missing from index sets_by_exercise" for n in range(1, 11)] + [
+        "  and 90 more problems"
+    ]
+
+
+def test_history_check_lists_a_missing_table(data_dir, lacking):
+    result = backfit(data_dir, "history", "--check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[1].startswith("  it lacks ")
+
+
+def test_history_check_before_any_session(data_dir):
+    result = backfit(data_dir, "history", "--check")
+    assert result.returncode == 0
+    assert result.stdout == f"No history yet: backfit makes {data_dir / 'history.sqlite3'} when it first opens its" \
+                            " menu or runs a routine.\n"  # fmt: skip
+    assert not (data_dir / "history.sqlite3").exists()
+
+
+@contextlib.contextmanager
+def mounted(*commands: list[str]):
+    """Run mount commands, or skip the test where mounting is not permitted; unmount at the end."""
+    done = []
+    try:
+        for command in commands:
+            if subprocess.run(command, capture_output=True).returncode != 0:
+                pytest.skip(f"cannot mount here ({' '.join(command)})")
+            if "remount" not in command[2]:
+                done.append(command[-1])
+        yield
+    finally:
+        for target in reversed(done):
+            subprocess.run(["umount", target], check=True)
+
+
+def test_a_history_that_cannot_be_made_on_a_full_disk_leaves_no_file_behind(tmp_path):
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    with mounted(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)]):
+        with contextlib.suppress(OSError):
+            (folder / "filler").write_bytes(bytes(1 << 20))  # the disk is full
+        with pytest.raises(HistoryUnavailable, match="database or disk is full|No space left"):
+            HistoryStore(folder / "history.sqlite3")
+        assert sorted(p.name for p in folder.iterdir()) == ["filler"]
+
+
+def test_a_history_in_a_read_only_folder_can_still_be_read(tmp_path, data_dir):
+    a_month_of_sessions(data_dir / "history.sqlite3")
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    with mounted(["mount", "--bind", str(data_dir), str(read_only)],
+                 ["mount", "-o", "remount,ro,bind", str(read_only)]):  # fmt: skip
+        table = backfit(read_only, "history", "--limit", "3")
+        stats = backfit(read_only, "stats", "--json")
+    assert table.returncode == 0, table.stderr
+    assert len(table.stdout.splitlines()) == 4
+    assert stats.returncode == 0, stats.stderr

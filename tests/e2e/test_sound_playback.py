@@ -1,0 +1,153 @@
+"""Chimes really played: through playsound3's ALSA backend into ALSA's `file` plugin, whose capture
+must hold exactly our chimes, in order; and a machine with no way to play sound gets the bell.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import wave
+from pathlib import Path
+
+import pytest
+from support.processes import backfit_script
+from support.sound_helpers import BROKEN_PLAYERS, broken_players_on_path
+
+from backfit_tui.audio.sound import NO_WAV_PLAYER, Playsound3Player, make_chimes, wav_backend
+from backfit_tui.core.chime_map import Chime
+from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_sounds_dir
+from backfit_tui.store.settings import Settings
+
+CHIME_ROUTINE = Path(__file__).parents[1] / "support" / "routines" / "chimes.toml"
+needs_aplay = pytest.mark.skipif(shutil.which("aplay") is None, reason="aplay is missing (.ci/run installs alsa-utils)")
+
+
+def capturing_alsa(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment whose default ALSA device writes what it is sent to files, one per playback.
+
+    With `truncate false`, ALSA's file plugin leaves an existing capture alone and writes the next
+    to `captured.raw.0001`, `.0002`, … so each sound played lands in its own file, in order.
+    """
+    capture = tmp_path / "captured.raw"
+    config = tmp_path / "asound.conf"
+    config.write_text(
+        "</usr/share/alsa/alsa.conf>\n"
+        "pcm.!default {\n"
+        '    type file\n    slave.pcm "null"\n'
+        f'    file "{capture}"\n    format "raw"\n    truncate false\n'
+        "}\n"
+    )
+    return {"ALSA_CONFIG_PATH": str(config)}, capture
+
+
+def captures(capture: Path) -> list[bytes]:
+    files = sorted(capture.parent.glob(capture.name + "*"), key=lambda p: (len(p.name), p.name))
+    return [p.read_bytes() for p in files]
+
+
+def samples_of(chime: str) -> bytes:
+    with wave.open(str(bundled_sounds_dir() / f"{chime}.wav"), "rb") as sound:
+        return sound.readframes(sound.getnframes())
+
+
+def only_aplay_on_path(tmp_path: Path) -> str:
+    """A PATH on which the one program that can play sound is `aplay`, as on a fresh Debian."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "aplay").symlink_to(shutil.which("aplay"))
+    return str(bin_dir)
+
+
+@needs_aplay
+@pytest.mark.parametrize("backend_setting", ['sound_backend = "alsa"\n', ""], ids=["alsa chosen", "no setting"])
+def test_a_session_plays_its_chimes_through_alsa_bit_for_bit_and_in_order(tmp_path, data_dir, backend_setting):
+    env, capture = capturing_alsa(tmp_path)
+    (data_dir / "settings.toml").write_text("get_ready = 0\n" + backend_setting)
+    result = subprocess.run(
+        [backfit_script(), "run", "--plain", str(CHIME_ROUTINE)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
+        env={**os.environ, **env, DATA_DIR_VARIABLE: str(data_dir), "PATH": only_aplay_on_path(tmp_path)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    expected = ["work_start", "countdown", "work_end", "countdown", "work_start", "breath_out", "complete"]
+    captured = captures(capture)
+    assert len(captured) == len(expected), result.stdout
+    for name, played in zip(expected, captured, strict=True):
+        source = samples_of(name)
+        assert played[: len(source)] == source, f"{name} was not played as it is"
+        assert played[len(source) :].count(0) == len(played) - len(source), "only zeros may pad a chime"
+
+
+def test_with_no_program_to_play_sound_backfit_alone_says_so_once(tmp_path, data_dir):
+    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    (tmp_path / "bin").mkdir()
+    result = subprocess.run(
+        [backfit_script(), "run", "--plain", str(CHIME_ROUTINE)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
+        env={**os.environ, DATA_DIR_VARIABLE: str(data_dir), "PATH": str(tmp_path / "bin")},
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert result.stderr == f"backfit: No sound can be played here ({NO_WAV_PLAYER}); the terminal bell rings instead.\n"
+    assert "\a" in result.stdout
+
+
+@pytest.mark.parametrize("broken", BROKEN_PLAYERS)
+def test_a_sound_program_that_fails_as_playsound3_probes_it_costs_only_the_sound(tmp_path, data_dir, broken):
+    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    result = subprocess.run(
+        [backfit_script(), "run", "--plain", str(CHIME_ROUTINE)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
+        env={**os.environ, DATA_DIR_VARIABLE: str(data_dir), "PATH": broken_players_on_path(tmp_path, broken)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        f"backfit: No sound can be played here ({BROKEN_PLAYERS[broken]}); the terminal bell rings instead.\n"
+    )
+    assert "Chime test routine: finished" in result.stdout and "\a" in result.stdout
+
+
+def test_the_first_backend_with_a_wav_player_is_chosen_in_playsound3s_order():
+    on_path = {"aplay", "ffplay"}
+    which = lambda program: f"/usr/bin/{program}" if program in on_path else None  # noqa: E731
+    assert wav_backend([], which) == "ffplay"
+    assert wav_backend(["gstreamer", "alsa"], which) == "gstreamer"
+    on_path = {"aplay"}  # no mpg123: playsound3 itself would not offer ALSA
+    assert wav_backend([], which) == "alsa"
+    on_path = set()
+    assert wav_backend(["winmm"], which) == "winmm"  # an in-process backend playsound3 found
+    assert wav_backend([], which) is None
+
+
+@needs_aplay
+def test_the_player_returns_at_once_and_stops_what_is_still_playing(tmp_path, monkeypatch):
+    env, capture = capturing_alsa(tmp_path)
+    monkeypatch.setenv("ALSA_CONFIG_PATH", env["ALSA_CONFIG_PATH"])
+    player = Playsound3Player("alsa")
+    player.play(bundled_sounds_dir() / "complete.wav")
+    player.stop()
+    player.play(bundled_sounds_dir() / "rep.wav")
+    player.wait()
+    assert captures(capture)[-1].startswith(samples_of("rep"))
+
+
+def test_with_no_backend_at_all_the_bell_rings_without_an_exception(monkeypatch, tmp_path):
+    import playsound3
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no WAV player to be found
+    monkeypatch.setattr(playsound3, "AVAILABLE_BACKENDS", [])  # and none in-process, as on a bare machine
+    rang, reports = [], []
+    chimes = make_chimes(Settings(), Playsound3Player(), lambda: rang.append(1), reports.append)
+    chimes.play(Chime.WORK_START)
+    chimes.play(Chime.COMPLETE)
+    assert len(rang) == 2
+    assert reports == [f"No sound can be played here ({NO_WAV_PLAYER}); the terminal bell rings instead."]
+
+
+def test_a_chosen_backend_whose_program_is_missing_falls_back_to_the_bell(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no aplay to be found
+    rang, reports = [], []
+    chimes = make_chimes(Settings(sound_backend="alsa"), Playsound3Player("alsa"), lambda: rang.append(1), reports.append)
+    chimes.play(Chime.SWITCH)
+    assert rang == [1] and len(reports) == 1 and "aplay" in reports[0]

@@ -1,0 +1,1 @@
+"""Helpers shared by the test tiers: fake clocks, routine texts, a real terminal, …"""

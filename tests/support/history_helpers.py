@@ -1,0 +1,89 @@
+"""Filling a history database by hand, and holding it locked from another process, for the history, statistics
+and history-screen tests."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from backfit_tui.core.engine import SetRecord
+from backfit_tui.store.history import HistoryStore
+
+
+def a_set(exercise: str = "plank", achieved: float = 30, unit: str = "seconds", skipped: bool = False,
+          set_number: int = 1, step: int = 0) -> SetRecord:  # fmt: skip
+    """A set of step `step` (a session holds one record per step and set), planned and timed as if each unit took
+    a second."""
+    work_done = min(achieved, 30.0)
+    return SetRecord(step, exercise, exercise.capitalize(), set_number, None, unit, 30.0, achieved, skipped, achieved,
+                     work_done)  # fmt: skip
+
+
+def at(text: str, zone: str = "UTC") -> float:
+    """Unix time of a local `YYYY-MM-DD HH:MM` in `zone`."""
+    return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo(zone)).timestamp()
+
+
+def add_session(store: HistoryStore, started: float, *sets: SetRecord, finished: bool = True, routine="desk-break",
+                planned_active: float | None = None):  # fmt: skip
+    """A session of `sets` (one plank set by default), planned to last as long as they did unless told otherwise."""
+    sets = sets or (a_set(),)
+    planned = sum(s.work_done_seconds for s in sets) if planned_active is None else planned_active
+    session_id = store.begin(routine, routine.replace("-", " ").capitalize(), started, planned)
+    for n, record in enumerate(sets):
+        store.add_set(session_id, record, started + 60 * (n + 1))
+    store.end(session_id, started + 600, finished)
+    return session_id
+
+
+def a_month_of_sessions(path: Path, exercise: str = "plank") -> None:
+    """Thirty daily sessions of ten sets into the history at `path`: a file of several pages."""
+    store = HistoryStore(path)
+    for day in range(30):
+        add_session(store, at("2026-05-01 08:00") + day * 86_400,
+                    *(a_set(exercise, 20 + n, set_number=n + 1) for n in range(10)))  # fmt: skip
+    store.close()
+
+
+def damage(path: Path) -> None:
+    """Write 4096 random bytes into the middle of the file (in a month of sessions, over some of the earliest sets)."""
+    with path.open("r+b") as file:
+        file.seek(path.stat().st_size // 2)
+        file.write(random.Random(7).randbytes(4096))
+
+
+LOCK_HOLDER = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2])) if len(sys.argv) > 2 else sys.stdin.readline()
+db.execute("ROLLBACK")
+"""
+
+
+@contextmanager
+def write_lock_held(path: Path, release_after: float | None = None) -> Iterator[Callable[[], None]]:
+    """Another process holding `path`'s write lock, as a second backfit creating or writing it would; it lets go
+    after `release_after` seconds, or when the block calls the function it is given, or when the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(path), *([] if release_after is None else [str(release_after)])],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdout.readline() == "locked\n"
+
+    def release() -> None:
+        if holder.poll() is None and release_after is None:
+            holder.communicate("\n", timeout=10)
+        holder.wait(timeout=10)
+
+    try:
+        yield release
+    finally:
+        release()

@@ -1,0 +1,35 @@
+"""Building the app on a fake clock and moving that clock, for the Pilot and snapshot tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from backfit_tui.store.catalog import Catalog
+from backfit_tui.store.routines import load_routine
+from backfit_tui.store.settings import Settings
+from backfit_tui.tui.app import BackfitApp
+from support.fake_clock import FakeClock
+
+SHORT = Path(__file__).parent / "routines" / "short.toml"
+
+
+def make_app(
+    catalog: Catalog, clock=None, start_with=None, get_ready=3, player=None, mute=False, history=None, wall_clock=None
+) -> BackfitApp:
+    settings = Settings(get_ready=get_ready, mute=mute)
+    return BackfitApp(
+        catalog, settings, clock or FakeClock(100.0), start_with, player=player, history=history,
+        wall_clock=wall_clock or FakeClock(1_780_000_000.0),
+    )  # fmt: skip
+
+
+def short_routine_app(catalog: Catalog, clock: FakeClock, get_ready: int = 3, **options) -> BackfitApp:
+    """The app going straight to the short test routine, on `clock`."""
+    return make_app(catalog, clock, load_routine(SHORT, catalog.library), get_ready, **options)
+
+
+async def advance(pilot, clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock and let the session screen catch up, as its timer would."""
+    clock.now += seconds
+    pilot.app.screen.tick()
+    await pilot.pause()

@@ -1,0 +1,97 @@
+"""What the screens look like, as SVG snapshots (pytest-textual-snapshot), on a fake clock.
+
+After a deliberate change to the look, refresh them with `pytest tests/test_snapshots.py
+--snapshot-update` and look at the new SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from support.fake_clock import FakeClock
+from support.tui_helpers import advance, make_app, short_routine_app
+from textual.widgets import Input
+
+from backfit_tui.store.catalog import load_catalog
+
+# Where the short test routine stands after this many seconds (with a 3 s get-ready):
+IN_THE_HOLD = 3.5  # child's pose, set 1 of 2, 4 s hold
+IN_THE_REST = 7.5  # between the two sets
+IN_A_BREATH = 18.5  # cat-cow, breath 1 of 2, inhaling
+AT_THE_SELF_PACED_REPS = 50  # every timed phase is over
+
+
+def at(seconds: float, then: tuple[str, ...] = ()):
+    """A `run_before` that moves the fake clock `seconds` into the session, then presses keys."""
+
+    async def run_before(pilot) -> None:
+        await advance(pilot, pilot.app.clock, seconds)
+        await pilot.press(*then)
+
+    return run_before
+
+
+async def no_cursor_blink(pilot) -> None:
+    pilot.app.screen.query_one(Input).cursor_blink = False
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_menu(snap_compare, size):
+    assert snap_compare(make_app(load_catalog()), terminal_size=size, run_before=no_cursor_blink)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_hold(snap_compare, size):
+    app = short_routine_app(load_catalog(), FakeClock(100.0))
+    assert snap_compare(app, terminal_size=size, run_before=at(IN_THE_HOLD))
+
+
+def test_rest_between_sets(snap_compare):
+    app = short_routine_app(load_catalog(), FakeClock(100.0))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at(IN_THE_REST))
+
+
+def test_breath(snap_compare):
+    app = short_routine_app(load_catalog(), FakeClock(100.0))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at(IN_A_BREATH))
+
+
+def test_summary(snap_compare):
+    app = short_routine_app(load_catalog(), FakeClock(100.0))
+    finish = at(AT_THE_SELF_PACED_REPS, then=("enter", "enter", "enter"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=finish)
+
+
+def test_history(snap_compare, tmp_path, monkeypatch):
+    import time
+
+    from support.history_helpers import a_set, add_session, at
+
+    from backfit_tui.store.history import HistoryStore
+
+    monkeypatch.setenv("TZ", "UTC")  # the table shows local times
+    time.tzset()
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    for day, hold in (("2026-05-04", 20), ("2026-05-06", 25), ("2026-05-13", 30), ("2026-05-26", 28)):
+        add_session(store, at(f"{day} 08:00"), a_set("plank", hold), a_set("bird-dog", 8, "reps", step=1))
+    app = make_app(load_catalog(), history=store)  # "now" is Thursday 28 May 2026
+
+    async def open_history(pilot) -> None:
+        await no_cursor_blink(pilot)
+        await pilot.press("f2")
+
+    try:
+        assert snap_compare(app, terminal_size=(80, 24), run_before=open_history)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_editor(snap_compare, size):
+    async def copy_the_core_routine(pilot) -> None:
+        await no_cursor_blink(pilot)
+        await pilot.press(*"core", "ctrl+d")
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+
+    assert snap_compare(make_app(load_catalog()), terminal_size=size, run_before=copy_the_core_routine)

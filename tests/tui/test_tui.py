@@ -1,0 +1,225 @@
+"""The TUI driven by Textual's Pilot, with a fake clock that moves only when a test says so."""
+
+from __future__ import annotations
+
+import pytest
+from support.fake_clock import FakeClock
+from support.strategies import routine, step
+from support.tui_helpers import advance, make_app, short_routine_app
+from textual.widgets import Digits, Input, Static
+
+from backfit_tui.core.engine import EventKind, Session, Status
+from backfit_tui.core.model import Reps, Sides
+from backfit_tui.store.catalog import Catalog, load_catalog
+from backfit_tui.tui.screens.confirm import ConfirmScreen
+from backfit_tui.tui.screens.menu import MenuScreen
+from backfit_tui.tui.screens.session import SessionScreen
+from backfit_tui.tui.screens.summary import SummaryScreen
+from backfit_tui.tui.widgets.pacer import pacer_text
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def text_of(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_the_menu_lists_every_routine_and_previews_the_highlighted_one(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = pilot.app.screen
+        assert isinstance(menu, MenuScreen)
+        assert [e.id for e in menu.shown] == [e.id for e in catalog.entries]
+        assert "Child's pose — hold 30 s × 3, rest 10 s" in text_of(menu, "#preview")
+
+
+async def test_typing_filters_by_name_before_tag(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"floor")
+        menu = pilot.app.screen
+        assert menu.query_one(Input).value == "floor"
+        assert menu.shown[0].id == "floor-stretch"
+        assert {e.id for e in menu.shown} >= {"back-pain-relief", "core-stability"}  # the floor tag
+        await pilot.press(*"zzz")
+        assert menu.shown == [] and "No routine matches" in text_of(menu, "#preview")
+
+
+async def test_a_broken_routine_is_listed_with_its_problem_in_the_preview(catalog, data_dir, write_routine):
+    write_routine('name = "Broken"\n', data_dir / "routines" / "broken.toml")
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"broken")
+        preview = text_of(pilot.app.screen, "#preview")
+        assert "broken cannot be loaded" in preview and "description: is missing" in preview
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, MenuScreen)
+
+
+async def test_enter_starts_the_highlighted_routine(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"desk", "enter")
+        screen = pilot.app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.routine.id == "desk-break"
+
+
+async def test_a_short_routine_runs_from_start_to_summary(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert text_of(screen, "#where").startswith("Get ready")
+        assert screen.query_one(Digits).value == "0:03"
+        await advance(pilot, clock, 3.2)  # into the 4 s hold
+        assert text_of(screen, "#exercise") == "Child's pose"
+        assert screen.query_one(Digits).value == "0:04"
+        await advance(pilot, clock, 2.0)
+        assert screen.query_one("#countdown").has_class("final-seconds")
+        await advance(pilot, clock, 11.0)  # set 2 done, then rest, then get-ready for cat-cow
+        await advance(pilot, clock, 2.0)
+        assert "inhale" in text_of(screen, "#pacer") and "breath 1/2" in text_of(screen, "#pacer")
+        await advance(pilot, clock, 1.0)
+        assert "exhale" in text_of(screen, "#pacer")
+        await advance(pilot, clock, 2.5 + 3 + 2)  # breaths end; get ready; left side
+        assert "left" in text_of(screen, "#where")
+        await advance(pilot, clock, 8)  # left, switch, right, get ready, into rep 1's hold
+        assert "rep 1/2 · left · hold 1 s" in text_of(screen, "#pacer")
+        await advance(pilot, clock, 6.5 + 3)  # the reps end by themselves; get ready
+        assert "0/3 reps" in text_of(screen, "#pacer")
+        await pilot.press("enter", "enter", "enter")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.record.finished and len(summary.record.sets) == 7
+        assert "Finished: Short test routine" in text_of(summary, "#summary-title")
+        # 24 s of timed work, and the self-paced reps were counted within their first second
+        assert "7 sets done, 0 skipped · active 25 s" in text_of(summary, "#summary-totals")
+
+
+async def test_space_pauses_exactly_and_resumes_after_three_seconds(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        await advance(pilot, clock, 1.5)
+        await pilot.press("space")
+        await advance(pilot, clock, 60)
+        assert screen.session.status is Status.PAUSED and screen.session.remaining() == 2.5
+        assert "paused" in text_of(screen, "#pacer")
+        await pilot.press("space")
+        assert "resuming in 3" in text_of(screen, "#pacer")
+        await advance(pilot, clock, 3)
+        assert screen.session.status is Status.RUNNING and screen.session.remaining() == 2.5
+
+
+async def test_keys_skip_go_back_restart_and_adjust(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        session = pilot.app.screen.session
+        await advance(pilot, clock, 1)
+        await pilot.press("plus")
+        assert session.remaining() == 8
+        await pilot.press("minus")
+        assert session.remaining() == 3
+        await pilot.press("n")  # skip set 1 → rest
+        assert session.phase.kind.value == "set_rest"
+        assert session.record().sets[0].skipped
+        await pilot.press("n", "b")  # into set 2, then back to set 1
+        assert (session.phase.kind.value, session.phase.set_number) == ("work", 1)
+        await advance(pilot, clock, 2)
+        await pilot.press("r")
+        assert session.remaining() == 4
+        await pilot.press("N")  # next step: the breaths
+        assert session.phase.step.exercise.id == "cat-cow"
+
+
+async def test_leaving_asks_first_and_keeps_what_was_done(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 4.5)  # set 1 held in full
+        await pilot.press("q")
+        await pilot.press("n")  # no: carry on, after the lead-in
+        assert isinstance(pilot.app.screen, SessionScreen)
+        assert pilot.app.screen.session.status is Status.RESUMING
+        await pilot.press("escape", "y")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert not summary.record.finished
+        assert [s.achieved for s in summary.record.sets] == [4]
+        assert "Left early" in text_of(summary, "#summary-title")
+        assert "does not count toward the weekly goal" in text_of(summary, "#summary-goal")
+        await pilot.press("a")  # repeat
+        assert isinstance(pilot.app.screen, SessionScreen)
+
+
+async def test_leaving_before_a_set_ends_says_nothing_was_done(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 2.5)
+        await pilot.press("q", "y")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert text_of(summary, "#summary-totals") == "Nothing was done this time."
+        assert not summary.query("#summary-table") and not summary.query("#summary-goal")
+
+
+async def test_ctrl_c_leaves_a_session_after_asking_like_q(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 4.5)
+        await pilot.press("ctrl+c")
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("y")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen) and not summary.record.finished
+
+
+async def test_ctrl_c_on_the_menu_quits(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"desk", "ctrl+c")  # typed into the filter, which copies only selected text
+        await pilot.pause()
+        assert not pilot.app.is_running and pilot.app.return_code == 0
+
+
+async def test_the_screen_wakes_only_for_the_engine_and_its_events_are_due_times(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        await advance(pilot, clock, 0.4)
+        assert screen._timer is not None
+        clock.now += 10
+        screen.tick()
+        ended = [e.due for e in screen.events if e.kind is EventKind.PHASE_ENDED]
+        assert ended[:2] == [104.0, 106.0]  # on their deadlines, not when the frame came
+
+
+async def test_the_command_palette_switches_the_theme(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause(0.3)  # the palette searches in the background
+        await pilot.press("enter", *"nord")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.theme == "nord"
+        assert isinstance(pilot.app.screen, MenuScreen)
+
+
+
+async def test_arrows_move_through_the_list_from_the_filter_and_wrap(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")
+        menu = pilot.app.screen
+        assert menu.current() is menu.shown[-1]
+        await pilot.press("down", "down")
+        assert menu.current() is menu.shown[1]
+
+
+def test_self_paced_alternating_reps_are_counted_on_each_side():
+    clock = FakeClock()
+    session = Session(routine(step(Reps(10), sides=Sides.ALTERNATING)), clock, get_ready=0)
+    session.start()
+    for _ in range(5):  # three on the left, two on the right
+        session.count_rep()
+    assert session.reps_done == 2
+    assert pacer_text(session) == "2/10 reps each side · Enter per rep, or once when the set is done"

@@ -1,0 +1,147 @@
+"""The routine editor, driven from the menu with the keyboard: new, edit, duplicate, delete."""
+
+from __future__ import annotations
+
+from support.fake_clock import FakeClock
+from support.tui_helpers import make_app
+from textual.widgets import Input, Select
+
+from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines import load_routine
+from backfit_tui.tui.screens.editor import EditorScreen
+from backfit_tui.tui.screens.menu import MenuScreen
+from backfit_tui.tui.screens.session import SessionScreen
+
+
+def problems(screen) -> str:
+    return str(screen.query_one("#problems").render())
+
+
+async def test_a_routine_built_from_scratch_is_saved_found_in_the_menu_and_runs(data_dir):
+    async with make_app(load_catalog(), FakeClock(100.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        editor = pilot.app.screen
+        assert isinstance(editor, EditorScreen)
+        await pilot.press(*"Lunch plank", "tab", *"A short plank at lunch.", "tab", *"core, desk")
+        await pilot.press("tab", "a")  # to the steps list; add a step
+        await pilot.press(*"plank", "enter")
+        assert editor.draft.steps == [{"exercise": "plank", "hold": 30}]
+        await pilot.press("tab", "tab", "end", "ctrl+u", *"20")  # past the step's kind, to its hold field
+        assert problems(editor) == ""
+        assert "Total 23 s" in str(editor.query_one("#total").render())  # a 3 s get-ready and the hold
+        await pilot.press("ctrl+s")
+        saved = data_dir / "routines" / "lunch-plank.toml"
+        assert load_routine(saved, load_catalog().library).steps[0].dosage.seconds == 20
+        await pilot.press("escape")
+        menu = pilot.app.screen
+        assert isinstance(menu, MenuScreen)
+        await pilot.press(*"lunch", "enter")
+        assert isinstance(pilot.app.screen, SessionScreen)
+        assert pilot.app.screen.session.routine.name == "Lunch plank"
+
+
+async def test_bad_entries_are_refused_with_the_loaders_messages_and_nothing_is_saved(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", *"Bad one", "tab", *"x", "tab", "tab", "a", *"plank", "enter")
+        editor = pilot.app.screen
+        await pilot.press("tab", "tab", "end", "ctrl+u", *"0")
+        assert "steps[1].hold: must be a whole number of seconds between 1 and 3600, got 0" in problems(editor)
+        await pilot.press("ctrl+s")
+        assert not (data_dir / "routines").exists()
+        await pilot.press("escape")  # unsaved changes: it asks
+        assert pilot.app.screen.__class__.__name__ == "ConfirmScreen"
+        await pilot.press("y")
+        assert isinstance(pilot.app.screen, MenuScreen)
+
+
+async def test_a_bundled_routine_is_copied_not_edited_and_its_copy_can_be_deleted(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"desk", "ctrl+e")
+        assert isinstance(pilot.app.screen, MenuScreen)  # read-only: it says to copy it
+        await pilot.press("ctrl+d")
+        editor = pilot.app.screen
+        assert editor.query_one("#routine-name", Input).value == "Desk break (copy)"
+        await pilot.press("ctrl+s", "escape")
+        copy = data_dir / "routines" / "desk-break-copy.toml"
+        assert copy.exists()
+        menu = pilot.app.screen
+        assert [e.id for e in menu.shown] == ["desk-break", "desk-break-copy"]
+        menu.query_one("#routines").highlighted = 1
+        await pilot.press("ctrl+x", "y")
+        assert not copy.exists()
+        assert [e.id for e in pilot.app.screen.shown] == ["desk-break"]
+
+
+def shown_fields(editor) -> list[str]:
+    return [row.id.removeprefix("row-") for row in editor.query(".step-field") if row.id and row.display]
+
+
+async def test_a_step_shows_its_kinds_fields_and_changes_kind_from_a_list(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"floor", "ctrl+d")  # its first step is cat-cow, 10 breaths
+        editor = pilot.app.screen
+        kind = editor.query_one("#step-kind", Select)
+        await pilot.pause()
+        assert kind.value == "breaths"
+        assert editor.draft.steps[0] == {"exercise": "cat-cow", "breaths": 10, "rest_after": 10}  # left as it was
+        assert shown_fields(editor) == ["breaths", "inhale", "exhale", "sets", "rest_between_sets", "sides",
+                                        "switch", "rest_after", "cues"]  # fmt: skip
+        await pilot.press("tab", "tab", "tab", "tab")  # name, description, tags, steps: then the kind
+        assert pilot.app.focused is kind
+        await pilot.press("enter", "down", "enter")  # the list opens on breaths; reps is next
+        assert editor.draft.steps[0] == {"exercise": "cat-cow", "reps": 10, "rest_after": 10}
+        assert shown_fields(editor)[:3] == ["reps", "seconds_per_rep", "hold_per_rep"]
+        assert "Cat-cow — 10 reps (self-paced)" in str(editor.query_one("#steps").get_option_at_index(0).prompt)
+
+
+async def test_a_steps_own_cues_are_typed_beside_the_librarys_and_saved(data_dir):
+    library = load_catalog().library
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"floor", "ctrl+d")  # its first step, cat-cow, has the library's cues
+        editor = pilot.app.screen
+        cues = editor.query_one("#step-cues", Input)
+        assert (cues.value, cues.placeholder) == ("", "; ".join(library["cat-cow"].cues))
+        cues.focus()
+        keys = {" ": "space", ";": "semicolon"}
+        await pilot.press(*[keys.get(c, c) for c in "Round slowly; breathe with the move"], "ctrl+s")
+        saved = load_routine(data_dir / "routines" / "floor-stretch-copy.toml", library)
+        assert saved.steps[0].form_cues == ("Round slowly", "breathe with the move")
+
+
+async def test_a_decimal_is_typed_one_key_at_a_time(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"core", "ctrl+d", "tab", "tab", "tab", "down")  # the bridge: 10 reps at 3 s each
+        editor = pilot.app.screen
+        pace = editor.query_one("#step-seconds_per_rep", Input)
+        pace.focus()
+        await pilot.press("end", "ctrl+u", "2", "full_stop", "5")  # "2." must not become 2 on the way
+        assert (pace.value, editor.draft.steps[1]["seconds_per_rep"]) == ("2.5", 2.5)
+
+
+async def test_steps_are_reordered_and_removed_with_keys(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "tab", "tab", "tab")
+        for exercise in ("plank", "bridge"):
+            await pilot.press("a", *exercise, "enter")
+        editor = pilot.app.screen
+        assert [s["exercise"] for s in editor.draft.steps] == ["plank", "bridge"]
+        await pilot.press("left_square_bracket")
+        assert [s["exercise"] for s in editor.draft.steps] == ["bridge", "plank"]
+        await pilot.press("x")
+        assert [s["exercise"] for s in editor.draft.steps] == ["plank"]
+
+
+async def test_a_save_that_fails_says_why_and_keeps_the_edits(data_dir):
+    (data_dir / "routines").write_text("a file where the routines folder should be")
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", *"Kept", "tab", *"Still here.", "tab", "tab", "a", *"plank", "enter", "ctrl+s")
+        editor = pilot.app.screen
+        assert isinstance(editor, EditorScreen) and editor.changed
+        assert any("Could not save to" in n.message for n in pilot.app._notifications)
+
+
+async def test_each_problem_is_shown_on_its_own_line(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        keys = [line.split(":")[0] for line in problems(pilot.app.screen).splitlines()]
+        assert keys == ["name", "description", "steps"]

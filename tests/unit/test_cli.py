@@ -1,0 +1,375 @@
+"""The `backfit` command as a person uses it: what it prints, where, and how it exits.
+
+Covers `list`, `show`, `validate`, `exercises`, `--version` and bad settings. Commands run
+in-process through `backfit_tui.cli.command.main`; conftest.py gives every test an empty data dir.
+`backfit run` and its plain text guide are in test_plain_guide.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from support.routine_texts import ESCAPES
+
+from backfit_tui.cli import command as cli
+from backfit_tui.core.formatting import duration
+from backfit_tui.core.timeline import build_timeline, total_seconds
+from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_routines_dir
+from backfit_tui.store.routines import load_routine
+from backfit_tui.store.settings import Settings
+
+BUNDLED_FILES = sorted(bundled_routines_dir().glob("*.toml"))
+BUNDLED_IDS = [path.stem for path in BUNDLED_FILES]
+
+GOOD = """
+    name = "My plan"
+    description = "A plan of my own."
+    tags = ["mine"]
+
+    [[steps]]
+    exercise = "plank"
+    hold = 20
+"""
+
+# Every problem on a known line: 5 the exercise, 6 the hold, 7 the unknown key.
+BAD = """
+    name = "Bad plan"
+    description = "Three mistakes."
+
+    [[steps]]
+    exercise = "cat-cw"
+    hold = -5
+    setz = 2
+"""
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch):
+    """Rich wraps at $COLUMNS (80 in a pipe); tests of content use a wide one so lines stay whole."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
+def backfit(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run `backfit ARGV...` in-process: (exit status, stdout, stderr)."""
+    status = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def list_json(capsys, *options: str) -> list[dict]:
+    status, out, err = backfit(capsys, *options, "list", "--json")
+    assert status == 0, err
+    return json.loads(out)
+
+
+def by_id(rows: list[dict]) -> dict[str, dict]:
+    return {row["id"]: row for row in rows}
+
+
+def user_routines(data_dir: Path) -> Path:
+    folder = data_dir / "routines"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+# --- list ------------------------------------------------------------------------------------
+
+
+def test_list_shows_every_bundled_routine_name(capsys, library):
+    status, out, err = backfit(capsys, "list")
+    assert status == 0
+    assert err == ""
+    for path in BUNDLED_FILES:
+        routine = load_routine(path, library)
+        assert routine.name in out
+        assert routine.id in out
+
+
+def test_list_table_keeps_ids_whole_at_80_columns(capsys, monkeypatch):
+    """At the width of a pipe or a standard terminal, ids (what you type next) are not cut in two."""
+    monkeypatch.setenv("COLUMNS", "80")
+    status, out, _ = backfit(capsys, "list")
+    assert status == 0
+    for routine_id in BUNDLED_IDS:
+        assert re.search(rf"(?<![\w-]){re.escape(routine_id)}(?![\w-])", out), f"{routine_id} is cut in:\n{out}"
+
+
+def test_list_json_describes_every_bundled_routine(capsys):
+    rows = list_json(capsys)
+    assert isinstance(rows, list)
+    assert sorted(row["id"] for row in rows) == sorted(BUNDLED_IDS)
+    for row in rows:
+        assert isinstance(row, dict)
+        assert {"id", "name", "path", "duration_s", "tags"} <= row.keys()
+        assert isinstance(row["name"], str) and row["name"]
+        assert Path(row["path"]).is_file()
+        assert Path(row["path"]).stem == row["id"]
+        assert isinstance(row["duration_s"], (int, float)) and not isinstance(row["duration_s"], bool)
+        assert row["duration_s"] > 0
+        assert isinstance(row["tags"], list) and all(isinstance(t, str) for t in row["tags"])
+        assert row["origin"] == "bundled"
+        assert row["problems"] == []
+
+
+def test_list_json_duration_counts_the_get_ready_setting(capsys, data_dir, library):
+    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    rows = by_id(list_json(capsys))
+    routine = load_routine(bundled_routines_dir() / "floor-stretch.toml", library)
+    assert rows["floor-stretch"]["duration_s"] == total_seconds(build_timeline(routine, 0))
+
+
+def test_list_includes_a_user_routine(capsys, data_dir, write_routine):
+    path = write_routine(GOOD, user_routines(data_dir) / "my-plan.toml")
+    rows = by_id(list_json(capsys))
+    assert rows["my-plan"]["origin"] == "user"
+    assert rows["my-plan"]["name"] == "My plan"
+    assert Path(rows["my-plan"]["path"]) == path
+    assert rows["my-plan"]["tags"] == ["mine"]
+    assert set(BUNDLED_IDS) < rows.keys()
+    status, out, _ = backfit(capsys, "list")
+    assert status == 0 and "My plan" in out and "my-plan" in out
+
+
+def test_user_routine_replaces_the_bundled_one_with_its_id(capsys, data_dir, write_routine):
+    path = write_routine(GOOD, user_routines(data_dir) / "floor-stretch.toml")
+    rows = list_json(capsys)
+    same_id = [row for row in rows if row["id"] == "floor-stretch"]
+    assert len(same_id) == 1
+    assert same_id[0]["origin"] == "user"
+    assert same_id[0]["name"] == "My plan"
+    assert Path(same_id[0]["path"]) == path
+    status, out, _ = backfit(capsys, "show", "floor-stretch")
+    assert status == 0
+    assert "My plan" in out and "Floor stretch" not in out
+
+
+def test_broken_user_routine_is_listed_with_its_problems(capsys, data_dir, write_routine):
+    path = write_routine(BAD, user_routines(data_dir) / "broken.toml")
+    rows = by_id(list_json(capsys))
+    broken = rows["broken"]
+    assert broken["origin"] == "user"
+    assert Path(broken["path"]) == path
+    assert len(broken["problems"]) == 3
+    assert all(problem.startswith(f"{path}:") for problem in broken["problems"])
+    assert any("steps[1].hold" in problem for problem in broken["problems"])
+    # The good ones are all still there.
+    for routine_id in BUNDLED_IDS:
+        assert rows[routine_id]["problems"] == []
+        assert rows[routine_id]["duration_s"] > 0
+
+
+def test_broken_user_routine_is_marked_in_the_table(capsys, data_dir, write_routine, library):
+    write_routine(BAD, user_routines(data_dir) / "broken.toml")
+    status, out, err = backfit(capsys, "list")
+    assert status == 0
+    marked = [line for line in out.splitlines() if "broken" in line]
+    assert marked and "✗" in marked[0] and "cannot load" in marked[0]
+    for path in BUNDLED_FILES:
+        assert load_routine(path, library).name in out
+
+
+def test_data_dir_option_works_like_the_variable(capsys, tmp_path, write_routine):
+    elsewhere = tmp_path / "elsewhere"
+    write_routine(GOOD, elsewhere / "routines" / "my-plan.toml")
+    (elsewhere / "settings.toml").write_text("get_ready = 0\n")
+    rows = by_id(list_json(capsys, "--data-dir", str(elsewhere)))
+    assert rows["my-plan"]["origin"] == "user"
+    status, out, _ = backfit(capsys, "--data-dir", str(elsewhere), "show", "my-plan")
+    assert status == 0
+    assert "Total 20 s." in out  # the settings there have no get-ready
+
+
+def test_data_dir_option_accepts_a_relative_path(capsys, tmp_path, monkeypatch, write_routine):
+    write_routine(GOOD, tmp_path / "rel" / "routines" / "my-plan.toml")
+    monkeypatch.chdir(tmp_path)
+    rows = by_id(list_json(capsys, "--data-dir", "rel"))
+    assert rows["my-plan"]["origin"] == "user"
+
+
+def test_list_on_first_run_needs_no_data_dir_and_creates_none(capsys, tmp_path, monkeypatch):
+    missing = tmp_path / "not-yet"
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(missing))
+    rows = list_json(capsys)
+    assert sorted(row["id"] for row in rows) == sorted(BUNDLED_IDS)
+    assert not missing.exists()
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+def test_show_prints_each_step_and_the_total(capsys, library):
+    routine = load_routine(bundled_routines_dir() / "floor-stretch.toml", library)
+    status, out, err = backfit(capsys, "show", "floor-stretch")
+    assert status == 0
+    assert err == ""
+    lines = out.splitlines()
+    assert lines[0] == routine.name
+    for number, step in enumerate(routine.steps, start=1):
+        assert any(line.startswith(f"{number}. {step.describe()}  (") for line in lines), step.describe()
+    total = duration(total_seconds(build_timeline(routine, Settings().get_ready)))
+    assert f"Total {total}, with a 5 s get-ready before each step." in lines
+
+
+def test_show_unknown_id_suggests_the_close_one(capsys):
+    status, out, err = backfit(capsys, "show", "floor-strech")
+    assert status == 1
+    assert out == ""
+    assert 'did you mean "floor-stretch"' in err
+    assert "Traceback" not in err
+
+
+def test_show_a_file_anywhere(capsys, tmp_path, monkeypatch, write_routine):
+    path = write_routine(GOOD, tmp_path / "somewhere" / "deep" / "my-plan.toml")
+    status, out, _ = backfit(capsys, "show", str(path))
+    assert status == 0
+    assert "My plan" in out and "1. Plank — hold 20 s" in out and "Total" in out
+    monkeypatch.chdir(tmp_path / "somewhere")
+    status, out, _ = backfit(capsys, "show", "deep/my-plan.toml")
+    assert status == 0 and "My plan" in out
+
+
+def test_show_a_missing_file(capsys, tmp_path):
+    status, out, err = backfit(capsys, "show", str(tmp_path / "nope.toml"))
+    assert status == 1
+    assert "nope.toml" in err and "no such file" in err
+
+
+def test_show_a_broken_file_prints_its_problems(capsys, write_routine):
+    path = write_routine(BAD, "bad.toml")
+    status, out, err = backfit(capsys, "show", str(path))
+    assert status == 1
+    assert out == ""
+    assert f"{path}:6: steps[1].hold:" in err
+
+
+def test_show_escapes_control_characters(capsys, write_routine):
+    path = write_routine(ESCAPES, "escapes.toml")
+    status, out, _ = backfit(capsys, "show", str(path))
+    assert status == 0
+    assert "\x1b" not in out
+    assert r"Red \x1b[31m alert" in out
+    assert r"Clears your screen \x1b[2J maybe." in out
+    assert r"Bold \x1b[1m cue" in out
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def test_validate_reports_ok_and_every_problem(capsys, write_routine):
+    good = write_routine(GOOD, "good.toml")
+    bad = write_routine(BAD, "bad.toml")
+    status, out, err = backfit(capsys, "validate", str(good), str(bad))
+    assert status == 1
+    lines = out.splitlines()
+    assert any(line.startswith(f"{good}: ok (My plan") for line in lines), out
+    assert any(re.fullmatch(rf"{re.escape(str(bad))}:5: steps\[1\]\.exercise: unknown exercise \"cat-cw\"; did you mean \"cat-cow\"\?", line) for line in lines), out  # fmt: skip
+    assert any(re.fullmatch(rf"{re.escape(str(bad))}:6: steps\[1\]\.hold: .*-5", line) for line in lines), out
+    assert any(re.fullmatch(rf"{re.escape(str(bad))}:7: steps\[1\]\.setz: unknown key; did you mean \"sets\"\?", line) for line in lines), out  # fmt: skip
+    assert "1 of 2 files has problems." in err
+
+
+def test_validate_says_how_many_files_have_problems_in_agreeing_words(capsys, write_routine):
+    bad = write_routine(BAD, "bad.toml")
+    assert backfit(capsys, "validate", str(bad))[2] == "1 of 1 file has problems.\n"
+    two = [str(write_routine(BAD, f"bad-{n}.toml")) for n in range(2)]
+    assert backfit(capsys, "validate", *two)[2] == "2 of 2 files have problems.\n"
+
+
+def test_validate_all_good_exits_0(capsys, write_routine):
+    files = [str(write_routine(GOOD, f"good-{n}.toml")) for n in range(2)] + [str(BUNDLED_FILES[0])]
+    status, out, err = backfit(capsys, "validate", *files)
+    assert status == 0
+    assert err == ""
+    assert [line.split(": ok")[0] for line in out.splitlines()] == files
+
+
+def test_validate_a_toml_syntax_error(capsys, write_routine):
+    path = write_routine('name = "x\n', "syntax.toml")
+    status, out, _ = backfit(capsys, "validate", str(path))
+    assert status == 1
+    assert out.startswith(f"{path}:1:") and "invalid TOML" in out
+
+
+def test_validate_a_missing_file(capsys, tmp_path):
+    status, out, _ = backfit(capsys, "validate", str(tmp_path / "nope.toml"))
+    assert status == 1
+    assert "nope.toml" in out and "cannot be read" in out
+
+
+# --- exercises, version, settings ------------------------------------------------------------
+
+
+def test_exercises_lists_every_id(capsys, library):
+    status, out, _ = backfit(capsys, "exercises")
+    assert status == 0
+    first_words = [line.split()[0] for line in out.splitlines()[1:] if line.strip()]
+    assert first_words == list(library)
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == "backfit 0.1.0"
+
+
+@pytest.mark.parametrize(
+    "settings, complaint",
+    [
+        ('get_ready = "soon"\n', 'settings.toml:1: get_ready: must be a whole number of seconds between 0 and 60, got "soon"; '
+                                 "the default, 5, is used until it is fixed"),
+        ('get_redy = 3\n', 'settings.toml:1: get_redy: unknown key; did you mean "get_ready"?; it is ignored'),
+    ],
+    ids=["wrong type", "unknown key"],
+)
+def test_a_bad_setting_says_so_and_only_it_keeps_its_default(capsys, data_dir, settings, complaint):
+    (data_dir / "settings.toml").write_text(settings + "weekly_goal = 2\n")
+    status, out, err = backfit(capsys, "show", "floor-stretch")
+    assert status == 0
+    assert complaint in err
+    assert "the default settings are used" not in err
+    assert "Traceback" not in err
+    assert "with a 5 s get-ready before each step." in out
+
+
+def test_a_settings_file_that_is_not_toml_falls_back_as_a_whole_with_the_line(capsys, data_dir):
+    (data_dir / "settings.toml").write_text("get_ready = 0\nget_ready = \n")
+    status, out, err = backfit(capsys, "show", "floor-stretch")
+    assert status == 0
+    assert "settings.toml:2:13: invalid TOML" in err
+    assert "the default settings are used until it is fixed" in err
+    assert "with a 5 s get-ready before each step." in out
+
+
+def test_mute_starts_the_screen_muted_with_the_player_the_settings_ask_for(monkeypatch, data_dir):
+    from backfit_tui.tui.app import BackfitApp
+
+    (data_dir / "settings.toml").write_text('sound_backend = "alsa"\n')
+    built = []
+    monkeypatch.setattr(BackfitApp, "run", lambda app: built.append(app))
+    assert cli.main(["run", "desk-break", "--mute"]) == 0
+    assert cli.main(["--mute"]) == 0
+    assert cli.main([]) == 0
+    assert [app.chimes.muted for app in built] == [True, True, False]
+    assert built[0].start_with.id == "desk-break"
+    assert built[0].player.backend == "alsa"
+
+
+def test_a_reference_like_an_unknown_users_home_is_just_an_unknown_routine(capsys):
+    status, _, err = backfit(capsys, "show", "~nosuchuser0")
+    assert status == 1
+    assert 'no routine with the id "~nosuchuser0"' in err
+
+
+@pytest.mark.parametrize("argv", [["--data-dir", "\x00"], ["--data-dir", "~nosuchuser0/x", "list"], ["validate", "a\x00.toml"]])
+def test_a_name_no_file_can_have_is_said_so_without_a_traceback(capsys, argv):
+    try:
+        status = cli.main(argv)
+    except SystemExit as stop:  # argparse's usage error
+        status = stop.code
+    err = capsys.readouterr().err
+    assert status in (1, 2)
+    assert "Traceback" not in err and err.strip()

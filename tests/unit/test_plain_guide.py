@@ -1,0 +1,239 @@
+"""`backfit run`: the plain text guide leads a person through a routine, line by line.
+
+The guide runs in-process on a fake clock that only moves when it sleeps, so a whole routine
+takes no real time; one test runs the real console script end to end. conftest.py gives every
+test an empty data dir.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+
+import pytest
+from support.fake_clock import FakeClock
+from support.processes import backfit_script
+from support.routine_texts import ESCAPES, ONE_SECOND
+
+from backfit_tui.cli.plain import run_plain, summary
+from backfit_tui.core.engine import Session
+from backfit_tui.core.formatting import duration
+from backfit_tui.core.timeline import build_timeline, total_seconds
+from backfit_tui.store.locations import DATA_DIR_VARIABLE
+from backfit_tui.store.routines import load_routine
+from backfit_tui.store.safety import SAFETY_NOTE
+from backfit_tui.store.settings import Settings
+
+TINY = """
+    name = "Tiny"
+    description = "A hold in two sets, two breaths and a self-paced set of reps."
+
+    [[steps]]
+    exercise = "childs-pose"
+    hold = 3
+    sets = 2
+    rest_between_sets = 2
+
+    [[steps]]
+    exercise = "cat-cow"
+    breaths = 2
+    inhale = 1
+    exhale = 1
+
+    [[steps]]
+    exercise = "band-pull-apart"
+    reps = 5
+"""
+
+def assert_in_order(lines: list[str], expected: list[str]) -> None:
+    """Every expected line appears, whole, in this order (other lines may come between)."""
+    position = 0
+    for want in expected:
+        try:
+            position = lines.index(want, position) + 1
+        except ValueError:
+            pytest.fail(f"{want!r} missing (or out of order) after line {position} of:\n" + "\n".join(lines))
+
+
+# --- run: the plain text guide ---------------------------------------------------------------
+
+
+class FakeTime:
+    """A clock that only moves when the guide sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        assert seconds >= 0
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def run_fake(routine, settings: Settings, wait_for_enter=None) -> tuple[int, list[str], FakeTime, list[float]]:
+    fake, out, enters = FakeTime(), io.StringIO(), []
+    status = run_plain(
+        routine, settings, out=out, clock_fn=fake.clock, sleep=fake.sleep,
+        wait_for_enter=wait_for_enter or (lambda: enters.append(fake.now)),
+    )  # fmt: skip
+    return status, out.getvalue().splitlines(), fake, enters
+
+
+def test_plain_guide_runs_a_tiny_routine(write_routine, library):
+    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
+    status, lines, fake, enters = run_fake(routine, Settings(get_ready=2))
+    assert status == 0
+    planned = duration(total_seconds(build_timeline(routine, 2)))
+    assert_in_order(
+        lines,
+        [
+            f"Tiny: {planned}. Ctrl+C leaves early.",
+            "Get ready: Child's pose (0:02) — Kneel, then sink your hips back onto your heels",
+            "Child's pose: hold 3 s (set 1/2)",
+            "Rest 0:02 before set 2/2",
+            "Child's pose: hold 3 s (set 2/2)",
+            "Get ready: Cat-cow (0:02) — Get on all fours, wrists below shoulders, knees below hips",
+            "Cat-cow: 2 breaths (1 s in, 1 s out) (set 1/1)",
+            "  breathe in  1/2",
+            "  breathe out",
+            "  breathe in  2/2",
+            "  breathe out",
+            "Get ready: Band pull-apart (0:02) — Grip the band with straight arms, level with your chest",
+            "Band pull-apart: 5 reps (self-paced) (set 1/1) — press Enter when the set is done",
+            "Finished.",
+            "Tiny: finished",
+            "  Child's pose: 2 × 3 s planned, done 3 3 s",
+            "  Cat-cow: 1 × 2 breaths planned, done 2 breaths",
+            "  Band pull-apart: 1 × 5 reps planned, done 5 reps",
+            "4 sets done, 0 skipped · active 10 s",
+        ],
+    )
+    # Timed phases: 2 + 3 + 2 + 3 (holds), 2 + 4 (breaths), 2 (get ready for reps); Enter once.
+    assert fake.now == pytest.approx(18.0)
+    assert enters == [pytest.approx(18.0)]
+    summary = lines[lines.index("Tiny: finished") + 1 :]
+    assert summary == [
+        "  Child's pose: 2 × 3 s planned, done 3 3 s",
+        "  Cat-cow: 1 × 2 breaths planned, done 2 breaths",
+        "  Band pull-apart: 1 × 5 reps planned, done 5 reps",
+        "4 sets done, 0 skipped · active 10 s",
+    ]
+
+
+ONE_OF_EACH = """
+    name = "One of each"
+    description = "One breath and one rep."
+
+    [[steps]]
+    exercise = "cat-cow"
+    breaths = 1
+    inhale = 1
+    exhale = 1
+
+    [[steps]]
+    exercise = "band-pull-apart"
+    reps = 1
+    seconds_per_rep = 1
+"""
+
+
+def test_plain_guide_says_one_breath_one_rep_and_one_set(write_routine, library):
+    routine = load_routine(write_routine(ONE_OF_EACH, "one.toml"), library)
+    _, lines, _, _ = run_fake(routine, Settings(get_ready=0))
+    assert_in_order(
+        lines,
+        [
+            "Cat-cow: 1 breath (1 s in, 1 s out) (set 1/1)",
+            "Band pull-apart: 1 rep (1 s per rep) (set 1/1)",
+            "  Cat-cow: 1 × 1 breath planned, done 1 breath",
+            "2 sets done, 0 skipped · active 3 s",
+        ],
+    )
+
+
+def test_the_plain_summary_says_when_a_session_does_not_count_toward_the_goal(write_routine, library):
+    clock = FakeClock()
+    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
+    session.start()
+    clock.advance(4)  # the first hold of 3 s, and 1 s of the rest
+    session.update()
+    assert summary(session.record()).splitlines()[-2:] == [
+        "1 set done, 0 skipped · active 3 s",
+        "This session does not count toward the weekly goal: less than half of its planned active time (25 s) was done.",
+    ]
+
+
+def test_the_plain_summary_says_plainly_when_nothing_was_done(write_routine, library):
+    clock = FakeClock()
+    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
+    session.start()
+    clock.advance(2.5)  # into the first hold, and left
+    assert summary(session.record()).splitlines() == ["", "Tiny: left early", "Nothing was done this time."]
+
+
+ALTERNATING = """
+    name = "Alternating"
+    description = "Two reps on each side, left and right in turn."
+
+    [[steps]]
+    exercise = "bird-dog"
+    reps = 2
+    seconds_per_rep = 1
+    sides = "alternating"
+"""
+
+
+def test_plain_guide_counts_alternating_reps_on_each_side(write_routine, library):
+    routine = load_routine(write_routine(ALTERNATING, "alternating.toml"), library)
+    _, lines, _, _ = run_fake(routine, Settings(get_ready=0))
+    assert [line for line in lines if line.startswith("  rep")] == [
+        "  rep 1/2 · left", "  rep 1/2 · right", "  rep 2/2 · left", "  rep 2/2 · right",
+    ]
+    assert "  Bird dog: 1 × 2 reps each side planned, done 2 reps each side" in lines
+
+
+def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
+    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
+
+    def no_keyboard():
+        raise EOFError
+
+    status, lines, _, _ = run_fake(routine, Settings(get_ready=0), wait_for_enter=no_keyboard)
+    assert status == 0
+    assert "Finished." in lines
+    assert lines[-2] == "  Band pull-apart: 1 × 5 reps planned, done 5 reps"
+
+
+def test_plain_guide_escapes_control_characters(write_routine, library):
+    routine = load_routine(write_routine(ESCAPES, "escapes.toml"), library)
+    fake, out = FakeTime(), io.StringIO()
+    assert run_plain(routine, Settings(get_ready=2), out=out, clock_fn=fake.clock, sleep=fake.sleep) == 0
+    text = out.getvalue()
+    assert "\x1b" not in text
+    assert r"Red \x1b[31m alert" in text
+    assert r"Bold \x1b[1m cue" in text  # the get-ready line shows the first cue
+    assert r"Red \x1b[31m alert: finished" in text.splitlines()
+
+
+def test_backfit_run_end_to_end(data_dir, write_routine):
+    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    path = write_routine(ONE_SECOND, "one-second.toml")
+    result = subprocess.run(
+        [backfit_script(), "run", "--plain", str(path)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=20,
+        env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Before you start: {SAFETY_NOTE}\n")  # the first run
+    assert "Finished." in result.stdout
+    assert "One second: finished" in result.stdout
+    assert "Plank: 1 × 1 s planned, done 1 s" in result.stdout
+    assert result.stderr == ""
+    again = subprocess.run([backfit_script(), "run", "--plain", str(path)], stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, timeout=20, env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)})  # fmt: skip
+    assert again.returncode == 0 and SAFETY_NOTE not in again.stdout

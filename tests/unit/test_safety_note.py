@@ -1,0 +1,48 @@
+"""The safety note: shown on the first run only, and again whenever `?` is pressed.
+
+The plain guide's side of it is checked end to end in test_plain_guide.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from support.fake_clock import FakeClock
+
+from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.safety import SAFETY_NOTE, first_time
+from backfit_tui.store.settings import Settings
+from backfit_tui.tui.app import BackfitApp
+
+
+def test_the_first_time_is_remembered(tmp_path):
+    marker = tmp_path / "data" / "safety-note-shown"
+    assert first_time(marker) is True
+    assert marker.exists()
+    assert first_time(marker) is False
+
+
+def test_where_nothing_can_be_remembered_the_note_is_shown_every_time(tmp_path):
+    (tmp_path / "not-a-dir").write_text("a file where the data directory should be")
+    marker = tmp_path / "not-a-dir" / "safety-note-shown"
+    assert first_time(marker) is True
+    assert first_time(marker) is True
+
+
+def notes(app: BackfitApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+@pytest.mark.parametrize("first_run", [True, False])
+async def test_the_menu_shows_the_note_only_on_the_first_run(first_run):
+    app = BackfitApp(load_catalog(), Settings(), FakeClock(), first_run=first_run)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert (SAFETY_NOTE in notes(app)) is first_run
+
+
+async def test_question_mark_shows_the_note_and_the_keys():
+    app = BackfitApp(load_catalog(), Settings(), FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert SAFETY_NOTE in notes(app)
+        assert app.screen.query("HelpPanel")

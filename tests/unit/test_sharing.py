@@ -1,0 +1,180 @@
+"""`backfit import` and `backfit export`: sharing routine files between machines."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+
+import pytest
+
+from backfit_tui.cli import command as cli
+from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.locations import bundled_routines_dir
+from backfit_tui.store.routines import load_routine
+
+MINE = 'name = "Mine"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'
+MY_MORNING = 'name = "My morning"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'
+
+
+def test_export_writes_a_routine_that_loads_back_the_same(tmp_path, capsys):
+    assert cli.main(["export", "floor-stretch"]) == 0
+    shared = tmp_path / "floor-stretch.toml"
+    shared.write_text(capsys.readouterr().out)
+    catalog = load_catalog()
+    original = next(e.routine for e in catalog.entries if e.id == "floor-stretch")
+    assert load_routine(shared, catalog.library) == original
+
+
+def test_export_without_a_file_prints_to_the_screen_and_writes_nothing(tmp_path, data_dir, capsys):
+    assert cli.main(["export", "desk-break"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith('name = "Desk break"\n')
+    assert err == ""
+    assert list(data_dir.iterdir()) == []
+
+
+def test_export_to_a_file(tmp_path):
+    assert cli.main(["export", "desk-break", str(tmp_path / "out.toml")]) == 0
+    assert (tmp_path / "out.toml").read_text().startswith('name = "Desk break"')
+
+
+def test_export_to_a_folder_writes_the_routines_id_there(tmp_path, capsys):
+    assert cli.main(["export", "desk-break", str(tmp_path)]) == 0
+    assert (tmp_path / "desk-break.toml").read_text().startswith('name = "Desk break"')
+    assert capsys.readouterr().err == f"Wrote Desk break to {tmp_path / 'desk-break.toml'}.\n"
+
+
+def test_export_into_a_folder_that_does_not_exist_says_so_and_creates_nothing(tmp_path, capsys):
+    target = tmp_path / "missing" / "dir" / "x.toml"
+    assert cli.main(["export", "desk-break", str(target)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: cannot write {target}: the folder {target.parent} does not exist; "
+        "create it first or choose another path\n"
+    )
+    assert not (tmp_path / "missing").exists()
+
+
+def test_export_to_a_place_that_cannot_be_written_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("")
+    target = tmp_path / "a-file" / "x.toml"  # a file where the folder should be
+    assert cli.main(["export", "desk-break", str(target)]) == 1
+    assert capsys.readouterr().err == f"backfit: cannot write {target}: Not a directory\n"
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)], ids=oct)
+def test_export_writes_a_file_with_the_permissions_the_umask_gives(mask, mode, tmp_path, umask):
+    umask(mask)
+    assert cli.main(["export", "desk-break", str(tmp_path / "out.toml")]) == 0
+    assert stat.S_IMODE((tmp_path / "out.toml").stat().st_mode) == mode
+
+
+def test_import_writes_a_file_with_the_permissions_the_umask_gives(data_dir, write_routine, umask):
+    umask(0o022)
+    assert cli.main(["import", str(write_routine(MINE, "mine.toml"))]) == 0
+    assert stat.S_IMODE((data_dir / "routines" / "mine.toml").stat().st_mode) == 0o644
+
+
+def test_import_copies_a_valid_routine_into_your_routines_as_written(tmp_path, data_dir, write_routine, capsys):
+    text = f"# my own\n{MINE}"
+    source = write_routine(text, "mine.toml")
+    assert cli.main(["import", str(source)]) == 0
+    assert (data_dir / "routines" / "mine.toml").read_text() == text
+    assert "Imported Mine as 'mine'" in capsys.readouterr().out
+    assert "mine" in [e.id for e in load_catalog().entries]
+
+
+def test_import_refuses_to_replace_without_force(tmp_path, data_dir, write_routine, capsys):
+    source = write_routine(MINE, "mine.toml")
+    assert cli.main(["import", str(source)]) == 0
+    source.write_text(source.read_text().replace("hold = 20", "hold = 40"))
+    assert cli.main(["import", str(source)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: you already have a routine 'mine' ({data_dir / 'routines' / 'mine.toml'})\n"
+        f"{source} was not imported; add --force to replace it, or give it a name of its own in the file and "
+        "add --as ID to keep both\n"
+    )
+    assert "hold = 20" in (data_dir / "routines" / "mine.toml").read_text()
+    assert cli.main(["import", str(source), "--force"]) == 0
+    assert "hold = 40" in (data_dir / "routines" / "mine.toml").read_text()
+
+
+def test_import_of_a_bundled_routines_id_asks_before_taking_its_place(tmp_path, data_dir, capsys):
+    copy = tmp_path / "desk-break.toml"
+    shutil.copy(bundled_routines_dir() / "desk-break.toml", copy)
+    assert cli.main(["import", str(copy)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: {copy} would take the place of the bundled routine 'desk-break'\n"
+        f"{copy} was not imported; add --force to use it instead, or give it a name of its own in the file and "
+        "add --as ID to keep both\n"
+    )
+    assert not (data_dir / "routines").exists()
+    assert cli.main(["import", str(copy), "--force"]) == 0
+    (entry,) = [e for e in load_catalog().entries if e.id == "desk-break"]
+    assert entry.origin == "user"
+
+
+def test_import_of_a_routine_named_like_another_asks_first(tmp_path, data_dir, write_routine, capsys):
+    write_routine(MY_MORNING, data_dir / "routines" / "my-morning.toml")
+    exported = write_routine(MY_MORNING.replace("hold = 20", "hold = 40"), "exported.toml")
+    assert cli.main(["import", str(exported)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: {exported} holds a routine named \"My morning\", as your routine 'my-morning' is\n"
+        f"{exported} was not imported; give it a name of its own in the file, add --as my-morning --force to "
+        "replace that routine with it, or add --force to import it anyway\n"
+    )
+    assert sorted(p.name for p in (data_dir / "routines").iterdir()) == ["my-morning.toml"]
+
+
+def test_import_with_force_keeps_a_routine_named_like_another_beside_it(tmp_path, data_dir, write_routine):
+    write_routine(MY_MORNING, data_dir / "routines" / "my-morning.toml")
+    assert cli.main(["import", str(write_routine(MY_MORNING, "exported.toml")), "--force"]) == 0
+    named = sorted(e.id for e in load_catalog().entries if e.routine.name == "My morning")
+    assert named == ["exported", "my-morning"]
+
+
+def test_import_as_the_id_of_the_routine_with_that_name_replaces_it(tmp_path, data_dir, write_routine, capsys):
+    write_routine(MY_MORNING, data_dir / "routines" / "my-morning.toml")
+    exported = write_routine(MY_MORNING.replace("hold = 20", "hold = 40"), "exported.toml")
+    assert cli.main(["import", str(exported), "--as", "my-morning", "--force"]) == 0
+    assert "Imported My morning as 'my-morning'" in capsys.readouterr().out
+    assert sorted(p.name for p in (data_dir / "routines").iterdir()) == ["my-morning.toml"]
+    assert "hold = 40" in (data_dir / "routines" / "my-morning.toml").read_text()
+
+
+def test_import_as_another_id(tmp_path, data_dir, write_routine, capsys):
+    assert cli.main(["import", str(write_routine(MINE, "mine.toml")), "--as", "plank-20"]) == 0
+    assert "Imported Mine as 'plank-20': `backfit run plank-20` runs it." in capsys.readouterr().out
+    assert sorted(p.name for p in (data_dir / "routines").iterdir()) == ["plank-20.toml"]
+    assert "plank-20" in [e.id for e in load_catalog().entries]
+
+
+def test_import_as_a_bundled_routines_id_asks_too(tmp_path, data_dir, write_routine, capsys):
+    source = write_routine(MINE, "mine.toml")
+    assert cli.main(["import", str(source), "--as", "desk-break"]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: {source} would take the place of the bundled routine 'desk-break'\n"
+        f"{source} was not imported; add --force to use it instead, or add --as ID to import it under another id\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "bad", ["My morning", "../up", "x.toml", "", "-morning", "morning-", "two--dashes", "Morning", "a" * 41]
+)
+def test_import_as_needs_a_usable_routine_id(bad, data_dir, write_routine, capsys):
+    with pytest.raises(SystemExit) as usage_error:
+        cli.main(["import", str(write_routine(MINE, "mine.toml")), f"--as={bad}"])
+    assert usage_error.value.code == 2
+    assert (
+        f'argument --as: "{bad}" is not a routine id: use up to 40 lowercase letters, digits and single hyphens, '
+        'such as "my-morning"'
+    ) in capsys.readouterr().err
+    assert not (data_dir / "routines").exists()
+
+
+def test_import_refuses_a_file_that_does_not_validate_with_the_loaders_messages(write_routine, data_dir, capsys):
+    source = write_routine('name = "Bad"\ndescription = "x"\n[[steps]]\nexercise = "plonk"\nhold = 20\n', "bad.toml")
+    assert cli.main(["import", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert f'{source}:4: steps[1].exercise: unknown exercise "plonk"; did you mean "plank"?' in err
+    assert "was not imported" in err
+    assert not (data_dir / "routines" / "bad.toml").exists()
