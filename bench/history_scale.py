@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from backfit_tui.core.engine import SetRecord
+from backfit_tui.core.records import SetRecord
 from backfit_tui.store.history import HistoryStore
 from backfit_tui.store.history_file import integrity_problems
 from backfit_tui.store.stats import compute_stats

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..audio.sound import Chimes
-from ..core.engine import Event, EventKind, Session, SessionRecord, Status
+from ..core.engine import Session, Status
 from ..core.formatting import clock, duration, literal
 from ..core.model import Routine
 from ..core.outcome import goal_note, step_outcomes, totals
+from ..core.records import Event, EventKind, SessionRecord
 from ..core.timeline import Phase, PhaseKind, rep_of
 from ..store.history import SessionLog
 from ..store.safety import SAFETY_NOTE

@@ -6,9 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from .engine import SessionRecord, SetRecord
 from .formatting import counted, duration, plural
-from .records import ALTERNATING_SIDES
+from .records import ALTERNATING_SIDES, SessionRecord, SetRecord
 
 UNIT_WORDS = {"seconds": ("s", "s"), "breaths": ("breath", "breaths"), "reps": ("rep", "reps")}
 SIDE_MARK = {"left": "L", "right": "R"}

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from backfit_tui.core.engine import SetRecord
+from backfit_tui.core.records import SetRecord
 from backfit_tui.store.history import HistoryStore
 
 

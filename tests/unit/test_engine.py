@@ -6,8 +6,9 @@ import pytest
 from support.fake_clock import FakeClock
 from support.strategies import routine, step
 
-from backfit_tui.core.engine import EventKind, Session, Status
+from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.model import Breaths, Hold, Reps, Side, Sides
+from backfit_tui.core.records import EventKind
 from backfit_tui.core.timeline import PhaseKind, breath_at, rep_at
 
 

@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from support.strategies import routines, steps
 
-from backfit_tui.core.engine import EventKind, Session, Status
+from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.model import Reps, Sides
+from backfit_tui.core.records import EventKind
 from backfit_tui.core.timeline import PhaseKind, rep_of, reps_per_set
 
 

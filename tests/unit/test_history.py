@@ -197,7 +197,7 @@ def test_a_history_that_is_a_link_to_dev_null_is_reported_with_what_went_wrong(t
 
 WRITER = """
 import sys
-from backfit_tui.core.engine import SetRecord
+from backfit_tui.core.records import SetRecord
 from backfit_tui.store.history import HistoryStore
 store = HistoryStore(__import__("pathlib").Path(sys.argv[1]))
 session = store.begin("writer", sys.argv[2], 0.0, 6000.0)

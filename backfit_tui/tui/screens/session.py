@@ -17,10 +17,11 @@ from textual.timer import Timer
 from textual.widgets import Digits, Static
 
 from ...audio.sound import Chimes
-from ...core.engine import ADJUST_STEP_S, Event, Session, SessionRecord, Status
+from ...core.engine import ADJUST_STEP_S, Session, Status
 from ...core.formatting import clock as clock_text
 from ...core.formatting import duration, literal
 from ...core.model import Breaths, Reps, Routine
+from ...core.records import Event, SessionRecord
 from ...core.timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
 from ...store.history import SessionLog
 from ..widgets.key_hints import KeyHints

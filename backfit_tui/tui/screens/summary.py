@@ -10,10 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ...core.engine import SessionRecord
 from ...core.formatting import literal
 from ...core.model import Routine
 from ...core.outcome import goal_note, step_outcomes, totals
+from ...core.records import SessionRecord
 from ..widgets.key_hints import KeyHints
 
 
