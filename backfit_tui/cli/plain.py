@@ -15,7 +15,7 @@ from typing import TextIO
 
 from ..audio.sound import Chimes
 from ..core.engine import Session, Status
-from ..core.formatting import clock, duration, literal
+from ..core.formatting import clock_face, duration, literal
 from ..core.model import Routine
 from ..core.outcome import goal_note, step_outcomes, totals
 from ..core.records import Event, EventKind, SessionRecord
@@ -44,7 +44,7 @@ def run_plain(
     routine: Routine,
     settings: Settings,
     out: TextIO = sys.stdout,
-    clock_fn: Callable[[], float] = time.monotonic,
+    clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
     wait_for_enter: Callable[[], object] = input,
     first_run: bool = False,
@@ -52,7 +52,7 @@ def run_plain(
     log: SessionLog | None = None,
 ) -> int:
     """Run `routine` to the end (or to Ctrl+C), printing each change and chiming; returns the exit status."""
-    session = Session(routine, clock_fn, settings.get_ready)
+    session = Session(routine, clock, settings.get_ready)
 
     def happened(events: list[Event]) -> None:
         if log is not None:
@@ -72,7 +72,7 @@ def run_plain(
                 _wait(wait_for_enter)
                 happened(session.mark_done())
                 continue
-            sleep(max(session.next_wakeup() - clock_fn(), 0.0))
+            sleep(max(session.next_wakeup() - clock(), 0.0))
             happened(session.update())
         if log is not None:
             log.close(finished=True)
@@ -149,13 +149,13 @@ def phase_heading(phase: Phase) -> str:
     step = phase.step
     name = literal(step.exercise.name)
     if phase.kind is PhaseKind.GET_READY:
-        return f"\nGet ready: {name} ({clock(phase.seconds)}) — {literal(step.form_cues[0])}"
+        return f"\nGet ready: {name} ({clock_face(phase.seconds)}) — {literal(step.form_cues[0])}"
     if phase.kind is PhaseKind.SWITCH:
-        return f"Switch sides ({clock(phase.seconds)})"
+        return f"Switch sides ({clock_face(phase.seconds)})"
     if phase.kind is PhaseKind.SET_REST:
-        return f"Rest {clock(phase.seconds)} before set {phase.set_number + 1}/{step.sets}"
+        return f"Rest {clock_face(phase.seconds)} before set {phase.set_number + 1}/{step.sets}"
     if phase.kind is PhaseKind.STEP_REST:
-        return f"Rest {clock(phase.seconds)}"
+        return f"Rest {clock_face(phase.seconds)}"
     where = f"set {phase.set_number}/{step.sets}" + (f", {phase.side}" if phase.side else "")
     self_paced = " — press Enter when the set is done" if phase.seconds is None else ""
     return f"{name}: {literal(step.describe_set())} ({where}){self_paced}"

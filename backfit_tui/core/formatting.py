@@ -38,7 +38,7 @@ def counted(count: float, singular: str, plural_form: str | None = None) -> str:
     return f"{count:g} {plural(count, singular, plural_form)}"
 
 
-def clock(seconds: float) -> str:
+def clock_face(seconds: float) -> str:
     """`0:07`, `12:30`, `1:05:00`: a countdown as the digits show it (whole seconds, rounded up)."""
     total = max(math.ceil(seconds - 1e-9), 0)
     hours, rest = divmod(total, 3600)

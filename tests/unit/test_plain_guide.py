@@ -78,7 +78,7 @@ class FakeTime:
 def run_fake(routine, settings: Settings, wait_for_enter=None) -> tuple[int, list[str], FakeTime, list[float]]:
     fake, out, enters = FakeTime(), io.StringIO(), []
     status = run_plain(
-        routine, settings, out=out, clock_fn=fake.clock, sleep=fake.sleep,
+        routine, settings, out=out, clock=fake.clock, sleep=fake.sleep,
         wait_for_enter=wait_for_enter or (lambda: enters.append(fake.now)),
     )  # fmt: skip
     return status, out.getvalue().splitlines(), fake, enters
@@ -212,7 +212,7 @@ def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
 def test_plain_guide_escapes_control_characters(write_routine, library):
     routine = load_routine(write_routine(ESCAPES, "escapes.toml"), library)
     fake, out = FakeTime(), io.StringIO()
-    assert run_plain(routine, Settings(get_ready=2), out=out, clock_fn=fake.clock, sleep=fake.sleep) == 0
+    assert run_plain(routine, Settings(get_ready=2), out=out, clock=fake.clock, sleep=fake.sleep) == 0
     text = out.getvalue()
     assert "\x1b" not in text
     assert r"Red \x1b[31m alert" in text

@@ -18,8 +18,7 @@ from textual.widgets import Digits, Static
 
 from ...audio.sound import Chimes
 from ...core.engine import ADJUST_STEP_S, Session, Status
-from ...core.formatting import clock as clock_text
-from ...core.formatting import duration, literal
+from ...core.formatting import clock_face, duration, literal
 from ...core.model import Breaths, Reps, Routine
 from ...core.records import Event, SessionRecord
 from ...core.timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
@@ -190,7 +189,7 @@ class SessionScreen(Screen[SessionRecord]):
         self.show("#where", Text(f"{phase_heading(phase)}   ·   {literal(step.describe_set())}"))
         remaining = session.remaining()
         digits = self.query_one("#countdown", Digits)
-        digits.update(clock_text(remaining) if remaining is not None else str(session.reps_done))
+        digits.update(clock_face(remaining) if remaining is not None else str(session.reps_done))
         final = remaining is not None and phase.counts_down and 0 < remaining <= COUNTDOWN_SECONDS[0]
         digits.set_class(final, "final-seconds")
         self.query_one("#phase-bar", ThinBar).show(session.elapsed(), session.length or 0)
