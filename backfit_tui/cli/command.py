@@ -22,10 +22,11 @@ from ..core.timeline import build_timeline, total_seconds
 from ..store import locations
 from ..store.atomic import write_atomically
 from ..store.catalog import Catalog, load_catalog
+from ..store.errors import HistoryUnavailable
 from ..store.locations import ensure_dir
 from ..store.routines import RoutineEntry, id_problem, load_entry, load_library, parse_routine, routine_toml
 from ..store.settings import Settings, load_settings_or_defaults
-from ..store.validation import HistoryUnavailable, LoadError, read_bytes
+from ..store.validation import LoadError, read_bytes
 from .pipes import READER_GONE, discard
 
 if TYPE_CHECKING:

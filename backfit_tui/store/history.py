@@ -21,9 +21,9 @@ from ..core.formatting import counted, plural
 from ..core.model import Routine
 from ..core.records import Event, EventKind, SetRecord
 from ..core.timeline import build_timeline, planned_active_seconds
+from .errors import HistoryUnavailable
 from .history_file import BUSY_TIMEOUT, MIGRATIONS, SCHEMA_VERSION, connect_read_only, damage, is_busy, version
 from .locations import ensure_dir
-from .validation import HistoryUnavailable
 
 WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
 HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"

@@ -48,10 +48,6 @@ class LoadError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class HistoryUnavailable(Exception):
-    """The history file cannot be used; the message says which file and why."""
-
-
 class Invalid(ValueError):
     """Raised by a field check with the message to show after the key path."""
 

@@ -105,6 +105,16 @@ def test_quick_commands_do_not_import_textual(argv):
     assert report == {"attempted": [], "loaded": []}
 
 
+
+@pytest.mark.parametrize("argv", [["list"], ["show", "floor-stretch"], ["exercises"]], ids=" ".join)
+def test_commands_without_the_history_do_not_load_sqlite3(argv):
+    body = f"""
+    from backfit_tui.cli import command as cli
+    assert cli.main({argv!r}) == 0
+    assert "sqlite3" not in sys.modules
+    """
+    textual_report(run_python(body))
+
 def test_importing_locations_and_catalog_writes_nothing(tmp_path):
     """Importing (and asking where things are) creates no data directory, moved or default."""
     moved = tmp_path / "moved-data"

@@ -21,7 +21,8 @@ from support.strategies import routine, routines, step
 from backfit_tui.core.engine import Session
 from backfit_tui.core.model import Hold
 from backfit_tui.core.outcome import done_and_skipped
-from backfit_tui.store.history import MIGRATIONS, SCHEMA_VERSION, HistoryStore, HistoryUnavailable, SessionLog
+from backfit_tui.store.errors import HistoryUnavailable
+from backfit_tui.store.history import MIGRATIONS, SCHEMA_VERSION, HistoryStore, SessionLog
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 
 
