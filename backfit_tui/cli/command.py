@@ -408,11 +408,12 @@ def run(catalog: Catalog, reference: str, plain: bool, mute: bool) -> int:
     if entry is None:
         return 1
     if plain:
-        from ..audio.sound import make_chimes, make_player
+        from ..audio.chime_player import make_chime_player
+        from ..audio.playsound_player import make_player
         from .plain import run_plain
 
         settings = _session_settings(mute)
-        chimes = make_chimes(settings, make_player(settings), bell=_ring_bell, report=_error)
+        chimes = make_chime_player(settings, make_player(settings), bell=_ring_bell, report=_error)
         from ..store.history import SessionLog
 
         store, problem = _open_history()
@@ -427,7 +428,7 @@ def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = Fals
     """Open the menu (and go straight to `routine` if given); Textual is imported only here."""
     gc.disable()  # until the first screen is drawn: see app.resume_garbage_collection
     try:
-        from ..audio.sound import make_player
+        from ..audio.playsound_player import make_player
         from ..tui.app import BackfitApp
 
         # Textual sizes the screen with shutil.get_terminal_size(), which prefers $COLUMNS and $LINES

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from ..audio.sound import Chimes
+from ..audio.chime_player import ChimePlayer
 from ..core.engine import Session, Status
 from ..core.formatting import clock_face, duration, literal
 from ..core.model import Routine
@@ -48,7 +48,7 @@ def run_plain(
     sleep: Callable[[float], None] = time.sleep,
     wait_for_enter: Callable[[], object] = input,
     first_run: bool = False,
-    chimes: Chimes | None = None,
+    chimes: ChimePlayer | None = None,
     log: SessionLog | None = None,
 ) -> int:
     """Run `routine` to the end (or to Ctrl+C), printing each change and chiming; returns the exit status."""
@@ -92,7 +92,7 @@ def run_plain(
     return 0
 
 
-def _end_early(log: SessionLog | None, chimes: Chimes | None) -> None:
+def _end_early(log: SessionLog | None, chimes: ChimePlayer | None) -> None:
     if log is not None:
         log.close(finished=False)
     if chimes is not None:

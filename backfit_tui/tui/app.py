@@ -17,7 +17,8 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
-from ..audio.sound import Player, make_chimes
+from ..audio.chime_player import make_chime_player
+from ..audio.playsound_player import Player
 from ..core.chime_map import Chime
 from ..core.formatting import literal
 from ..core.model import Routine
@@ -82,7 +83,7 @@ class BackfitApp(App[None]):
         self.start_with = start_with
         self.first_run = first_run
         self.player = player
-        self.chimes = make_chimes(settings, player, self.bell, self.warn)
+        self.chimes = make_chime_player(settings, player, self.bell, self.warn)
         self.history = history
         self.history_problem = history_problem  # why there is no history, said once on the menu
         self.wall_clock = wall_clock

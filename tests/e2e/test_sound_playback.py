@@ -14,7 +14,8 @@ import pytest
 from support.processes import backfit_script
 from support.sound_helpers import BROKEN_PLAYERS, broken_players_on_path
 
-from backfit_tui.audio.sound import NO_WAV_PLAYER, Playsound3Player, make_chimes, wav_backend
+from backfit_tui.audio.chime_player import make_chime_player
+from backfit_tui.audio.playsound_player import NO_WAV_PLAYER, Playsound3Player, wav_backend
 from backfit_tui.core.chime_map import Chime
 from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_sounds_dir
 from backfit_tui.store.settings import Settings
@@ -138,7 +139,7 @@ def test_with_no_backend_at_all_the_bell_rings_without_an_exception(monkeypatch,
     monkeypatch.setenv("PATH", str(tmp_path))  # no WAV player to be found
     monkeypatch.setattr(playsound3, "AVAILABLE_BACKENDS", [])  # and none in-process, as on a bare machine
     rang, reports = [], []
-    chimes = make_chimes(Settings(), Playsound3Player(), lambda: rang.append(1), reports.append)
+    chimes = make_chime_player(Settings(), Playsound3Player(), lambda: rang.append(1), reports.append)
     chimes.play(Chime.WORK_START)
     chimes.play(Chime.COMPLETE)
     assert len(rang) == 2
@@ -148,6 +149,6 @@ def test_with_no_backend_at_all_the_bell_rings_without_an_exception(monkeypatch,
 def test_a_chosen_backend_whose_program_is_missing_falls_back_to_the_bell(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))  # no aplay to be found
     rang, reports = [], []
-    chimes = make_chimes(Settings(sound_backend="alsa"), Playsound3Player("alsa"), lambda: rang.append(1), reports.append)
+    chimes = make_chime_player(Settings(sound_backend="alsa"), Playsound3Player("alsa"), lambda: rang.append(1), reports.append)
     chimes.play(Chime.SWITCH)
     assert rang == [1] and len(reports) == 1 and "aplay" in reports[0]

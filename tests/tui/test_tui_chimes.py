@@ -61,7 +61,7 @@ async def test_a_chime_file_that_cannot_play_is_reported_on_the_menu(data_dir):
 async def test_a_sound_program_that_fails_at_warm_up_leaves_the_session_running_with_the_bell(tmp_path, monkeypatch):
     from support.sound_helpers import BROKEN_PLAYERS, broken_players_on_path
 
-    from backfit_tui.audio.sound import Playsound3Player
+    from backfit_tui.audio.playsound_player import Playsound3Player
 
     monkeypatch.setenv("PATH", broken_players_on_path(tmp_path, "cannot run"))
     for name in [name for name in sys.modules if name.split(".")[0] == "playsound3"]:

@@ -12,7 +12,7 @@ from support.fake_clock import FakeClock
 from support.recording_player import RecordingPlayer
 from support.tui_helpers import short_routine_app
 
-from backfit_tui.audio import sound
+from backfit_tui.audio import playsound_player
 from backfit_tui.cli import command as cli
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.tui.app import BackfitApp
@@ -47,7 +47,7 @@ def app_built_by_backfit(monkeypatch, *argv: str) -> BackfitApp:
     """The app `backfit ARGV` builds, not yet running, with a player that only records."""
     built = []
     monkeypatch.setattr(BackfitApp, "run", lambda app: built.append(app))
-    monkeypatch.setattr(sound, "make_player", lambda settings: RecordingPlayer())
+    monkeypatch.setattr(playsound_player, "make_player", lambda settings: RecordingPlayer())
     assert cli.main(list(argv)) == 0
     return built[0]
 

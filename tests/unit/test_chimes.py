@@ -15,7 +15,8 @@ from support.fake_clock import FakeClock
 from support.recording_player import RecordingPlayer
 from support.strategies import routine, step
 
-from backfit_tui.audio.sound import Chimes, NoSound, chime_files
+from backfit_tui.audio.chime_player import ChimePlayer, chime_files
+from backfit_tui.audio.playsound_player import NoSound
 from backfit_tui.core.chime_map import Chime, chime_for
 from backfit_tui.core.engine import Session
 from backfit_tui.core.model import Breaths, Hold, Reps, Sides
@@ -79,7 +80,7 @@ def test_resuming_after_a_pause_chimes_the_start_of_work_again():
 
 def chimes_for(settings=Settings(), player=None):
     rang, reports = [], []
-    chimes = Chimes(chime_files(settings, SOUNDS), player, lambda: rang.append(1), reports.append, settings.mute)
+    chimes = ChimePlayer(chime_files(settings, SOUNDS), player, lambda: rang.append(1), reports.append, settings.mute)
     return chimes, rang, reports
 
 

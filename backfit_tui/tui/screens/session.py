@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
-from ...audio.sound import Chimes
+from ...audio.chime_player import ChimePlayer
 from ...core.engine import ADJUST_STEP_S, Session, Status
 from ...core.formatting import clock_face, duration, literal
 from ...core.model import Breaths, Reps, Routine
@@ -80,7 +80,7 @@ class SessionScreen(Screen[SessionRecord]):
     ]
 
     def __init__(
-        self, routine: Routine, clock: Callable[[], float], get_ready: int, chimes: Chimes, log: SessionLog | None
+        self, routine: Routine, clock: Callable[[], float], get_ready: int, chimes: ChimePlayer, log: SessionLog | None
     ) -> None:
         super().__init__()
         self.session = Session(routine, clock, get_ready)

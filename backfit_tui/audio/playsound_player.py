@@ -1,11 +1,11 @@
-"""Playing the chimes: through playsound3, or the terminal bell when no sound can be played.
+"""Playing a sound file through playsound3; NoSound when nothing can play it.
 
 playsound3 probes every backend with a subprocess when imported (about 0.15 s), so it is imported
-only by `Playsound3Player.warm_up()` (called once the first screen is up) or the first chime.
+only by `Playsound3Player.warm_up()` (called once the first screen is up) or the first sound.
 Sounds are started from the caller's thread, which must outlive them: playsound3 asks the kernel
 to end a sound whose starting thread ends. Both the screen and the plain guide play from their
 main thread. Whatever fails on the way (the import, choosing a backend, starting a sound) is
-NoSound: a session goes on with the terminal bell.
+NoSound, and the chime player rings the terminal bell instead.
 
 Our chimes are WAV files, so with no backend chosen backfit takes the first of playsound3's backends
 whose WAV player is present. playsound3's own choice would not do: it counts ALSA only when `mpg123`
@@ -17,17 +17,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import shutil
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Protocol
 
-from ..core.chime_map import Chime, chime_for
-from ..core.records import Event
-from ..core.timeline import Phase
-from ..store.locations import bundled_sounds_dir
 from ..store.settings import PLAYSOUND3_BACKENDS, Settings
 
-SOFT = (Chime.BREATH_IN, Chime.BREATH_OUT, Chime.REP)  # too frequent for the terminal bell
 # The program each of playsound3's subprocess backends runs to play a WAV file; the others play
 # in-process and are present when playsound3 finds them so.
 WAV_PLAYERS = {"gstreamer": "gst-play-1.0", "ffplay": "ffplay", "afplay": "afplay", "alsa": "aplay"}
@@ -39,6 +34,8 @@ class NoSound(Exception):
 
 
 class Player(Protocol):
+    """What plays the chimes' files: Playsound3Player, or a stand-in in tests."""
+
     def play(self, path: Path) -> None: ...
     def stop(self) -> None: ...
     def wait(self) -> None: ...
@@ -135,75 +132,6 @@ def _playsound3():
     return playsound3
 
 
-def chime_files(settings: Settings, bundled: Path) -> dict[Chime, Path | None]:
-    """The file each chime plays (None: turned off): the user's own, or the bundled one."""
-    files: dict[Chime, Path | None] = {}
-    for chime in Chime:
-        wanted = settings.chimes.get(chime, True)
-        files[chime] = wanted if isinstance(wanted, Path) else (bundled / f"{chime.value}.wav" if wanted else None)
-    return files
-
-
 def make_player(settings: Settings) -> Playsound3Player | None:
     """The player the settings ask for; None for the terminal bell alone."""
     return None if settings.sound_backend == "bell" else Playsound3Player(settings.sound_backend)
-
-
-class Chimes:
-    """Plays the one chime each moment of a session calls for, unless muted.
-
-    When no sound can be played, it says so once (through `report`) and rings the terminal bell
-    from then on, for every chime but the soft, frequent ones.
-    """
-
-    def __init__(
-        self,
-        files: Mapping[Chime, Path | None],
-        player: Player | None,
-        bell: Callable[[], None],
-        report: Callable[[str], None],
-        muted: bool = False,
-    ) -> None:
-        self.files = files
-        self.player = player
-        self.bell = bell
-        self.report = report
-        self.muted = muted
-
-    def for_events(self, events: Sequence[Event], timeline: Sequence[Phase]) -> Chime | None:
-        """Play the chime these events call for; return it (even when muted, for a visual cue)."""
-        chime = chime_for(events, timeline)
-        if chime is not None:
-            self.play(chime)
-        return chime
-
-    def play(self, chime: Chime) -> None:
-        path = self.files.get(chime)
-        if self.muted or path is None:
-            return
-        if self.player is not None:
-            try:
-                self.player.play(path)
-                return
-            except NoSound as err:
-                self.player = None
-                self.report(f"No sound can be played here ({err}); the terminal bell rings instead.")
-        if chime not in SOFT:
-            self.bell()
-
-    def stop(self) -> None:
-        """Stop every chime still playing."""
-        if self.player is not None:
-            self.player.stop()
-
-    def finish(self) -> None:
-        """Wait for the chimes still playing to end."""
-        if self.player is not None:
-            self.player.wait()
-
-
-def make_chimes(
-    settings: Settings, player: Player | None, bell: Callable[[], None], report: Callable[[str], None]
-) -> Chimes:
-    """The chimes as the settings ask, on `player` (None: the terminal bell alone)."""
-    return Chimes(chime_files(settings, bundled_sounds_dir()), player, bell, report, settings.mute)
