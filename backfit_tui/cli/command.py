@@ -194,9 +194,9 @@ def _settings(say_warnings: bool = True) -> Settings:
 
 def _first_run() -> bool:
     """Whether this is the first session, so the safety note is due (remembered from now on)."""
-    from ..store.safety import first_time
+    from ..store.safety import note_first_run
 
-    return first_time(locations.safety_note_marker())
+    return note_first_run(locations.safety_note_marker())
 
 
 def _console():

@@ -12,8 +12,8 @@ SAFETY_NOTE = (
 )
 
 
-def first_time(marker: Path) -> bool:
-    """True unless `marker` exists, which it does from now on; always True where it cannot be written."""
+def note_first_run(marker: Path) -> bool:
+    """Whether this is the first run, recorded by creating `marker`; always True where it cannot be written."""
     if marker.exists():
         return False
     try:

@@ -9,23 +9,23 @@ import pytest
 from support.fake_clock import FakeClock
 
 from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.safety import SAFETY_NOTE, first_time
+from backfit_tui.store.safety import SAFETY_NOTE, note_first_run
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.app import BackfitApp
 
 
 def test_the_first_time_is_remembered(tmp_path):
     marker = tmp_path / "data" / "safety-note-shown"
-    assert first_time(marker) is True
+    assert note_first_run(marker) is True
     assert marker.exists()
-    assert first_time(marker) is False
+    assert note_first_run(marker) is False
 
 
 def test_where_nothing_can_be_remembered_the_note_is_shown_every_time(tmp_path):
     (tmp_path / "not-a-dir").write_text("a file where the data directory should be")
     marker = tmp_path / "not-a-dir" / "safety-note-shown"
-    assert first_time(marker) is True
-    assert first_time(marker) is True
+    assert note_first_run(marker) is True
+    assert note_first_run(marker) is True
 
 
 def notes(app: BackfitApp) -> list[str]:
