@@ -140,6 +140,11 @@ class Step:
         return (None,)
 
     @property
+    def self_paced(self) -> bool:
+        """Whether the person says when each set is done: reps with no tempo."""
+        return isinstance(self.dosage, Reps) and not self.dosage.paced
+
+    @property
     def set_work_seconds(self) -> float:
         """Seconds of work in one set (per side when sides alternate within it)."""
         per_side = self.dosage.work_seconds

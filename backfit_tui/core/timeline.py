@@ -52,6 +52,13 @@ class Phase:
         """
         return self.kind is not PhaseKind.WORK or isinstance(self.step.dosage, Hold)
 
+    @property
+    def paced(self) -> bool:
+        """Work that moves to its own cues, breath by breath or rep by rep: breaths, or reps with a tempo."""
+        dosage = self.step.dosage
+        paced_reps = isinstance(dosage, Reps) and dosage.paced
+        return self.kind is PhaseKind.WORK and (isinstance(dosage, Breaths) or paced_reps)
+
 
 def build_timeline(routine: Routine, get_ready: int) -> tuple[Phase, ...]:
     """Every phase of `routine` in order, with `get_ready` seconds before each step."""
@@ -84,9 +91,7 @@ def planned_active_seconds(phases: Iterable[Phase]) -> float:
 
 def work_seconds(step: Step) -> float | None:
     """A work phase's fixed length, or None for self-paced reps."""
-    if isinstance(step.dosage, Reps) and not step.dosage.paced:
-        return None
-    return step.set_work_seconds
+    return None if step.self_paced else step.set_work_seconds
 
 
 def reps_per_set(step: Step) -> int:
@@ -145,7 +150,7 @@ def cues(phase: Phase, length: float | None) -> list[Cue]:
             for n in range(dosage.count):
                 found.append(Cue(n * dosage.breath_seconds, CueKind.BREATH_IN, n + 1))
                 found.append(Cue(n * dosage.breath_seconds + dosage.inhale, CueKind.BREATH_OUT, n + 1))
-        elif isinstance(dosage, Reps) and dosage.seconds_per_rep is not None:
+        elif isinstance(dosage, Reps) and dosage.paced:
             for n in range(reps_per_set(phase.step)):
                 found.append(Cue(n * dosage.rep_seconds, CueKind.REP, n + 1))
                 if dosage.hold_per_rep:

@@ -9,7 +9,7 @@ from support.strategies import routine, step
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.model import Breaths, Hold, Reps, Side, Sides
 from backfit_tui.core.records import EventKind
-from backfit_tui.core.timeline import PhaseKind, breath_at, rep_at
+from backfit_tui.core.timeline import PhaseKind, breath_at, build_timeline, rep_at
 
 
 @pytest.fixture
@@ -59,6 +59,13 @@ def test_rest_after_the_last_step_is_left_out(clock):
     session = Session(routine(step(Hold(10), rest_after=20), step(Hold(10), rest_after=20)), clock, get_ready=0)
     assert [p.kind for p in session.timeline] == [PhaseKind.WORK, PhaseKind.STEP_REST, PhaseKind.WORK]
 
+
+
+def test_breaths_and_reps_with_a_tempo_are_paced_holds_and_self_paced_reps_are_not():
+    dosages = (Breaths(3), Reps(8, seconds_per_rep=2), Hold(30), Reps(8))
+    phases = [build_timeline(routine(step(dosage)), get_ready=5) for dosage in dosages]
+    assert [work.paced for _, work in phases] == [True, True, False, False]
+    assert not any(get_ready.paced for get_ready, _ in phases)
 
 def test_remaining_time_comes_from_the_deadline_however_rarely_updated(clock):
     session = started(Session(routine(step(Hold(30))), clock, get_ready=0), clock)

@@ -19,7 +19,7 @@ from textual.widgets import Digits, Static
 from ...audio.chime_player import ChimePlayer
 from ...core.engine import ADJUST_STEP_S, Session, Status
 from ...core.formatting import clock_face, duration, literal
-from ...core.model import Breaths, Reps, Routine
+from ...core.model import Routine
 from ...core.records import Event, SessionRecord
 from ...core.timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
 from ...store.history import SessionLog
@@ -169,16 +169,9 @@ class SessionScreen(Screen[SessionRecord]):
         if wakeup is None:
             return
         delay = max(wakeup - self.clock(), 0.0)
-        if self.paces() and self.session.status is Status.RUNNING:
+        if self.session.phase.paced and self.session.status is Status.RUNNING:
             delay = min(delay, PACING_FRAME_S)
         self._timer = self.set_timer(delay, self.tick)
-
-    def paces(self) -> bool:
-        """Whether the current phase animates between whole seconds (breaths, paced reps)."""
-        phase = self.session.phase
-        dosage = phase.step.dosage
-        paced_reps = isinstance(dosage, Reps) and dosage.paced
-        return phase.kind is PhaseKind.WORK and (isinstance(dosage, Breaths) or paced_reps)
 
     # --- drawing ----------------------------------------------------------------------------
 
