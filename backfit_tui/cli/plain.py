@@ -15,13 +15,13 @@ from typing import TextIO
 
 from ..audio.chime_player import ChimePlayer
 from ..core.engine import Session, Status
-from ..core.formatting import clock_face, duration, literal
+from ..core.formatting import duration, literal
 from ..core.model import Routine
 from ..core.outcome import goal_note, step_outcomes, totals
 from ..core.records import Event, EventKind, SessionRecord
-from ..core.timeline import Phase, PhaseKind, rep_of
+from ..core.timeline import Phase, PhaseKind
+from ..core.wording import SAFETY_NOTE, event_words
 from ..store.history import SessionLog
-from ..store.safety import SAFETY_NOTE
 from ..store.settings import Settings
 from .pipes import discard
 
@@ -117,48 +117,19 @@ def _wait(wait_for_enter: Callable[[], object]) -> None:
 
 def _print_events(session: Session, events: list[Event], out: TextIO) -> None:
     for event in events:
-        line = describe_event(session, event)
+        line = _line_for(event, session.timeline[event.phase_index])
         if line:
             print(line, file=out, flush=True)
 
 
-def describe_event(session: Session, event: Event) -> str:
-    """One line for an event worth reading, or "" for one the plain guide passes over."""
-    phase = session.timeline[event.phase_index]
-    if event.kind is EventKind.PHASE_STARTED:
-        return phase_heading(phase)
-    if event.kind is EventKind.COUNTDOWN:
-        return f"  {event.value}…"
-    if event.kind is EventKind.HALFWAY:
-        return "  halfway"
-    if event.kind is EventKind.BREATH_IN:
-        return f"  breathe in  {event.value}/{phase.step.dosage.count}"
-    if event.kind is EventKind.BREATH_OUT:
-        return "  breathe out"
-    if event.kind is EventKind.REP:
-        return f"  {rep_of(phase.step, event.value).describe()}"
-    if event.kind is EventKind.REP_HOLD:
-        return f"  hold {phase.step.dosage.hold_per_rep} s"
-    if event.kind is EventKind.SESSION_FINISHED:
-        return "Finished."
-    return ""
-
-
-def phase_heading(phase: Phase) -> str:
-    """What a phase asks of the person, as one line."""
-    step = phase.step
-    name = literal(step.exercise.name)
-    if phase.kind is PhaseKind.GET_READY:
-        return f"\nGet ready: {name} ({clock_face(phase.seconds)}) — {literal(step.form_cues[0])}"
-    if phase.kind is PhaseKind.SWITCH:
-        return f"Switch sides ({clock_face(phase.seconds)})"
-    if phase.kind is PhaseKind.SET_REST:
-        return f"Rest {clock_face(phase.seconds)} before set {phase.set_number + 1}/{step.sets}"
-    if phase.kind is PhaseKind.STEP_REST:
-        return f"Rest {clock_face(phase.seconds)}"
-    where = f"set {phase.set_number}/{step.sets}" + (f", {phase.side}" if phase.side else "")
-    self_paced = " — press Enter when the set is done" if phase.seconds is None else ""
-    return f"{name}: {literal(step.describe_set())} ({where}){self_paced}"
+def _line_for(event: Event, phase: Phase) -> str:
+    """An event's words as printed: a blank line before each step, the cues within a phase indented."""
+    words = event_words(event, phase)
+    if not words or event.kind is EventKind.SESSION_FINISHED:
+        return words
+    if event.kind is not EventKind.PHASE_STARTED:
+        return f"  {words}"
+    return f"\n{words}" if phase.kind is PhaseKind.GET_READY else words
 
 
 def summary(record: SessionRecord) -> str:

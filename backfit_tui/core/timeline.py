@@ -185,10 +185,6 @@ class Rep:
     count: int
     side: Side | None  # with sides that alternate within the set
 
-    def describe(self) -> str:
-        """`rep 2/10 · right`, `rep 3/8`."""
-        return f"rep {self.number}/{self.count}" + (f" · {self.side}" if self.side else "")
-
 
 def rep_of(step: Step, n: int) -> Rep:
     """The `n`th rep of a work phase (from 1, in the order done); sides that alternate start on the left."""

@@ -1,15 +1,10 @@
-"""The safety note the reference articles ask for, shown on the first run and on request."""
+"""The first run, recorded by a marker file: the safety note (in core.wording) is shown unasked only then."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .locations import ensure_dir
-
-SAFETY_NOTE = (
-    "Move only within a range that feels comfortable. Stop if anything hurts, "
-    "and see a health professional about back pain that persists."
-)
 
 
 def note_first_run(marker: Path) -> bool:

@@ -23,9 +23,9 @@ from ..core.chime_map import Chime
 from ..core.formatting import literal
 from ..core.model import Routine
 from ..core.records import Event, SessionRecord
+from ..core.wording import SAFETY_NOTE
 from ..store import locations
 from ..store.catalog import Catalog
-from ..store.safety import SAFETY_NOTE
 from ..store.settings import Settings, save_mute
 from ..store.validation import HistoryUnavailable, LoadError
 

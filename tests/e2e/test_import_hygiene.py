@@ -32,6 +32,7 @@ CORE_MODULES = [
     "backfit_tui.cli.plain",
     "backfit_tui.cli.command",
     "backfit_tui.core.chime_map",
+    "backfit_tui.core.wording",
     "backfit_tui.audio.chime_player",
     "backfit_tui.audio.playsound_player",
     "backfit_tui.core.outcome",

@@ -11,12 +11,12 @@ from textual.widgets import Digits, Input, Static
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.model import Reps, Sides
 from backfit_tui.core.records import EventKind
+from backfit_tui.core.wording import pacer_text
 from backfit_tui.store.catalog import Catalog, load_catalog
 from backfit_tui.tui.screens.confirm import ConfirmScreen
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.session import SessionScreen
 from backfit_tui.tui.screens.summary import SummaryScreen
-from backfit_tui.tui.widgets.pacer import pacer_text
 
 
 @pytest.fixture

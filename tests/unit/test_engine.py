@@ -10,6 +10,7 @@ from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.model import Breaths, Hold, Reps, Side, Sides
 from backfit_tui.core.records import EventKind
 from backfit_tui.core.timeline import PhaseKind, breath_at, build_timeline, rep_at
+from backfit_tui.core.wording import rep_words
 
 
 @pytest.fixture
@@ -138,7 +139,7 @@ def test_paced_reps_with_a_hold_cue_each_rep_and_its_hold(clock):
     position = rep_at(bird_dog, 9)  # the second rep, the first on the right, 1 s into its 4 s hold
     assert (position.number, position.count, position.side, position.holding, position.hold_left) == (
         1, 2, Side.RIGHT, True, 3)  # fmt: skip
-    assert position.describe() == "rep 1/2 · right"
+    assert rep_words(position) == "rep 1/2 · right"
 
 
 def test_alternating_reps_are_recorded_per_side_in_whole_pairs(clock):

@@ -20,9 +20,9 @@ from backfit_tui.cli.plain import run_plain, summary
 from backfit_tui.core.engine import Session
 from backfit_tui.core.formatting import duration
 from backfit_tui.core.timeline import build_timeline, total_seconds
+from backfit_tui.core.wording import SAFETY_NOTE
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.store.routines import load_routine
-from backfit_tui.store.safety import SAFETY_NOTE
 from backfit_tui.store.settings import Settings
 
 TINY = """

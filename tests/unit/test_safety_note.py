@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 from support.fake_clock import FakeClock
 
+from backfit_tui.core.wording import SAFETY_NOTE
 from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.safety import SAFETY_NOTE, note_first_run
+from backfit_tui.store.safety import note_first_run
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.app import BackfitApp
 

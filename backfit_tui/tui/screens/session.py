@@ -21,43 +21,15 @@ from ...core.engine import ADJUST_STEP_S, Session, Status
 from ...core.formatting import clock_face, duration, literal
 from ...core.model import Routine
 from ...core.records import Event, SessionRecord
-from ...core.timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
+from ...core.timeline import COUNTDOWN_SECONDS
+from ...core.wording import next_up, pacer_text, phase_cues, phase_heading
 from ...store.history import SessionLog
 from ..widgets.key_hints import KeyHints
-from ..widgets.pacer import pacer_text
 from ..widgets.thin_bar import ThinBar
 
 PACING_FRAME_S = 0.25  # breath and rep pacing: four frames a second is smooth enough
 RESUME_LEAD_IN_S = 3
 CUE_FLASH_S = 0.3
-
-HEADINGS = {
-    PhaseKind.GET_READY: "Get ready",
-    PhaseKind.SWITCH: "Switch sides",
-    PhaseKind.SET_REST: "Rest",
-    PhaseKind.STEP_REST: "Rest",
-}
-
-
-def phase_heading(phase: Phase) -> str:
-    """Where in the routine a phase is: `Set 2/3 · left`, `Get ready`, `Rest`."""
-    if phase.kind is not PhaseKind.WORK:
-        return HEADINGS[phase.kind]
-    text = f"Set {phase.set_number}/{phase.step.sets}"
-    return text + (f" · {phase.side}" if phase.side else "")
-
-
-def next_up(session: Session) -> str:
-    """A preview of what follows the current phase."""
-    following = session.next_phase
-    if following is None:
-        return "Next: the end"
-    if following.kind is PhaseKind.WORK:
-        return f"Next: {literal(following.step.exercise.name)} — {phase_heading(following).lower()}"
-    if following.kind is PhaseKind.GET_READY:
-        return f"Next: {literal(following.step.exercise.name)}"
-    return f"Next: {HEADINGS[following.kind].lower()} {following.seconds:g} s"
-
 
 class SessionScreen(Screen[SessionRecord]):
     """Guides one routine; dismisses with the session's record when it ends or is left."""
@@ -187,9 +159,8 @@ class SessionScreen(Screen[SessionRecord]):
         digits.set_class(final, "final-seconds")
         self.query_one("#phase-bar", ThinBar).show(session.elapsed(), session.length or 0)
         self.show("#pacer", pacer_text(session))
-        cues = step.form_cues if phase.kind is not PhaseKind.GET_READY else step.form_cues[:1]
-        self.show("#cues", Text("\n".join("· " + literal(c) for c in cues)))
-        self.show("#next", Text(next_up(session), style="dim"))
+        self.show("#cues", Text("\n".join("· " + cue for cue in phase_cues(phase))))
+        self.show("#next", Text(next_up(session.next_phase), style="dim"))
         left = session.time_left()
         self.query_one("#session-bar", ThinBar).show(session.planned_seconds - left, session.planned_seconds)
         self.show("#time-left", f"{duration(left)} left in the session")

@@ -1,0 +1,131 @@
+"""What a session says: the words for its phases, its moments and its pacing, for every guide.
+
+The session screen and the plain guide both word a session from here, and so can a spoken voice:
+pure functions from a phase, an event or the engine's state to plain text, with no markup and no
+layout. Text from a routine file goes through `literal`, so it is always shown as written.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .engine import Session, Status
+from .formatting import clock_face, counted, fill_bar, literal
+from .model import Breaths, Sides
+from .records import Event, EventKind
+from .timeline import Phase, PhaseKind, Rep, breath_at, rep_at, rep_of
+
+SAFETY_NOTE = (
+    "Move only within a range that feels comfortable. Stop if anything hurts, "
+    "and see a health professional about back pain that persists."
+)
+
+HEADINGS = {  # every phase but the work itself, by what it is called
+    PhaseKind.GET_READY: "Get ready",
+    PhaseKind.SWITCH: "Switch sides",
+    PhaseKind.SET_REST: "Rest",
+    PhaseKind.STEP_REST: "Rest",
+}
+
+
+def phase_heading(phase: Phase) -> str:
+    """Where in the routine a phase is: `Set 2/3 · left`, `Get ready`, `Rest`."""
+    if phase.kind is not PhaseKind.WORK:
+        return HEADINGS[phase.kind]
+    return _set_of(phase.set_number, phase.step.sets).capitalize() + (f" · {phase.side}" if phase.side else "")
+
+
+def phase_announcement(phase: Phase) -> str:
+    """What a phase asks of the person, as one line: `Rest 0:30 before set 2/3`, `Plank: hold 30 s (set 1/3)`."""
+    step = phase.step
+    name = literal(step.exercise.name)
+    if phase.kind is not PhaseKind.WORK:
+        heading, length = HEADINGS[phase.kind], clock_face(phase.planned_seconds)
+        if phase.kind is PhaseKind.GET_READY:
+            return f"{heading}: {name} ({length}) — {phase_cues(phase)[0]}"
+        if phase.kind is PhaseKind.SWITCH:
+            return f"{heading} ({length})"
+        if phase.kind is PhaseKind.SET_REST:
+            return f"{heading} {length} before {_set_of(phase.set_number + 1, step.sets)}"
+        return f"{heading} {length}"
+    where = _set_of(phase.set_number, step.sets) + (f", {phase.side}" if phase.side else "")
+    self_paced = " — press Enter when the set is done" if step.self_paced else ""
+    return f"{name}: {literal(step.describe_set())} ({where}){self_paced}"
+
+
+def _set_of(number: int, sets: int) -> str:
+    """`set 2/3`."""
+    return f"set {number}/{sets}"
+
+
+def phase_cues(phase: Phase) -> tuple[str, ...]:
+    """The form cues a phase shows: while getting ready only the first, to be read at a glance."""
+    cues = phase.step.form_cues
+    return tuple(literal(cue) for cue in (cues[:1] if phase.kind is PhaseKind.GET_READY else cues))
+
+
+def next_up(following: Phase | None) -> str:
+    """A preview of the phase that comes next: `Next: Plank — set 2/3`, `Next: rest 30 s`, `Next: the end`."""
+    if following is None:
+        return "Next: the end"
+    name = literal(following.step.exercise.name)
+    if following.kind is PhaseKind.WORK:
+        return f"Next: {name} — {phase_heading(following).lower()}"
+    if following.kind is PhaseKind.GET_READY:
+        return f"Next: {name}"
+    return f"Next: {HEADINGS[following.kind].lower()} {following.seconds:g} s"
+
+
+def event_words(event: Event, phase: Phase) -> str:
+    """What an event says (`phase` is the one it happened in), or "" for an event that goes unsaid."""
+    kind = event.kind
+    if kind is EventKind.PHASE_STARTED:
+        return phase_announcement(phase)
+    if kind is EventKind.SESSION_FINISHED:
+        return "Finished."
+    if kind is EventKind.COUNTDOWN:
+        return f"{event.value}…"
+    if kind is EventKind.HALFWAY:
+        return "halfway"
+    if kind is EventKind.BREATH_IN:
+        return f"breathe in  {event.value}/{phase.step.dosage.count}"
+    if kind is EventKind.BREATH_OUT:
+        return "breathe out"
+    if kind is EventKind.REP:
+        return rep_words(rep_of(phase.step, event.value))
+    if kind is EventKind.REP_HOLD:
+        return f"hold {phase.step.dosage.hold_per_rep} s"
+    return ""
+
+
+def rep_words(rep: Rep) -> str:
+    """`rep 2/10 · right`, `rep 3/8`."""
+    return f"rep {rep.number}/{rep.count}" + (f" · {rep.side}" if rep.side else "")
+
+
+def pacer_text(session: Session) -> str:
+    """What the pacer line shows now: the lead-in or the pause, the breath or rep under way, or the reps counted."""
+    if session.status is Status.RESUMING:
+        return f"resuming in {max(1, round(session.resumes_in() + 0.499))}…"
+    if session.status is Status.PAUSED:
+        return "paused: space to resume"
+    phase = session.phase
+    if phase.paced:
+        return _pacing(phase, session.elapsed())
+    if phase.kind is PhaseKind.WORK and phase.step.self_paced:
+        each_side = " each side" if phase.step.sides is Sides.ALTERNATING else ""
+        reps = counted(phase.step.dosage.count, "rep")
+        return f"{session.reps_done}/{reps}{each_side} · Enter per rep, or once when the set is done"
+    return ""
+
+
+def _pacing(phase: Phase, elapsed: float) -> str:
+    """The breath or rep under way `elapsed` seconds into a paced phase: `inhale ████▌  breath 2/5`."""
+    dosage = phase.step.dosage
+    if isinstance(dosage, Breaths):
+        breath = breath_at(dosage, elapsed)
+        fraction = breath.fraction if breath.inhaling else 1 - breath.fraction
+        word = "inhale" if breath.inhaling else "exhale"
+        return f"{word:<7}{fill_bar(fraction)}  breath {breath.number}/{breath.count}"
+    rep = rep_at(phase.step, elapsed)
+    return rep_words(rep) + (f" · hold {math.ceil(rep.hold_left)} s" if rep.holding else "")
