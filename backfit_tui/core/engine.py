@@ -12,8 +12,9 @@ import math
 from collections.abc import Callable
 from enum import StrEnum
 
-from .model import Breaths, Hold, Reps, Routine, Sides
-from .records import ALTERNATING_SIDES, Event, EventKind, SessionRecord, SetRecord
+from .model import Routine
+from .records import Event, EventKind, SessionRecord
+from .tally import Tally, achieved_in
 from .timeline import (
     COUNTDOWN_SECONDS,
     Cue,
@@ -21,10 +22,8 @@ from .timeline import (
     Phase,
     PhaseKind,
     build_timeline,
-    completed,
     cues,
     planned_active_seconds,
-    planned_amount,
     reps_per_set,
     reps_per_side,
     total_seconds,
@@ -60,7 +59,7 @@ class Session:
         self.status = Status.READY
         self.index = 0
         self.reps_counted = 0  # self-paced reps counted in the current phase
-        self._records: dict[int, SetRecord] = {}  # by work phase: a set done again replaces its record
+        self.tally = Tally(self.timeline)  # what each set achieved
         self._origin = 0.0  # clock time at which the current phase's elapsed time was 0
         self._paused_elapsed = 0.0
         self._resume_at = self._resume_pressed = 0.0  # when the lead-in ends; when resume was asked for
@@ -131,9 +130,8 @@ class Session:
 
     def record(self) -> SessionRecord:
         """Every set done or skipped so far, in timeline order."""
-        sets = tuple(self._records[i] for i in sorted(self._records))
-        finished = self.status is Status.FINISHED
-        return SessionRecord(self.routine.id, self.routine.name, sets, finished, self.planned_active_seconds)
+        routine, finished = self.routine, self.status is Status.FINISHED
+        return SessionRecord(routine.id, routine.name, self.tally.sets, finished, self.planned_active_seconds)
 
     @property
     def can_adjust(self) -> bool:
@@ -284,7 +282,7 @@ class Session:
         self._end(now, events, skipped=skipped)
         for index in range(first + 1, min(target, len(self.timeline))):
             if self.timeline[index].kind is PhaseKind.WORK:  # passed over by skipping a step
-                self._record(index, 0.0, skipped=True, due=now, events=events)
+                events += self.tally.record(index, 0.0, skipped=True, due=now)
         self._advance(target, now, events)
         return events
 
@@ -316,39 +314,8 @@ class Session:
         events.append(Event(EventKind.PHASE_ENDED, at, self.index))
         if self.phase.kind is PhaseKind.WORK:
             elapsed = self._paused_elapsed if self.status in FROZEN else max(at - self._origin, 0.0)
-            self._record(self.index, self._achieved(elapsed), skipped, at, events, active=round(elapsed, 3))
-
-    def _achieved(self, elapsed: float) -> float:
-        """What the current work phase achieved in `elapsed` seconds, in its step's unit."""
-        dosage = self.phase.step.dosage
-        if isinstance(dosage, Hold):
-            return round(min(elapsed, self._length), 1)
-        if isinstance(dosage, Breaths):
-            return completed(dosage.count, elapsed, dosage.breath_seconds)
-        if dosage.paced:
-            return reps_per_side(self.phase.step, completed(reps_per_set(self.phase.step), elapsed, dosage.rep_seconds))
-        return self.reps_done
-
-    def _record(
-        self, index: int, achieved: float, skipped: bool, due: float, events: list[Event], active: float = 0.0
-    ) -> None:
-        phase = self.timeline[index]
-        step = phase.step
-        planned, unit = planned_amount(step)
-        if isinstance(step.dosage, Reps) and not step.dosage.paced and not skipped and achieved == 0:
-            achieved = planned  # "set done" pressed without counting: the whole set was done
-        side = ALTERNATING_SIDES if step.sides is Sides.ALTERNATING else (phase.side.value if phase.side else None)
-        work_done = round(phase.planned_seconds * min(achieved / planned, 1.0), 3)
-        record = SetRecord(
-            phase.step_index, step.exercise.id, step.exercise.name, phase.set_number, side,
-            unit, float(planned), float(achieved), skipped, active, work_done,
-        )  # fmt: skip
-        self._records[index] = record
-        events.append(Event(EventKind.SET_DONE, due, index, record=record))
-        is_last_set = all(p.kind is not PhaseKind.WORK or p.step_index != phase.step_index
-                          for p in self.timeline[index + 1 :])  # fmt: skip
-        if is_last_set:
-            events.append(Event(EventKind.STEP_DONE, due, index))
+            done = achieved_in(self.phase, elapsed, self._length, self.reps_done)
+            events.extend(self.tally.record(self.index, done, skipped, at, active=round(elapsed, 3)))
 
     def _emit_cues(self, upto: float, events: list[Event]) -> None:
         """Emit the current phase's cues with offsets up to `upto` seconds into it."""

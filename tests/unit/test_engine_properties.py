@@ -120,7 +120,7 @@ class SessionUnderKeyPresses(RuleBasedStateMachine):
             assert item.achieved >= 0
             if item.unit != "seconds":
                 assert item.achieved <= item.planned
-        assert all(self.session.timeline[i].kind is PhaseKind.WORK for i in self.session._records)
+        assert all(self.session.timeline[i].kind is PhaseKind.WORK for i in self.session.tally.by_phase)
 
     @invariant()
     def a_session_finishes_once(self):
