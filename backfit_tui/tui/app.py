@@ -26,8 +26,9 @@ from ..core.records import Event, SessionRecord
 from ..core.wording import SAFETY_NOTE
 from ..store import locations
 from ..store.catalog import Catalog
+from ..store.errors import HistoryUnavailable
 from ..store.settings import Settings, save_mute
-from ..store.validation import HistoryUnavailable, LoadError
+from ..store.validation import LoadError
 
 if TYPE_CHECKING:
     from ..store.history import HistoryStore, SessionLog

@@ -108,7 +108,7 @@ def test_no_command_writes_a_control_or_bidi_character_raw(monkeypatch, capsys, 
 def plain_guide(path: Path) -> str:
     """What the plain guide writes for the routine at `path`, run to the end on a clock that moves as it sleeps."""
     clock, out = FakeClock(), io.StringIO()
-    run_plain(load_routine(path, LIBRARY), Settings(get_ready=1), out=out, clock_fn=clock, sleep=clock.advance)
+    run_plain(load_routine(path, LIBRARY), Settings(get_ready=1), out=out, clock=clock, sleep=clock.advance)
     return out.getvalue()
 
 
