@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ..core.formatting import counted, duration, json_text, literal, plural
-from ..core.model import Routine
 from ..core.plan import RICH_STYLES, plan_lines
 from ..core.timeline import build_timeline, total_seconds
 from ..store import locations
@@ -31,6 +30,7 @@ from .pipes import READER_GONE, discard
 
 if TYPE_CHECKING:
     from ..store.history import HistoryStore
+    from ..tui.app import BackfitApp
 
 TRACE_VARIABLE = "BACKFIT_TRACE"  # a file to log each event's timing to, for bench/timer_accuracy.py
 
@@ -124,9 +124,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             return import_routine(catalog, args.file, args.force, args.new_id)
         if args.command == "export":
             return export_routine(catalog, args.routine, args.file)
-        if args.command == "run":
-            return run(catalog, args.routine, plain=args.plain, mute=args.mute)
-        return open_tui(catalog, mute=args.mute)
+        if args.command == "run" and args.plain:
+            return guide(catalog, args.routine, mute=args.mute)
+        return open_tui(args, catalog)  # the menu, or `run ROUTINE` straight into the session
     except LoadError as err:
         _error(*map(str, err.problems))
         return 1
@@ -402,51 +402,67 @@ def export_routine(catalog: Catalog, reference: str, destination: Path | None) -
     return 0
 
 
-def run(catalog: Catalog, reference: str, plain: bool, mute: bool) -> int:
-    """Run a routine on the session screen, or guided with lines of text."""
+def guide(catalog: Catalog, reference: str, mute: bool) -> int:
+    """`backfit run ROUTINE --plain`: guide a routine with lines of text."""
     entry = _find(catalog, reference)
     if entry is None:
         return 1
-    if plain:
-        from ..audio.chime_player import make_chime_player
-        from ..audio.playsound_player import make_player
-        from .plain import run_plain
+    from ..audio.chime_player import make_chime_player
+    from ..audio.playsound_player import make_player
+    from .plain import run_plain
 
-        settings = _session_settings(mute)
-        chimes = make_chime_player(settings, make_player(settings), bell=_ring_bell, report=_error)
-        from ..store.history import SessionLog
+    settings = _session_settings(mute)
+    chimes = make_chime_player(settings, make_player(settings), bell=_ring_bell, report=_error)
+    from ..store.history import SessionLog
 
-        store, problem = _open_history()
-        if problem:
-            _error(f"history is not being saved: {problem}")
-        log = SessionLog(store, entry.routine, time.time, _error) if store else None
-        return run_plain(entry.routine, settings, first_run=_first_run(), chimes=chimes, log=log)
-    return open_tui(catalog, entry.routine, mute)
+    store, problem = _open_history()
+    if problem:
+        _error(f"history is not being saved: {problem}")
+    log = SessionLog(store, entry.routine, time.time, _error) if store else None
+    return run_plain(entry.routine, settings, first_run=_first_run(), chimes=chimes, log=log)
 
 
-def open_tui(catalog: Catalog, routine: Routine | None = None, mute: bool = False) -> int:
-    """Open the menu (and go straight to `routine` if given); Textual is imported only here."""
+def open_tui(args: argparse.Namespace, catalog: Catalog) -> int:
+    """Run the app `tui_app` builds for these arguments until it is left; its exit status."""
     gc.disable()  # until the first screen is drawn: see app.resume_garbage_collection
     try:
-        from ..audio.playsound_player import make_player
-        from ..tui.app import BackfitApp
-
         # Textual sizes the screen with shutil.get_terminal_size(), which prefers $COLUMNS and $LINES
         # to the terminal itself: a stale exported value would draw for the wrong size, miss resizes.
         os.environ.pop("COLUMNS", None)
         os.environ.pop("LINES", None)
-        settings = _session_settings(mute, say_warnings=False)
-        store, problem = _open_history()
         trace_path = os.environ.get(TRACE_VARIABLE)
         with open(trace_path, "a", encoding="utf-8") if trace_path else contextlib.nullcontext() as trace:
-            app = BackfitApp(
-                catalog, settings, start_with=routine, first_run=_first_run(), player=make_player(settings),
-                history=store, history_problem=problem, trace=trace,
-            )  # fmt: skip
+            app = tui_app(args, catalog, trace)
+            if app is None:
+                return 1
             app.run()
     finally:
         gc.enable()  # if the app ended before drawing anything
     return app.return_code or 0
+
+
+def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = None) -> BackfitApp | None:
+    """The app `backfit` (the menu) or `backfit run ROUTINE` (its session) runs, built but not yet running.
+
+    Reads the settings (muted by --mute), opens the history (or keeps why it cannot), picks the sound
+    player and sees whether the safety note is due; `trace` gets each event's timing. None, after saying
+    why, when ROUTINE cannot be run. Textual is imported only from here on.
+    """
+    routine = None
+    if args.command == "run":
+        entry = _find(catalog, args.routine)
+        if entry is None:
+            return None
+        routine = entry.routine
+    from ..audio.playsound_player import make_player
+    from ..tui.factory import make_app
+
+    settings = _session_settings(args.mute, say_warnings=False)
+    store, problem = _open_history()
+    return make_app(
+        catalog=catalog, settings=settings, player=make_player(settings), history=store, history_problem=problem,
+        start_with=routine, first_run=_first_run(), trace=trace,
+    )  # fmt: skip
 
 
 def _open_history() -> tuple[HistoryStore | None, str | None]:

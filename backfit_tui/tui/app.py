@@ -7,7 +7,6 @@ import gc
 import json
 import signal
 import sys
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
@@ -54,7 +53,7 @@ def resume_garbage_collection() -> None:
 
 
 class BackfitApp(App[None]):
-    """The backfit TUI. Everything it needs is passed in, so tests build it the same way."""
+    """The backfit TUI. Everything it needs is passed in by `factory.make_app`, for the CLI and the tests alike."""
 
     CSS_PATH = "backfit.tcss"
     TITLE = "backfit"
@@ -65,29 +64,21 @@ class BackfitApp(App[None]):
     MIN_SIZE = (50, 16)  # below this, a message instead of a squeezed layout
 
     def __init__(
-        self,
-        catalog: Catalog,
-        settings: Settings,
-        clock: Callable[[], float] = time.monotonic,
-        start_with: Routine | None = None,
-        first_run: bool = False,
-        player: Player | None = None,
-        history: HistoryStore | None = None,
-        history_problem: str | None = None,
-        wall_clock: Callable[[], float] = time.time,
-        trace: TextIO | None = None,
-    ) -> None:
+        self, *, catalog: Catalog, settings: Settings, clock: Callable[[], float], wall_clock: Callable[[], float],
+        player: Player | None, history: HistoryStore | None, history_problem: str | None, start_with: Routine | None,
+        first_run: bool, trace: TextIO | None,
+    ) -> None:  # fmt: skip
         super().__init__()
         self.catalog = catalog
         self.settings = settings
-        self.clock = clock
-        self.start_with = start_with
-        self.first_run = first_run
+        self.clock = clock  # monotonic, for sessions
+        self.wall_clock = wall_clock  # for the history's dates
         self.player = player
         self.chimes = make_chime_player(settings, player, self.bell, self.warn)
         self.history = history
         self.history_problem = history_problem  # why there is no history, said once on the menu
-        self.wall_clock = wall_clock
+        self.start_with = start_with
+        self.first_run = first_run
         self.trace_file = trace  # for bench/timer_accuracy.py: when each event was due, handled and chimed
 
     def get_default_screen(self) -> Screen:

@@ -7,6 +7,7 @@ from pathlib import Path
 from backfit_tui.store.catalog import Catalog
 from backfit_tui.store.routines import load_routine
 from backfit_tui.store.settings import Settings
+from backfit_tui.tui import factory
 from backfit_tui.tui.app import BackfitApp
 from support.fake_clock import FakeClock
 
@@ -14,12 +15,18 @@ SHORT = Path(__file__).parent / "routines" / "short.toml"
 
 
 def make_app(
-    catalog: Catalog, clock=None, start_with=None, get_ready=3, player=None, mute=False, history=None, wall_clock=None
-) -> BackfitApp:
-    settings = Settings(get_ready=get_ready, mute=mute)
-    return BackfitApp(
-        catalog, settings, clock or FakeClock(100.0), start_with, player=player, history=history,
-        wall_clock=wall_clock or FakeClock(1_780_000_000.0),
+    catalog: Catalog, clock=None, start_with=None, get_ready=3, player=None, mute=False, history=None, wall_clock=None,
+    settings: Settings | None = None, **options,
+) -> BackfitApp:  # fmt: skip
+    """The app as `backfit` builds it (through the same factory), on fake clocks and without sound by default.
+
+    `settings` replaces the ones made of `get_ready` and `mute`; `options` go to the factory as they are
+    (`first_run`, `history_problem`, `trace`).
+    """
+    return factory.make_app(
+        catalog=catalog, settings=settings or Settings(get_ready=get_ready, mute=mute), clock=clock or FakeClock(100.0),
+        wall_clock=wall_clock or FakeClock(1_780_000_000.0), start_with=start_with, player=player, history=history,
+        **options,
     )  # fmt: skip
 
 

@@ -48,10 +48,11 @@ async def test_leaving_a_session_stops_the_chimes_still_playing():
 
 
 async def test_a_chime_file_that_cannot_play_is_reported_on_the_menu(data_dir):
-    from backfit_tui.tui.app import BackfitApp
+    from backfit_tui.tui.factory import make_app
 
     (data_dir / "settings.toml").write_text('[chimes]\ncomplete = "nowhere.wav"\n')
-    app = BackfitApp(load_catalog(), load_settings(data_dir / "settings.toml"), FakeClock(), player=RecordingPlayer())
+    settings = load_settings(data_dir / "settings.toml")
+    app = make_app(catalog=load_catalog(), settings=settings, clock=FakeClock(), player=RecordingPlayer())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         messages = [n.message for n in app._notifications]
@@ -87,8 +88,7 @@ async def test_the_trace_records_when_each_event_was_due_handled_and_chimed(tmp_
     import json
 
     clock, trace = FakeClock(100.0), io.StringIO()
-    app = short_routine_app(load_catalog(), clock, player=RecordingPlayer())
-    app.trace_file = trace
+    app = short_routine_app(load_catalog(), clock, player=RecordingPlayer(), trace=trace)
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 1.25)
     lines = [json.loads(line) for line in trace.getvalue().splitlines()]

@@ -72,8 +72,7 @@ async def test_f2_opens_the_history_from_the_menu(store):
 
 
 async def test_without_a_history_f2_says_why():
-    app = make_app(load_catalog())
-    app.history_problem = "/nowhere/history.sqlite3 cannot be used as the history (disk I/O error)"
+    app = make_app(load_catalog(), history_problem="/nowhere/history.sqlite3 cannot be used as the history (disk I/O error)")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
         assert isinstance(pilot.app.screen, MenuScreen)

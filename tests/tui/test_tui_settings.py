@@ -45,11 +45,8 @@ def unreadable_settings(request, data_dir) -> tuple[Path, str]:
 
 def app_built_by_backfit(monkeypatch, *argv: str) -> BackfitApp:
     """The app `backfit ARGV` builds, not yet running, with a player that only records."""
-    built = []
-    monkeypatch.setattr(BackfitApp, "run", lambda app: built.append(app))
     monkeypatch.setattr(playsound_player, "make_player", lambda settings: RecordingPlayer())
-    assert cli.main(list(argv)) == 0
-    return built[0]
+    return cli.tui_app(cli.build_parser().parse_args(argv), load_catalog())
 
 
 def what_is_there(path: Path) -> tuple[str, str | bytes]:

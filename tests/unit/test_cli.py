@@ -17,6 +17,7 @@ from support.routine_texts import ESCAPES
 from backfit_tui.cli import command as cli
 from backfit_tui.core.formatting import duration
 from backfit_tui.core.timeline import build_timeline, total_seconds
+from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_routines_dir
 from backfit_tui.store.routines import load_routine
 from backfit_tui.store.settings import Settings
@@ -344,15 +345,14 @@ def test_a_settings_file_that_is_not_toml_falls_back_as_a_whole_with_the_line(ca
     assert "with a 5 s get-ready before each step." in out
 
 
-def test_mute_starts_the_screen_muted_with_the_player_the_settings_ask_for(monkeypatch, data_dir):
-    from backfit_tui.tui.app import BackfitApp
+def app_built_for(*argv: str):
+    """The app `backfit ARGV` would run, built by the CLI but not running."""
+    return cli.tui_app(cli.build_parser().parse_args(argv), load_catalog())
 
+
+def test_mute_starts_the_screen_muted_with_the_player_the_settings_ask_for(data_dir):
     (data_dir / "settings.toml").write_text('sound_backend = "alsa"\n')
-    built = []
-    monkeypatch.setattr(BackfitApp, "run", lambda app: built.append(app))
-    assert cli.main(["run", "desk-break", "--mute"]) == 0
-    assert cli.main(["--mute"]) == 0
-    assert cli.main([]) == 0
+    built = [app_built_for("run", "desk-break", "--mute"), app_built_for("--mute"), app_built_for()]
     assert [app.chimes.muted for app in built] == [True, True, False]
     assert built[0].start_with.id == "desk-break"
     assert built[0].player.backend == "alsa"

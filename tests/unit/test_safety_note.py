@@ -13,6 +13,7 @@ from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.safety import note_first_run
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.app import BackfitApp
+from backfit_tui.tui.factory import make_app
 
 
 def test_the_first_time_is_remembered(tmp_path):
@@ -35,14 +36,14 @@ def notes(app: BackfitApp) -> list[str]:
 
 @pytest.mark.parametrize("first_run", [True, False])
 async def test_the_menu_shows_the_note_only_on_the_first_run(first_run):
-    app = BackfitApp(load_catalog(), Settings(), FakeClock(), first_run=first_run)
+    app = make_app(catalog=load_catalog(), settings=Settings(), clock=FakeClock(), first_run=first_run)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert (SAFETY_NOTE in notes(app)) is first_run
 
 
 async def test_question_mark_shows_the_note_and_the_keys():
-    app = BackfitApp(load_catalog(), Settings(), FakeClock())
+    app = make_app(catalog=load_catalog(), settings=Settings(), clock=FakeClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert SAFETY_NOTE in notes(app)

@@ -1,0 +1,41 @@
+"""The one place BackfitApp is built: for the `backfit` command (which the benchmarks launch) and the tests alike."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+from .app import BackfitApp
+
+if TYPE_CHECKING:
+    from ..audio.sound import Player
+    from ..core.model import Routine
+    from ..store.catalog import Catalog
+    from ..store.history import HistoryStore
+    from ..store.settings import Settings
+
+
+def make_app(
+    *,
+    catalog: Catalog,
+    settings: Settings,
+    player: Player | None = None,
+    history: HistoryStore | None = None,
+    history_problem: str | None = None,
+    start_with: Routine | None = None,
+    first_run: bool = False,
+    clock: Callable[[], float] = time.monotonic,
+    wall_clock: Callable[[], float] = time.time,
+    trace: TextIO | None = None,
+) -> BackfitApp:
+    """The app, ready to run: the menu of `catalog`, or `start_with` straight away.
+
+    `player` plays the chimes (None: the terminal bell); `history` keeps each set (None: nothing is kept,
+    and `history_problem` says why, on the menu). `first_run` shows the safety note. `clock` times the
+    sessions and `wall_clock` dates them. With `trace`, a file, each event's timing is written to it.
+    """
+    return BackfitApp(
+        catalog=catalog, settings=settings, clock=clock, wall_clock=wall_clock, player=player, history=history,
+        history_problem=history_problem, start_with=start_with, first_run=first_run, trace=trace,
+    )  # fmt: skip
