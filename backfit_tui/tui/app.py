@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import json
 import signal
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
@@ -18,10 +17,10 @@ from textual.screen import Screen
 
 from ..audio.chime_player import make_chime_player
 from ..audio.playsound_player import Player
-from ..core.chime_map import Chime
+from ..audio.sound import Player
 from ..core.formatting import literal
 from ..core.model import Routine
-from ..core.records import Event, SessionRecord
+from ..core.records import SessionRecord
 from ..core.wording import SAFETY_NOTE
 from ..store import locations
 from ..store.catalog import Catalog
@@ -31,6 +30,7 @@ from ..store.validation import LoadError
 
 if TYPE_CHECKING:
     from ..store.history import HistoryStore, SessionLog
+    from .observers import EventObserver
 
 
 # Signals that ask backfit to stop. Textual leaves them to their default action, which kills the process
@@ -66,7 +66,7 @@ class BackfitApp(App[None]):
     def __init__(
         self, *, catalog: Catalog, settings: Settings, clock: Callable[[], float], wall_clock: Callable[[], float],
         player: Player | None, history: HistoryStore | None, history_problem: str | None, start_with: Routine | None,
-        first_run: bool, trace: TextIO | None,
+        first_run: bool, observers: Sequence[EventObserver],
     ) -> None:  # fmt: skip
         super().__init__()
         self.catalog = catalog
@@ -79,7 +79,7 @@ class BackfitApp(App[None]):
         self.history_problem = history_problem  # why there is no history, said once on the menu
         self.start_with = start_with
         self.first_run = first_run
-        self.trace_file = trace  # for bench/timer_accuracy.py: when each event was due, handled and chimed
+        self.observers = observers  # told of each session event: the timing trace, tests
 
     def get_default_screen(self) -> Screen:
         """The menu is the bottom screen, drawn in the app's first frame."""
@@ -131,17 +131,6 @@ class BackfitApp(App[None]):
         if self.history is not None:
             self.history.close()
 
-    def trace(self, happened: list[Event], chime: Chime | None, handled_at: float) -> None:
-        """Write each event's due time, when it was handled, and when its chime was started (JSON lines)."""
-        if self.trace_file is None:
-            return
-        chimed_at = self.clock() if chime is not None else None
-        for event in happened:
-            line = {"event": event.kind.value, "phase": event.phase_index, "due": event.due, "handled": handled_at,
-                    "chime": chime.value if chime else None, "chimed": chimed_at}  # fmt: skip
-            self.trace_file.write(json.dumps(line) + "\n")
-        self.trace_file.flush()
-
     def warn(self, message: str) -> None:
         """Say something the person should fix, without stopping them."""
         self.notify(literal(message), severity="warning", timeout=12, markup=False)  # paths and file text
@@ -159,7 +148,7 @@ class BackfitApp(App[None]):
             if record is not None:
                 self.show_summary(routine, record, self.improvements(log))
 
-        screen = SessionScreen(routine, self.clock, self.settings.get_ready, self.chimes, log)
+        screen = SessionScreen(routine, self.clock, self.settings.get_ready, self.chimes, log, self.observers)
         self.push_screen(screen, finished)
 
     def improvements(self, log: SessionLog | None) -> list[str]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from .app import BackfitApp
+from .observers import TraceWriter
 
 if TYPE_CHECKING:
     from ..audio.sound import Player
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from ..store.catalog import Catalog
     from ..store.history import HistoryStore
     from ..store.settings import Settings
+    from .observers import EventObserver
 
 
 def make_app(
@@ -27,15 +29,19 @@ def make_app(
     first_run: bool = False,
     clock: Callable[[], float] = time.monotonic,
     wall_clock: Callable[[], float] = time.time,
+    observers: Sequence[EventObserver] = (),
     trace: TextIO | None = None,
 ) -> BackfitApp:
     """The app, ready to run: the menu of `catalog`, or `start_with` straight away.
 
     `player` plays the chimes (None: the terminal bell); `history` keeps each set (None: nothing is kept,
     and `history_problem` says why, on the menu). `first_run` shows the safety note. `clock` times the
-    sessions and `wall_clock` dates them. With `trace`, a file, each event's timing is written to it.
+    sessions and `wall_clock` dates them. Each of `observers` is told of every session event as it is
+    handled; with `trace`, a file, one more writes each event's timing to it (see `observers.TraceWriter`).
     """
+    if trace is not None:
+        observers = [*observers, TraceWriter(trace, clock)]
     return BackfitApp(
         catalog=catalog, settings=settings, clock=clock, wall_clock=wall_clock, player=player, history=history,
-        history_problem=history_problem, start_with=start_with, first_run=first_run, trace=trace,
+        history_problem=history_problem, start_with=start_with, first_run=first_run, observers=tuple(observers),
     )  # fmt: skip

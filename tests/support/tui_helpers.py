@@ -21,7 +21,7 @@ def make_app(
     """The app as `backfit` builds it (through the same factory), on fake clocks and without sound by default.
 
     `settings` replaces the ones made of `get_ready` and `mute`; `options` go to the factory as they are
-    (`first_run`, `history_problem`, `trace`).
+    (`first_run`, `history_problem`, `observers`, `trace`).
     """
     return factory.make_app(
         catalog=catalog, settings=settings or Settings(get_ready=get_ready, mute=mute), clock=clock or FakeClock(100.0),

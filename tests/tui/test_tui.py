@@ -183,14 +183,18 @@ async def test_ctrl_c_on_the_menu_quits(catalog):
 
 
 async def test_the_screen_wakes_only_for_the_engine_and_its_events_are_due_times(catalog):
-    clock = FakeClock(100.0)
-    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+    clock, seen = FakeClock(100.0), []
+
+    def observe(events, chime, handled_at):  # the hook the timing trace uses
+        seen.extend(events)
+
+    async with short_routine_app(catalog, clock, get_ready=0, observers=[observe]).run_test(size=(80, 24)) as pilot:
         screen = pilot.app.screen
         await advance(pilot, clock, 0.4)
         assert screen._timer is not None
         clock.now += 10
         screen.tick()
-        ended = [e.due for e in screen.events if e.kind is EventKind.PHASE_ENDED]
+        ended = [e.due for e in seen if e.kind is EventKind.PHASE_ENDED]
         assert ended[:2] == [104.0, 106.0]  # on their deadlines, not when the frame came
 
 

@@ -6,7 +6,8 @@ a free-running loop; only breath and rep pacing ask for a few frames a second.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,6 +27,9 @@ from ...core.wording import next_up, pacer_text, phase_cues, phase_heading
 from ...store.history import SessionLog
 from ..widgets.key_hints import KeyHints
 from ..widgets.thin_bar import ThinBar
+
+if TYPE_CHECKING:
+    from ..observers import EventObserver
 
 PACING_FRAME_S = 0.25  # breath and rep pacing: four frames a second is smooth enough
 RESUME_LEAD_IN_S = 3
@@ -52,17 +56,18 @@ class SessionScreen(Screen[SessionRecord]):
     ]
 
     def __init__(
-        self, routine: Routine, clock: Callable[[], float], get_ready: int, chimes: ChimePlayer, log: SessionLog | None
-    ) -> None:
+        self, routine: Routine, clock: Callable[[], float], get_ready: int, chimes: ChimePlayer, log: SessionLog | None,
+        observers: Sequence[EventObserver] = (),
+    ) -> None:  # fmt: skip
         super().__init__()
         self.session = Session(routine, clock, get_ready)
         self.clock = clock
         self.chimes = chimes
         self.history_log = log
+        self.observers = observers  # told of every event as it is handled: the timing trace, tests
         self._timer: Timer | None = None
         self._shown: dict[str, Text | str] = {}
         self.ended = False  # finished while covered; the summary comes when the screen is back
-        self.events: list[Event] = []  # every event so far, for the screen's own tests and chimes
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
@@ -101,13 +106,13 @@ class SessionScreen(Screen[SessionRecord]):
         self.schedule()
 
     def happened(self, events: list[Event]) -> None:
-        """Save, chime and trace what just happened (a pacing frame often brings nothing)."""
-        self.events += events
+        """Save, chime and tell the observers what just happened (a pacing frame often brings nothing)."""
         if self.history_log is not None:
             self.history_log.record(events)  # saved before anything is drawn
         handled_at = self.clock()
         chime = self.chimes.for_events(events, self.session.timeline)
-        self.app.trace(events, chime, handled_at)
+        for observer in self.observers:
+            observer(events, chime, handled_at)
         if chime is not None and self.chimes.muted:  # seen instead of heard
             self.add_class("cue")
             self.set_timer(CUE_FLASH_S, lambda: self.remove_class("cue"))
