@@ -17,7 +17,6 @@ from textual.screen import Screen
 
 from ..audio.chime_player import make_chime_player
 from ..audio.playsound_player import Player
-from ..audio.sound import Player
 from ..core.formatting import literal
 from ..core.model import Routine
 from ..core.records import SessionRecord

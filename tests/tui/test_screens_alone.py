@@ -4,17 +4,25 @@ neither the disk nor the history; the host records what reaches it.
 
 from __future__ import annotations
 
+import html
+import re
+
 from support.fake_clock import FakeClock
+from support.history_helpers import a_set, add_session, at
 from support.recording_player import RecordingPlayer
 from support.tui_helpers import SHORT, advance
 from textual.app import App
 from textual.screen import Screen
+from textual.widgets import Static
 
 from backfit_tui.audio.sound import make_chimes
 from backfit_tui.core.records import EventKind
 from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.history import HistoryStore
 from backfit_tui.store.routines import load_routine
 from backfit_tui.store.settings import Settings
+from backfit_tui.store.stats import compute_stats
+from backfit_tui.tui.screens.history import HistoryScreen
 from backfit_tui.tui.screens.session import SessionScreen
 
 
@@ -28,6 +36,27 @@ class Host(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.first, self.results.append)
+
+
+def text_of(screen: Screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+# --- the history -----------------------------------------------------------------------------
+
+
+async def test_the_history_screen_shows_what_it_is_handed_without_the_store(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    add_session(store, at("2026-05-28 08:00"), a_set("plank", 30))
+    stats = compute_stats(store, at("2026-05-28 12:00"), None, goal=3)
+    sessions = store.sessions()
+    store.close()  # the screen must not need it
+    host = Host(HistoryScreen(stats, sessions))
+    async with host.run_test(size=(80, 50)) as pilot:
+        await pilot.pause()
+        assert "This week: 1 session, goal 3" in text_of(host.screen, "#history-goal")
+        shown = html.unescape(re.sub(r"<[^>]+>", "", host.export_screenshot())).replace("\xa0", " ")
+        assert "Desk break" in shown and "Plank" in shown  # the session and its best
 
 
 # --- the session -----------------------------------------------------------------------------
