@@ -285,3 +285,8 @@ def save_routine(routine: Routine, folder: Path) -> Path:
     path = ensure_dir(folder) / f"{routine.id}.toml"
     write_atomically(path, routine_toml(routine))
     return path
+
+
+def delete_routine(entry: RoutineEntry) -> None:
+    """Remove one of the person's routine files (one already gone is fine); OSError if it cannot be removed."""
+    entry.path.unlink(missing_ok=True)

@@ -9,11 +9,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.screen import Screen
 
 from ..audio.chime_player import make_chime_player
 from ..audio.playsound_player import Player
@@ -22,14 +21,17 @@ from ..core.model import Routine
 from ..core.records import SessionRecord
 from ..core.wording import SAFETY_NOTE
 from ..store import locations
-from ..store.catalog import Catalog
+from ..store.catalog import Catalog, load_catalog
 from ..store.errors import HistoryUnavailable
+from ..store.routines import delete_routine, save_routine
 from ..store.settings import Settings, save_mute
 from ..store.validation import LoadError
+from .screens.menu import MenuScreen
 
 if TYPE_CHECKING:
     from ..store.history import HistoryStore, SessionLog
     from .observers import EventObserver
+    from .screens.editor import EditorScreen
 
 
 # Signals that ask backfit to stop. Textual leaves them to their default action, which kills the process
@@ -79,12 +81,12 @@ class BackfitApp(App[None]):
         self.start_with = start_with
         self.first_run = first_run
         self.observers = observers  # told of each session event: the timing trace, tests
+        self.menu: MenuScreen | None = None
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen, drawn in the app's first frame."""
-        from .screens.menu import MenuScreen
-
-        return MenuScreen(self.catalog)
+        self.menu = MenuScreen(self.catalog, self.settings.get_ready)
+        return self.menu
 
     def on_load(self) -> None:
         # Before Textual takes over the terminal, so from then on a signal always gives it back.
@@ -133,6 +135,10 @@ class BackfitApp(App[None]):
     def warn(self, message: str) -> None:
         """Say something the person should fix, without stopping them."""
         self.notify(literal(message), severity="warning", timeout=12, markup=False)  # paths and file text
+
+    @on(MenuScreen.RoutineChosen)
+    def routine_chosen(self, chosen: MenuScreen.RoutineChosen) -> None:
+        self.run_routine(chosen.routine)
 
     def run_routine(self, routine: Routine) -> None:
         """Guide `routine` on the session screen, saving each set as it ends; then show what was done."""
@@ -209,3 +215,29 @@ class BackfitApp(App[None]):
             self.give_up_history(err)
             return
         self.push_screen(HistoryScreen(stats, sessions))
+
+    # --- the person's own routines --------------------------------------------------------------
+
+    @on(MenuScreen.DeleteRequested)
+    def delete_requested(self, request: MenuScreen.DeleteRequested) -> None:
+        try:
+            delete_routine(request.entry)
+        except OSError as err:
+            self.warn(f"Could not delete {request.entry.path}: {err.strerror or err}")
+        self.reload_catalog()
+
+    def on_editor_screen_save_requested(self, request: EditorScreen.SaveRequested) -> None:
+        # Found by its name: @on would import the editor's module at start-up, before anyone edits.
+        folder = locations.user_routines_dir()
+        try:
+            path = save_routine(request.routine, folder)
+        except OSError as err:  # a read-only folder, a full disk: the edits stay in the editor to save again
+            self.warn(f"Could not save to {folder}: {err.strerror or err}")
+            return
+        request.editor.saved(path)
+        self.reload_catalog()
+
+    def reload_catalog(self) -> None:
+        """Find every routine again, after one was saved or deleted, and show them on the menu."""
+        self.catalog = load_catalog()
+        self.menu.show_catalog(self.catalog)

@@ -11,35 +11,140 @@ from support.fake_clock import FakeClock
 from support.history_helpers import a_set, add_session, at
 from support.recording_player import RecordingPlayer
 from support.tui_helpers import SHORT, advance
+from textual import on
 from textual.app import App
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from backfit_tui.audio.sound import make_chimes
 from backfit_tui.core.records import EventKind
 from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.draft import Draft
 from backfit_tui.store.history import HistoryStore
 from backfit_tui.store.routines import load_routine
 from backfit_tui.store.settings import Settings
 from backfit_tui.store.stats import compute_stats
+from backfit_tui.tui.screens.confirm import ConfirmScreen
+from backfit_tui.tui.screens.editor import EditorScreen
 from backfit_tui.tui.screens.history import HistoryScreen
+from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.session import SessionScreen
+
+MINE = """
+    name = "My plan"
+    description = "A plan of my own."
+
+    [[steps]]
+    exercise = "plank"
+    hold = 20
+"""
 
 
 class Host(App[None]):
-    """Pushes one screen and records the result it dismisses with."""
+    """Pushes one screen; records the messages the screens post and the result the screen dismisses with."""
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()
         self.first = screen
+        self.received: list[Message] = []
         self.results: list[object] = []
 
     def on_mount(self) -> None:
         self.push_screen(self.first, self.results.append)
 
+    @on(MenuScreen.RoutineChosen)
+    @on(MenuScreen.DeleteRequested)
+    @on(EditorScreen.SaveRequested)
+    def record(self, message: Message) -> None:
+        self.received.append(message)
+
 
 def text_of(screen: Screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
+
+
+# --- the menu --------------------------------------------------------------------------------
+
+
+async def test_the_menu_posts_the_routine_chosen_and_starts_nothing_itself():
+    host = Host(MenuScreen(load_catalog(), get_ready=0))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"desk", "enter")
+        (chosen,) = host.received
+        assert isinstance(chosen, MenuScreen.RoutineChosen) and chosen.routine.id == "desk-break"
+        assert isinstance(host.screen, MenuScreen)
+        assert "Total 3 min 5 s." in text_of(host.screen, "#preview")  # counted without a get-ready, as it was told
+
+
+async def test_the_menu_asks_before_posting_a_delete_and_deletes_nothing_itself(data_dir, write_routine):
+    path = write_routine(MINE, data_dir / "routines" / "my-plan.toml")
+    host = Host(MenuScreen(load_catalog(), get_ready=3))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"my plan", "ctrl+x")
+        assert isinstance(host.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert host.received == []
+        await pilot.press("ctrl+x", "y")
+        (request,) = host.received
+        assert isinstance(request, MenuScreen.DeleteRequested) and request.entry.path == path
+        assert path.exists()
+
+
+async def test_the_menu_shows_the_routines_it_is_handed_keeping_the_filter(data_dir, write_routine):
+    menu = MenuScreen(load_catalog(), get_ready=3)
+    async with Host(menu).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"plan")
+        assert menu.shown == []
+        write_routine(MINE, data_dir / "routines" / "my-plan.toml")
+        menu.show_catalog(load_catalog())
+        await pilot.pause()
+        assert [entry.id for entry in menu.shown] == ["my-plan"]
+        assert menu.query_one(Input).value == "plan"
+
+
+# --- the editor ------------------------------------------------------------------------------
+
+
+def a_copy_of_the_desk_break() -> EditorScreen:
+    catalog = load_catalog()
+    routine = catalog.find("desk-break").routine
+    draft = Draft.from_routine(routine, "", "Desk break (copy)")
+    return EditorScreen(draft, catalog.library, {entry.id for entry in catalog.entries}, get_ready=3)
+
+
+async def test_the_editor_asks_for_a_save_and_writes_nothing_itself(data_dir):
+    editor = a_copy_of_the_desk_break()
+    host = Host(editor)
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        (request,) = host.received
+        assert isinstance(request, EditorScreen.SaveRequested) and request.editor is editor
+        assert (request.routine.id, request.routine.name) == ("desk-break-copy", "Desk break (copy)")
+        assert not (data_dir / "routines").exists()
+        assert editor.changed  # not saved until the host says so: leaving would ask
+
+
+async def test_once_told_it_was_saved_the_editor_leaves_without_asking(tmp_path):
+    editor = a_copy_of_the_desk_break()
+    host = Host(editor)
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        editor.saved(tmp_path / "desk-break-copy.toml")
+        await pilot.pause()
+        assert any("Saved to" in n.message for n in host._notifications)
+        await pilot.press("escape")
+        assert host.results == [None]
+        assert not isinstance(host.screen, (EditorScreen, ConfirmScreen))
+
+
+async def test_the_editor_asks_before_leaving_unsaved_changes():
+    host = Host(a_copy_of_the_desk_break())
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        assert isinstance(host.screen, ConfirmScreen)
+        await pilot.press("y")
+        assert host.results == [None] and host.received == []
 
 
 # --- the history -----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Edit a routine: its name, description and tags, and its steps, checked as they are typed.
 
 Every change goes into a `Draft`, which the routine loader checks; the screen only shows the
-draft, the loader's problems and the total length, and saves when asked.
+draft, the loader's problems and the total length, and asks the App to save it (`SaveRequested`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -22,7 +23,7 @@ from ...core.formatting import duration, literal
 from ...core.model import Exercise, Routine
 from ...core.timeline import build_timeline, total_seconds
 from ...store.draft import STEP_FIELDS, Draft, field_text, free_id, kind_fields, step_kind
-from ...store.routines import DOSAGE_KEYS, save_routine
+from ...store.routines import DOSAGE_KEYS
 from ..widgets.key_hints import KeyHints
 
 ROUTINE_FIELDS = ("name", "description", "tags")
@@ -39,8 +40,16 @@ class StepList(OptionList):
     ]
 
 
-class EditorScreen(Screen[bool]):
-    """Dismisses with True if anything was saved, so the menu can show it."""
+class EditorScreen(Screen[None]):
+    """Edits one routine; ctrl+s asks the App to save it, and Esc leaves (asking first if it is unsaved)."""
+
+    class SaveRequested(Message):
+        """ctrl+s on a routine without problems: the App saves it, then calls `editor.saved` (or says why not)."""
+
+        def __init__(self, editor: EditorScreen, routine: Routine) -> None:
+            super().__init__()
+            self.editor = editor
+            self.routine = routine
 
     CSS_PATH = "editor.tcss"
 
@@ -49,16 +58,15 @@ class EditorScreen(Screen[bool]):
         Binding("escape", "leave", "Leave"),
     ]
 
-    def __init__(self, draft: Draft, library: dict[str, Exercise], folder: Path, taken: set[str], get_ready: int):
+    def __init__(self, draft: Draft, library: dict[str, Exercise], taken: set[str], get_ready: int):
         super().__init__()
         self.draft = draft
         self.library = library
-        self.folder = folder
         self.taken = taken  # ids in use, for a new routine's file name
         self.get_ready = get_ready
-        self.saved_once = False
         self.is_new = not draft.routine_id
         self.last_saved = None if self.is_new else copy.deepcopy(draft.document())
+        self.saving = self.last_saved  # the draft as it was when the App was last asked to save it
         self.routine: Routine | None = None
 
     def compose(self) -> ComposeResult:
@@ -205,23 +213,22 @@ class EditorScreen(Screen[bool]):
             self.draft.routine_id = free_id(self.draft.name, self.taken)
             self.is_new = False
             self.refresh_all()
-        try:
-            path = save_routine(self.routine, self.folder)
-        except OSError as err:  # a read-only folder, a full disk: the edits stay here to save again
-            self.app.warn(f"Could not save to {self.folder}: {err.strerror or err}")
-            return
-        self.last_saved = copy.deepcopy(self.draft.document())
-        self.saved_once = True
+        self.saving = copy.deepcopy(self.draft.document())
+        self.post_message(self.SaveRequested(self, self.routine))
+
+    def saved(self, path: Path) -> None:
+        """The App has saved the routine to `path`: leaving no longer asks, unless it is changed again."""
+        self.last_saved = self.saving
         self.notify(literal(f"Saved to {path}"), timeout=4, markup=False)
 
     def action_leave(self) -> None:
         if not self.changed:
-            self.dismiss(self.saved_once)
+            self.dismiss()
             return
         from .confirm import ConfirmScreen
 
         def answered(leave: bool | None) -> None:
             if leave:
-                self.dismiss(self.saved_once)
+                self.dismiss()
 
         self.app.push_screen(ConfirmScreen("Leave without saving your changes?"), answered)

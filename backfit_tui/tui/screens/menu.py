@@ -10,11 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.formatting import literal
+from ...core.model import Routine
 from ...core.plan import RICH_STYLES, plan_lines
 from ...store.catalog import Catalog
 from ...store.routines import RoutineEntry
@@ -47,7 +49,25 @@ class FilterInput(Input):
 
 
 class MenuScreen(Screen[None]):
-    """Pick a routine: type to filter, arrows to move, Enter to start."""
+    """Pick a routine: type to filter, arrows to move, Enter to start.
+
+    It starts, deletes and reloads nothing itself: it posts what the person chose, and the App acts
+    (then hands it the routines again with `show_catalog`).
+    """
+
+    class RoutineChosen(Message):
+        """Enter on a routine that loads: the App runs it."""
+
+        def __init__(self, routine: Routine) -> None:
+            super().__init__()
+            self.routine = routine
+
+    class DeleteRequested(Message):
+        """ctrl+x on one of the person's own routines, and yes to the question: the App deletes its file."""
+
+        def __init__(self, entry: RoutineEntry) -> None:
+            super().__init__()
+            self.entry = entry
 
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
@@ -63,9 +83,10 @@ class MenuScreen(Screen[None]):
         Binding("ctrl+c", "app.quit", "Quit", show=False),
     ]
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, get_ready: int) -> None:
         super().__init__()
         self.catalog = catalog
+        self.get_ready = get_ready  # the settings' get-ready, counted in each routine's length
         self.shown: list[RoutineEntry] = []
 
     def compose(self) -> ComposeResult:
@@ -120,7 +141,7 @@ class MenuScreen(Screen[None]):
             for problem in entry.problems:
                 preview.append(literal(str(problem)) + "\n")
         else:
-            for line in plan_lines(entry.routine, self.app.settings.get_ready, cues=False):
+            for line in plan_lines(entry.routine, self.get_ready, cues=False):
                 preview.append(line.text + "\n", style=RICH_STYLES[line.style])
         self.query_one("#preview", Static).update(preview)
 
@@ -132,28 +153,20 @@ class MenuScreen(Screen[None]):
         if entry is None or entry.routine is None:
             self.notify("Pick a routine that loads: this one has problems.", severity="warning")
             return
-        self.app.run_routine(entry.routine)
+        self.post_message(self.RoutineChosen(entry.routine))
 
     # --- your own routines ---------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Find every routine again (after one was saved or deleted), keeping the filter."""
-        from ...store.catalog import load_catalog
-
-        self.catalog = self.app.catalog = load_catalog()
+    def show_catalog(self, catalog: Catalog) -> None:
+        """Show these routines instead (the App found them again after one was saved or deleted), keeping the filter."""
+        self.catalog = catalog
         self.refill(self.query_one(FilterInput).value)
 
     def open_editor(self, draft: Draft) -> None:
-        from ...store.locations import user_routines_dir
         from .editor import EditorScreen
 
-        def closed(saved: bool | None) -> None:
-            if saved:
-                self.reload()
-
         taken = {e.id for e in self.catalog.entries}
-        screen = EditorScreen(draft, self.catalog.library, user_routines_dir(), taken, self.app.settings.get_ready)
-        self.app.push_screen(screen, closed)
+        self.app.push_screen(EditorScreen(draft, self.catalog.library, taken, self.get_ready))
 
     def action_new(self) -> None:
         from ...store.draft import Draft
@@ -191,10 +204,6 @@ class MenuScreen(Screen[None]):
 
         def answered(delete: bool | None) -> None:
             if delete:
-                try:
-                    entry.path.unlink(missing_ok=True)
-                except OSError as err:
-                    self.app.warn(f"Could not delete {entry.path}: {err.strerror or err}")
-                self.reload()
+                self.post_message(self.DeleteRequested(entry))
 
         self.app.push_screen(ConfirmScreen(f"Delete {entry.id}? Its file {entry.path} is removed."), answered)
