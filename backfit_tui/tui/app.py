@@ -1,4 +1,8 @@
-"""BackfitApp: receives its catalog, settings, clock and sound player, and opens the first screen."""
+"""BackfitApp: opens the menu, and hands what the screens ask for to its controller.
+
+Built by `factory.make_app`. The screens never touch the disk or the App's attributes: they post
+messages named for what happened, or dismiss a result; the controller acts, through the store.
+"""
 
 from __future__ import annotations
 
@@ -18,18 +22,14 @@ from ..audio.chime_player import make_chime_player
 from ..audio.playsound_player import Player
 from ..core.formatting import literal
 from ..core.model import Routine
-from ..core.records import SessionRecord
 from ..core.wording import SAFETY_NOTE
-from ..store import locations
-from ..store.catalog import Catalog, load_catalog
-from ..store.errors import HistoryUnavailable
-from ..store.routines import delete_routine, save_routine
-from ..store.settings import Settings, save_mute
-from ..store.validation import LoadError
+from ..store.catalog import Catalog
+from ..store.settings import Settings
+from .controller import Controller
 from .screens.menu import MenuScreen
 
 if TYPE_CHECKING:
-    from ..store.history import HistoryStore, SessionLog
+    from ..store.history import HistoryStore
     from .observers import EventObserver
     from .screens.editor import EditorScreen
 
@@ -81,7 +81,8 @@ class BackfitApp(App[None]):
         self.start_with = start_with
         self.first_run = first_run
         self.observers = observers  # told of each session event: the timing trace, tests
-        self.menu: MenuScreen | None = None
+        self.controller = Controller(self)
+        self.menu: MenuScreen | None = None  # the bottom screen, once the app starts: handed the routines anew
 
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen, drawn in the app's first frame."""
@@ -99,7 +100,7 @@ class BackfitApp(App[None]):
 
     def on_mount(self) -> None:
         if self.start_with is not None:
-            self.run_routine(self.start_with)
+            self.controller.run_routine(self.start_with)
         self.check_fit(self.size)
         if self.first_run:
             self.notify(SAFETY_NOTE, title="Before you start", timeout=12)
@@ -136,108 +137,28 @@ class BackfitApp(App[None]):
         """Say something the person should fix, without stopping them."""
         self.notify(literal(message), severity="warning", timeout=12, markup=False)  # paths and file text
 
-    @on(MenuScreen.RoutineChosen)
-    def routine_chosen(self, chosen: MenuScreen.RoutineChosen) -> None:
-        self.run_routine(chosen.routine)
-
-    def run_routine(self, routine: Routine) -> None:
-        """Guide `routine` on the session screen, saving each set as it ends; then show what was done."""
-        from ..store.history import SessionLog
-        from .screens.session import SessionScreen
-
-        log = None
-        if self.history is not None:
-            log = SessionLog(self.history, routine, self.wall_clock, self.warn)
-
-        def finished(record: SessionRecord | None) -> None:
-            if record is not None:
-                self.show_summary(routine, record, self.improvements(log))
-
-        screen = SessionScreen(routine, self.clock, self.settings.get_ready, self.chimes, log, self.observers)
-        self.push_screen(screen, finished)
-
-    def improvements(self, log: SessionLog | None) -> list[str]:
-        if log is None or log.session_id is None or log.failed:
-            return []
-        from ..store.stats import improvements
-
-        try:
-            return improvements(self.history, log.session_id, self.wall_clock(), None, self.settings.weekly_goal)
-        except HistoryUnavailable as err:
-            self.give_up_history(err)
-            return []
-
-    def give_up_history(self, err: HistoryUnavailable) -> None:
-        """Stop using a history that could not be read (damaged since it was opened): say why, once, and write
-        nothing more to it."""
-        self.history.close()
-        self.history = None
-        self.history_problem = str(err)
-        self.warn(f"History is not being saved: {err}")
-
-    def show_summary(self, routine: Routine, record: SessionRecord, improved: list[str]) -> None:
-        from .screens.summary import SummaryScreen
-
-        def chosen(repeat: bool | None) -> None:
-            if repeat:
-                self.run_routine(routine)
-
-        self.push_screen(SummaryScreen(routine, record, improved), chosen)
-
     def action_help(self) -> None:
         self.notify(SAFETY_NOTE, title="Take care", timeout=10)
         self.action_show_help_panel()
 
-    def action_toggle_mute(self) -> None:
-        """Turn the chimes off or on, and remember it in the settings file if it can be read."""
-        self.chimes.muted = not self.chimes.muted
-        chimes = "Chimes off" if self.chimes.muted else "Chimes on"
-        self.notify(chimes, timeout=2)
-        try:
-            save_mute(locations.settings_file(), self.chimes.muted)
-        except LoadError as err:  # the file is the person's to fix; it is left as it is
-            self.warn(f"{chimes} for this session only, not remembered: {err}")
-        except OSError as err:  # the file cannot be written
-            self.warn(f"Could not remember this in {locations.settings_file()}: {err.strerror or err}")
+    # --- what the screens ask for: the controller does it ---------------------------------------
 
-    def action_show_history(self) -> None:
-        """Open the history screen (or say why there is none)."""
-        if self.history is None:
-            self.warn(f"History is not being saved: {self.history_problem}")
-            return
-        from ..store.stats import compute_stats
-        from .screens.history import RECENT_SESSIONS, HistoryScreen
-
-        try:
-            stats = compute_stats(self.history, self.wall_clock(), None, self.settings.weekly_goal)
-            sessions = self.history.sessions(RECENT_SESSIONS)
-        except HistoryUnavailable as err:
-            self.give_up_history(err)
-            return
-        self.push_screen(HistoryScreen(stats, sessions))
-
-    # --- the person's own routines --------------------------------------------------------------
+    @on(MenuScreen.RoutineChosen)
+    def routine_chosen(self, chosen: MenuScreen.RoutineChosen) -> None:
+        self.controller.run_routine(chosen.routine)
 
     @on(MenuScreen.DeleteRequested)
     def delete_requested(self, request: MenuScreen.DeleteRequested) -> None:
-        try:
-            delete_routine(request.entry)
-        except OSError as err:
-            self.warn(f"Could not delete {request.entry.path}: {err.strerror or err}")
-        self.reload_catalog()
+        self.controller.delete(request.entry)
 
     def on_editor_screen_save_requested(self, request: EditorScreen.SaveRequested) -> None:
         # Found by its name: @on would import the editor's module at start-up, before anyone edits.
-        folder = locations.user_routines_dir()
-        try:
-            path = save_routine(request.routine, folder)
-        except OSError as err:  # a read-only folder, a full disk: the edits stay in the editor to save again
-            self.warn(f"Could not save to {folder}: {err.strerror or err}")
-            return
-        request.editor.saved(path)
-        self.reload_catalog()
+        self.controller.save(request.editor, request.routine)
 
-    def reload_catalog(self) -> None:
-        """Find every routine again, after one was saved or deleted, and show them on the menu."""
-        self.catalog = load_catalog()
-        self.menu.show_catalog(self.catalog)
+    def action_show_history(self) -> None:
+        """Open the history screen (or say why there is none)."""
+        self.controller.show_history()
+
+    def action_toggle_mute(self) -> None:
+        """Turn the chimes off or on, and remember it in the settings file if it can be read."""
+        self.controller.toggle_mute()

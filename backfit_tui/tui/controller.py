@@ -1,0 +1,138 @@
+"""What the screens ask for, done for the App: sessions and their history, routines saved and deleted.
+
+The screens never touch the disk or the history; they post a message or dismiss a result, and the
+App hands it here. The controller works through the store and shows the next screen through the App.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..core.model import Routine
+from ..core.records import SessionRecord
+from ..store import locations
+from ..store.catalog import load_catalog
+from ..store.errors import HistoryUnavailable
+from ..store.routines import RoutineEntry, delete_routine, save_routine
+from ..store.settings import save_mute
+from ..store.validation import LoadError
+
+if TYPE_CHECKING:
+    from ..store.history import SessionLog
+    from .app import BackfitApp
+    from .screens.editor import EditorScreen
+
+
+class Controller:
+    """Runs routines, saves and deletes them, remembers the mute, opens the history: for `app`, through the store."""
+
+    def __init__(self, app: BackfitApp) -> None:
+        self.app = app
+
+    # --- a session, its summary, and again -----------------------------------------------------
+
+    def run_routine(self, routine: Routine) -> None:
+        """Guide `routine` on the session screen, saving each set as it ends; then show what was done."""
+        from ..store.history import SessionLog
+        from .screens.session import SessionScreen
+
+        app = self.app
+        log = None
+        if app.history is not None:
+            log = SessionLog(app.history, routine, app.wall_clock, app.warn)
+
+        def finished(record: SessionRecord | None) -> None:
+            if record is not None:
+                self.show_summary(routine, record, self.improvements(log))
+
+        screen = SessionScreen(routine, app.clock, app.settings.get_ready, app.chimes, log, app.observers)
+        app.push_screen(screen, finished)
+
+    def improvements(self, log: SessionLog | None) -> list[str]:
+        """What the session just logged improved on, for its summary."""
+        if log is None or log.session_id is None or log.failed:
+            return []
+        from ..store.stats import improvements
+
+        app = self.app
+        try:
+            return improvements(app.history, log.session_id, app.wall_clock(), None, app.settings.weekly_goal)
+        except HistoryUnavailable as err:
+            self.give_up_history(err)
+            return []
+
+    def give_up_history(self, err: HistoryUnavailable) -> None:
+        """Stop using a history that could not be read (damaged since it was opened): say why, once, and write
+        nothing more to it."""
+        app = self.app
+        app.history.close()
+        app.history = None
+        app.history_problem = str(err)
+        app.warn(f"History is not being saved: {err}")
+
+    def show_summary(self, routine: Routine, record: SessionRecord, improved: list[str]) -> None:
+        from .screens.summary import SummaryScreen
+
+        def chosen(repeat: bool | None) -> None:
+            if repeat:
+                self.run_routine(routine)
+
+        self.app.push_screen(SummaryScreen(routine, record, improved), chosen)
+
+    # --- the person's own routines -------------------------------------------------------------
+
+    def save(self, editor: EditorScreen, routine: Routine) -> None:
+        """Save the editor's routine into the person's routines, tell the editor, and show it on the menu."""
+        folder = locations.user_routines_dir()
+        try:
+            path = save_routine(routine, folder)
+        except OSError as err:  # a read-only folder, a full disk: the edits stay in the editor to save again
+            self.app.warn(f"Could not save to {folder}: {err.strerror or err}")
+            return
+        editor.saved(path)
+        self.reload()
+
+    def delete(self, entry: RoutineEntry) -> None:
+        """Delete one of the person's routines (the menu has asked first), and show the menu without it."""
+        try:
+            delete_routine(entry)
+        except OSError as err:
+            self.app.warn(f"Could not delete {entry.path}: {err.strerror or err}")
+        self.reload()
+
+    def reload(self) -> None:
+        """Find every routine again, after one was saved or deleted, and show them on the menu."""
+        self.app.catalog = load_catalog()
+        self.app.menu.show_catalog(self.app.catalog)
+
+    # --- the settings file and the history -----------------------------------------------------
+
+    def toggle_mute(self) -> None:
+        """Turn the chimes off or on, and remember it in the settings file if it can be read."""
+        chimes = self.app.chimes
+        chimes.muted = not chimes.muted
+        said = "Chimes off" if chimes.muted else "Chimes on"
+        self.app.notify(said, timeout=2)
+        try:
+            save_mute(locations.settings_file(), chimes.muted)
+        except LoadError as err:  # the file is the person's to fix; it is left as it is
+            self.app.warn(f"{said} for this session only, not remembered: {err}")
+        except OSError as err:  # the file cannot be written
+            self.app.warn(f"Could not remember this in {locations.settings_file()}: {err.strerror or err}")
+
+    def show_history(self) -> None:
+        """Open the history screen (or say why there is none)."""
+        app = self.app
+        if app.history is None:
+            app.warn(f"History is not being saved: {app.history_problem}")
+            return
+        from ..store.stats import compute_stats
+        from .screens.history import RECENT_SESSIONS, HistoryScreen
+
+        try:
+            stats = compute_stats(app.history, app.wall_clock(), None, app.settings.weekly_goal)
+            sessions = app.history.sessions(RECENT_SESSIONS)
+        except HistoryUnavailable as err:
+            self.give_up_history(err)
+            return
+        app.push_screen(HistoryScreen(stats, sessions))
