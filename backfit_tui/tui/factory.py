@@ -10,7 +10,7 @@ from .app import BackfitApp
 from .observers import TraceWriter
 
 if TYPE_CHECKING:
-    from ..audio.sound import Player
+    from ..audio.playsound_player import Player
     from ..core.model import Routine
     from ..store.catalog import Catalog
     from ..store.history import HistoryStore

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from backfit_tui.audio.sound import make_chimes
+from backfit_tui.audio.chime_player import make_chime_player
 from backfit_tui.core.records import EventKind
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.draft import Draft
@@ -170,7 +170,7 @@ async def test_the_history_screen_shows_what_it_is_handed_without_the_store(tmp_
 async def test_the_session_tells_its_observers_and_dismisses_with_its_record():
     clock, seen = FakeClock(100.0), []
     routine = load_routine(SHORT, load_catalog().library)
-    chimes = make_chimes(Settings(), RecordingPlayer(), bell=lambda: None, report=lambda message: None)
+    chimes = make_chime_player(Settings(), RecordingPlayer(), bell=lambda: None, report=lambda message: None)
 
     def observe(events, chime, handled_at):
         seen.append(([event.kind for event in events], chime, handled_at))
