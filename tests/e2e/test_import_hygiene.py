@@ -1,74 +1,66 @@
-"""The core modules and the quick commands never import Textual or playsound3 (whose import probes
-every sound backend), and importing writes nothing.
+"""What the layers' contracts cannot see: which libraries a command really loads, and that importing
+writes nothing. The contracts themselves are checked by running `lint-imports`, as the test
+command does, and shown to fail on a copy of the package given a forbidden import.
 
-Each check runs in a fresh interpreter so that what this test session already imported does not
-count. A meta-path hook there refuses every import of either, so even a guarded `try: import
-textual` is caught, and the check means something whether or not they are installed.
+import-linter reads the import statements; it cannot tell which of them run. Each check of a
+command therefore runs it in a fresh interpreter, so that what this test session already imported
+does not count. A meta-path hook there refuses every import of the watched libraries, so even a
+guarded `try: import textual` is caught, and the check means something whether or not they are
+installed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
+import tomllib
 from pathlib import Path
 
 import pytest
 
-CORE_MODULES = [
-    "backfit_tui.core.model",
-    "backfit_tui.store.validation",
-    "backfit_tui.store.key_lines",
-    "backfit_tui.store.routines",
-    "backfit_tui.core.timeline",
-    "backfit_tui.core.engine",
-    "backfit_tui.core.records",
-    "backfit_tui.store.catalog",
-    "backfit_tui.store.locations",
-    "backfit_tui.store.settings",
-    "backfit_tui.core.formatting",
-    "backfit_tui.cli.plain",
-    "backfit_tui.cli.command",
-    "backfit_tui.core.chime_map",
-    "backfit_tui.core.wording",
-    "backfit_tui.audio.chime_player",
-    "backfit_tui.audio.playsound_player",
-    "backfit_tui.core.outcome",
-    "backfit_tui.store.safety",
-    "backfit_tui.store.history",
-    "backfit_tui.store.history_file",
-    "backfit_tui.store.stats",
-    "backfit_tui.reports.history_report",
-    "backfit_tui.cli.history_commands",
-    "backfit_tui.cli.pipes",
-]
+ROOT = Path(__file__).resolve().parents[2]
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
-# Records and refuses any import of textual, then runs BODY, then prints what it saw as JSON.
+# Textual draws the screen; playsound3 probes every sound backend when imported; sqlite3 is the history.
+TEXTUAL_AND_SOUND = ("textual", "playsound3")
+HISTORY = ("sqlite3", "_sqlite3")
+
+# The quick commands, which never open the screen: those that leave the history alone, then those that read it.
+OFFLINE_COMMANDS = [["list", "--json"], ["list"], ["show", "floor-stretch"], ["exercises"],
+                    ["validate", "ROUTINES/floor-stretch.toml"]]  # fmt: skip
+HISTORY_COMMANDS = [["history"], ["history", "--json"], ["history", "--check"], ["stats"]]
+
+# Records and refuses any import of WATCHED, then runs BODY, then prints what it saw as JSON.
 HARNESS = textwrap.dedent(
     """
-    import importlib, json, sys
+    import json, sys
 
+    watched = {watched!r}
     attempted = []
 
-    class RefuseTextual:
+    class Refuse:
         def find_spec(self, name, path=None, target=None):
-            if name.split(".")[0] in ("textual", "playsound3"):
+            if name.split(".")[0] in watched:
                 attempted.append(name)
-                raise ImportError("textual is not allowed here")
+                raise ImportError(name + " is not allowed here")
             return None
 
-    sys.meta_path.insert(0, RefuseTextual())
+    sys.meta_path.insert(0, Refuse())
     {body}
-    loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "playsound3"))
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] in watched)
     print("\\n" + json.dumps({{"attempted": attempted, "loaded": loaded}}))
     """
 )
 
 
-def run_python(body: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    code = HARNESS.format(body=textwrap.dedent(body))
+def run_python(
+    body: str, watched: tuple[str, ...] = TEXTUAL_AND_SOUND, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
+    code = HARNESS.format(body=textwrap.dedent(body), watched=watched)
     merged = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=merged, cwd=cwd,
@@ -76,46 +68,79 @@ def run_python(body: str, env: dict[str, str] | None = None, cwd: Path | None = 
     )  # fmt: skip
 
 
-def textual_report(result: subprocess.CompletedProcess) -> dict:
+def import_report(result: subprocess.CompletedProcess) -> dict:
     assert result.returncode == 0, f"subprocess failed:\n{result.stdout}\n{result.stderr}"
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_core_modules_do_not_import_textual():
-    body = "\n".join(f"importlib.import_module({name!r})" for name in CORE_MODULES)
-    report = textual_report(run_python(body))
-    assert report == {"attempted": [], "loaded": []}
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [["list", "--json"], ["list"], ["show", "floor-stretch"], ["exercises"], ["validate", "ROUTINES/floor-stretch.toml"],
-     ["history"], ["history", "--json"], ["history", "--check"], ["stats"]],
-    ids=lambda argv: " ".join(argv),
-)
-def test_quick_commands_do_not_import_textual(argv):
+def run_command(argv: list[str], watched: tuple[str, ...]) -> dict:
+    """Run `backfit ARGV` in a fresh interpreter watching `watched`; what it tried to import and loaded."""
     from backfit_tui.store.locations import bundled_routines_dir
 
     argv = [a.replace("ROUTINES", str(bundled_routines_dir())) for a in argv]
-    # There is no backfit_tui/__main__.py, so call the console script's entry point directly.
+    # Call the console script's entry point itself, in the interpreter the hook is in.
     body = f"""
     from backfit_tui.cli import command as cli
     status = cli.main({argv!r})
     assert status == 0, status
     """
-    report = textual_report(run_python(body))
-    assert report == {"attempted": [], "loaded": []}
+    return import_report(run_python(body, watched))
 
 
+@pytest.mark.parametrize("argv", OFFLINE_COMMANDS + HISTORY_COMMANDS, ids=" ".join)
+def test_quick_commands_do_not_import_textual_or_the_sound_library(argv):
+    assert run_command(argv, TEXTUAL_AND_SOUND) == {"attempted": [], "loaded": []}
 
-@pytest.mark.parametrize("argv", [["list"], ["show", "floor-stretch"], ["exercises"]], ids=" ".join)
-def test_commands_without_the_history_do_not_load_sqlite3(argv):
-    body = f"""
-    from backfit_tui.cli import command as cli
-    assert cli.main({argv!r}) == 0
-    assert "sqlite3" not in sys.modules
-    """
-    textual_report(run_python(body))
+
+@pytest.mark.parametrize("argv", OFFLINE_COMMANDS, ids=" ".join)
+def test_commands_that_do_not_read_the_history_do_not_import_sqlite3(argv):
+    assert run_command(argv, HISTORY) == {"attempted": [], "loaded": []}
+
+
+def lint_imports(config: Path, cwd: Path) -> subprocess.CompletedProcess:
+    """Run the venv's `lint-imports` on `config` from `cwd`, where the root package is imported from."""
+    assert LINT_IMPORTS.exists(), f"no {LINT_IMPORTS}: install the test extras"
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--no-logo", str(config)], capture_output=True, text=True, timeout=120,
+        cwd=cwd, env={**os.environ, "PYTHONPATH": str(cwd)}, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def contract_names() -> list[str]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return [contract["name"] for contract in config["tool"]["importlinter"]["contracts"]]
+
+
+def test_lint_imports_keeps_every_contract():
+    result = lint_imports(ROOT / "pyproject.toml", ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in contract_names():
+        assert f"{name} KEPT" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "statement", "contract", "reported"),
+    [
+        ("core/model.py", "import textual", "The core is pure Python", "backfit_tui.core.model -> textual"),
+        ("core/formatting.py", "from ..store import atomic", "Layers", "backfit_tui.core.formatting -> backfit_tui.store.atomic"),
+        ("store/atomic.py", "import rich", "The store, audio and reports draw nothing", "backfit_tui.store.atomic -> rich"),
+    ],
+    ids=["core imports textual", "core imports the store", "store imports rich"],
+)
+def test_lint_imports_reports_a_broken_contract(tmp_path, module, statement, contract, reported):
+    """On a copy of the package given one forbidden import, the contract that forbids it is broken."""
+    shutil.copytree(ROOT / "backfit_tui", tmp_path / "backfit_tui", ignore=shutil.ignore_patterns("__pycache__"))
+    config = shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    broken = tmp_path / "backfit_tui" / module
+    broken.write_text(broken.read_text(encoding="utf-8") + f"\n{statement}\n", encoding="utf-8")
+
+    result = lint_imports(config, tmp_path)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    (name,) = [name for name in contract_names() if name.startswith(contract)]
+    assert f"{name} BROKEN" in result.stdout
+    assert reported in result.stdout
+
 
 def test_importing_locations_and_catalog_writes_nothing(tmp_path):
     """Importing (and asking where things are) creates no data directory, moved or default."""
@@ -134,7 +159,7 @@ def test_importing_locations_and_catalog_writes_nothing(tmp_path):
     import backfit_tui.store.catalog
     locations.data_dir(); locations.user_routines_dir(); locations.settings_file(); locations.history_file()
     """
-    textual_report(run_python(body, env=env, cwd=tmp_path))
+    import_report(run_python(body, env=env, cwd=tmp_path))
     assert not moved.exists()
     assert list(home.rglob("*")) == []
 
@@ -156,5 +181,5 @@ def test_importing_with_the_default_data_dir_writes_nothing(tmp_path):
     import backfit_tui.store.catalog
     assert str(locations.data_dir()).startswith(os.environ["HOME"]), locations.data_dir()
     """
-    textual_report(run_python(body, env=env, cwd=tmp_path))
+    import_report(run_python(body, env=env, cwd=tmp_path))
     assert list(home.rglob("*")) == []
