@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from support.history_helpers import a_set, add_session
 from support.processes import backfit_script
+from support.routine_texts import FIVE_SHORT_SETS
 
 from backfit_tui.store.history import HistoryStore, StoredSession
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
@@ -33,16 +34,6 @@ sets = 2
 [[steps]]
 exercise = "childs-pose"
 hold = 60
-"""
-
-FIVE_SHORT_SETS = """
-name = "Five short sets"
-description = "One-second holds with a second of rest between them."
-[[steps]]
-exercise = "plank"
-hold = 1
-sets = 5
-rest_between_sets = 1
 """
 
 

@@ -39,3 +39,14 @@ ONE_SECOND = """
     exercise = "plank"
     hold = 1
 """
+
+
+FIVE_SHORT_SETS = """
+name = "Five short sets"
+description = "One-second holds with a second of rest between them."
+[[steps]]
+exercise = "plank"
+hold = 1
+sets = 5
+rest_between_sets = 1
+"""

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from support.fake_clock import FakeClock
 from support.history_helpers import a_set, add_session
 from support.processes import backfit_script
+from support.routine_texts import FIVE_SHORT_SETS
 from support.strategies import routine, routines, step
 
 from backfit_tui.core.engine import Session
@@ -218,20 +219,9 @@ def test_two_processes_writing_at_once_neither_corrupt_nor_block_each_other(tmp_
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-ONE_SECOND_SETS = """
-name = "Five short sets"
-description = "One-second holds with a second of rest between them."
-[[steps]]
-exercise = "plank"
-hold = 1
-sets = 5
-rest_between_sets = 1
-"""
-
-
 def test_a_session_killed_mid_set_keeps_every_set_it_finished(tmp_path, data_dir, write_routine):
     (data_dir / "settings.toml").write_text('get_ready = 0\nsound_backend = "bell"\n')
-    routine = write_routine(ONE_SECOND_SETS, "five.toml")
+    routine = write_routine(FIVE_SHORT_SETS, "five.toml")
     path = data_dir / "history.sqlite3"
     guide = subprocess.Popen(
         [backfit_script(), "run", "--plain", str(routine)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
