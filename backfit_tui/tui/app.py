@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
 # with the terminal still full-screen; instead each makes the app exit as ctrl+q does, so Textual gives
 # the terminal back and a session under way is kept as left early. (Windows' event loop takes none.)
 LEAVING_SIGNALS = () if sys.platform == "win32" else (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+# How long Textual's shutdown may take after a signal before the process ends without it: when the
+# terminal itself has gone (SIGHUP from a closed window), its output thread can block for ever.
+SHUTDOWN_GRACE_S = 3.0
 
 
 def resume_garbage_collection() -> None:
@@ -95,8 +100,19 @@ class BackfitApp(App[None]):
             asyncio.get_running_loop().add_signal_handler(signum, self.leave_on_signal, signum)
 
     def leave_on_signal(self, signum: int) -> None:
-        """Exit as ctrl+q does, with the shell's status for the signal (128 + its number)."""
+        """Exit as ctrl+q does, with the shell's status for the signal (128 + its number).
+
+        A session under way is closed as left early first, so it is kept even if the shutdown then
+        hangs on a terminal that has gone; after `SHUTDOWN_GRACE_S` the process ends regardless.
+        """
+        for screen in self.screen_stack:
+            close_log = getattr(screen, "close_log", None)  # a session screen's
+            if close_log is not None:
+                close_log(finished=False)
         self.exit(return_code=128 + signum)
+        watchdog = threading.Timer(SHUTDOWN_GRACE_S, os._exit, (128 + signum,))
+        watchdog.daemon = True  # a shutdown that completes ends the process as usual
+        watchdog.start()
 
     def on_mount(self) -> None:
         if self.start_with is not None:

@@ -18,6 +18,7 @@ from support.terminal import Terminal
 
 from backfit_tui.store.history import HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
+from backfit_tui.tui.app import SHUTDOWN_GRACE_S
 
 TWO_HOLDS = """
     name = "Two holds"
@@ -97,6 +98,29 @@ def test_closing_the_terminal_keeps_the_session_as_left_early(shell, two_holds, 
     shell.tmux("send-keys", f"{backfit_script()} run {two_holds}", "Enter")
     shell.wait_for(FIRST_SET_DONE)
     shell.close()  # the terminal goes away: its processes get SIGHUP
+    session = the_session(data_dir)
+    assert session.ended_at is not None and not session.finished
+    assert [s.record.achieved for s in session.sets] == [1]
+
+
+# Loaded by Python at start-up from PYTHONPATH: the terminal "goes away" at shutdown, so that giving
+# it back blocks for ever, as Textual's output thread can when a closed window took the terminal.
+A_TERMINAL_THAT_HAS_GONE = """
+import threading
+import textual.drivers.linux_driver as driver
+driver.LinuxDriver.disable_input = lambda self: threading.Event().wait()
+"""
+
+
+@needs_tmux
+def test_a_shutdown_that_hangs_on_a_terminal_that_has_gone_still_ends_and_keeps_the_session(
+    shell, two_holds, data_dir, tmp_path
+):
+    (tmp_path / "sitecustomize.py").write_text(A_TERMINAL_THAT_HAS_GONE)
+    shell.tmux("send-keys", f"PYTHONPATH={tmp_path} {backfit_script()} run {two_holds}; echo exit status $?", "Enter")
+    shell.wait_for(FIRST_SET_DONE)
+    os.kill(foreground_process(shell), signal.SIGHUP)
+    shell.wait_for(f"exit status {128 + signal.SIGHUP}", timeout=SHUTDOWN_GRACE_S + 5)
     session = the_session(data_dir)
     assert session.ended_at is not None and not session.finished
     assert [s.record.achieved for s in session.sets] == [1]
