@@ -68,6 +68,7 @@ class SessionScreen(Screen[SessionRecord]):
         self._timer: Timer | None = None
         self._shown: dict[str, Text | str] = {}
         self.ended = False  # finished while covered; the summary comes when the screen is back
+        self.paused_while_covered = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
@@ -133,9 +134,18 @@ class SessionScreen(Screen[SessionRecord]):
     def on_unmount(self) -> None:
         self.close_log(finished=False)  # the app is leaving under the session: a signal, ctrl+q
 
+    def on_screen_suspend(self) -> None:
+        """Covered (the terminal too small, the command palette): time waits while the screen can't be seen."""
+        if self.session.status in (Status.RUNNING, Status.RESUMING):
+            self.apply(self.session.pause())
+            self.paused_while_covered = True
+
     def on_screen_resume(self) -> None:
         if self.ended:
             self.dismiss(self.session.record())
+        elif self.paused_while_covered:  # uncovered: carry on after the lead-in, as space would
+            self.paused_while_covered = False
+            self.apply(self.session.resume(RESUME_LEAD_IN_S))
 
     def schedule(self) -> None:
         """Sleep until the engine's next change, or a pacing frame, whichever is sooner."""
