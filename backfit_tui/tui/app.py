@@ -88,6 +88,7 @@ class BackfitApp(App[None]):
         self.observers = observers  # told of each session event: the timing trace, tests
         self.controller = Controller(self)
         self.menu: MenuScreen | None = None  # the bottom screen, once the app starts: handed the routines anew
+        self._previous_handlers: dict[int, object] = {}  # the signals' handlers before the app took them
 
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen, drawn in the app's first frame."""
@@ -96,23 +97,35 @@ class BackfitApp(App[None]):
 
     def on_load(self) -> None:
         # Before Textual takes over the terminal, so from then on a signal always gives it back.
-        for signum in LEAVING_SIGNALS:
-            asyncio.get_running_loop().add_signal_handler(signum, self.leave_on_signal, signum)
+        loop = asyncio.get_running_loop()
+        self._previous_handlers = {
+            signum: signal.signal(signum, lambda signum, _frame: self.signalled(loop, signum))
+            for signum in LEAVING_SIGNALS
+        }
+
+    def signalled(self, loop: asyncio.AbstractEventLoop, signum: int) -> None:
+        """A signal asks backfit to stop: leave through the event loop, and end the process regardless
+        after `SHUTDOWN_GRACE_S`.
+
+        A plain signal handler, not the loop's: it runs even while the loop itself is stuck, as it is
+        when a write to a terminal that has gone blocks (a closed window sends SIGHUP).
+        """
+        watchdog = threading.Timer(SHUTDOWN_GRACE_S, os._exit, (128 + signum,))
+        watchdog.daemon = True  # a shutdown that completes ends the process as usual
+        watchdog.start()
+        loop.call_soon_threadsafe(self.leave_on_signal, signum)
 
     def leave_on_signal(self, signum: int) -> None:
         """Exit as ctrl+q does, with the shell's status for the signal (128 + its number).
 
         A session under way is closed as left early first, so it is kept even if the shutdown then
-        hangs on a terminal that has gone; after `SHUTDOWN_GRACE_S` the process ends regardless.
+        hangs on a terminal that has gone.
         """
         for screen in self.screen_stack:
             close_log = getattr(screen, "close_log", None)  # a session screen's
             if close_log is not None:
                 close_log(finished=False)
         self.exit(return_code=128 + signum)
-        watchdog = threading.Timer(SHUTDOWN_GRACE_S, os._exit, (128 + signum,))
-        watchdog.daemon = True  # a shutdown that completes ends the process as usual
-        watchdog.start()
 
     def on_mount(self) -> None:
         if self.start_with is not None:
@@ -143,8 +156,8 @@ class BackfitApp(App[None]):
             self.pop_screen()
 
     def on_unmount(self) -> None:
-        for signum in LEAVING_SIGNALS:
-            asyncio.get_running_loop().remove_signal_handler(signum)
+        for signum, handler in self._previous_handlers.items():
+            signal.signal(signum, handler)
         self.chimes.stop()
         if self.history is not None:
             self.history.close()

@@ -126,6 +126,37 @@ def test_a_shutdown_that_hangs_on_a_terminal_that_has_gone_still_ends_and_keeps_
     assert [s.record.achieved for s in session.sets] == [1]
 
 
+# The same, from the moment a file appears: every later write to the terminal blocks, so the app's
+# event loop is stuck in its next repaint before any signal comes.
+A_TERMINAL_THAT_GOES_WHEN_TOLD = """
+import os, threading
+import textual.drivers.linux_driver as driver
+write = driver.LinuxDriver.write
+def blocking_write(self, data):
+    if os.path.exists(os.environ["TERMINAL_GONE"]):
+        threading.Event().wait()
+    write(self, data)
+driver.LinuxDriver.write = blocking_write
+"""
+
+
+@needs_tmux
+def test_a_signal_ends_backfit_even_when_the_terminal_went_first_and_stuck_its_event_loop(
+    shell, two_holds, data_dir, tmp_path
+):
+    (tmp_path / "sitecustomize.py").write_text(A_TERMINAL_THAT_GOES_WHEN_TOLD)
+    gone = tmp_path / "gone"
+    command = f"TERMINAL_GONE={gone} PYTHONPATH={tmp_path} {backfit_script()} run {two_holds}; echo exit status $?"
+    shell.tmux("send-keys", command, "Enter")
+    shell.wait_for(FIRST_SET_DONE)
+    gone.touch()
+    time.sleep(1.5)  # the rest's countdown repaints each second: the loop is stuck by now
+    os.kill(foreground_process(shell), signal.SIGHUP)
+    shell.wait_for(f"exit status {128 + signal.SIGHUP}", timeout=SHUTDOWN_GRACE_S + 5)
+    (session,) = HistoryStore(data_dir / "history.sqlite3").sessions()
+    assert [s.record.achieved for s in session.sets] == [1]  # saved as it ended, before the terminal went
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
 def test_the_plain_guide_leaves_early_on_a_signal_and_prints_what_was_done(two_holds, data_dir, signum):
     guide = subprocess.Popen(
