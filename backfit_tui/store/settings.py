@@ -144,7 +144,11 @@ def _on_off_or_file(base: Path):
         if isinstance(value, bool):
             return value
         if isinstance(value, str) and value.strip():
-            return base / Path(value).expanduser()  # a relative path is beside settings.toml
+            try:
+                return base / Path(value).expanduser()  # a relative path is beside settings.toml
+            except RuntimeError:  # `~name` for a user this machine does not know
+                unknown = "starts with the home of a user this machine does not know"
+                raise Invalid(f"{show_value(value)} {unknown}") from None
         raise Invalid(f"must be true, false or the path of a WAV file in quotes, got {show_value(value)}")
 
     return check

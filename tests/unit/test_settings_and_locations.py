@@ -364,3 +364,11 @@ def test_importing_locations_creates_no_directory(tmp_path):
     assert str(tmp_path / "xdg") in result.stdout or sys.platform != "linux"
     assert list(home.iterdir()) == []
     assert not (tmp_path / "xdg").exists()
+
+
+def test_a_chime_in_the_home_of_an_unknown_user_is_a_warning(tmp_path):
+    path = write(tmp_path, '[chimes]\ncountdown = "~nosuchuser0/gong.wav"\n')
+    assert settings_warnings(path) == [
+        f'{path}:2: chimes.countdown: "~nosuchuser0/gong.wav" starts with the home of a user this machine does not know;'
+        " the bundled chime plays until it is fixed"
+    ]
