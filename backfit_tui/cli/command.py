@@ -19,14 +19,14 @@ from ..core.formatting import counted, duration, json_text, literal, plural
 from ..core.plan import RICH_STYLES, plan_lines
 from ..core.timeline import build_timeline, total_seconds
 from ..store import locations
-from ..store.atomic import write_atomically
 from ..store.catalog import Catalog, load_catalog
 from ..store.errors import HistoryUnavailable
-from ..store.locations import ensure_dir
-from ..store.routines import RoutineEntry, id_problem, load_entry, load_library, parse_routine, routine_toml
+from ..store.routines import RoutineEntry, id_problem, load_entry, load_library
 from ..store.settings import Settings, load_settings_or_defaults
-from ..store.validation import LoadError, read_bytes
+from ..store.validation import LoadError
+from .messages import error, find_routine, say
 from .pipes import READER_GONE, discard
+from .sharing import export_routine, import_routine
 
 if TYPE_CHECKING:
     from ..store.history import HistoryStore
@@ -128,15 +128,15 @@ def _dispatch(args: argparse.Namespace) -> int:
             return guide(catalog, args.routine, mute=args.mute)
         return open_tui(args, catalog)  # the menu, or `run ROUTINE` straight into the session
     except LoadError as err:
-        _error(*map(str, err.problems))
+        error(*map(str, err.problems))
         return 1
     except HistoryUnavailable as err:
-        _error(str(err))
+        error(str(err))
         return 1
     except BrokenPipeError:
         raise  # not a file that could not be written: `main` ends a closed pipe quietly
     except OSError as err:  # writing a file: `import` into a read-only folder
-        _error(f"{err.filename}: {err.strerror or err}" if err.filename else str(err))
+        error(f"{err.filename}: {err.strerror or err}" if err.filename else str(err))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -172,23 +172,12 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _say(*lines: str, file: TextIO | None = None) -> None:
-    """Print a message line by line (on stdout unless told), each line shown literally: a message names
-    routines, files and ids, and their text from files and file names must never reach the terminal raw."""
-    print("\n".join(literal(line) for line in lines), file=file or sys.stdout)
-
-
-def _error(*lines: str) -> None:
-    """Say what is wrong on stderr, after "backfit:"."""
-    _say(f"backfit: {lines[0]}", *lines[1:], file=sys.stderr)
-
-
 def _settings(say_warnings: bool = True) -> Settings:
     """The settings; what is wrong with them is said on stderr (the TUI says it itself, on screen)."""
     settings = load_settings_or_defaults(locations.settings_file(), os.environ)
     if say_warnings:
         for problem in settings.warnings:
-            _error(str(problem))
+            error(str(problem))
     return settings
 
 
@@ -263,7 +252,7 @@ def _summary(entry: RoutineEntry, get_ready: int) -> dict:
 
 def show(catalog: Catalog, reference: str) -> int:
     """Print one routine's plan step by step, with how long each step and the whole take."""
-    entry = _find(catalog, reference)
+    entry = find_routine(catalog, reference)
     if entry is None:
         return 1
     from rich.text import Text
@@ -277,19 +266,6 @@ def show(catalog: Catalog, reference: str) -> int:
     return 0
 
 
-def _find(catalog: Catalog, reference: str) -> RoutineEntry | None:
-    """The routine named on the command line, or None after saying what is wrong."""
-    try:
-        entry = catalog.find(reference)
-    except LookupError as err:
-        _error(str(err))
-        return None
-    if entry.problems:
-        _error(*map(str, entry.problems))
-        return None
-    return entry
-
-
 def validate(files: list[Path]) -> int:
     """Check routine files; print their problems (each file's first 50); 1 if any file has one."""
     library = load_library(locations.bundled_library_file())
@@ -298,9 +274,9 @@ def validate(files: list[Path]) -> int:
         entry = load_entry(path, "file", library)
         if entry.problems:
             failed += 1
-            _say(*map(str, entry.problems))
+            say(*map(str, entry.problems))
         else:
-            _say(f"{path}: ok ({entry.routine.name}, {counted(len(entry.routine.steps), 'step')})")
+            say(f"{path}: ok ({entry.routine.name}, {counted(len(entry.routine.steps), 'step')})")
     if failed:
         print(f"{failed} of {counted(len(files), 'file')} {plural(failed, 'has', 'have')} problems.", file=sys.stderr)
     return 1 if failed else 0
@@ -323,88 +299,9 @@ def list_exercises(catalog: Catalog) -> int:
     return 0
 
 
-def import_routine(catalog: Catalog, path: Path, force: bool, new_id: str | None = None) -> int:
-    """Copy a routine file that validates into the user's routines, under its file name's id or `new_id`.
-
-    Taking the place of a routine, or the name of another, needs `force`.
-    """
-    try:
-        data = read_bytes(path)
-        routine = parse_routine(data, path, catalog.library)
-    except LoadError as err:
-        _error(*map(str, err.problems), f"{path} was not imported; fix the problems above and try again")
-        return 1
-    routine_id = new_id or routine.id
-    clash = None if force else _import_clash(catalog, path, routine_id, routine.name)
-    if clash:
-        what, how_to_go_on = clash
-        _error(what, f"{path} was not imported; {how_to_go_on}")
-        return 1
-    target = ensure_dir(locations.user_routines_dir()) / f"{routine_id}.toml"
-    write_atomically(target, data.decode("utf-8-sig"))  # as written, comments and all
-    _say(f"Imported {routine.name} as {routine_id!r}: `backfit run {routine_id}` runs it.")
-    return 0
-
-
-def _import_clash(catalog: Catalog, path: Path, routine_id: str, name: str) -> tuple[str, str] | None:
-    """What importing `path` as `routine_id` would change unasked, and how else to go on; None if nothing."""
-
-    def named_alike(entry: RoutineEntry) -> bool:
-        return entry.routine is not None and entry.routine.name.casefold() == name.casefold()
-
-    replaced = next((e for e in catalog.entries if e.id == routine_id), None)
-    if replaced is not None:
-        keep_both = (
-            "give it a name of its own in the file and add --as ID to keep both"
-            if named_alike(replaced)
-            else "add --as ID to import it under another id"
-        )
-        if replaced.origin == "user":
-            return (
-                f"you already have a routine {routine_id!r} ({replaced.path})",
-                f"add --force to replace it, or {keep_both}",
-            )
-        return (
-            f"{path} would take the place of the bundled routine {routine_id!r}",
-            f"add --force to use it instead, or {keep_both}",
-        )
-    namesake = next((e for e in catalog.entries if named_alike(e)), None)
-    if namesake is not None:
-        whose = "your routine" if namesake.origin == "user" else "the bundled routine"
-        return f'{path} holds a routine named "{name}", as {whose} {namesake.id!r} is', (
-            f"give it a name of its own in the file, add --as {namesake.id} --force to replace that routine with it, "
-            "or add --force to import it anyway"
-        )
-    return None
-
-
-def export_routine(catalog: Catalog, reference: str, destination: Path | None) -> int:
-    """Write a routine out as tidy TOML: to stdout, to a file, or into a folder as `<id>.toml`."""
-    entry = _find(catalog, reference)
-    if entry is None:
-        return 1
-    text = routine_toml(entry.routine)
-    if destination is None:
-        sys.stdout.write(text)
-        return 0
-    target = destination / f"{entry.id}.toml" if destination.is_dir() else destination
-    if not target.parent.exists():
-        _error(
-            f"cannot write {target}: the folder {target.parent} does not exist; create it first or choose another path"
-        )
-        return 1
-    try:
-        write_atomically(target, text)
-    except OSError as err:  # a file where the folder should be, a read-only folder, a full disk
-        _error(f"cannot write {target}: {err.strerror or err}")
-        return 1
-    _say(f"Wrote {entry.routine.name} to {target}.", file=sys.stderr)
-    return 0
-
-
 def guide(catalog: Catalog, reference: str, mute: bool) -> int:
     """`backfit run ROUTINE --plain`: guide a routine with lines of text."""
-    entry = _find(catalog, reference)
+    entry = find_routine(catalog, reference)
     if entry is None:
         return 1
     from ..audio.chime_player import make_chime_player
@@ -412,13 +309,13 @@ def guide(catalog: Catalog, reference: str, mute: bool) -> int:
     from .plain import run_plain
 
     settings = _session_settings(mute)
-    chimes = make_chime_player(settings, make_player(settings), bell=_ring_bell, report=_error)
+    chimes = make_chime_player(settings, make_player(settings), bell=_ring_bell, report=error)
     from ..store.history import SessionLog
 
     store, problem = _open_history()
     if problem:
-        _error(f"history is not being saved: {problem}")
-    log = SessionLog(store, entry.routine, time.time, _error) if store else None
+        error(f"history is not being saved: {problem}")
+    log = SessionLog(store, entry.routine, time.time, error) if store else None
     return run_plain(entry.routine, settings, first_run=_first_run(), chimes=chimes, log=log)
 
 
@@ -450,7 +347,7 @@ def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = N
     """
     routine = None
     if args.command == "run":
-        entry = _find(catalog, args.routine)
+        entry = find_routine(catalog, args.routine)
         if entry is None:
             return None
         routine = entry.routine

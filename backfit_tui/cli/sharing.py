@@ -1,0 +1,93 @@
+"""`backfit import` and `backfit export`: routine files in and out of the person's routines."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..store import locations
+from ..store.atomic import write_atomically
+from ..store.catalog import Catalog
+from ..store.locations import ensure_dir
+from ..store.routines import RoutineEntry, parse_routine, routine_toml
+from ..store.validation import LoadError, read_bytes
+from .messages import error, find_routine, say
+
+
+def import_routine(catalog: Catalog, path: Path, force: bool, new_id: str | None = None) -> int:
+    """Copy a routine file that validates into the user's routines, under its file name's id or `new_id`.
+
+    Taking the place of a routine, or the name of another, needs `force`.
+    """
+    try:
+        data = read_bytes(path)
+        routine = parse_routine(data, path, catalog.library)
+    except LoadError as err:
+        error(*map(str, err.problems), f"{path} was not imported; fix the problems above and try again")
+        return 1
+    routine_id = new_id or routine.id
+    clash = None if force else _import_clash(catalog, path, routine_id, routine.name)
+    if clash:
+        what, how_to_go_on = clash
+        error(what, f"{path} was not imported; {how_to_go_on}")
+        return 1
+    target = ensure_dir(locations.user_routines_dir()) / f"{routine_id}.toml"
+    write_atomically(target, data.decode("utf-8-sig"))  # as written, comments and all
+    say(f"Imported {routine.name} as {routine_id!r}: `backfit run {routine_id}` runs it.")
+    return 0
+
+
+def _import_clash(catalog: Catalog, path: Path, routine_id: str, name: str) -> tuple[str, str] | None:
+    """What importing `path` as `routine_id` would change unasked, and how else to go on; None if nothing."""
+
+    def named_alike(entry: RoutineEntry) -> bool:
+        return entry.routine is not None and entry.routine.name.casefold() == name.casefold()
+
+    replaced = next((e for e in catalog.entries if e.id == routine_id), None)
+    if replaced is not None:
+        keep_both = (
+            "give it a name of its own in the file and add --as ID to keep both"
+            if named_alike(replaced)
+            else "add --as ID to import it under another id"
+        )
+        if replaced.origin == "user":
+            return (
+                f"you already have a routine {routine_id!r} ({replaced.path})",
+                f"add --force to replace it, or {keep_both}",
+            )
+        return (
+            f"{path} would take the place of the bundled routine {routine_id!r}",
+            f"add --force to use it instead, or {keep_both}",
+        )
+    namesake = next((e for e in catalog.entries if named_alike(e)), None)
+    if namesake is not None:
+        whose = "your routine" if namesake.origin == "user" else "the bundled routine"
+        return f'{path} holds a routine named "{name}", as {whose} {namesake.id!r} is', (
+            f"give it a name of its own in the file, add --as {namesake.id} --force to replace that routine with it, "
+            "or add --force to import it anyway"
+        )
+    return None
+
+
+def export_routine(catalog: Catalog, reference: str, destination: Path | None) -> int:
+    """Write a routine out as tidy TOML: to stdout, to a file, or into a folder as `<id>.toml`."""
+    entry = find_routine(catalog, reference)
+    if entry is None:
+        return 1
+    text = routine_toml(entry.routine)
+    if destination is None:
+        sys.stdout.write(text)
+        return 0
+    target = destination / f"{entry.id}.toml" if destination.is_dir() else destination
+    if not target.parent.exists():
+        error(
+            f"cannot write {target}: the folder {target.parent} does not exist; create it first or choose another path"
+        )
+        return 1
+    try:
+        write_atomically(target, text)
+    except OSError as err:  # a file where the folder should be, a read-only folder, a full disk
+        error(f"cannot write {target}: {err.strerror or err}")
+        return 1
+    say(f"Wrote {entry.routine.name} to {target}.", file=sys.stderr)
+    return 0
