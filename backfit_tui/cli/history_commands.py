@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..core.formatting import counted, json_text, literal
+from ..core.formatting import counted, json_text
 from ..reports.history_report import (
     bests_table,
     calendar,
@@ -21,6 +21,7 @@ from ..store import locations
 from ..store.history import HistoryStore
 from ..store.history_file import integrity_problems
 from ..store.stats import compute_stats
+from .messages import say
 
 LISTED_PROBLEMS = 10
 
@@ -69,20 +70,22 @@ def check() -> int:
     """Check every page of the history; when it is damaged, say what is wrong and how to start a new one."""
     path = locations.history_file()
     if not path.exists():
-        print(f"No history yet: backfit makes {path} when it first opens its menu or runs a routine.")
+        say(f"No history yet: backfit makes {path} when it first opens its menu or runs a routine.")
         return 0
     problems = integrity_problems(path)
     if not problems:
-        print(f"{path}: no problems found.")
+        say(f"{path}: no problems found.")
         return 0
-    print(f"{path} is damaged:")
-    for problem in problems[:LISTED_PROBLEMS]:
-        print(f"  {literal(problem)}")
+    listed = [f"  {problem}" for problem in problems[:LISTED_PROBLEMS]]
     if len(problems) > LISTED_PROBLEMS:
-        print(f"  and {counted(len(problems) - LISTED_PROBLEMS, 'more problem')}")
-    print("backfit leaves it as it is, and keeps no history while it is there. Move it aside, where it can still be")
-    print("looked at, and backfit starts a new history the next time it runs:")
-    print(f"  {_move_aside(path)}")
+        listed.append(f"  and {counted(len(problems) - LISTED_PROBLEMS, 'more problem')}")
+    say(
+        f"{path} is damaged:",
+        *listed,
+        "backfit leaves it as it is, and keeps no history while it is there. Move it aside, where it can still be",
+        "looked at, and backfit starts a new history the next time it runs:",
+        f"  {_move_aside(path)}",
+    )
     return 1
 
 

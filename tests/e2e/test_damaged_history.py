@@ -104,6 +104,16 @@ def test_history_check_says_what_is_wrong_and_how_to_start_a_new_history(data_di
     assert (data_dir / "history.sqlite3.damaged").exists()
 
 
+def test_history_check_shows_a_folder_name_with_an_escape_sequence_literally(tmp_path):
+    data_dir = tmp_path / "data\x1b]0;TITLE\x07"
+    a_month_of_sessions(data_dir / "history.sqlite3")
+    damage(data_dir / "history.sqlite3")
+    result = backfit(data_dir, "history", "--check")
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert result.stdout.startswith(f"{tmp_path}/data\\x1b]0;TITLE\\x07/history.sqlite3 is damaged:\n")
+
+
 def test_history_check_lists_ten_problems_and_counts_the_rest(data_dir):
     path = data_dir / "history.sqlite3"
     a_month_of_sessions(path)
