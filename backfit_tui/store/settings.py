@@ -107,23 +107,22 @@ class _FallbackReader(TableReader):
 
     def setting(self, table: dict[str, Any], key: str, check: Check, default: Any, path: KeyPath = ()) -> Any:
         """The checked value of `table[key]`, or `default` (and a warning saying so) when it is bad."""
-        if key not in table:
-            return default
-        try:
-            return check(table[key])
-        except Invalid as err:
-            instead = (
-                "the bundled chime plays" if path == ("chimes",) else f"the default, {show_value(default)}, is used"
-            )
-            self.problem((*path, key), f"{err}; {instead} until it is fixed")
-            return default
+        instead = "the bundled chime plays" if path == ("chimes",) else f"the default, {show_value(default)}, is used"
+
+        def check_or_say_instead(value: Any) -> Any:
+            try:
+                return check(value)
+            except Invalid as err:
+                raise Invalid(f"{err}; {instead} until it is fixed") from None
+
+        found = self.field(table, path, key, check_or_say_instead, default)
+        return default if found is None else found  # None: the value was bad, and said so
 
     def table(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> dict[str, Any] | None:
+        """As TableReader.table; an unknown key, or a table that is not one, is said to be ignored."""
         before = len(self.problems)
         found = super().table(value, path, allowed)
-        for index in range(before, len(self.problems)):
-            problem = self.problems[index]
-            self.problems[index] = Problem(problem.file, f"{problem.message}; it is ignored", problem.key, problem.line)
+        self.problems[before:] = [replace(p, message=f"{p.message}; it is ignored") for p in self.problems[before:]]
         return found
 
 
