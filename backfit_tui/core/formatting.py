@@ -13,7 +13,6 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-BAR_WIDTH = 20
 
 
 def duration(seconds: float) -> str:
@@ -46,13 +45,6 @@ def clock_face(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
-
-
-def fill_bar(fraction: float, width: int = BAR_WIDTH) -> str:
-    """A bar `fraction` full, in eighths of a cell."""
-    eighths = round(max(0.0, min(fraction, 1.0)) * width * 8)
-    full, part = divmod(eighths, 8)
-    return ("█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")).ljust(width)
 
 
 def _escaped(text: str, escape: Callable[[str], str]) -> str:

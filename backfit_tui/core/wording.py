@@ -1,19 +1,15 @@
-"""What a session says: the words for its phases, its moments and its pacing, for every guide.
+"""What a session says: the words for its phases and its moments, for every guide.
 
 The session screen and the plain guide both word a session from here, and so can a spoken voice:
-pure functions from a phase, an event or the engine's state to plain text, with no markup and no
+pure functions from a phase or an event to plain text, with no markup and no
 layout. Text from a routine file goes through `literal`, so it is always shown as written.
 """
 
 from __future__ import annotations
 
-import math
-
-from .engine import Session, Status
-from .formatting import clock_face, counted, fill_bar, literal
-from .model import Breaths, Sides
+from .formatting import clock_face, literal
 from .records import Event, EventKind
-from .timeline import Phase, PhaseKind, Rep, breath_at, rep_at, rep_of
+from .timeline import Phase, PhaseKind, Rep, rep_of
 
 SAFETY_NOTE = (
     "Move only within a range that feels comfortable. Stop if anything hurts, "
@@ -101,31 +97,3 @@ def event_words(event: Event, phase: Phase) -> str:
 def rep_words(rep: Rep) -> str:
     """`rep 2/10 · right`, `rep 3/8`."""
     return f"rep {rep.number}/{rep.count}" + (f" · {rep.side}" if rep.side else "")
-
-
-def pacer_text(session: Session) -> str:
-    """What the pacer line shows now: the lead-in or the pause, the breath or rep under way, or the reps counted."""
-    if session.status is Status.RESUMING:
-        return f"resuming in {max(1, round(session.resumes_in() + 0.499))}…"
-    if session.status is Status.PAUSED:
-        return "paused: space to resume"
-    phase = session.phase
-    if phase.paced:
-        return _pacing(phase, session.elapsed())
-    if phase.kind is PhaseKind.WORK and phase.step.self_paced:
-        each_side = " each side" if phase.step.sides is Sides.ALTERNATING else ""
-        reps = counted(phase.step.dosage.count, "rep")
-        return f"{session.reps_done}/{reps}{each_side} · Enter per rep, or once when the set is done"
-    return ""
-
-
-def _pacing(phase: Phase, elapsed: float) -> str:
-    """The breath or rep under way `elapsed` seconds into a paced phase: `inhale ████▌  breath 2/5`."""
-    dosage = phase.step.dosage
-    if isinstance(dosage, Breaths):
-        breath = breath_at(dosage, elapsed)
-        fraction = breath.fraction if breath.inhaling else 1 - breath.fraction
-        word = "inhale" if breath.inhaling else "exhale"
-        return f"{word:<7}{fill_bar(fraction)}  breath {breath.number}/{breath.count}"
-    rep = rep_at(phase.step, elapsed)
-    return rep_words(rep) + (f" · hold {math.ceil(rep.hold_left)} s" if rep.holding else "")

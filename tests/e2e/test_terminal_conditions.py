@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from support.fake_clock import FakeClock
 from support.tui_helpers import advance, short_routine_app
-from textual.widgets import Digits
 
 from backfit_tui.core.engine import Status
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.tui.screens.session import RESUME_LEAD_IN_S
 from backfit_tui.tui.screens.too_small import TooSmallScreen
+from backfit_tui.tui.widgets.big_text import BigText
 
 
 async def test_resizing_mid_session_keeps_time_and_layout():
@@ -21,11 +21,11 @@ async def test_resizing_mid_session_keeps_time_and_layout():
         await pilot.resize_terminal(60, 20)
         await advance(pilot, clock, 0.1)
         screen = pilot.app.screen
-        assert screen.query_one(Digits).value == "0:04"
-        assert screen.query_one("#countdown").region.width > 0
+        assert screen.query_one("#figure", BigText).text == "0:04"
+        assert screen.query_one("#figure").region.width > 0
         await pilot.resize_terminal(120, 40)
         await advance(pilot, clock, 1.0)
-        assert screen.query_one(Digits).value == "0:03"
+        assert screen.query_one("#figure", BigText).text == "0:03"
 
 
 async def test_a_terminal_too_small_gets_a_message_and_time_waits_until_it_grows():

@@ -6,17 +6,18 @@ import pytest
 from support.fake_clock import FakeClock
 from support.strategies import routine, step
 from support.tui_helpers import advance, make_app, short_routine_app
-from textual.widgets import Digits, Input, Static
+from textual.widgets import Input, Static
 
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.model import Reps, Sides
 from backfit_tui.core.records import EventKind
-from backfit_tui.core.wording import pacer_text
+from backfit_tui.core.glance import glance
 from backfit_tui.store.catalog import Catalog, load_catalog
 from backfit_tui.tui.screens.confirm import ConfirmScreen
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.session import SessionScreen
 from backfit_tui.tui.screens.summary import SummaryScreen
+from backfit_tui.tui.widgets.big_text import BigText
 
 
 @pytest.fixture
@@ -26,6 +27,11 @@ def catalog() -> Catalog:
 
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
+
+
+def big(screen, selector: str) -> str:
+    """What a big-text widget says (the phase's word, the figure), as text."""
+    return screen.query_one(selector, BigText).text
 
 
 async def test_the_menu_lists_every_routine_and_previews_the_highlighted_one(catalog):
@@ -71,24 +77,25 @@ async def test_a_short_routine_runs_from_start_to_summary(catalog):
     async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = pilot.app.screen
-        assert text_of(screen, "#where").startswith("Get ready")
-        assert screen.query_one(Digits).value == "0:03"
+        assert (big(screen, "#phase-word"), big(screen, "#figure")) == ("GET READY", "0:03")
+        assert text_of(screen, "#exercise") == "Next: Child's pose"
         await advance(pilot, clock, 3.2)  # into the 4 s hold
+        assert (big(screen, "#phase-word"), big(screen, "#figure")) == ("WORK", "0:04")
         assert text_of(screen, "#exercise") == "Child's pose"
-        assert screen.query_one(Digits).value == "0:04"
         await advance(pilot, clock, 2.0)
-        assert screen.query_one("#countdown").has_class("final-seconds")
+        assert screen.query_one("#figure").has_class("-final-seconds")
         await advance(pilot, clock, 11.0)  # set 2 done, then rest, then get-ready for cat-cow
         await advance(pilot, clock, 2.0)
-        assert "inhale" in text_of(screen, "#pacer") and "breath 1/2" in text_of(screen, "#pacer")
+        assert (big(screen, "#phase-word"), big(screen, "#figure")) == ("BREATHE IN", "1/2")
         await advance(pilot, clock, 1.0)
-        assert "exhale" in text_of(screen, "#pacer")
+        assert big(screen, "#phase-word") == "BREATHE OUT"
         await advance(pilot, clock, 2.5 + 3 + 2)  # breaths end; get ready; left side
-        assert "left" in text_of(screen, "#where")
+        assert big(screen, "#phase-word") == "WORK LEFT" and "left" in text_of(screen, "#detail")
         await advance(pilot, clock, 8)  # left, switch, right, get ready, into rep 1's hold
-        assert "rep 1/2 · left · hold 1 s" in text_of(screen, "#pacer")
+        assert (big(screen, "#phase-word"), big(screen, "#figure")) == ("HOLD LEFT", "1/2")
+        assert text_of(screen, "#then") == "hold 1 s"
         await advance(pilot, clock, 6.5 + 3)  # the reps end by themselves; get ready
-        assert "0/3 reps" in text_of(screen, "#pacer")
+        assert big(screen, "#figure") == "0/3" and "Enter per rep" in text_of(screen, "#then")
         await pilot.press("enter", "enter", "enter")
         summary = pilot.app.screen
         assert isinstance(summary, SummaryScreen)
@@ -106,9 +113,9 @@ async def test_space_pauses_exactly_and_resumes_after_three_seconds(catalog):
         await pilot.press("space")
         await advance(pilot, clock, 60)
         assert screen.session.status is Status.PAUSED and screen.session.remaining() == 2.5
-        assert "paused" in text_of(screen, "#pacer")
+        assert big(screen, "#phase-word") == "PAUSED" and "paused" in text_of(screen, "#then")
         await pilot.press("space")
-        assert "resuming in 3" in text_of(screen, "#pacer")
+        assert "resuming in 3" in text_of(screen, "#then")
         await advance(pilot, clock, 3)
         assert screen.session.status is Status.RUNNING and screen.session.remaining() == 2.5
 
@@ -227,4 +234,4 @@ def test_self_paced_alternating_reps_are_counted_on_each_side():
     for _ in range(5):  # three on the left, two on the right
         session.count_rep()
     assert session.reps_done == 2
-    assert pacer_text(session) == "2/10 reps each side · Enter per rep, or once when the set is done"
+    assert glance(session).figure == "2/10"

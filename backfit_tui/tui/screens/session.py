@@ -12,20 +12,22 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual import events
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from ...audio.chime_player import ChimePlayer
 from ...core.engine import ADJUST_STEP_S, Session, Status
-from ...core.formatting import clock_face, duration, literal
+from ...core.formatting import duration
+from ...core.glance import Look, glance
 from ...core.model import Routine
 from ...core.records import Event, SessionRecord
-from ...core.timeline import COUNTDOWN_SECONDS
-from ...core.wording import next_up, pacer_text, phase_cues, phase_heading
 from ...store.history import SessionLog
+from ..widgets.big_text import FIGURES, WORDS, BigText
 from ..widgets.key_hints import KeyHints
+from ..widgets.pace_bar import PaceBar
 from ..widgets.thin_bar import ThinBar
 
 if TYPE_CHECKING:
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
 PACING_FRAME_S = 0.25  # breath and rep pacing: four frames a second is smooth enough
 RESUME_LEAD_IN_S = 3
 CUE_FLASH_S = 0.3
+ROOMY_HEIGHT = 36  # rows from which the phase's word and the pacer are drawn twice as tall
+SHORT_HEIGHT = 24  # rows below which the cues give up room to the figure
 
 class SessionScreen(Screen[SessionRecord]):
     """Guides one routine; dismisses with the session's record when it ends or is left."""
@@ -67,21 +71,28 @@ class SessionScreen(Screen[SessionRecord]):
         self.observers = observers  # told of every event as it is handled: the timing trace, tests
         self._timer: Timer | None = None
         self._shown: dict[str, Text | str] = {}
+        self._look: Look | None = None
         self.ended = False  # finished while covered; the summary comes when the screen is back
         self.paused_while_covered = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
+            yield BigText(WORDS, id="phase-word")
             yield Static(id="exercise")
-            yield Static(id="where")
-            yield Digits(id="countdown")
+            yield Static(id="detail")
+            yield BigText(FIGURES, id="figure")
+            yield PaceBar(id="pacer")
             yield ThinBar(id="phase-bar")
-            yield Static(id="pacer")
             yield Static(id="cues")
-            yield Static(id="next")
-            yield ThinBar(id="session-bar")
-            yield Static(id="time-left")
+            yield Static(id="then")
+            with Horizontal(id="session-line"):
+                yield ThinBar(id="session-bar")
+                yield Static(id="time-left")
         yield KeyHints()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height >= ROOMY_HEIGHT, "-roomy")
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
 
     def on_mount(self) -> None:
         self.app.app_suspend_signal.subscribe(self, self.suspended)
@@ -163,23 +174,24 @@ class SessionScreen(Screen[SessionRecord]):
     # --- drawing ----------------------------------------------------------------------------
 
     def render_state(self) -> None:
-        session, phase = self.session, self.session.phase
-        step = phase.step
-        self.show("#exercise", Text(literal(step.exercise.name), style="bold"))
-        self.show("#where", Text(f"{phase_heading(phase)}   ·   {literal(step.describe_set())}"))
-        remaining = session.remaining()
-        digits = self.query_one("#countdown", Digits)
-        digits.update(clock_face(remaining) if remaining is not None else str(session.reps_done))
-        final = remaining is not None and phase.counts_down and 0 < remaining <= COUNTDOWN_SECONDS[0]
-        digits.set_class(final, "final-seconds")
+        session, now = self.session, glance(self.session)
+        if now.look is not self._look:
+            if self._look is not None:
+                self.remove_class(f"-{self._look}")
+            self.add_class(f"-{now.look}")
+            self._look = now.look
+        self.query_one("#phase-word", BigText).show(now.word)
+        self.show("#exercise", Text(now.exercise, style="bold"))
+        self.show("#detail", now.detail)
+        self.query_one("#figure", BigText).show(now.figure)
+        self.query_one("#figure").set_class(now.final_seconds, "-final-seconds")
+        self.query_one("#pacer", PaceBar).show(now.pace)
         self.query_one("#phase-bar", ThinBar).show(session.elapsed(), session.length or 0)
-        self.show("#pacer", pacer_text(session))
-        self.show("#cues", Text("\n".join("· " + cue for cue in phase_cues(phase))))
-        self.show("#next", Text(next_up(session.next_phase), style="dim"))
+        self.show("#cues", Text("\n".join("· " + cue for cue in now.cues)))
+        self.show("#then", Text(now.then, style="dim"))
         left = session.time_left()
         self.query_one("#session-bar", ThinBar).show(session.planned_seconds - left, session.planned_seconds)
-        self.show("#time-left", f"{duration(left)} left in the session")
-        self.set_class(session.status in (Status.PAUSED, Status.RESUMING), "paused")
+        self.show("#time-left", f" {duration(left)} left")
 
     def show(self, selector: str, content: Text | str) -> None:
         """Update a line only when its content changes: each update lays the screen out again."""

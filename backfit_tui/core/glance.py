@@ -1,0 +1,161 @@
+"""What a session looks like at a glance, from a mat two metres away: the phase's word and colour,
+the big figure, and the exercise the person should be thinking about.
+
+Pure: read from the engine's state, so a test can check a moment without drawing it, and the screen
+only draws what this says.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .engine import Session, Status
+from .formatting import clock_face, literal
+from .model import Breaths
+from .timeline import COUNTDOWN_SECONDS, Phase, PhaseKind, breath_at, rep_at
+from .wording import next_up, phase_cues, phase_heading
+
+
+class Look(StrEnum):
+    """The colour a moment is drawn in, named for what it asks of the person."""
+
+    GET_READY = "get-ready"
+    WORK = "work"
+    REST = "rest"
+    SWITCH = "switch"
+    PAUSED = "paused"
+
+
+LOOKS = {
+    PhaseKind.GET_READY: Look.GET_READY,
+    PhaseKind.WORK: Look.WORK,
+    PhaseKind.SWITCH: Look.SWITCH,
+    PhaseKind.SET_REST: Look.REST,
+    PhaseKind.STEP_REST: Look.REST,
+}
+
+WORDS = {  # the phase's word, shown large: it carries the meaning without the colour
+    PhaseKind.GET_READY: "GET READY",
+    PhaseKind.WORK: "WORK",
+    PhaseKind.SWITCH: "SWITCH SIDES",
+    PhaseKind.SET_REST: "REST",
+    PhaseKind.STEP_REST: "REST",
+}
+
+
+@dataclass(frozen=True)
+class Glance:
+    """One moment of a session, as the screen shows it."""
+
+    look: Look
+    word: str  # `WORK`, `BREATHE IN`, `REST`, `PAUSED`: large, in the phase's colour
+    figure: str  # the largest thing on the screen: `0:27`, or the breath or rep under way, `3/10`
+    final_seconds: bool  # the last three seconds of a countdown
+    exercise: str  # this exercise during work; the next one while getting ready, resting or switching
+    detail: str  # where that exercise stands and its dosage: `Set 2/3 · left · hold 30 s each side`
+    cues: tuple[str, ...]  # that exercise's form cues
+    then: str  # a line under the cues: what follows the work, how to count reps, or why time stands still
+    pace: float | None  # how full the pacer is, 0 → 1, during paced breaths and reps; None otherwise
+
+
+def glance(session: Session) -> Glance:
+    """How the session looks now."""
+    phase = session.phase
+    focus = upcoming_work(session)
+    step = focus.step
+    working = phase.kind is PhaseKind.WORK
+    word, pace = _word_and_pace(session)
+    remaining = session.remaining()
+    return Glance(
+        look=_look(session),
+        word=word,
+        figure=_figure(session),
+        final_seconds=remaining is not None and phase.counts_down and 0 < remaining <= COUNTDOWN_SECONDS[0],
+        exercise=("" if working else "Next: ") + literal(step.exercise.name),
+        detail=f"{phase_heading(focus)} · {literal(step.describe_set())}",
+        cues=phase_cues(focus),
+        then=_then(session),
+        pace=pace,
+    )
+
+
+def upcoming_work(session: Session) -> Phase:
+    """The work phase the person should think about: the current one, or else the next (the last when none)."""
+    for phase in session.timeline[session.index :]:
+        if phase.kind is PhaseKind.WORK:
+            return phase
+    return session.phase
+
+
+def _look(session: Session) -> Look:
+    if session.status is Status.PAUSED:
+        return Look.PAUSED
+    if session.status is Status.RESUMING:
+        return Look.GET_READY
+    return LOOKS[session.phase.kind]
+
+
+def _word_and_pace(session: Session) -> tuple[str, float | None]:
+    phase = session.phase
+    if session.status is Status.PAUSED:
+        return "PAUSED", None
+    if session.status is Status.RESUMING:
+        return f"RESUMING IN {_lead_in_second(session)}", None
+    word = WORDS[phase.kind] + (f" {phase.side.upper()}" if phase.kind is PhaseKind.WORK and phase.side else "")
+    if not phase.paced or session.status is not Status.RUNNING:
+        return word, None
+    elapsed = session.elapsed()
+    dosage = phase.step.dosage
+    if isinstance(dosage, Breaths):
+        breath = breath_at(dosage, elapsed)
+        if breath.inhaling:
+            return "BREATHE IN", breath.fraction
+        return "BREATHE OUT", 1 - breath.fraction
+    rep = rep_at(phase.step, elapsed)
+    side = f" {rep.side.upper()}" if rep.side else ""
+    if rep.holding:
+        return f"HOLD{side}", 1.0
+    moving = (elapsed % dosage.rep_seconds) / dosage.seconds_per_rep
+    return f"WORK{side}", min(moving, 1.0)
+
+
+def _then(session: Session) -> str:
+    """`Next: rest 30 s` during work; how to count reps by hand; `paused: space to resume`; `hold 3 s` in a paced rep."""
+    phase = session.phase
+    if session.status is Status.PAUSED:
+        return "paused: space to resume"
+    if session.status is Status.RESUMING:
+        return f"resuming in {_lead_in_second(session)}…"
+    if phase.kind is not PhaseKind.WORK:
+        return ""
+    if session.counts_reps:
+        return "Enter per rep, or once when the set is done"
+    if phase.paced and not isinstance(phase.step.dosage, Breaths):
+        rep = rep_at(phase.step, session.elapsed())
+        if rep.holding:
+            return f"hold {math.ceil(rep.hold_left)} s"
+    return next_up(session.next_phase)
+
+
+def _lead_in_second(session: Session) -> int:
+    """The whole second the lead-in after a pause shows: 3, 2, 1."""
+    return max(1, round(session.resumes_in() + 0.499))
+
+
+def _figure(session: Session) -> str:
+    """The time left in the phase, or the breath or rep under way (counted per side) when that is the measure."""
+    phase = session.phase
+    remaining = session.remaining()
+    if phase.kind is PhaseKind.WORK and phase.paced:
+        elapsed = session.elapsed()
+        dosage = phase.step.dosage
+        if isinstance(dosage, Breaths):
+            breath = breath_at(dosage, elapsed)
+            return f"{breath.number}/{breath.count}"
+        rep = rep_at(phase.step, elapsed)
+        return f"{rep.number}/{rep.count}"
+    if remaining is None:  # reps counted by hand
+        return f"{session.reps_done}/{phase.step.dosage.count}"
+    return clock_face(remaining)
