@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 
-
 def duration(seconds: float) -> str:
     """`45 s`, `3 min`, `12 min 30 s`, `1 h 5 min`: a planned length, rounded up to the second."""
     total = math.ceil(seconds - 1e-9)

@@ -122,7 +122,7 @@ def _word_and_pace(session: Session) -> tuple[str, float | None]:
 
 
 def _then(session: Session) -> str:
-    """`Next: rest 30 s` during work; how to count reps by hand; `paused: space to resume`; `hold 3 s` in a paced rep."""
+    """The line under the cues: `Next: rest 30 s`, how to count by hand, `hold 3 s`, `paused: space to resume`."""
     phase = session.phase
     if session.status is Status.PAUSED:
         return "paused: space to resume"

@@ -9,9 +9,9 @@ from support.tui_helpers import advance, make_app, short_routine_app
 from textual.widgets import Input, Static
 
 from backfit_tui.core.engine import Session, Status
+from backfit_tui.core.glance import glance
 from backfit_tui.core.model import Reps, Sides
 from backfit_tui.core.records import EventKind
-from backfit_tui.core.glance import glance
 from backfit_tui.store.catalog import Catalog, load_catalog
 from backfit_tui.tui.screens.confirm import ConfirmScreen
 from backfit_tui.tui.screens.menu import MenuScreen

@@ -59,7 +59,8 @@ def bitmap(font: BlockFont, text: str) -> Bitmap:
 def draw(font: BlockFont, text: str, scale: tuple[int, int]) -> tuple[str, ...]:
     """`text` in `font` at `scale`, as lines of block elements."""
     columns, half_rows = scale
-    halves = [tuple(pixel for pixel in row for _ in range(columns)) for row in bitmap(font, text) for _ in range(half_rows)]
+    widened = [tuple(pixel for pixel in row for _ in range(columns)) for row in bitmap(font, text)]
+    halves = [row for row in widened for _ in range(half_rows)]
     if len(halves) % 2:
         halves.append((False,) * len(halves[0]))
     return tuple("".join(HALVES[pair] for pair in zip(top, bottom)) for top, bottom in zip(halves[::2], halves[1::2]))
