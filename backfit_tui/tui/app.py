@@ -27,6 +27,7 @@ from ..core.model import Routine
 from ..core.wording import SAFETY_NOTE
 from ..store.catalog import Catalog
 from ..store.settings import Settings
+from .colours import COLOUR_DEFAULTS
 from .controller import Controller
 from .screens.menu import MenuScreen
 
@@ -89,6 +90,9 @@ class BackfitApp(App[None]):
         self.controller = Controller(self)
         self.menu: MenuScreen | None = None  # the bottom screen, once the app starts: handed the routines anew
         self._previous_handlers: dict[int, object] = {}  # the signals' handlers before the app took them
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return COLOUR_DEFAULTS
 
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen, drawn in the app's first frame."""

@@ -25,6 +25,7 @@ from backfit_tui.store.history import HistoryStore
 from backfit_tui.store.routines import load_routine
 from backfit_tui.store.settings import Settings
 from backfit_tui.store.stats import compute_stats
+from backfit_tui.tui.colours import COLOUR_DEFAULTS
 from backfit_tui.tui.screens.confirm import ConfirmScreen
 from backfit_tui.tui.screens.editor import EditorScreen
 from backfit_tui.tui.screens.history import HistoryScreen
@@ -49,6 +50,9 @@ class Host(App[None]):
         self.first = screen
         self.received: list[Message] = []
         self.results: list[object] = []
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return COLOUR_DEFAULTS  # the screens' styles use backfit's own colours too
 
     def on_mount(self) -> None:
         self.push_screen(self.first, self.results.append)

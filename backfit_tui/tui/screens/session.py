@@ -191,13 +191,14 @@ class SessionScreen(Screen[SessionRecord]):
         self.show("#then", Text(now.then, style="dim"))
         left = session.time_left()
         self.query_one("#session-bar", ThinBar).show(session.planned_seconds - left, session.planned_seconds)
-        self.show("#time-left", f" {duration(left)} left")
+        self.show("#time-left", f"{duration(left)} left", layout=False)  # once a second, in a fixed width
 
-    def show(self, selector: str, content: Text | str) -> None:
-        """Update a line only when its content changes: each update lays the screen out again."""
+    def show(self, selector: str, content: Text | str, layout: bool = True) -> None:
+        """Update a line only when its content changes: each update lays the screen out again, unless its
+        size is fixed (`layout=False`)."""
         if self._shown.get(selector) != content:
             self._shown[selector] = content
-            self.query_one(selector, Static).update(content)
+            self.query_one(selector, Static).update(content, layout=layout)
 
     # --- keys -------------------------------------------------------------------------------
 
