@@ -18,7 +18,7 @@ def test_figures_are_drawn_in_block_elements_at_every_scale():
     for scale in FIGURES.scales:
         lines = draw(FIGURES, "10:59", scale)
         assert set("".join(lines)) <= BLOCKS and len({len(line) for line in lines}) == 1
-    assert [len(draw(FIGURES, "0:30", scale)) for scale in FIGURES.scales] == [21, 18, 14, 11, 7, 4]
+    assert [len(draw(FIGURES, "0:30", scale)) for scale in FIGURES.scales] == [35, 28, 21, 18, 14, 11, 7, 4]
 
 
 def test_the_largest_scale_that_fits_is_chosen_and_none_when_nothing_fits():
@@ -33,7 +33,7 @@ def test_what_is_drawn_always_fits(text, width, height):
     assert lines is None or (len(lines) <= height and all(len(line) <= width for line in lines))
 
 
-@pytest.mark.parametrize(("size", "rows"), [((60, 20), 5), ((80, 24), 7), ((120, 40), 11), ((200, 60), 14)])
+@pytest.mark.parametrize(("size", "rows"), [((60, 20), 5), ((80, 24), 7), ((120, 40), 11), ((200, 60), 28)])
 async def test_the_time_left_is_the_largest_thing_on_the_screen_and_grows_with_it(size, rows):
     clock = FakeClock(100.0)
     async with short_routine_app(load_catalog(), clock).run_test(size=size) as pilot:

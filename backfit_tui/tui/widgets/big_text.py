@@ -26,8 +26,8 @@ class BlockFont:
     scales: tuple[tuple[int, int], ...]
 
 
-# banner3's digits are 7 pixels tall: 4, 7, 11, 14, 18 or 21 rows, a little wider as they grow.
-FIGURES = BlockFont("banner3", scales=((3, 6), (3, 5), (2, 4), (2, 3), (1, 2), (1, 1)))
+# banner3's digits are 7 pixels tall: from 4 rows to 35, a little wider as they grow.
+FIGURES = BlockFont("banner3", scales=((5, 10), (4, 8), (3, 6), (3, 5), (2, 4), (2, 3), (1, 2), (1, 1)))
 # 3x5's capitals are 5 pixels tall: words in 3 or 5 rows.
 WORDS = BlockFont("3x5", scales=((2, 2), (1, 1)))
 
