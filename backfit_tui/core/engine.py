@@ -135,7 +135,13 @@ class Session:
 
     @property
     def can_adjust(self) -> bool:
+        """Whether ±5 s changes the current phase: a hold, rest or countdown under way."""
         return self.status in UNDER_WAY and self._length is not None and self.phase.counts_down
+
+    @property
+    def can_go_back(self) -> bool:
+        """Whether `back()` has a set or get-ready before the current phase to go to."""
+        return self.status in UNDER_WAY and self._back_target() is not None
 
     @property
     def reps_done(self) -> int:
@@ -237,17 +243,17 @@ class Session:
         return events
 
     def back(self) -> list[Event]:
-        """Go back to the previous set or get-ready (rests and switches are passed over)."""
+        """Go back to the previous set or get-ready (rests and switches are passed over); at the start, nothing."""
         events = self.update()
-        if self.status not in UNDER_WAY:
-            return events
-        target = next(
-            (i for i in range(self.index - 1, -1, -1)
-             if self.timeline[i].kind in (PhaseKind.WORK, PhaseKind.GET_READY)),
-            self.index,
-        )  # fmt: skip
-        self._begin(target, self.clock(), events)
+        target = self._back_target()
+        if self.status in UNDER_WAY and target is not None:
+            self._begin(target, self.clock(), events)
         return events
+
+    def _back_target(self) -> int | None:
+        """The index of the last set or get-ready before the current phase, if any."""
+        earlier = range(self.index - 1, -1, -1)
+        return next((i for i in earlier if self.timeline[i].kind in (PhaseKind.WORK, PhaseKind.GET_READY)), None)
 
     def restart_phase(self) -> list[Event]:
         """Start the current phase again from its full planned length."""

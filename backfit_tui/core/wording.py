@@ -7,7 +7,11 @@ layout. Text from a routine file goes through `literal`, so it is always shown a
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+from .engine import Session
 from .formatting import clock_face, literal
+from .model import Breaths, Reps
 from .records import Event, EventKind
 from .timeline import Phase, PhaseKind, Rep, rep_of
 
@@ -97,3 +101,39 @@ def event_words(event: Event, phase: Phase) -> str:
 def rep_words(rep: Rep) -> str:
     """`rep 2/10 · right`, `rep 3/8`."""
     return f"rep {rep.number}/{rep.count}" + (f" · {rep.side}" if rep.side else "")
+
+
+class Move(StrEnum):
+    """What a session key asks for, when the answer may be that it does nothing now."""
+
+    BACK = "back"
+    LONGER = "longer"  # +5 s
+    SHORTER = "shorter"  # -5 s
+    DONE = "done"  # Enter: count a rep, or end the set
+
+
+def why_not(session: Session, move: Move) -> str | None:
+    """Why `move` would do nothing now in a session under way, in a few words; None when it does something.
+
+    The session screen hides such a key's hint, and says this when the key is pressed anyway.
+    """
+    phase = session.phase
+    if move is Move.BACK:
+        return None if session.can_go_back else "Already at the start"
+    if move is Move.DONE:
+        if phase.kind is PhaseKind.WORK:
+            return None
+        return f"{HEADINGS[phase.kind]}: no set to mark done (n skips it)"
+    if session.can_adjust:
+        return None
+    verb = "lengthen" if move is Move.LONGER else "shorten"
+    return f"Nothing to {verb}: {_untimed(phase)}"
+
+
+def _untimed(phase: Phase) -> str:
+    """Why a work phase has no time to change: its reps or breaths set the pace."""
+    dosage = phase.step.dosage
+    if isinstance(dosage, Reps) and not dosage.paced:
+        return "reps are counted by hand"
+    return f"the {'breaths' if isinstance(dosage, Breaths) else 'reps'} keep their own pace"
+

@@ -253,11 +253,22 @@ def test_back_returns_to_the_previous_set_passing_over_the_rest(clock):
     assert (session.phase.kind, session.phase.set_number, session.remaining()) == (PhaseKind.WORK, 1, 10)
 
 
-def test_back_on_the_first_phase_starts_it_again(clock):
+def test_back_on_the_first_phase_does_nothing(clock):
     session = started(Session(routine(step(Hold(10))), clock, get_ready=5), clock)
     clock.advance(3)
+    session.update()
+    assert not session.can_go_back
+    assert session.back() == []
+    assert (session.index, session.remaining()) == (0, 2)
+
+
+def test_back_from_a_set_can_go_to_its_get_ready(clock):
+    session = started(Session(routine(step(Hold(10))), clock, get_ready=5), clock)
+    clock.advance(6)
+    session.update()
+    assert session.can_go_back
     session.back()
-    assert (session.index, session.remaining()) == (0, 5)
+    assert (session.phase.kind, session.remaining()) == (PhaseKind.GET_READY, 5)
 
 
 def test_restarting_a_phase_gives_back_its_full_length(clock):

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
-from support.strategies import routine, step
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from support.fake_clock import FakeClock
+from support.strategies import routine, routines, step
 
-from backfit_tui.core.model import Hold, Reps, Sides
+from backfit_tui.core.engine import Session, Status
+from backfit_tui.core.model import Breaths, Hold, Reps, Sides
 from backfit_tui.core.records import Event, EventKind
 from backfit_tui.core.timeline import PhaseKind, build_timeline
-from backfit_tui.core.wording import event_words, next_up, phase_announcement, phase_cues, phase_heading
+from backfit_tui.core.wording import (
+    Move,
+    event_words,
+    next_up,
+    phase_announcement,
+    phase_cues,
+    phase_heading,
+    why_not,
+)
+
+# What each move asks of the engine, as the session screen asks it.
+OPERATIONS = {
+    Move.BACK: lambda session: session.back(),
+    Move.LONGER: lambda session: session.adjust(+5),
+    Move.SHORTER: lambda session: session.adjust(-5),
+    Move.DONE: lambda session: session.count_rep() if session.counts_reps else session.mark_done(),
+}
 
 
 def test_a_set_on_one_side_is_worded_alike_on_the_screen_and_in_the_plain_guide():
@@ -36,3 +56,46 @@ def test_the_moments_inside_a_phase_have_words_and_bookkeeping_has_none():
         (EventKind.COUNTDOWN, 3), (EventKind.REP, 2), (EventKind.REP_HOLD, 2), (EventKind.SET_DONE, 0),
         (EventKind.SESSION_FINISHED, 0)]]  # fmt: skip
     assert words == ["3…", "rep 1/2 · right", "hold 4 s", "", "Finished."]
+
+
+def session_at(a_routine, seconds: float, get_ready: int = 3) -> Session:
+    """A session of `a_routine` started and `seconds` in."""
+    clock = FakeClock(0.0)
+    session = Session(a_routine, clock, get_ready)
+    session.start()
+    clock.advance(seconds)
+    session.update()
+    return session
+
+
+def test_a_move_that_does_nothing_says_why_in_a_few_words():
+    hand_counted, breaths, paced = step(Reps(3)), step(Breaths(2, inhale=1, exhale=1)), step(Reps(2, seconds_per_rep=2))
+    getting_ready = session_at(routine(hand_counted), 1)
+    assert why_not(getting_ready, Move.BACK) == "Already at the start"
+    assert why_not(getting_ready, Move.DONE) == "Get ready: no set to mark done (n skips it)"
+    assert why_not(getting_ready, Move.LONGER) is None
+    counting = session_at(routine(hand_counted), 4)
+    assert why_not(counting, Move.LONGER) == "Nothing to lengthen: reps are counted by hand"
+    assert why_not(counting, Move.SHORTER) == "Nothing to shorten: reps are counted by hand"
+    assert why_not(counting, Move.DONE) is None and why_not(counting, Move.BACK) is None
+    assert why_not(session_at(routine(breaths), 4), Move.LONGER) == "Nothing to lengthen: the breaths keep their own pace"
+    assert why_not(session_at(routine(paced), 4), Move.SHORTER) == "Nothing to shorten: the reps keep their own pace"
+
+
+def test_every_move_of_a_hold_does_something_once_past_the_start():
+    holding = session_at(routine(step(Hold(30))), 5)
+    assert [why_not(holding, move) for move in Move] == [None] * len(Move)
+
+
+@given(routines(), st.floats(0, 300), st.sampled_from(list(Move)))
+def test_a_move_does_nothing_exactly_when_it_says_why(a_routine, seconds, move):
+    session = session_at(a_routine, seconds)
+    assume(session.status is Status.RUNNING)  # the screen has gone once the session is over
+    before = (session.index, session.length, session.elapsed(), session.reps_counted, session.status)
+    reason = why_not(session, move)
+    events = OPERATIONS[move](session)
+    after = (session.index, session.length, session.elapsed(), session.reps_counted, session.status)
+    if reason:
+        assert events == [] and after == before
+    else:
+        assert events or after != before
