@@ -24,6 +24,7 @@ from ...core.formatting import duration
 from ...core.glance import Look, glance
 from ...core.model import Routine
 from ...core.records import Event, SessionRecord
+from ...core.wording import Move, why_not
 from ...store.history import SessionLog
 from ..widgets.big_text import FIGURES, WORDS, BigText
 from ..widgets.key_hints import KeyHints
@@ -39,24 +40,35 @@ CUE_FLASH_S = 0.3
 ROOMY_HEIGHT = 36  # rows from which the phase's word and the pacer are drawn twice as tall
 SHORT_HEIGHT = 24  # rows below which the cues give up room to the figure
 
+TIME, MOVING, COUNTING = Binding.Group("Time"), Binding.Group("Moving"), Binding.Group("Counting")
+SOUND, LEAVING = Binding.Group("Sound"), Binding.Group("Leaving")
+ADJUST_HELP = "Add or take 5 s from a hold, a rest or a countdown"
+# The keys that may do nothing at a moment: their hint is hidden then, and a press says why.
+MOVES = {"back": Move.BACK, "adjust(1)": Move.LONGER, "adjust(-1)": Move.SHORTER, "count": Move.DONE}
+
+
 class SessionScreen(Screen[SessionRecord]):
     """Guides one routine; dismisses with the session's record when it ends or is left."""
 
     CSS_PATH = "session.tcss"
 
+    # Short words and ␣ for space: every hint fits a 60-column footer. The ? help reads the groups and tooltips.
     BINDINGS = [
-        # Short words and ␣ for space: every hint fits a 60-column footer.
-        Binding("space", "toggle_pause", "Pause", key_display="␣"),
-        Binding("n", "skip", "Next"),
-        Binding("N", "skip_step", "Next step", show=False),
-        Binding("b", "back", "Back"),
-        Binding("r", "restart", "Redo", show=False),  # in the ? help: the footer must fit 60 columns
-        Binding("plus,equals_sign", "adjust(1)", "±5s", key_display="+/-"),
-        Binding("minus", "adjust(-1)", "-5 s", show=False),
-        Binding("enter", "count", "Rep"),
-        Binding("m", "app.toggle_mute", "Mute"),
-        Binding("q,escape", "leave", "Leave"),
-        Binding("ctrl+c", "leave", "Leave", show=False),  # what a terminal user tries first
+        Binding("space", "toggle_pause", "Pause", key_display="␣", group=TIME,
+                tooltip="Pause, or carry on after a 3-second lead-in"),
+        Binding("plus", "adjust(1)", "±5 s", group=TIME, tooltip=ADJUST_HELP),
+        Binding("equals_sign", "adjust(1)"),  # + without shift
+        Binding("minus", "adjust(-1)", "±5 s", group=TIME, tooltip=ADJUST_HELP),
+        Binding("r", "restart", "Redo", show=False, group=TIME, tooltip="Start this part again from its full length"),
+        Binding("n", "skip", "Next", group=MOVING, tooltip="Go on to what comes next; an unfinished set is skipped"),
+        Binding("N", "skip_step", "Next step", show=False, group=MOVING,
+                tooltip="Go on to the next exercise, skipping this one's sets that are left"),
+        Binding("b", "back", "Back", group=MOVING, tooltip="Go back to the set before (rests are passed over)"),
+        Binding("enter", "count", "Done", group=COUNTING,
+                tooltip="Count a rep when you count them yourself; otherwise end the set now, as done"),
+        Binding("m", "app.toggle_mute", "Mute", group=SOUND, tooltip="Turn the chimes off or on (remembered)"),
+        Binding("q,escape,ctrl+c", "leave", "Leave", group=LEAVING,  # ctrl+c: what a terminal user tries first
+                tooltip="Leave the session, after asking: what you have done is kept"),
     ]
 
     def __init__(
@@ -74,6 +86,7 @@ class SessionScreen(Screen[SessionRecord]):
         self._look: Look | None = None
         self.ended = False  # finished while covered; the summary comes when the screen is back
         self.paused_while_covered = False
+        self._hints_for: tuple[Status, int] | None = None  # the state the key hints were drawn for
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
@@ -112,6 +125,7 @@ class SessionScreen(Screen[SessionRecord]):
         if events:
             self.happened(events)
         self.render_state()
+        self.refresh_hints()
         if self.session.status is Status.FINISHED:
             self.end(finished=True)
             return
@@ -193,6 +207,13 @@ class SessionScreen(Screen[SessionRecord]):
         self.query_one("#session-bar", ThinBar).show(session.planned_seconds - left, session.planned_seconds)
         self.show("#time-left", f"{duration(left)} left", layout=False)  # once a second, in a fixed width
 
+    def refresh_hints(self) -> None:
+        """Redraw the key hints when what the keys do may have changed: a new phase, a pause, a resume."""
+        state = (self.session.status, self.session.index)
+        if state != self._hints_for:
+            self._hints_for = state
+            self.refresh_bindings()
+
     def show(self, selector: str, content: Text | str, layout: bool = True) -> None:
         """Update a line only when its content changes: each update lays the screen out again, unless its
         size is fixed (`layout=False`)."""
@@ -202,11 +223,30 @@ class SessionScreen(Screen[SessionRecord]):
 
     # --- keys -------------------------------------------------------------------------------
 
-    def action_toggle_pause(self) -> None:
-        if self.session.status is Status.RUNNING:
-            self.apply(self.session.pause())
+    def key_hint(self, binding: Binding) -> str | None:
+        """What a key does now, for the footer; None while it does nothing (pressing it then says why)."""
+        move = MOVES.get(binding.action)
+        if move is not None and why_not(self.session, move):
+            return None
+        if binding.action == "toggle_pause" and self.session.status is Status.PAUSED:
+            return "Resume"
+        if binding.action == "count" and self.session.counts_reps:
+            return "Rep"
+        return binding.description
+
+    def attempt(self, move: Move, operation: Callable[[], list[Event]]) -> None:
+        """Do `operation`, or say briefly why its key does nothing now."""
+        reason = why_not(self.session, move)
+        if reason:
+            self.notify(reason, timeout=2)
         else:
+            self.apply(operation())
+
+    def action_toggle_pause(self) -> None:
+        if self.session.status is Status.PAUSED:
             self.apply(self.session.resume(RESUME_LEAD_IN_S))
+        else:  # running, or counting down to resume: space stops it
+            self.apply(self.session.pause())
 
     def action_skip(self) -> None:
         self.apply(self.session.skip())
@@ -215,19 +255,17 @@ class SessionScreen(Screen[SessionRecord]):
         self.apply(self.session.skip_step())
 
     def action_back(self) -> None:
-        self.apply(self.session.back())
+        self.attempt(Move.BACK, self.session.back)
 
     def action_restart(self) -> None:
         self.apply(self.session.restart_phase())
 
     def action_adjust(self, direction: int) -> None:
-        self.apply(self.session.adjust(direction * ADJUST_STEP_S))
+        move = Move.LONGER if direction > 0 else Move.SHORTER
+        self.attempt(move, lambda: self.session.adjust(direction * ADJUST_STEP_S))
 
     def action_count(self) -> None:
-        if self.session.counts_reps:
-            self.apply(self.session.count_rep())
-        else:
-            self.apply(self.session.mark_done())
+        self.attempt(Move.DONE, self.session.count_rep if self.session.counts_reps else self.session.mark_done)
 
     def action_leave(self) -> None:
         from .confirm import ConfirmScreen

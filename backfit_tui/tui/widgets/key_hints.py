@@ -8,12 +8,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from ..key_rows import footer_keys, in_declared_order, key_rows
+
 # From roomy to tight: the gap between hints, and between a key and what it does.
 SPACINGS = (("  ", " "), (" ", " "), (" ", ""))
 
 
 class KeyHints(Static):
-    """`⏎ Start  ^n New  …  ? Help`: every binding the screen shows, updated as focus moves."""
+    """`⏎ Start  ^n New  …  ? Help`: what the screen's keys do now, updated as focus and state change.
+
+    A screen may say what a key does now with a `key_hint(binding) -> str | None` method: the word to
+    show, or None to leave out a key that does nothing at the moment.
+    """
 
     COMPONENT_CLASSES = {"key-hints--key"}
 
@@ -24,14 +30,20 @@ class KeyHints(Static):
     def on_resize(self) -> None:
         self.show_bindings()
 
+    def hints(self) -> list[tuple[str, str]]:
+        """(keys, word) for each row of keys shown now."""
+        key_hint = getattr(self.screen, "key_hint", lambda binding: binding.description)
+        shown = []
+        for row in key_rows(in_declared_order(self.screen.active_bindings.values())):
+            keys = footer_keys(row, self.app.get_key_display)
+            word = key_hint(row[0]) if keys else None
+            if word:
+                shown.append((keys, word))
+        return shown
+
     def show_bindings(self) -> None:
         """Draw the hints as roomy as the width allows."""
-        shown, actions = [], set()
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if binding.show and binding.action not in actions:
-                actions.add(binding.action)
-                shown.append((self.app.get_key_display(binding), binding.description))
+        shown = self.hints()
         key_style = self.get_component_rich_style("key-hints--key")
         for gap, joint in SPACINGS:
             hints = Text(no_wrap=True, overflow="ellipsis")
