@@ -12,13 +12,14 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import events, on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.screen import Screen
 
 from ..audio.chime_player import make_chime_player
 from ..audio.playsound_player import Player
@@ -59,14 +60,23 @@ def resume_garbage_collection() -> None:
         gc.enable()
 
 
+ANYWHERE = Binding.Group("Anywhere")
+
+
 class BackfitApp(App[None]):
     """The backfit TUI. Everything it needs is passed in by `factory.make_app`, for the CLI and the tests alike."""
 
     CSS_PATH = "backfit.tcss"
     TITLE = "backfit"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("ctrl+z", "suspend_process", "Suspend", show=False),
+        Binding("question_mark", "help", "Help", key_display="?", group=ANYWHERE,
+                tooltip="Show the keys of the screen you are on, and the safety note"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, group=ANYWHERE,
+                tooltip="Commands: change the theme, see these keys, quit"),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, group=ANYWHERE,
+                tooltip="Step away: backfit waits in the background (a session pauses), and fg brings it back"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, group=ANYWHERE,
+                tooltip="Quit backfit; a session under way is kept as left early"),
     ]
     MIN_SIZE = (50, 16)  # below this, a message instead of a squeezed layout
 
@@ -171,8 +181,18 @@ class BackfitApp(App[None]):
         self.notify(literal(message), severity="warning", timeout=12, markup=False)  # paths and file text
 
     def action_help(self) -> None:
-        self.notify(SAFETY_NOTE, title="Take care", timeout=10)
-        self.action_show_help_panel()
+        """Show the keys of the screen on top, and the safety note (the help itself closes on ? or Esc)."""
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette's commands, its "Keys" showing backfit's help instead of Textual's keys panel."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand("Keys", "The keys of this screen, and the safety note", self.action_help)
+            else:
+                yield command
 
     # --- what the screens ask for: the controller does it ---------------------------------------
 

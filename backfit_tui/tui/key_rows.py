@@ -45,3 +45,7 @@ def footer_keys(row: list[Binding], display: Callable[[Binding], str]) -> str:
             firsts.setdefault(binding.action, binding)
     return "/".join(dict.fromkeys(map(display, firsts.values())))
 
+
+def help_keys(row: list[Binding], display: Callable[[Binding], str]) -> str:
+    """Every key of the row for the help, `q / esc / ^c`, each once."""
+    return " / ".join(dict.fromkeys(map(display, row)))

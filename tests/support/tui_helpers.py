@@ -40,3 +40,8 @@ async def advance(pilot, clock: FakeClock, seconds: float) -> None:
     clock.now += seconds
     pilot.app.screen.tick()
     await pilot.pause()
+
+
+def screen_lines(app) -> list[str]:
+    """What the terminal shows now, line by line as plain text: modal screens over those they cover."""
+    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]

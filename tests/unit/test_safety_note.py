@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from support.fake_clock import FakeClock
+from textual.widgets import Static
 
 from backfit_tui.core.wording import SAFETY_NOTE
 from backfit_tui.store.catalog import load_catalog
@@ -14,6 +15,7 @@ from backfit_tui.store.safety import note_first_run
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.app import BackfitApp
 from backfit_tui.tui.factory import make_app
+from backfit_tui.tui.screens.help import HelpScreen
 
 
 def test_the_first_time_is_remembered(tmp_path):
@@ -42,9 +44,10 @@ async def test_the_menu_shows_the_note_only_on_the_first_run(first_run):
         assert (SAFETY_NOTE in notes(app)) is first_run
 
 
-async def test_question_mark_shows_the_note_and_the_keys():
+async def test_question_mark_shows_the_note_with_the_keys():
     app = make_app(catalog=load_catalog(), settings=Settings(), clock=FakeClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
-        assert SAFETY_NOTE in notes(app)
-        assert app.screen.query("HelpPanel")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert str(help_screen.query_one("#help-safety", Static).render()) == SAFETY_NOTE

@@ -27,16 +27,18 @@ from ...store.routines import DOSAGE_KEYS
 from ..widgets.key_hints import KeyHints
 
 ROUTINE_FIELDS = ("name", "description", "tags")
+ROUTINE, STEPS = Binding.Group("The routine"), Binding.Group("Steps, in the list of steps")
+MOVE_HELP = "Move the highlighted step up or down"
 
 
 class StepList(OptionList):
     """The routine's steps; keys here add, remove and reorder them."""
 
     BINDINGS = [
-        Binding("a", "screen.add_step", "Add step"),
-        Binding("x,delete", "screen.remove_step", "Remove"),
-        Binding("left_square_bracket", "screen.move_step(-1)", "Up", key_display="["),
-        Binding("right_square_bracket", "screen.move_step(1)", "Down", key_display="]"),
+        Binding("a", "screen.add_step", "Add step", group=STEPS, tooltip="Add a step after the highlighted one"),
+        Binding("x,delete", "screen.remove_step", "Remove", group=STEPS, tooltip="Remove the highlighted step"),
+        Binding("left_square_bracket", "screen.move_step(-1)", "Move", group=STEPS, tooltip=MOVE_HELP),
+        Binding("right_square_bracket", "screen.move_step(1)", "Move", group=STEPS, tooltip=MOVE_HELP),
     ]
 
 
@@ -54,8 +56,10 @@ class EditorScreen(Screen[None]):
     CSS_PATH = "editor.tcss"
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "leave", "Leave"),
+        Binding("ctrl+s", "save", "Save", priority=True, group=ROUTINE,
+                tooltip="Save the routine; its problems, checked as you type, must be fixed first"),
+        Binding("escape", "leave", "Leave", group=ROUTINE,
+                tooltip="Back to the menu, asking first if there are unsaved changes"),
     ]
 
     def __init__(self, draft: Draft, library: dict[str, Exercise], taken: set[str], get_ready: int):

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ...core.formatting import literal
 from ...core.model import Exercise
+from ..widgets.filter_input import FilterInput
 from ..widgets.wrapping_list import WrappingOptionList
 
 
@@ -28,16 +29,22 @@ def matching(library: Mapping[str, Exercise], query: str) -> list[Exercise]:
     return sorted(found, key=lambda e: e.name.casefold())
 
 
+CHOOSE = Binding.Group("Choose an exercise")
+MOVE_HELP = "Move through the list; typing searches it"
+
+
 class ExercisePicker(ModalScreen[str | None]):
     """Dismisses with the chosen exercise's id, or None on Escape."""
 
     CSS_PATH = "exercise_picker.tcss"
 
     BINDINGS = [
-        Binding("enter", "choose", "Choose", priority=True),
-        Binding("down", "move(1)", "Next", show=False, priority=True),
-        Binding("up", "move(-1)", "Previous", show=False, priority=True),
-        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("enter", "choose", "Choose", priority=True, group=CHOOSE,
+                tooltip="Add the highlighted exercise as a step"),
+        Binding("up", "move(-1)", "Move", show=False, priority=True, group=CHOOSE, tooltip=MOVE_HELP),
+        Binding("down", "move(1)", "Move", show=False, priority=True, group=CHOOSE, tooltip=MOVE_HELP),
+        Binding("escape", "dismiss(None)", "Cancel", group=CHOOSE, tooltip="Add nothing, and go back to the routine"),
+        Binding("question_mark", "app.help", "Help", priority=True),  # the search lets it through
     ]
 
     def __init__(self, library: Mapping[str, Exercise]) -> None:
@@ -48,7 +55,7 @@ class ExercisePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static("Add a step: search by name, muscle, category or equipment", classes="dim")
-            yield Input(placeholder="e.g. plank, hamstrings, stretch, band", id="picker-filter")
+            yield FilterInput(placeholder="e.g. plank, hamstrings, stretch, band", id="picker-filter")
             yield WrappingOptionList(id="picker-list", markup=False)
 
     def on_mount(self) -> None:

@@ -21,7 +21,9 @@ class HistoryScreen(Screen[None]):
 
     CSS_PATH = "history.tcss"
 
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back", group=Binding.Group("Leaving"), tooltip="Back to the menu"),
+    ]
 
     def __init__(self, stats: Stats, sessions: list[StoredSession]) -> None:
         super().__init__()

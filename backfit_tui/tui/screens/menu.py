@@ -20,6 +20,7 @@ from ...core.model import Routine
 from ...core.plan import RICH_STYLES, plan_lines
 from ...store.catalog import Catalog
 from ...store.routines import RoutineEntry
+from ..widgets.filter_input import FilterInput
 from ..widgets.key_hints import KeyHints
 from ..widgets.wrapping_list import WrappingOptionList
 
@@ -41,11 +42,9 @@ def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
     return by_name + by_tag
 
 
-class FilterInput(Input):
-    """The menu's filter: takes every printable key but "?", which opens the help."""
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        return character != "?" and super().check_consume_key(key, character)
+CHOOSE, YOURS = Binding.Group("Choose a routine"), Binding.Group("Your routines")
+ELSEWHERE = Binding.Group("Elsewhere")
+MOVE_HELP = "Move through the list; typing filters it by name or tag"
 
 
 class MenuScreen(Screen[None]):
@@ -70,17 +69,20 @@ class MenuScreen(Screen[None]):
             self.entry = entry
 
     BINDINGS = [
-        Binding("enter", "start", "Start", priority=True),
-        Binding("down", "move(1)", "Next", show=False, priority=True),
-        Binding("up", "move(-1)", "Previous", show=False, priority=True),
-        Binding("ctrl+n", "new", "New", priority=True),
-        Binding("ctrl+e", "edit", "Edit", priority=True),
-        Binding("ctrl+d", "duplicate", "Copy", priority=True),
-        Binding("ctrl+x", "delete", "Delete", priority=True),
-        Binding("f2", "app.show_history", "History"),
-        Binding("question_mark", "app.help", "Help", key_display="?", priority=True),
-        Binding("ctrl+q", "app.quit", "Quit"),
-        Binding("ctrl+c", "app.quit", "Quit", show=False),
+        Binding("enter", "start", "Start", priority=True, group=CHOOSE, tooltip="Start the highlighted routine"),
+        Binding("up", "move(-1)", "Move", show=False, priority=True, group=CHOOSE, tooltip=MOVE_HELP),
+        Binding("down", "move(1)", "Move", show=False, priority=True, group=CHOOSE, tooltip=MOVE_HELP),
+        Binding("ctrl+n", "new", "New", priority=True, group=YOURS, tooltip="Write a new routine of your own"),
+        Binding("ctrl+e", "edit", "Edit", priority=True, group=YOURS,
+                tooltip="Edit the highlighted routine, if it is yours"),
+        Binding("ctrl+d", "duplicate", "Copy", priority=True, group=YOURS,
+                tooltip="Copy the highlighted routine into a new one of yours, to change"),
+        Binding("ctrl+x", "delete", "Delete", priority=True, group=YOURS,
+                tooltip="Delete the highlighted routine, if it is yours (after asking)"),
+        Binding("f2", "app.show_history", "History", group=ELSEWHERE,
+                tooltip="Your history: this week against your goal, days trained, bests"),
+        Binding("question_mark", "app.help", "Help", key_display="?", priority=True),  # before the filter takes it
+        Binding("ctrl+q,ctrl+c", "app.quit", "Quit", group=ELSEWHERE, tooltip="Quit backfit"),
     ]
 
     def __init__(self, catalog: Catalog, get_ready: int) -> None:

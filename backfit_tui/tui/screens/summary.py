@@ -31,14 +31,17 @@ def summary_table(record: SessionRecord) -> Table:
     return table
 
 
+NEXT = Binding.Group("What next")
+
+
 class SummaryScreen(Screen[bool]):
     """What was done; dismisses with True to repeat the routine, False for the menu."""
 
     CSS_PATH = "summary.tcss"
 
     BINDINGS = [
-        Binding("enter,escape,q", "menu", "Menu"),
-        Binding("a", "again", "Repeat"),
+        Binding("enter,escape,q", "menu", "Menu", group=NEXT, tooltip="Back to the menu"),
+        Binding("a", "again", "Repeat", group=NEXT, tooltip="Do the same routine again now"),
     ]
 
     def __init__(self, routine: Routine, record: SessionRecord, improved: list[str]) -> None:
