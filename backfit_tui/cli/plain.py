@@ -17,7 +17,7 @@ from ..audio.chime_player import ChimePlayer
 from ..core.engine import Session, Status
 from ..core.formatting import duration, literal
 from ..core.model import Routine
-from ..core.outcome import goal_note, step_outcomes, totals
+from ..core.outcome import goal_note, heading, step_outcomes, totals
 from ..core.records import Event, EventKind, SessionRecord
 from ..core.timeline import Phase, PhaseKind
 from ..core.wording import SAFETY_NOTE, event_words
@@ -80,7 +80,7 @@ def run_plain(
             chimes.finish()  # the last chime rings out before the process ends
     except (KeyboardInterrupt, Stopped) as stop:
         _end_early(log, chimes)
-        _print_somewhere(f"\nLeft early.\n{summary(session.record())}", out)
+        _print_somewhere(summary(session.record()), out)
         return 128 + getattr(stop, "signum", signal.SIGINT)  # the shell's code for the signal, so scripts can tell
     except BrokenPipeError:  # the reader has gone (`| head`): the finished sets are saved, `main` ends quietly
         _end_early(log, chimes)
@@ -133,11 +133,12 @@ def _line_for(event: Event, phase: Phase) -> str:
 
 
 def summary(record: SessionRecord) -> str:
-    """What was done, step by step: planned against done, what was skipped, and the totals."""
-    lines = ["", f"{literal(record.routine_name)}: {'finished' if record.finished else 'left early'}"]
+    """How the session ended, each step planned against done with what was skipped, and the totals."""
+    lines = ["", literal(heading(record))]
     for outcome in step_outcomes(record):
-        skipped = f" ({outcome.skipped} skipped)" if outcome.skipped else ""
-        lines.append(f"  {literal(outcome.exercise_name)}: {outcome.planned()} planned, done {outcome.done()}{skipped}")
+        done = outcome.done()
+        said = (f"planned {outcome.planned()}", f"done {done}" if done else "", outcome.skipped_words())
+        lines.append(f"  {literal(outcome.exercise_name)}: {' · '.join(filter(None, said))}")
     lines.append(totals(record.sets))
     if note := goal_note(record):
         lines.append(note)

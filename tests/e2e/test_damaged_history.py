@@ -63,7 +63,7 @@ def test_reading_a_damaged_history_says_so_and_leaves_it_untouched(data_dir, dam
 def test_a_session_on_a_damaged_history_runs_without_it_and_leaves_it_untouched(data_dir, damaged, write_routine):
     before = fingerprint(damaged)
     result = backfit(data_dir, "run", "--plain", str(write_routine(ONE_SECOND)))
-    assert result.returncode == 0 and "One second: finished" in result.stdout
+    assert result.returncode == 0 and "Well done — One second finished" in result.stdout
     assert result.stderr == f"backfit: history is not being saved: {damaged} is damaged (database disk image is" \
                             " malformed); it is left untouched, and `backfit history --check` says how to start a new one\n"  # fmt: skip
     assert fingerprint(damaged) == before

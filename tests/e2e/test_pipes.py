@@ -120,8 +120,8 @@ def test_ctrl_c_with_the_pipe_still_read_prints_the_summary_there(data_dir, writ
     os.kill(process.pid, signal.SIGINT)
     rest = process.stdout.read().decode()
     assert finish(process) == (130, "")
-    assert "Left early." in rest
-    assert "  Plank: 2 × 1 s planned, done 1 1 s" in rest
+    assert "Left early — Two sets then a minute" in rest
+    assert "  Plank: planned 2 × 1 s · done 2 × 1 s" in rest
 
 
 def test_ctrl_c_after_the_reader_has_gone_prints_the_summary_on_stderr_and_keeps_the_sets(data_dir, write_routine):
@@ -132,9 +132,8 @@ def test_ctrl_c_after_the_reader_has_gone_prints_the_summary_on_stderr_and_keeps
     os.kill(process.pid, signal.SIGINT)
     status, err = finish(process)
     assert status == 130
-    assert err.startswith("\nLeft early.\n")
-    assert "Two sets then a minute: left early" in err
-    assert "  Plank: 2 × 1 s planned, done 1 1 s" in err
+    assert err.startswith("\nLeft early — Two sets then a minute\n")
+    assert "  Plank: planned 2 × 1 s · done 2 × 1 s" in err
     assert "Traceback" not in err and "Broken pipe" not in err
     session = the_session(data_dir)
     assert session.ended_at is not None and not session.finished

@@ -6,11 +6,36 @@ from support.fake_clock import FakeClock
 from support.strategies import routine, step
 
 from backfit_tui.core.engine import Session
-from backfit_tui.core.model import Hold, Reps, Sides
-from backfit_tui.core.outcome import active_seconds, goal_note, step_outcomes, totals
+from backfit_tui.core.model import Breaths, Hold, Reps, Sides
+from backfit_tui.core.outcome import (
+    Ending,
+    StepOutcome,
+    active_seconds,
+    ending,
+    goal_note,
+    heading,
+    step_outcomes,
+    totals,
+)
+from backfit_tui.core.records import SessionRecord, SetRecord
 
 
-def test_each_step_shows_its_sets_planned_and_done_with_sides_marked():
+def finished_session(*steps, get_ready=0):
+    """The record of a session of `steps` run to its end without a key pressed."""
+    clock = FakeClock()
+    session = Session(routine(*steps), clock, get_ready)
+    session.start()
+    clock.advance(session.planned_seconds)
+    session.update()
+    return session.record()
+
+
+def a_side(set_number: int, side: str | None, achieved: float, skipped: bool = False, planned: float = 10) -> SetRecord:
+    """One side of a set of reps of the bird dog."""
+    return SetRecord(0, "bird-dog", "Bird dog", set_number, side, "reps", planned, achieved, skipped, achieved, achieved)
+
+
+def test_each_step_shows_its_sets_planned_and_done_with_what_was_skipped():
     clock = FakeClock()
     plank = step(Hold(30), sets=3, rest_between_sets=10)
     lunges = step(Reps(10, seconds_per_rep=2), sets=2, sides=Sides.EACH)
@@ -24,9 +49,11 @@ def test_each_step_shows_its_sets_planned_and_done_with_sides_marked():
     session.skip_step()
 
     plank_done, lunges_done = step_outcomes(session.record())
-    assert (plank_done.planned(), plank_done.done(), plank_done.skipped) == ("3 × 30 s", "30 12 0 s", 2)
-    assert (lunges_done.planned(), lunges_done.done(), lunges_done.skipped) == (
-        "2 × 10 reps each side", "L10 R10 L0 R0 reps", 2,
+    assert (plank_done.planned(), plank_done.done(), plank_done.skipped_words()) == (
+        "3 × 30 s", "30, 12 s", "2 sets skipped",
+    )
+    assert (lunges_done.planned(), lunges_done.done(), lunges_done.skipped_words()) == (
+        "2 × 10 each side", "10 reps each side", "1 set skipped",
     )
     assert active_seconds(session.record().sets) == 30 + 12 + 20 + 20
 
@@ -40,8 +67,8 @@ def test_alternating_sides_are_one_set_counted_on_each_side_as_sides_each_are():
     clock.advance(20)
     session.update()
     hip_flexion_done, leg_lift_done = step_outcomes(session.record())
-    assert (hip_flexion_done.planned(), hip_flexion_done.done()) == ("1 × 5 reps each side", "5 reps each side")
-    assert (leg_lift_done.planned(), leg_lift_done.done()) == ("1 × 5 reps each side", "L5 R5 reps")
+    assert (hip_flexion_done.planned(), hip_flexion_done.done()) == ("5 reps each side", "5 reps each side")
+    assert (leg_lift_done.planned(), leg_lift_done.done()) == ("5 reps each side", "5 reps each side")
 
 
 def test_one_breath_or_rep_is_singular():
@@ -51,7 +78,7 @@ def test_one_breath_or_rep_is_singular():
     clock.advance(2)
     session.update()
     (lift,) = step_outcomes(session.record())
-    assert (lift.planned(), lift.done()) == ("1 × 1 rep", "1 rep")
+    assert (lift.planned(), lift.done()) == ("1 rep", "1 rep")
 
 
 def test_one_set_done_is_singular():
@@ -76,3 +103,42 @@ def test_a_session_with_under_half_its_planned_active_time_done_says_it_does_not
     clock.advance(1)
     session.skip()  # 15 s of 30
     assert goal_note(session.record()) == ""
+
+
+def test_the_plan_and_what_was_done_say_the_sides_and_count_alike_sets():
+    twist = step(Hold(30), sides=Sides.EACH, switch=2)
+    bird_dog = step(Reps(10, seconds_per_rep=1), sets=3, sides=Sides.EACH, switch=2)
+    breathing = step(Breaths(10, 1, 1), sets=2)
+    outcomes = step_outcomes(finished_session(twist, bird_dog, breathing))
+    assert [(o.exercise_name, o.planned(), o.done(), o.skipped_words()) for o in outcomes] == [
+        ("Plank", "30 s each side", "30 s each side", ""),
+        ("Plank", "3 × 10 each side", "3 × 10 each side", ""),
+        ("Plank", "2 × 10 breaths", "2 × 10 breaths", ""),
+    ]
+
+
+def test_sides_that_did_different_amounts_are_said_one_by_one():
+    outcome = StepOutcome("Bird dog", (a_side(1, "left", 10), a_side(1, "right", 10), a_side(2, "left", 10),
+                                      a_side(2, "right", 8, skipped=True)))  # fmt: skip
+    assert (outcome.planned(), outcome.done(), outcome.skipped_words()) == (
+        "2 × 10 each side", "left 2 × 10; right 10, 8 reps", "1 set skipped",
+    )
+
+
+def test_a_step_skipped_from_its_start_did_nothing_and_says_it_was_skipped():
+    outcome = StepOutcome("Bird dog", (a_side(1, None, 0, skipped=True), a_side(2, None, 0, skipped=True)))
+    assert (outcome.planned(), outcome.done(), outcome.skipped_words()) == ("2 × 10", "", "skipped")
+
+
+def test_a_set_cut_short_without_a_skip_is_done_as_far_as_it_went():
+    outcome = StepOutcome("Bird dog", (a_side(1, None, 10), a_side(2, None, 7)))
+    assert (outcome.done(), outcome.skipped_words()) == ("10, 7 reps", "")
+
+
+def test_a_session_run_to_its_end_is_well_done_unless_most_of_it_was_skipped():
+    done = finished_session(step(Hold(10), sets=2))
+    assert (ending(done), heading(done)) == (Ending.WELL_DONE, "Well done — Test finished")
+    skipped = SessionRecord("test", "Test", (a_side(1, None, 0, skipped=True),), True, 10)
+    assert (ending(skipped), heading(skipped)) == (Ending.FINISHED, "Test finished")
+    left = SessionRecord("test", "Test", (a_side(1, None, 10),), False, 10)
+    assert (ending(left), heading(left)) == (Ending.LEFT_EARLY, "Left early — Test")

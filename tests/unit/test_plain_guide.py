@@ -106,21 +106,21 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
             "Get ready: Band pull-apart (0:02) — Grip the band with straight arms, level with your chest",
             "Band pull-apart: 5 reps (self-paced) (set 1/1) — press Enter when the set is done",
             "Finished.",
-            "Tiny: finished",
-            "  Child's pose: 2 × 3 s planned, done 3 3 s",
-            "  Cat-cow: 1 × 2 breaths planned, done 2 breaths",
-            "  Band pull-apart: 1 × 5 reps planned, done 5 reps",
+            "Well done — Tiny finished",
+            "  Child's pose: planned 2 × 3 s · done 2 × 3 s",
+            "  Cat-cow: planned 2 breaths · done 2 breaths",
+            "  Band pull-apart: planned 5 reps · done 5 reps",
             "4 sets done, 0 skipped · active 10 s",
         ],
     )
     # Timed phases: 2 + 3 + 2 + 3 (holds), 2 + 4 (breaths), 2 (get ready for reps); Enter once.
     assert fake.now == pytest.approx(18.0)
     assert enters == [pytest.approx(18.0)]
-    summary = lines[lines.index("Tiny: finished") + 1 :]
+    summary = lines[lines.index("Well done — Tiny finished") + 1 :]
     assert summary == [
-        "  Child's pose: 2 × 3 s planned, done 3 3 s",
-        "  Cat-cow: 1 × 2 breaths planned, done 2 breaths",
-        "  Band pull-apart: 1 × 5 reps planned, done 5 reps",
+        "  Child's pose: planned 2 × 3 s · done 2 × 3 s",
+        "  Cat-cow: planned 2 breaths · done 2 breaths",
+        "  Band pull-apart: planned 5 reps · done 5 reps",
         "4 sets done, 0 skipped · active 10 s",
     ]
 
@@ -150,7 +150,7 @@ def test_plain_guide_says_one_breath_one_rep_and_one_set(write_routine, library)
         [
             "Cat-cow: 1 breath (1 s in, 1 s out) (set 1/1)",
             "Band pull-apart: 1 rep (1 s per rep) (set 1/1)",
-            "  Cat-cow: 1 × 1 breath planned, done 1 breath",
+            "  Cat-cow: planned 1 breath · done 1 breath",
             "2 sets done, 0 skipped · active 3 s",
         ],
     )
@@ -168,12 +168,29 @@ def test_the_plain_summary_says_when_a_session_does_not_count_toward_the_goal(wr
     ]
 
 
+def test_the_plain_summary_says_in_words_what_was_skipped(write_routine, library):
+    clock = FakeClock()
+    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
+    session.start()
+    clock.advance(3)  # the first hold
+    session.skip_step()  # and the second, from its rest
+    session.skip_step()  # cat-cow, from its start
+    clock.advance(1)
+    session.mark_done()  # the band pull-apart
+    assert summary(session.record()).splitlines()[1:5] == [
+        "Well done — Tiny finished",
+        "  Child's pose: planned 2 × 3 s · done 3 s · 1 set skipped",
+        "  Cat-cow: planned 2 breaths · skipped",
+        "  Band pull-apart: planned 5 reps · done 5 reps",
+    ]
+
+
 def test_the_plain_summary_says_plainly_when_nothing_was_done(write_routine, library):
     clock = FakeClock()
     session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
     session.start()
     clock.advance(2.5)  # into the first hold, and left
-    assert summary(session.record()).splitlines() == ["", "Tiny: left early", "Nothing was done this time."]
+    assert summary(session.record()).splitlines() == ["", "Left early — Tiny", "Nothing was done this time."]
 
 
 ALTERNATING = """
@@ -194,7 +211,7 @@ def test_plain_guide_counts_alternating_reps_on_each_side(write_routine, library
     assert [line for line in lines if line.startswith("  rep")] == [
         "  rep 1/2 · left", "  rep 1/2 · right", "  rep 2/2 · left", "  rep 2/2 · right",
     ]
-    assert "  Bird dog: 1 × 2 reps each side planned, done 2 reps each side" in lines
+    assert "  Bird dog: planned 2 reps each side · done 2 reps each side" in lines
 
 
 def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
@@ -206,7 +223,7 @@ def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
     status, lines, _, _ = run_fake(routine, Settings(get_ready=0), wait_for_enter=no_keyboard)
     assert status == 0
     assert "Finished." in lines
-    assert lines[-2] == "  Band pull-apart: 1 × 5 reps planned, done 5 reps"
+    assert lines[-2] == "  Band pull-apart: planned 5 reps · done 5 reps"
 
 
 def test_plain_guide_escapes_control_characters(write_routine, library):
@@ -217,7 +234,7 @@ def test_plain_guide_escapes_control_characters(write_routine, library):
     assert "\x1b" not in text
     assert r"Red \x1b[31m alert" in text
     assert r"Bold \x1b[1m cue" in text  # the get-ready line shows the first cue
-    assert r"Red \x1b[31m alert: finished" in text.splitlines()
+    assert r"Well done — Red \x1b[31m alert finished" in text.splitlines()
 
 
 def test_backfit_run_end_to_end(data_dir, write_routine):
@@ -231,8 +248,8 @@ def test_backfit_run_end_to_end(data_dir, write_routine):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Before you start: {SAFETY_NOTE}\n")  # the first run
     assert "Finished." in result.stdout
-    assert "One second: finished" in result.stdout
-    assert "Plank: 1 × 1 s planned, done 1 s" in result.stdout
+    assert "Well done — One second finished" in result.stdout
+    assert "Plank: planned 1 s · done 1 s" in result.stdout
     assert result.stderr == ""
     again = subprocess.run([backfit_script(), "run", "--plain", str(path)], stdin=subprocess.DEVNULL,
                            capture_output=True, text=True, timeout=20, env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)})  # fmt: skip
