@@ -21,8 +21,10 @@ from ..core.outcome import goal_note, heading, step_outcomes, totals
 from ..core.records import Event, EventKind, SessionRecord
 from ..core.timeline import Phase, PhaseKind
 from ..core.wording import SAFETY_NOTE, event_words
+from ..store.errors import HistoryUnavailable
 from ..store.history import SessionLog
 from ..store.settings import Settings
+from ..store.stats import SessionNews, logged_news
 from .pipes import discard
 
 STOPPING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -80,7 +82,7 @@ def run_plain(
             chimes.finish()  # the last chime rings out before the process ends
     except (KeyboardInterrupt, Stopped) as stop:
         _end_early(log, chimes)
-        _print_somewhere(summary(session.record()), out)
+        _print_somewhere(summary(session.record(), _news(log, settings)), out)
         return 128 + getattr(stop, "signum", signal.SIGINT)  # the shell's code for the signal, so scripts can tell
     except BrokenPipeError:  # the reader has gone (`| head`): the finished sets are saved, `main` ends quietly
         _end_early(log, chimes)
@@ -88,8 +90,19 @@ def run_plain(
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-    print(summary(session.record()), file=out)
+    print(summary(session.record(), _news(log, settings)), file=out)
     return 0
+
+
+def _news(log: SessionLog | None, settings: Settings) -> SessionNews | None:
+    """What the history says about the session `log` wrote, if it can be read."""
+    if log is None:
+        return None
+    try:
+        return logged_news(log, settings.weekly_goal)
+    except HistoryUnavailable as err:
+        log.report(f"The history could not be read: {err}")
+        return None
 
 
 def _end_early(log: SessionLog | None, chimes: ChimePlayer | None) -> None:
@@ -132,14 +145,17 @@ def _line_for(event: Event, phase: Phase) -> str:
     return f"\n{words}" if phase.kind is PhaseKind.GET_READY else words
 
 
-def summary(record: SessionRecord) -> str:
-    """How the session ended, each step planned against done with what was skipped, and the totals."""
+def summary(record: SessionRecord, news: SessionNews | None = None) -> str:
+    """How the session ended, each step planned against done with what was skipped, the totals, and what the
+    history says of it."""
     lines = ["", literal(heading(record))]
     for outcome in step_outcomes(record):
         done = outcome.done()
         said = (f"planned {outcome.planned()}", f"done {done}" if done else "", outcome.skipped_words())
         lines.append(f"  {literal(outcome.exercise_name)}: {' · '.join(filter(None, said))}")
     lines.append(totals(record.sets))
+    if news is not None:
+        lines += map(literal, (news.since_last_time, *news.improved))
     if note := goal_note(record):
         lines.append(note)
     return "\n".join(lines)

@@ -26,6 +26,7 @@ from .history_file import BUSY_TIMEOUT, MIGRATIONS, SCHEMA_VERSION, connect_read
 from .locations import ensure_dir
 
 WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
+SESSION_COLUMNS = "id, routine_id, routine_name, started_at, ended_at, finished, planned_active_seconds"
 HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"
 
 
@@ -193,11 +194,25 @@ class HistoryStore:
     @_in_words
     def sessions(self, limit: int | None = None, since: float | None = None) -> list[StoredSession]:
         """Sessions, newest first, each with its sets in the order they ended."""
-        rows = self.db.execute(
-            "SELECT id, routine_id, routine_name, started_at, ended_at, finished, planned_active_seconds FROM sessions"
-            " WHERE started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?",
+        return self._with_sets(self.db.execute(
+            f"SELECT {SESSION_COLUMNS} FROM sessions WHERE started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?",
             (since if since is not None else float("-inf"), limit if limit is not None else -1),
+        ).fetchall())  # fmt: skip
+
+    @_in_words
+    def with_previous(self, session_id: int) -> tuple[StoredSession, StoredSession | None]:
+        """A session, and the last session of the same routine started before it (None if there was none)."""
+        rows = self.db.execute(
+            f"SELECT {SESSION_COLUMNS} FROM sessions WHERE routine_id = (SELECT routine_id FROM sessions WHERE id = ?1)"
+            " AND (started_at, id) <= (SELECT started_at, id FROM sessions WHERE id = ?1)"
+            " ORDER BY started_at DESC, id DESC LIMIT 2",
+            (session_id,),
         ).fetchall()
+        session, *previous = self._with_sets(rows)
+        return session, next(iter(previous), None)
+
+    def _with_sets(self, rows: list[tuple]) -> list[StoredSession]:
+        """The sessions of `rows` (as SESSION_COLUMNS reads them), each with its sets in the order they ended."""
         if not rows:
             return []
         sets: dict[int, list[StoredSet]] = {row[0]: [] for row in rows}

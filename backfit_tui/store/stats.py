@@ -1,5 +1,5 @@
 """What the history says about coming back: sessions per week against a goal, the streak of weeks
-that met it, the days trained, and personal bests with their trend.
+that met it, the days trained, personal bests with their trend, and a session's news for its summary.
 
 Weeks start on Monday in the person's own time zone, and are counted on calendar dates, so a
 daylight-saving change or a year's end moves nothing.
@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from ..core.formatting import counted
-from ..core.outcome import amount, counts_toward_goal
-from .history import HistoryStore, SessionFigures
+from ..core.outcome import counts_toward_goal
+from ..core.progress import new_bests, since_last_time
+from .history import HistoryStore, SessionFigures, SessionLog
 
 CALENDAR_WEEKS = 12
 TREND_SESSIONS = 12  # how many sessions a best's trend shows
@@ -95,16 +96,38 @@ def compute_stats(store: HistoryStore, now: float, tz: tzinfo | None, goal: int)
     return Stats(goal, per_week[this_week], streak(per_week, this_week, goal), weeks, recent_days, bests)
 
 
-def improvements(store: HistoryStore, session_id: int, now: float, tz: tzinfo | None, goal: int) -> list[str]:
-    """What a just-finished session improved: new personal bests, and this week's goal met."""
-    said = []
-    for exercise_id, name, unit, best in store.session_bests(session_id):
-        before = store.best_before(exercise_id, unit, session_id)
-        if before is not None and best > before:
-            said.append(f"New best: {name}, {amount(best, unit)} (was {before:g}).")
+@dataclass(frozen=True)
+class SessionNews:
+    """What the history says about a session just done, for its summary."""
+
+    since_last_time: str  # what changed since the routine's last session, or that this is its first
+    improved: tuple[str, ...]  # bests beaten that `since_last_time` does not say, and this week's goal met
+
+
+def session_news(store: HistoryStore, session_id: int, now: float, tz: tzinfo | None, goal: int) -> SessionNews:
+    """What changed since the last session of the same routine, the personal bests beaten, and this week's goal met."""
+    session, previous = store.with_previous(session_id)
+    bests_before = {
+        (exercise_id, unit): before
+        for exercise_id, _, unit, _ in store.session_bests(session_id)
+        if (before := store.best_before(exercise_id, unit, session_id)) is not None
+    }
+    now_sets = [s.record for s in session.sets]
+    last_sets = None if previous is None else [s.record for s in previous.sets]
+    improved = new_bests(now_sets, last_sets, bests_before)
     this_week = week_of(local_day(now, tz))
     recent = counting_sessions(store, since=now - 8 * 86_400)  # time enough for any week, across a clock change
     week = [s.id for s in recent if week_of(local_day(s.started_at, tz)) == this_week]
     if session_id in week and len(week) == goal:
-        said.append(f"That makes {counted(goal, 'session')} this week: the goal is met.")
-    return said
+        improved.append(f"That makes {counted(goal, 'session')} this week: the goal is met.")
+    return SessionNews(since_last_time(now_sets, last_sets, bests_before), tuple(improved))
+
+
+def logged_news(log: SessionLog, goal: int) -> SessionNews | None:
+    """The news of the session `log` has written, as of now in the machine's own time zone; None if it wrote none.
+
+    Raises HistoryUnavailable if the history cannot be read.
+    """
+    if log.session_id is None or log.failed:
+        return None
+    return session_news(log.store, log.session_id, log.wall_clock(), None, goal)

@@ -19,6 +19,7 @@ from ..store.validation import LoadError
 
 if TYPE_CHECKING:
     from ..store.history import SessionLog
+    from ..store.stats import SessionNews
     from .app import BackfitApp
     from .screens.editor import EditorScreen
 
@@ -43,23 +44,22 @@ class Controller:
 
         def finished(record: SessionRecord | None) -> None:
             if record is not None:
-                self.show_summary(routine, record, self.improvements(log))
+                self.show_summary(routine, record, self.news(log))
 
         screen = SessionScreen(routine, app.clock, app.settings.get_ready, app.chimes, log, app.observers)
         app.push_screen(screen, finished)
 
-    def improvements(self, log: SessionLog | None) -> list[str]:
-        """What the session just logged improved on, for its summary."""
-        if log is None or log.session_id is None or log.failed:
-            return []
-        from ..store.stats import improvements
+    def news(self, log: SessionLog | None) -> SessionNews | None:
+        """What the history says about the session just logged, for its summary; None without a history."""
+        if log is None:
+            return None
+        from ..store.stats import logged_news
 
-        app = self.app
         try:
-            return improvements(app.history, log.session_id, app.wall_clock(), None, app.settings.weekly_goal)
+            return logged_news(log, self.app.settings.weekly_goal)
         except HistoryUnavailable as err:
             self.give_up_history(err)
-            return []
+            return None
 
     def give_up_history(self, err: HistoryUnavailable) -> None:
         """Stop using a history that could not be read (damaged since it was opened): say why, once, and write
@@ -70,14 +70,14 @@ class Controller:
         app.history_problem = str(err)
         app.warn(f"History is not being saved: {err}")
 
-    def show_summary(self, routine: Routine, record: SessionRecord, improved: list[str]) -> None:
+    def show_summary(self, routine: Routine, record: SessionRecord, news: SessionNews | None) -> None:
         from .screens.summary import SummaryScreen
 
         def chosen(repeat: bool | None) -> None:
             if repeat:
                 self.run_routine(routine)
 
-        self.app.push_screen(SummaryScreen(routine, record, improved), chosen)
+        self.app.push_screen(SummaryScreen(record, news), chosen)
 
     # --- the person's own routines -------------------------------------------------------------
 

@@ -100,7 +100,7 @@ async def test_a_short_routine_runs_from_start_to_summary(catalog):
         summary = pilot.app.screen
         assert isinstance(summary, SummaryScreen)
         assert summary.record.finished and len(summary.record.sets) == 7
-        assert "Finished: Short test routine" in text_of(summary, "#summary-title")
+        assert text_of(summary, "#summary-title") == "Well done — Short test routine finished"
         # 24 s of timed work, and the self-paced reps were counted within their first second
         assert "7 sets done, 0 skipped · active 25 s" in text_of(summary, "#summary-totals")
 

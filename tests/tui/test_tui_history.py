@@ -50,14 +50,29 @@ async def test_quitting_the_app_mid_session_keeps_the_session_as_left_early(stor
     assert [s.record.exercise_id for s in session.sets] == ["childs-pose"]
 
 
-async def test_the_summary_says_what_improved(store):
-    add_session(store, at("2026-06-01 08:00"), a_set("childs-pose", 3))
+async def test_the_summary_says_what_improved_on_a_routines_first_time(store):
+    add_session(store, at("2026-05-20 08:00"), a_set("childs-pose", 3))  # in another routine
     clock = FakeClock(100.0)
     async with short_routine_app(load_catalog(), clock, history=store).run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 50)
         await pilot.press("enter", "enter", "enter")
-        improved = str(pilot.app.screen.query_one("#summary-improved").render())
-        assert "New best: Child's pose, 4 s (was 3)." in improved
+        summary = pilot.app.screen
+        assert str(summary.query_one("#summary-since").render()) == "First time with this routine."
+        assert str(summary.query_one("#summary-improved").render()) == "New best: Child's pose, 4 s (was 3 s)."
+
+
+async def test_the_summary_says_what_changed_since_the_routines_last_session(store):
+    add_session(store, at("2026-05-20 08:00"), a_set("childs-pose", 3), a_set("childs-pose", 3, set_number=2),
+                a_set("childs-pose", 3, set_number=3), routine="short")  # fmt: skip
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock, history=store).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 50)
+        await pilot.press("enter", "enter", "enter")
+        summary = pilot.app.screen
+        assert str(summary.query_one("#summary-since").render()) == (
+            "Since last time: Child's pose 4 s (was 3 s, a new best), 1 fewer set of Child's pose."
+        )
+        assert not summary.query("#summary-improved")  # the best is said once
 
 
 async def test_f2_opens_the_history_from_the_menu(store):

@@ -13,6 +13,7 @@ import subprocess
 
 import pytest
 from support.fake_clock import FakeClock
+from support.history_helpers import a_set, add_session, at
 from support.processes import backfit_script
 from support.routine_texts import ESCAPES, ONE_SECOND
 
@@ -21,6 +22,7 @@ from backfit_tui.core.engine import Session
 from backfit_tui.core.formatting import duration
 from backfit_tui.core.timeline import build_timeline, total_seconds
 from backfit_tui.core.wording import SAFETY_NOTE
+from backfit_tui.store.history import HistoryStore, SessionLog
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.store.routines import load_routine
 from backfit_tui.store.settings import Settings
@@ -182,6 +184,20 @@ def test_the_plain_summary_says_in_words_what_was_skipped(write_routine, library
         "  Child's pose: planned 2 × 3 s · done 3 s · 1 set skipped",
         "  Cat-cow: planned 2 breaths · skipped",
         "  Band pull-apart: planned 5 reps · done 5 reps",
+    ]
+
+
+def test_the_plain_summary_says_what_changed_since_last_time(write_routine, library, tmp_path):
+    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    add_session(store, at("2026-05-04 08:00"), a_set("childs-pose", 2), routine="tiny")
+    fake, out = FakeTime(), io.StringIO()
+    log = SessionLog(store, routine, FakeClock(at("2026-05-05 08:00")), pytest.fail)
+    run_plain(routine, Settings(get_ready=0), out=out, clock=fake.clock, sleep=fake.sleep, wait_for_enter=str, log=log)
+    assert out.getvalue().splitlines()[-3:] == [
+        "  Band pull-apart: planned 5 reps · done 5 reps",
+        "4 sets done, 0 skipped · active 10 s",
+        "Since last time: Child's pose 3 s (was 2 s, a new best), 1 more set of Child's pose.",
     ]
 
 

@@ -11,7 +11,7 @@ from support.history_helpers import a_set, add_session, at
 
 from backfit_tui.reports.history_report import goal_line
 from backfit_tui.store.history import HistoryStore
-from backfit_tui.store.stats import Stats, compute_stats, improvements, sparkline
+from backfit_tui.store.stats import SessionNews, Stats, compute_stats, session_news, sparkline
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = ZoneInfo("UTC")
@@ -95,7 +95,7 @@ def test_a_session_too_short_to_count_does_not_say_the_goal_is_met(tmp_path):
     store = HistoryStore(tmp_path / "history.sqlite3")
     add_session(store, at("2026-03-02 08:00"))
     latest = add_session(store, at("2026-03-03 08:00"), a_set(achieved=5, skipped=True), planned_active=60)
-    assert improvements(store, latest, at("2026-03-03 09:00"), UTC, goal=1) == []
+    assert session_news(store, latest, at("2026-03-03 09:00"), UTC, goal=1).improved == ()
 
 
 def test_bests_are_the_longest_hold_and_most_reps_with_a_trend(tmp_path):
@@ -119,25 +119,54 @@ def test_a_trend_shows_the_last_twelve_sessions_oldest_first(tmp_path):
     assert stats.bests[0].trend == tuple(range(24, 36))
 
 
-def test_a_session_says_what_it_improved(tmp_path):
+def test_a_session_says_what_changed_since_the_routines_last_session_and_that_the_goal_is_met(tmp_path):
     store = HistoryStore(tmp_path / "history.sqlite3")
     add_session(store, at("2026-03-02 08:00"), a_set("plank", 30))
     add_session(store, at("2026-03-03 08:00"), a_set("plank", 30))
     latest = add_session(store, at("2026-03-04 08:00"), a_set("plank", 40), a_set("bird-dog", 8, "reps", step=1))
-    assert improvements(store, latest, at("2026-03-04 09:00"), UTC, goal=3) == [
-        "New best: Plank, 40 s (was 30).",
-        "That makes 3 sessions this week: the goal is met.",
-    ]
+    assert session_news(store, latest, at("2026-03-04 09:00"), UTC, goal=3) == SessionNews(
+        "Since last time: Plank 40 s (was 30 s, a new best).",
+        ("That makes 3 sessions this week: the goal is met.",),
+    )
 
 
 def test_one_rep_and_a_goal_of_one_session_are_singular(tmp_path):
     store = HistoryStore(tmp_path / "history.sqlite3")
     add_session(store, at("2026-03-01 08:00"), a_set("bird-dog", 0, "reps"))  # the Sunday before
     latest = add_session(store, at("2026-03-02 08:00"), a_set("bird-dog", 1, "reps"))
-    assert improvements(store, latest, at("2026-03-02 09:00"), UTC, goal=1) == [
-        "New best: Bird-dog, 1 rep (was 0).",
-        "That makes 1 session this week: the goal is met.",
-    ]
+    assert session_news(store, latest, at("2026-03-02 09:00"), UTC, goal=1) == SessionNews(
+        "Since last time: Bird-dog 1 rep (was 0 reps, a new best).",
+        ("That makes 1 session this week: the goal is met.",),
+    )
+
+
+def test_last_time_is_the_same_routines_last_session_even_left_early(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    add_session(store, at("2026-03-02 08:00"), a_set("plank", 30), a_set("plank", 30, set_number=2), finished=False)
+    add_session(store, at("2026-03-03 08:00"), a_set("plank", 50), routine="evening-stretch")
+    latest = add_session(store, at("2026-03-04 08:00"), a_set("plank", 30), a_set("plank", 30, set_number=2),
+                         a_set("plank", 30, set_number=3))  # fmt: skip
+    assert session_news(store, latest, at("2026-03-04 09:00"), UTC, goal=5).since_last_time == (
+        "Since last time: 1 more set of Plank."
+    )
+
+
+def test_the_first_session_of_a_routine_says_so_and_still_names_a_best_beaten_in_another(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    add_session(store, at("2026-03-02 08:00"), a_set("plank", 30), routine="evening-stretch")
+    latest = add_session(store, at("2026-03-03 08:00"), a_set("plank", 35))
+    assert session_news(store, latest, at("2026-03-03 09:00"), UTC, goal=5) == SessionNews(
+        "First time with this routine.", ("New best: Plank, 35 s (was 30 s).",)
+    )
+
+
+def test_a_later_session_of_the_routine_is_not_last_time_for_an_earlier_one(tmp_path):
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    first = add_session(store, at("2026-03-02 08:00"), a_set("plank", 30))
+    add_session(store, at("2026-03-03 08:00"), a_set("plank", 40))
+    assert session_news(store, first, at("2026-03-03 09:00"), UTC, goal=5).since_last_time == (
+        "First time with this routine."
+    )
 
 
 def test_the_goal_line_gives_this_weeks_sessions_and_the_goal():

@@ -54,7 +54,7 @@ async def test_menu_session_and_summary_show_markup_and_escapes_literally(data_d
         assert HOSTILE_SHOWN[3] in session and HOSTILE_SHOWN[4] in session
         await advance(pilot, clock, 2)
         summary = screen_text(app)
-        assert "Finished: " + HOSTILE_SHOWN[0] in summary
+        assert f"Well done — {HOSTILE_SHOWN[0]} finished" in summary
         assert app.is_running  # no [@click=app.quit] ever ran
 
 
@@ -171,16 +171,19 @@ async def test_the_editor_shows_text_literally_and_keeps_it_as_it_is_until_a_fie
     assert saved["name"] == r"A \x1b[2J name!" and saved["steps"][0]["cues"] == ["A \u202e cue"]
 
 
-async def test_the_summary_shows_improvements_literally():
+async def test_the_summary_shows_the_histories_news_literally():
     from textual.app import App
 
     from backfit_tui.core.engine import SessionRecord
+    from backfit_tui.store.stats import SessionNews
     from backfit_tui.tui.screens.summary import SummaryScreen
 
     record = SessionRecord("hostile", "Hostile", (), finished=True, planned_active_seconds=60.0)
-    improved = ["New best: [bold]B[/bold] \x1b[2J, 30 s (was 20)."]
+    news = SessionNews("Since last time: [i]C[/i] \x1b[2J 9 s (was 8 s).", ("New best: [bold]B[/bold] \x1b[2J, 30 s (was 20 s).",))
     app = App()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(SummaryScreen(None, record, improved))
+        app.push_screen(SummaryScreen(record, news))
         await pilot.pause()
-        assert r"New best: [bold]B[/bold] \x1b[2J, 30 s (was 20)." in screen_text(app)
+        shown = screen_text(app)
+        assert r"Since last time: [i]C[/i] \x1b[2J 9 s (was 8 s)." in shown
+        assert r"New best: [bold]B[/bold] \x1b[2J, 30 s (was 20 s)." in shown

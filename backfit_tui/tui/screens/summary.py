@@ -1,7 +1,10 @@
-"""The end of a session: each step planned against done, skipped sets, and active time."""
+"""The end of a session: how it ended, each step planned against done, and what changed since last time."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,24 +14,38 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ...core.formatting import literal
-from ...core.model import Routine
-from ...core.outcome import goal_note, step_outcomes, totals
+from ...core.outcome import ending, goal_note, heading, step_outcomes, totals
 from ...core.records import SessionRecord
 from ..widgets.key_hints import KeyHints
 
+if TYPE_CHECKING:
+    from ...store.stats import SessionNews
 
-def summary_table(record: SessionRecord) -> Table:
-    """Each step planned against done, with its skipped sets."""
-    table = Table(box=None, expand=True, header_style="bold")
-    table.add_column("exercise", ratio=3)
-    table.add_column("planned", ratio=3)
-    table.add_column("done", ratio=4)
+
+def steps_table(record: SessionRecord, skipped_style: Style) -> Table:
+    """Each step planned against done, its skipped sets said below in `skipped_style`."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("exercise", "planned", "done"):
+        table.add_column(column)
     for outcome in step_outcomes(record):
         done = Text(outcome.done())
-        if outcome.skipped:
-            done.append(f"  {outcome.skipped} skipped", style="yellow")
+        if skipped := outcome.skipped_words():
+            done.append("\n" if done else "").append(skipped, skipped_style)
         table.add_row(Text(literal(outcome.exercise_name)), outcome.planned(), done)
     return table
+
+
+class StepsTable(Static):
+    """The steps of a session, planned against done, in the theme's colours."""
+
+    COMPONENT_CLASSES = {"steps-table--skipped"}
+
+    def __init__(self, record: SessionRecord, **options) -> None:
+        super().__init__(**options)
+        self.record = record
+
+    def render(self) -> Table:
+        return steps_table(self.record, self.get_component_rich_style("steps-table--skipped"))
 
 
 NEXT = Binding.Group("What next")
@@ -44,25 +61,25 @@ class SummaryScreen(Screen[bool]):
         Binding("a", "again", "Repeat", group=NEXT, tooltip="Do the same routine again now"),
     ]
 
-    def __init__(self, routine: Routine, record: SessionRecord, improved: list[str]) -> None:
+    def __init__(self, record: SessionRecord, news: SessionNews | None) -> None:
         super().__init__()
-        self.routine = routine
         self.record = record
-        self.improved = improved
+        self.news = news
 
     def compose(self) -> ComposeResult:
-        record = self.record
-        heading = "Finished" if record.finished else "Left early"
+        record, news = self.record, self.news
         yield Header()
         with VerticalScroll(id="summary"):
-            yield Static(Text(f"{heading}: {literal(record.routine_name)}", style="bold"), id="summary-title")
+            yield Static(literal(heading(record)), id="summary-title", classes=ending(record).value, markup=False)
             yield Static(totals(record.sets), id="summary-totals")
+            if news is not None:
+                yield Static(literal(news.since_last_time), id="summary-since", markup=False)
+                if news.improved:
+                    yield Static("\n".join(map(literal, news.improved)), id="summary-improved", markup=False)
             if note := goal_note(record):
                 yield Static(note, id="summary-goal")
-            if self.improved:
-                yield Static(Text("\n".join(map(literal, self.improved))), id="summary-improved")
             if record.sets:
-                yield Static(summary_table(record), id="summary-table")
+                yield StepsTable(record, id="summary-table")
         yield KeyHints()
 
     def action_menu(self) -> None:
