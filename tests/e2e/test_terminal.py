@@ -44,7 +44,7 @@ def test_a_routine_runs_in_a_real_terminal_from_its_first_hold_to_the_summary(te
     term.press("N", "N", "N", "N")  # on to the last step, the self-paced reps
     term.wait_for("0/3 reps")
     term.press("Enter", "Enter", "Enter")
-    screen = term.wait_for("Finished: Short test routine")
+    screen = term.wait_for("Short test routine finished")  # most of it skipped: no "Well done"
     assert "Band pull-apart" in screen and "skipped" in screen
     term.press("q")  # back to the menu
     term.wait_for("Type to filter")
@@ -58,7 +58,7 @@ def test_ctrl_c_leaves_a_session_after_asking_and_quits_from_the_menu(terminal):
     term.press("C-c")
     term.wait_for("Leave this session?")
     term.press("y")
-    term.wait_for("Left early: Short test routine")
+    term.wait_for("Left early — Short test routine")
     term.press("q")
     term.wait_for("Type to filter")
     term.press("C-c")
@@ -95,6 +95,27 @@ def test_no_color_draws_in_greys_only(data_dir):
         assert "Back pain relief" in drawn
         assert {int(n) for n in re.findall(r"[34]8;5;(\d+)", drawn)} <= GREYS
         assert all(r == g == b for r, g, b in re.findall(r"[34]8;2;(\d+);(\d+);(\d+)", drawn))
+    finally:
+        term.close()
+
+
+RED_SGR = {"31", "91", "41", "101"}  # red and bright red, on text or behind it
+
+
+def test_a_16_colour_terminal_draws_a_summary_with_skips_in_no_red(data_dir):
+    (data_dir / "settings.toml").write_text("get_ready = 2\n")
+    env = {DATA_DIR_VARIABLE: str(data_dir), "TERM": "xterm", "COLORTERM": ""}  # 16 colours, as an xterm says
+    term = Terminal([backfit_script(), "run", str(SHORT)], env)
+    try:
+        term.wait_for("Set 1/2")
+        term.press("N", "N", "N", "N")
+        term.wait_for("0/3 reps")
+        term.press("Enter", "Enter", "Enter")
+        term.wait_for("Short test routine finished")
+        summary = term.tmux("capture-pane", "-p", "-e").splitlines()[1:-1]  # below the header, above the key hints
+        assert "skipped" in "".join(summary)
+        drawn = {param for row in summary for sgr in re.findall(r"\x1b\[([0-9;]*)m", row) for param in sgr.split(";")}
+        assert "93" in drawn and not drawn & RED_SGR  # "skipped" in bright yellow
     finally:
         term.close()
 
