@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from typing import Any
+
+NO_BREAK_SPACE = "\u00a0"
+# A space between a number and the word after it: `55 s`, `10 reps`, `hold 4 s each`.
+NUMBER_THEN_WORD = re.compile(r"(?<=\d) (?=[^\W\d_])")
 
 
 def duration(seconds: float) -> str:
@@ -24,6 +29,12 @@ def duration(seconds: float) -> str:
     if minutes:
         return f"{minutes} min {secs} s" if secs else f"{minutes} min"
     return f"{secs} s"
+
+
+def unbroken_units(text: str) -> str:
+    """`text` with a non-breaking space between each number and the word after it, so that a line
+    wrapped on screen never leaves `55` at the end of one line and `s` at the start of the next."""
+    return NUMBER_THEN_WORD.sub(NO_BREAK_SPACE, text)
 
 
 def plural(count: float, singular: str, plural_form: str | None = None) -> str:

@@ -23,8 +23,10 @@ def plan_lines(routine: Routine, get_ready: int, cues: bool = True) -> list[Line
     """The routine's facts, each step with its dosage and length, and the total; text made literal."""
     timeline = build_timeline(routine, get_ready)
     floor = " · needs the floor" if routine.needs_floor else " · no floor needed"
+    before = f", with a {get_ready} s get-ready before each step" if get_ready else ""
     lines = [
         Line(literal(routine.name), "title"),
+        Line(f"Total {duration(total_seconds(timeline))}{before}.", "title"),  # first, to be seen without scrolling
         Line(literal(routine.description)),
         Line("tags: " + literal(", ".join(routine.tags) or "none"), "dim"),
         Line("equipment: " + literal(", ".join(routine.equipment) or "none") + floor, "dim"),
@@ -37,8 +39,13 @@ def plan_lines(routine: Routine, get_ready: int, cues: bool = True) -> list[Line
             lines.append(Line(f"   then rest {step.rest_after} s", "dim"))
         if cues:
             lines.extend(Line(f"   · {literal(cue)}", "dim") for cue in step.form_cues)
-    before = f", with a {get_ready} s get-ready before each step" if get_ready else ""
-    lines += [Line(""), Line(f"Total {duration(total_seconds(timeline))}{before}.", "title")]
     if routine.sources:
-        lines.append(Line("From: " + literal("; ".join(routine.sources)), "dim"))
+        lines += [Line(""), Line("From: " + literal("; ".join(routine.sources)), "dim")]
     return lines
+
+
+def at_a_glance(routine: Routine, get_ready: int) -> str:
+    """How long the routine takes (as its plan counts it) and what it needs, for a list:
+    `3 min 30 s`, `8 min 52 s · floor`, `4 min 4 s · resistance band`."""
+    needs = (["floor"] if routine.needs_floor else []) + [literal(item) for item in routine.equipment]
+    return " · ".join([duration(total_seconds(build_timeline(routine, get_ready))), *needs])

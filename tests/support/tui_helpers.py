@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.geometry import Region
+from textual.widget import Widget
+
 from backfit_tui.store.catalog import Catalog
 from backfit_tui.store.routines import load_routine
 from backfit_tui.store.settings import Settings
@@ -45,3 +48,9 @@ async def advance(pilot, clock: FakeClock, seconds: float) -> None:
 def screen_lines(app) -> list[str]:
     """What the terminal shows now, line by line as plain text: modal screens over those they cover."""
     return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+
+
+def drawn_lines(widget: Widget) -> list[str]:
+    """The lines `widget` draws, as text: all of them, whether scrolled into view or not."""
+    height = max(widget.size.height, widget.virtual_size.height)
+    return [strip.text for strip in widget.render_lines(Region(0, 0, widget.size.width, height))]

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from backfit_tui.audio.chime_player import make_chime_player
+from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.records import EventKind
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.draft import Draft
@@ -65,7 +66,8 @@ class Host(App[None]):
 
 
 def text_of(screen: Screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
+    """What a Static shows, unwrapped, its non-breaking spaces read as spaces."""
+    return str(screen.query_one(selector, Static).content).replace(NO_BREAK_SPACE, " ")
 
 
 # --- the menu --------------------------------------------------------------------------------

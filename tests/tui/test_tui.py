@@ -9,6 +9,7 @@ from support.tui_helpers import advance, make_app, short_routine_app
 from textual.widgets import Input, Static
 
 from backfit_tui.core.engine import Session, Status
+from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.glance import glance
 from backfit_tui.core.model import Reps, Sides
 from backfit_tui.core.records import EventKind
@@ -26,7 +27,8 @@ def catalog() -> Catalog:
 
 
 def text_of(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
+    """What a Static shows, unwrapped, its non-breaking spaces read as spaces."""
+    return str(screen.query_one(selector, Static).content).replace(NO_BREAK_SPACE, " ")
 
 
 def big(screen, selector: str) -> str:

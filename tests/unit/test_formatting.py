@@ -9,7 +9,15 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backfit_tui.core.formatting import counted, json_text, literal, plural, toml_escapes
+from backfit_tui.core.formatting import (
+    NO_BREAK_SPACE,
+    counted,
+    json_text,
+    literal,
+    plural,
+    toml_escapes,
+    unbroken_units,
+)
 
 
 def test_one_thing_is_singular_and_any_other_count_plural():
@@ -23,6 +31,14 @@ def test_a_count_is_written_as_it_is_and_its_noun_agrees(count):
     number, noun = counted(count, "rep").split(" ")
     assert float(number) == count
     assert noun == ("rep" if count == 1 else "reps")
+
+
+def test_a_number_is_held_to_the_word_after_it_by_a_non_breaking_space():
+    held = unbroken_units("1. Cat-cow — 10 reps, hold 4 s each (1.5 s per rep) × 3, rest 10 s  (12 min 30 s)")
+    assert held == "1. Cat-cow — 10_reps, hold 4_s each (1.5_s per rep) × 3, rest 10_s  (12_min 30_s)".replace(
+        "_", NO_BREAK_SPACE
+    )
+    assert unbroken_units("Set 2/3 · left, × 3 (") == "Set 2/3 · left, × 3 ("  # no word after the number
 
 
 any_text = st.text(st.characters(exclude_categories=[]))  # lone surrogates too: a file name's bytes that are not UTF-8

@@ -17,11 +17,12 @@ from textual.widgets.option_list import Option
 
 from ...core.formatting import literal
 from ...core.model import Routine
-from ...core.plan import RICH_STYLES, plan_lines
+from ...core.plan import RICH_STYLES, at_a_glance, plan_lines
 from ...store.catalog import Catalog
 from ...store.routines import RoutineEntry
 from ..widgets.filter_input import FilterInput
 from ..widgets.key_hints import KeyHints
+from ..widgets.unbroken_text import UnbrokenText
 from ..widgets.wrapping_list import WrappingOptionList
 
 if TYPE_CHECKING:
@@ -40,6 +41,15 @@ def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
         elif any(query in tag.casefold() for tag in tags):
             by_tag.append(entry)
     return by_name + by_tag
+
+
+def list_item(entry: RoutineEntry, get_ready: int) -> Text:
+    """A routine as the list shows it: its name, then how long it takes and what it needs."""
+    if entry.routine is None:
+        return Text(f"✗ {literal(entry.id)} (cannot load)", style="red")
+    item = Text(literal(entry.routine.name))
+    item.append("\n" + at_a_glance(entry.routine, get_ready), style="dim")
+    return item
 
 
 CHOOSE, YOURS = Binding.Group("Choose a routine"), Binding.Group("Your routines")
@@ -113,11 +123,7 @@ class MenuScreen(Screen[None]):
         self.shown = filtered(self.catalog.entries, query)
         options = self.query_one(OptionList)
         options.clear_options()
-        for entry in self.shown:
-            if entry.routine is None:
-                options.add_option(Option(Text(f"✗ {literal(entry.id)} (cannot load)", style="red")))
-            else:
-                options.add_option(Option(Text(literal(entry.routine.name))))
+        options.add_options(Option(UnbrokenText(list_item(entry, self.get_ready))) for entry in self.shown)
         options.highlighted = 0 if self.shown else None
         self.show_preview()
 
@@ -145,7 +151,8 @@ class MenuScreen(Screen[None]):
         else:
             for line in plan_lines(entry.routine, self.get_ready, cues=False):
                 preview.append(line.text + "\n", style=RICH_STYLES[line.style])
-        self.query_one("#preview", Static).update(preview)
+        self.query_one("#preview", Static).update(UnbrokenText(preview))
+        self.query_one("#preview-pane").scroll_home(animate=False)  # a new routine's total, at the top, in view
 
     def action_move(self, delta: int) -> None:
         self.query_one(WrappingOptionList).move(delta)

@@ -1,0 +1,74 @@
+"""The menu as a person meets it: each routine's length and needs, numbers kept with their units,
+the total in view."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from support.tui_helpers import drawn_lines, make_app
+from support.untrusted_helpers import screen_text
+from textual.widgets import OptionList, Static
+
+from backfit_tui.core.formatting import NO_BREAK_SPACE
+from backfit_tui.store.catalog import Catalog, load_catalog
+from backfit_tui.tui.screens.menu import MenuScreen
+
+BORDER = " ▊▎"  # the list's tall border, drawn in its lines
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def list_items(menu: MenuScreen) -> list[str]:
+    """Each routine as the list shows it, unwrapped, non-breaking spaces read as spaces."""
+    options = menu.query_one(OptionList)
+    items = (options.get_option_at_index(i).prompt for i in range(options.option_count))
+    return [str(item).replace(NO_BREAK_SPACE, " ") for item in items]
+
+
+def parted_numbers(lines: list[str]) -> list[tuple[str, str]]:
+    """Each line that ends in a number while the next begins with a word: a number parted from its unit."""
+    return [
+        (line.strip(BORDER), after.strip(BORDER))
+        for line, after in zip(lines, lines[1:])
+        if re.search(r"\d$", line.rstrip(BORDER)) and re.match(r"[^\W\d_]", after.lstrip(BORDER))
+    ]
+
+
+async def test_each_routine_in_the_list_shows_the_length_its_preview_totals_and_what_it_needs(catalog):
+    async with make_app(catalog, get_ready=5).run_test(size=(80, 24)) as pilot:
+        menu = pilot.app.screen
+        items = list_items(menu)
+        assert "Desk break\n3 min 30 s" in items  # neither floor nor equipment
+        assert "Back pain relief\n8 min 52 s · floor" in items
+        assert "Upper back with a band\n4 min 4 s · resistance band" in items
+        for item in items:
+            length = item.split("\n")[1].split(" · ")[0]
+            preview = str(menu.query_one("#preview", Static).content).replace(NO_BREAK_SPACE, " ")
+            assert f"\nTotal {length}, with a 5 s get-ready before each step." in preview
+            await pilot.press("down")
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (100, 30), (120, 40)], ids=lambda size: "{}x{}".format(*size))
+async def test_no_number_is_parted_from_its_unit_where_the_list_or_the_preview_wraps(catalog, size):
+    async with make_app(catalog, get_ready=5).run_test(size=size) as pilot:
+        menu = pilot.app.screen
+        assert parted_numbers(drawn_lines(menu.query_one(OptionList))) == []
+        for _ in catalog.entries:
+            lines = drawn_lines(menu.query_one("#preview"))
+            assert len(lines) > len(menu.current().routine.steps) + 6  # wrapped: more lines than the plan has
+            assert parted_numbers(lines) == []
+            await pilot.press("down")
+
+
+async def test_the_total_length_is_in_view_at_80_by_24_for_every_routine(catalog):
+    async with make_app(catalog, get_ready=5).run_test(size=(80, 24)) as pilot:
+        pane = pilot.app.screen.query_one("#preview-pane")
+        for _ in catalog.entries:
+            assert re.search(r"Total \d+ (s|min|h)\b", screen_text(pilot.app))
+            pane.scroll_end(animate=False)  # read to the end of one plan, then on to the next
+            await pilot.pause()
+            await pilot.press("down")
