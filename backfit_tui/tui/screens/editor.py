@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...core.formatting import duration, literal
@@ -25,6 +25,7 @@ from ...core.timeline import build_timeline, total_seconds
 from ...store.draft import STEP_FIELDS, Draft, field_text, free_id, kind_fields, step_kind
 from ...store.routines import DOSAGE_KEYS
 from ..widgets.key_hints import KeyHints
+from ..widgets.title_bar import TitleBar
 
 ROUTINE_FIELDS = ("name", "description", "tags")
 ROUTINE, STEPS = Binding.Group("The routine"), Binding.Group("Steps, in the list of steps")
@@ -74,7 +75,7 @@ class EditorScreen(Screen[None]):
         self.routine: Routine | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="editor"):
             with Vertical(id="editor-routine"):
                 for key, label in zip(ROUTINE_FIELDS, ("Name", "Description", "Tags, comma-separated")):

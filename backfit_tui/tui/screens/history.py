@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...reports.history_report import bests_table, calendar, goal_line, sessions_table
 from ...store.history import StoredSession
 from ...store.stats import Stats
 from ..widgets.key_hints import KeyHints
+from ..widgets.title_bar import TitleBar
 
 RECENT_SESSIONS = 20  # how many sessions the screen lists, newest first
 
@@ -31,7 +32,7 @@ class HistoryScreen(Screen[None]):
         self.sessions = sessions
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="history"):
             yield Static(goal_line(self.stats), id="history-goal")
             yield Static("Days trained, the last 12 weeks", classes="history-heading")

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.formatting import literal
@@ -22,6 +22,7 @@ from ...store.catalog import Catalog
 from ...store.routines import RoutineEntry
 from ..widgets.filter_input import FilterInput
 from ..widgets.key_hints import KeyHints
+from ..widgets.title_bar import TitleBar
 from ..widgets.unbroken_text import UnbrokenText
 from ..widgets.wrapping_list import WrappingOptionList
 
@@ -102,7 +103,7 @@ class MenuScreen(Screen[None]):
         self.shown: list[RoutineEntry] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield FilterInput(placeholder="Type to filter by name or tag", id="filter")
         with Horizontal(id="menu"):
             yield WrappingOptionList(id="routines", markup=False)

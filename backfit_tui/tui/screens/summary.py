@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...core.formatting import literal
 from ...core.outcome import ending, goal_note, heading, step_outcomes, totals
 from ...core.records import SessionRecord
 from ..widgets.key_hints import KeyHints
+from ..widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from ...store.stats import SessionNews
@@ -68,7 +69,7 @@ class SummaryScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         record, news = self.record, self.news
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="summary"):
             yield Static(literal(heading(record)), id="summary-title", classes=ending(record).value, markup=False)
             yield Static(totals(record.sets), id="summary-totals")
