@@ -1,5 +1,5 @@
 """The menu as a person meets it: each routine's length and needs, numbers kept with their units,
-the total in view."""
+the total in view, Esc, and how to quit."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import re
 import pytest
 from support.tui_helpers import drawn_lines, make_app
 from support.untrusted_helpers import screen_text
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.store.catalog import Catalog, load_catalog
 from backfit_tui.tui.screens.menu import MenuScreen
+from backfit_tui.tui.widgets.key_hints import KeyHints
 
 BORDER = " ▊▎"  # the list's tall border, drawn in its lines
 
@@ -72,3 +73,24 @@ async def test_the_total_length_is_in_view_at_80_by_24_for_every_routine(catalog
             pane.scroll_end(animate=False)  # read to the end of one plan, then on to the next
             await pilot.pause()
             await pilot.press("down")
+
+
+async def test_esc_clears_the_filter_and_lists_every_routine_again(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"desk")
+        menu = pilot.app.screen
+        assert [entry.id for entry in menu.shown] == ["desk-break"]
+        await pilot.press("escape")
+        assert menu.query_one(Input).value == ""
+        assert [entry.id for entry in menu.shown] == [entry.id for entry in catalog.entries]
+        assert pilot.app.screen is menu and pilot.app.is_running
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])
+async def test_the_key_hints_say_how_to_quit(catalog, size):
+    async with make_app(catalog).run_test(size=size) as pilot:
+        await pilot.pause()
+        (hints,) = drawn_lines(pilot.app.screen.query_one(KeyHints))
+        assert re.search(r"\^q ?Quit", hints)
+        await pilot.press("ctrl+q")
+        assert not pilot.app.is_running

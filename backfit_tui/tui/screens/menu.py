@@ -93,7 +93,9 @@ class MenuScreen(Screen[None]):
         Binding("f2", "app.show_history", "History", group=ELSEWHERE,
                 tooltip="Your history: this week against your goal, days trained, bests"),
         Binding("question_mark", "app.help", "Help", key_display="?", priority=True),  # before the filter takes it
-        Binding("ctrl+q,ctrl+c", "app.quit", "Quit", group=ELSEWHERE, tooltip="Quit backfit"),
+        Binding("escape", "clear_filter", "Clear", show=False, group=CHOOSE, tooltip="Clear the filter"),
+        # A priority binding, or the App's own ctrl+q (which shows no hint) would stand in its place.
+        Binding("ctrl+q,ctrl+c", "app.quit", "Quit", priority=True, group=ELSEWHERE, tooltip="Quit backfit"),
     ]
 
     def __init__(self, catalog: Catalog, get_ready: int) -> None:
@@ -154,6 +156,9 @@ class MenuScreen(Screen[None]):
                 preview.append(line.text + "\n", style=RICH_STYLES[line.style])
         self.query_one("#preview", Static).update(UnbrokenText(preview))
         self.query_one("#preview-pane").scroll_home(animate=False)  # a new routine's total, at the top, in view
+
+    def action_clear_filter(self) -> None:
+        self.query_one(FilterInput).clear()
 
     def action_move(self, delta: int) -> None:
         self.query_one(WrappingOptionList).move(delta)
