@@ -142,11 +142,13 @@ class BackfitApp(App[None]):
         self.exit(return_code=128 + signum)
 
     def on_mount(self) -> None:
-        if self.start_with is not None:
-            self.controller.run_routine(self.start_with)
+        if self.first_run:  # the note comes before any session: the routine asked for waits until it is read
+            from .screens.safety_note import SafetyNoteScreen
+
+            self.push_screen(SafetyNoteScreen(), lambda _read: self.start_routine_asked_for())
+        else:
+            self.start_routine_asked_for()
         self.check_fit(self.size)
-        if self.first_run:
-            self.notify(SAFETY_NOTE, title="Before you start", timeout=12)
         for problem in self.settings.warnings:
             self.warn(str(problem))
         if self.history_problem:
@@ -155,6 +157,11 @@ class BackfitApp(App[None]):
         warm_up = getattr(self.player, "warm_up", None)
         if warm_up is not None:  # the sound library's import is slow: after the first frame, off-thread
             self.call_after_refresh(self.run_worker, warm_up, thread=True, exit_on_error=False)
+
+    def start_routine_asked_for(self) -> None:
+        """Run the routine `backfit run` named, if it named one."""
+        if self.start_with is not None:
+            self.controller.run_routine(self.start_with)
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_fit(event.size)

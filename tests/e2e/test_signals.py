@@ -16,6 +16,7 @@ import pytest
 from support.processes import backfit_script
 from support.terminal import Terminal
 
+from backfit_tui.store import locations
 from backfit_tui.store.history import HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.tui.app import SHUTDOWN_GRACE_S
@@ -47,7 +48,8 @@ def two_holds(data_dir, write_routine):
 
 @pytest.fixture
 def shell(data_dir):
-    """A shell in tmux, as a person's terminal would have."""
+    """A shell in tmux, as a person's terminal would have; the safety note was read on an earlier run."""
+    locations.safety_note_marker().touch()
     term = Terminal(["bash", "--norc", "--noprofile", "-i"], {DATA_DIR_VARIABLE: str(data_dir), "PS1": "$ "})
     term.wait_for("$")
     yield term

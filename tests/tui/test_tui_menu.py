@@ -1,18 +1,22 @@
 """The menu as a person meets it: each routine's length and needs, numbers kept with their units,
-the total in view, Esc, and how to quit."""
+the total in view, the first run's safety note, Esc, and how to quit."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from support.tui_helpers import drawn_lines, make_app
+from support.fake_clock import FakeClock
+from support.tui_helpers import drawn_lines, make_app, short_routine_app
 from support.untrusted_helpers import screen_text
 from textual.widgets import Input, OptionList, Static
 
 from backfit_tui.core.formatting import NO_BREAK_SPACE
+from backfit_tui.core.wording import SAFETY_NOTE
 from backfit_tui.store.catalog import Catalog, load_catalog
 from backfit_tui.tui.screens.menu import MenuScreen
+from backfit_tui.tui.screens.safety_note import SafetyNoteScreen
+from backfit_tui.tui.screens.session import SessionScreen
 from backfit_tui.tui.widgets.key_hints import KeyHints
 
 BORDER = " ▊▎"  # the list's tall border, drawn in its lines
@@ -94,3 +98,35 @@ async def test_the_key_hints_say_how_to_quit(catalog, size):
         assert re.search(r"\^q ?Quit", hints)
         await pilot.press("ctrl+q")
         assert not pilot.app.is_running
+
+
+# --- the first run's safety note -------------------------------------------------------------
+
+
+async def test_on_the_first_run_the_safety_note_is_a_screen_that_enter_dismisses_to_the_preview(catalog):
+    app = make_app(catalog, first_run=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyNoteScreen)
+        assert SAFETY_NOTE in [str(note.content) for note in app.screen.query(Static)]
+        assert "⏎ Got it" in drawn_lines(app.screen.query_one(KeyHints))[0]
+        assert [n for n in app._notifications if n.message == SAFETY_NOTE] == []  # no toast over the preview
+        await pilot.press("enter")
+        assert isinstance(app.screen, MenuScreen)
+        shown = screen_text(app)
+        assert "Back pain relief" in shown and "Total 8 min" in shown and "Before you start" not in shown
+
+
+async def test_after_the_first_run_the_menu_comes_first(catalog):
+    async with make_app(catalog, first_run=False).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MenuScreen)
+
+
+async def test_on_the_first_run_the_routine_asked_for_starts_once_the_note_is_read(catalog):
+    app = short_routine_app(catalog, FakeClock(100.0), first_run=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyNoteScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)

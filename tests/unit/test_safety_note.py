@@ -16,6 +16,7 @@ from backfit_tui.store.settings import Settings
 from backfit_tui.tui.app import BackfitApp
 from backfit_tui.tui.factory import make_app
 from backfit_tui.tui.screens.help import HelpScreen
+from backfit_tui.tui.screens.safety_note import SafetyNoteScreen
 
 
 def test_the_first_time_is_remembered(tmp_path):
@@ -41,7 +42,7 @@ async def test_the_menu_shows_the_note_only_on_the_first_run(first_run):
     app = make_app(catalog=load_catalog(), settings=Settings(), clock=FakeClock(), first_run=first_run)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert (SAFETY_NOTE in notes(app)) is first_run
+        assert isinstance(app.screen, SafetyNoteScreen) is first_run
 
 
 async def test_question_mark_shows_the_note_with_the_keys():
