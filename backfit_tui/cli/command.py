@@ -12,6 +12,7 @@ import gc
 import os
 import sys
 import time
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -172,9 +173,10 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _settings(say_warnings: bool = True) -> Settings:
-    """The settings; what is wrong with them is said on stderr (the TUI says it itself, on screen)."""
-    settings = load_settings_or_defaults(locations.settings_file(), os.environ)
+def _settings(say_warnings: bool = True, themes: Collection[str] = ()) -> Settings:
+    """The settings, the theme checked against `themes` if given; what is wrong with them is said on stderr
+    (the TUI says it itself, on screen)."""
+    settings = load_settings_or_defaults(locations.settings_file(), os.environ, themes)
     if say_warnings:
         for problem in settings.warnings:
             error(str(problem))
@@ -352,9 +354,9 @@ def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = N
             return None
         routine = entry.routine
     from ..audio.playsound_player import make_player
-    from ..tui.factory import make_app
+    from ..tui.factory import THEMES, make_app
 
-    settings = _session_settings(args.mute, say_warnings=False)
+    settings = _session_settings(args.mute, say_warnings=False, themes=THEMES)
     store, problem = _open_history()
     return make_app(
         catalog=catalog, settings=settings, player=make_player(settings), history=store, history_problem=problem,
@@ -372,9 +374,9 @@ def _open_history() -> tuple[HistoryStore | None, str | None]:
         return None, str(err)
 
 
-def _session_settings(mute: bool, say_warnings: bool = True) -> Settings:
+def _session_settings(mute: bool, say_warnings: bool = True, themes: Collection[str] = ()) -> Settings:
     """The settings, muted for this run if `--mute` says so."""
-    settings = _settings(say_warnings)
+    settings = _settings(say_warnings, themes)
     return dataclasses.replace(settings, mute=True) if mute else settings
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,17 +23,19 @@ from .validation import (
     choice,
     parse_toml,
     show_value,
+    text,
     unreadable,
     whole,
 )
 
-SETTINGS_KEYS = ("get_ready", "weekly_goal", "mute", "sound_backend", "chimes")
+SETTINGS_KEYS = ("get_ready", "weekly_goal", "mute", "sound_backend", "theme", "chimes")
 # playsound3's backends, in playsound3's own order of preference.
 PLAYSOUND3_BACKENDS = ("gstreamer", "wmplayer", "ffplay", "appkit", "afplay", "winmm", "alsa")
 # What `sound_backend` and $PLAYSOUND3_BACKEND accept: "auto" (the first backend that can play a WAV
 # file here), one of playsound3's backends, or "bell" for the terminal bell alone.
 SOUND_BACKENDS = ("auto", *PLAYSOUND3_BACKENDS, "bell")
 SOUND_BACKEND_VARIABLE = "PLAYSOUND3_BACKEND"
+MAX_THEME_NAME = 40  # Textual's theme names are a word or two
 
 
 @dataclass(frozen=True)
@@ -44,17 +46,19 @@ class Settings:
     weekly_goal: int = 3  # sessions a week; the articles ask for two or three
     mute: bool = False
     sound_backend: str | None = None  # None: the first backend here that can play a WAV file
+    theme: str = "textual-dark"  # the screen's colours: one of Textual's themes, its own default here
     chimes: Mapping[Chime, bool | Path] = field(default_factory=dict)  # False: off; a Path: the user's WAV
     warnings: tuple[Problem, ...] = ()  # what was set but cannot be honoured (the default is used)
 
 
-def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Settings:
+def load_settings(path: Path, environ: Mapping[str, str] | None = None, themes: Collection[str] = ()) -> Settings:
     """The settings in `path`, or the defaults when it does not exist; LoadError when it is not TOML.
 
     A bad value or an unknown key costs only itself: that setting keeps its default and `warnings`
     says where and what is allowed. A chime file that cannot be played is a warning too (the bundled
     chime plays), so the person hears something and learns what to fix. `environ`'s
-    $PLAYSOUND3_BACKEND, when set, overrides `sound_backend` under the same rule.
+    $PLAYSOUND3_BACKEND, when set, overrides `sound_backend` under the same rule. `theme` must be one
+    of `themes`, the names the screen knows; without them (nothing is drawn) any one-line name is kept.
     """
     warnings: list[Problem] = []
     document, source = _read_document(path)
@@ -65,6 +69,7 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Setti
     mute = reader.setting(document, "mute", boolean, Settings.mute)
     backend = reader.setting(document, "sound_backend", choice(SOUND_BACKENDS), "auto")
     backend = _backend_from_environment(environ or {}, backend, warnings)
+    theme = reader.setting(document, "theme", choice(themes) if themes else text(MAX_THEME_NAME), Settings.theme)
     chimes: dict[Chime, bool | Path] = {}
     table = document.get("chimes", {})
     if reader.table(table, ("chimes",), [c.value for c in Chime]) is None:
@@ -76,7 +81,8 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Setti
         elif wanted is not None:
             chimes[chime] = wanted
     reader.finish()
-    return Settings(get_ready, weekly_goal, mute, None if backend == "auto" else backend, chimes, tuple(warnings))
+    sound_backend = None if backend == "auto" else backend
+    return Settings(get_ready, weekly_goal, mute, sound_backend, theme, chimes, tuple(warnings))
 
 
 def _read_document(path: Path) -> tuple[dict[str, Any], str]:
@@ -93,10 +99,12 @@ def _read_document(path: Path) -> tuple[dict[str, Any], str]:
     return parse_toml(data, path)
 
 
-def load_settings_or_defaults(path: Path, environ: Mapping[str, str] | None = None) -> Settings:
+def load_settings_or_defaults(
+    path: Path, environ: Mapping[str, str] | None = None, themes: Collection[str] = ()
+) -> Settings:
     """load_settings, or the defaults when the file is not TOML at all, with why among the warnings."""
     try:
-        return load_settings(path, environ)
+        return load_settings(path, environ, themes)
     except LoadError as err:
         set_aside = "the default settings are used until it is fixed"
         return Settings(warnings=tuple(replace(p, message=f"{p.message}; {set_aside}") for p in err.problems))
@@ -184,22 +192,22 @@ def wav_problem(path: Path) -> str | None:
     return None
 
 
-MUTE_LINE = re.compile(r"^mute\s*=.*$", re.MULTILINE)
-
-
-def save_mute(path: Path, muted: bool) -> None:
-    """Set `mute` in the settings file, keeping the rest of it (comments too) as it was.
+def save_setting(path: Path, key: str, value: bool | str) -> None:
+    """Set the top-level `key` in the settings file to `value`, keeping the rest of it (comments too) as it was.
 
     LoadError, leaving the file as it is, when it cannot be read as TOML: rewritten, what the person
     wrote there could be lost. Written atomically, so a crash never leaves half a file.
     """
-    _, text = _read_document(path)
-    line = f"mute = {'true' if muted else 'false'}"
-    header = re.search(r"^\s*\[", text, re.MULTILINE)
-    top = text[: header.start()] if header else text  # top-level keys come before any [table]
-    if MUTE_LINE.search(top):
-        text = MUTE_LINE.sub(line, top, count=1) + text[len(top) :]
+    import tomli_w  # only when a setting is saved
+
+    _, content = _read_document(path)
+    line = tomli_w.dumps({key: value}).rstrip("\n")
+    written = re.compile(rf"^{re.escape(key)}\s*=.*$", re.MULTILINE)
+    header = re.search(r"^\s*\[", content, re.MULTILINE)
+    top = content[: header.start()] if header else content  # top-level keys come before any [table]
+    if written.search(top):
+        content = written.sub(lambda _: line, top, count=1) + content[len(top) :]
     else:
-        text = f"{line}\n{text}"
+        content = f"{line}\n{content}"
     ensure_dir(path.parent)
-    write_atomically(path, text)
+    write_atomically(path, content)

@@ -98,6 +98,7 @@ class BackfitApp(App[None]):
         self.first_run = first_run
         self.observers = observers  # told of each session event: the timing trace, tests
         self.controller = Controller(self)
+        self.theme = settings.theme
         self.menu: MenuScreen | None = None  # the bottom screen, once the app starts: handed the routines anew
         self._previous_handlers: dict[int, object] = {}  # the signals' handlers before the app took them
 
@@ -218,6 +219,10 @@ class BackfitApp(App[None]):
     def action_show_history(self) -> None:
         """Open the history screen (or say why there is none)."""
         self.controller.show_history()
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme picked from the command palette, for the next start."""
+        self.controller.remember_theme(theme)
 
     def action_toggle_mute(self) -> None:
         """Turn the chimes off or on, and remember it in the settings file if it can be read."""

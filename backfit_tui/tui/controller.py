@@ -6,6 +6,7 @@ App hands it here. The controller works through the store and shows the next scr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..core.model import Routine
@@ -14,7 +15,7 @@ from ..store import locations
 from ..store.catalog import load_catalog
 from ..store.errors import HistoryUnavailable
 from ..store.routines import RoutineEntry, delete_routine, save_routine
-from ..store.settings import save_mute
+from ..store.settings import save_setting
 from ..store.validation import LoadError
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 
 
 class Controller:
-    """Runs routines, saves and deletes them, remembers the mute, opens the history: for `app`, through the store."""
+    """Runs routines, saves and deletes them, remembers the mute and the theme, opens the history: for `app`,
+    through the store."""
 
     def __init__(self, app: BackfitApp) -> None:
         self.app = app
@@ -113,8 +115,20 @@ class Controller:
         chimes.muted = not chimes.muted
         said = "Chimes off" if chimes.muted else "Chimes on"
         self.app.notify(said, timeout=2)
+        self.remember("mute", chimes.muted, said)
+
+    def remember_theme(self, theme: str) -> None:
+        """Remember a theme picked from the command palette in the settings file, for the next start."""
+        app = self.app
+        if theme == app.settings.theme:  # the one it started with, or chosen again
+            return
+        app.settings = replace(app.settings, theme=theme)
+        self.remember("theme", theme, f"The {theme} theme")
+
+    def remember(self, key: str, value: bool | str, said: str) -> None:
+        """Save `key` in the settings file, or warn that it is not remembered (`said`: what was changed)."""
         try:
-            save_mute(locations.settings_file(), chimes.muted)
+            save_setting(locations.settings_file(), key, value)
         except LoadError as err:  # the file is the person's to fix; it is left as it is
             self.app.warn(f"{said} for this session only, not remembered: {err}")
         except OSError as err:  # the file cannot be written

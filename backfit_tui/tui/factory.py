@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from textual.theme import BUILTIN_THEMES
+
 from .app import BackfitApp
 from .observers import TraceWriter
 
@@ -16,6 +18,9 @@ if TYPE_CHECKING:
     from ..store.history import HistoryStore
     from ..store.settings import Settings
     from .observers import EventObserver
+
+THEMES = tuple(BUILTIN_THEMES)
+"""The themes the app offers, Textual's own (it adds none): what `theme` in the settings may name."""
 
 
 def make_app(

@@ -15,7 +15,7 @@ import pytest
 from backfit_tui.core.chime_map import Chime
 from backfit_tui.store import locations
 from backfit_tui.store.routines import load_library, load_routine
-from backfit_tui.store.settings import Settings, load_settings, save_mute
+from backfit_tui.store.settings import Settings, load_settings, save_setting
 from backfit_tui.store.validation import LoadError
 
 GET_READY_RANGE = "must be a whole number of seconds between 0 and 60"
@@ -87,7 +87,7 @@ def test_unknown_settings_key_suggests_the_nearest(tmp_path):
 
 def test_unknown_settings_key_far_from_any_lists_the_allowed_keys(tmp_path):
     path = write(tmp_path, "get_ready = 3\nvolume = 11\n")
-    assert settings_warnings(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, chimes; it is ignored"]
+    assert settings_warnings(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, theme, chimes; it is ignored"]
 
 
 def test_sound_settings_are_read(tmp_path):
@@ -109,6 +109,29 @@ def test_bad_sound_settings_say_what_is_allowed_and_each_keeps_its_default(tmp_p
         " the bundled chime plays until it is fixed",
     ]
     assert load_settings(path) == Settings(warnings=load_settings(path).warnings)
+
+
+def test_a_theme_the_screen_knows_is_read(tmp_path):
+    path = write(tmp_path, 'theme = "nord"\n')
+    assert load_settings(path, themes=("textual-dark", "nord")) == Settings(theme="nord")
+
+
+def test_a_theme_the_screen_does_not_know_says_what_is_allowed_and_keeps_the_default(tmp_path):
+    path = write(tmp_path, '# colours\ntheme = "nrod"\n')
+    settings = load_settings(path, themes=("textual-dark", "nord", "gruvbox"))
+    assert settings.theme == "textual-dark"
+    assert [str(w) for w in settings.warnings] == [
+        f'{path}:2: theme: must be one of "textual-dark", "nord", "gruvbox", got "nrod";'
+        ' the default, "textual-dark", is used until it is fixed'
+    ]
+
+
+def test_without_the_screens_themes_any_theme_name_is_kept_but_it_must_be_text(tmp_path):
+    assert load_settings(write(tmp_path, 'theme = "nrod"\n')).theme == "nrod"  # `backfit show` draws no theme
+    path = write(tmp_path, "theme = 3\n")
+    assert settings_warnings(path) == [
+        f'{path}:1: theme: must be text in quotes, got 3; the default, "textual-dark", is used until it is fixed'
+    ]
 
 
 def test_one_bad_value_costs_only_itself(tmp_path):
@@ -198,18 +221,25 @@ def test_a_chime_that_is_not_a_small_regular_file_is_a_warning(tmp_path, make, w
 
 def test_mute_is_saved_without_touching_the_rest_of_the_file(tmp_path):
     path = write(tmp_path, "# my settings\nget_ready = 3  # short\n\n[chimes]\nrep = false\n")
-    save_mute(path, True)
+    save_setting(path, "mute", True)
     assert path.read_text() == "mute = true\n# my settings\nget_ready = 3  # short\n\n[chimes]\nrep = false\n"
-    save_mute(path, False)
+    save_setting(path, "mute", False)
     assert load_settings(path).mute is False
     assert path.read_text().count("mute") == 1
     assert list(tmp_path.glob(".settings-*")) == []  # no temporary file left behind
 
 
+def test_the_theme_is_saved_in_place_of_the_one_there_keeping_the_rest(tmp_path):
+    path = write(tmp_path, '# my settings\nmute = true\ntheme = "nord"  # cool\n\n[chimes]\ntheme = false\n')
+    save_setting(path, "theme", "gruvbox")
+    assert path.read_text() == '# my settings\nmute = true\ntheme = "gruvbox"\n\n[chimes]\ntheme = false\n'
+    assert load_settings(path, themes=("gruvbox",)).theme == "gruvbox"
+
+
 def test_mute_is_saved_where_there_is_no_settings_file_yet(tmp_path, umask):
     umask(0o022)
     path = tmp_path / "new" / "settings.toml"
-    save_mute(path, True)
+    save_setting(path, "mute", True)
     assert load_settings(path).mute is True
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
 
@@ -218,14 +248,14 @@ def test_a_private_settings_file_stays_private_when_mute_is_saved(tmp_path, umas
     umask(0o022)
     path = write(tmp_path, "get_ready = 3\n")
     path.chmod(0o600)
-    save_mute(path, True)
+    save_setting(path, "mute", True)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_mute_is_not_saved_into_a_file_that_is_not_toml(tmp_path):
     path = write(tmp_path, "# my settings\nget_ready = \n")
     with pytest.raises(LoadError):
-        save_mute(path, True)
+        save_setting(path, "mute", True)
     assert path.read_text() == "# my settings\nget_ready = \n"
 
 
@@ -242,7 +272,7 @@ def test_a_settings_file_of_unknown_keys_lists_twenty_and_counts_the_rest(tmp_pa
     settings = load_settings(path)
     assert settings.get_ready == 8
     assert [str(w) for w in settings.warnings[19:]] == [
-        f"{path}:21: volume_20: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, chimes; "
+        f"{path}:21: volume_20: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, theme, chimes; "
         "it is ignored",
         f"{path}: and 10 more unknown keys",
     ]
