@@ -25,7 +25,6 @@ from ..audio.chime_player import make_chime_player
 from ..audio.playsound_player import Player
 from ..core.formatting import literal
 from ..core.model import Routine
-from ..core.wording import SAFETY_NOTE
 from ..store.catalog import Catalog
 from ..store.settings import Settings
 from .colours import COLOUR_DEFAULTS
