@@ -13,6 +13,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -36,6 +37,12 @@ if TYPE_CHECKING:
     from .observers import EventObserver
     from .screens.editor import EditorScreen
 
+
+# In a terminal of 16 colours, each of a theme's colours falls to the nearest of the 16, and the default
+# theme's orange becomes red, the colour of errors. Unless another theme was chosen, backfit then takes
+# Textual's theme made of the terminal's own colours: yellow for getting ready, green for work.
+FEW_COLOUR_SYSTEMS = ("standard", "windows")
+FEW_COLOURS_THEME = "ansi-dark"
 
 # Signals that ask backfit to stop. Textual leaves them to their default action, which kills the process
 # with the terminal still full-screen; instead each makes the app exit as ctrl+q does, so Textual gives
@@ -97,7 +104,9 @@ class BackfitApp(App[None]):
         self.first_run = first_run
         self.observers = observers  # told of each session event: the timing trace, tests
         self.controller = Controller(self)
-        self.theme = settings.theme
+        if settings.theme == Settings.theme and self.console.color_system in FEW_COLOUR_SYSTEMS:
+            self.settings = replace(settings, theme=FEW_COLOURS_THEME)  # not saved: it is the terminal's
+        self.theme = self.settings.theme
         self.menu: MenuScreen | None = None  # the bottom screen, once the app starts: handed the routines anew
         self._previous_handlers: dict[int, object] = {}  # the signals' handlers before the app took them
 

@@ -1,0 +1,49 @@
+"""A terminal of 16 colours: backfit takes the terminal's own colours, so no phase is drawn in the
+error colour (the default theme's orange falls to red there)."""
+
+from __future__ import annotations
+
+import pytest
+import textual.constants
+from support.fake_clock import FakeClock
+from support.tui_helpers import advance, short_routine_app
+
+from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.settings import Settings
+from backfit_tui.tui.app import FEW_COLOURS_THEME
+
+RED = {1, 9}  # the terminal's red and bright red
+MOMENTS = {"get-ready": 0.5, "work": 2.5, "rest": 5.5, "switch": 21.5}  # seconds into the short routine
+
+
+@pytest.fixture
+def sixteen_colours(monkeypatch):
+    monkeypatch.setattr(textual.constants, "COLOR_SYSTEM", "standard")
+
+
+def test_an_unchosen_theme_becomes_the_terminals_own_colours_without_saving_anything(sixteen_colours, data_dir):
+    app = short_routine_app(load_catalog(), FakeClock(100.0))
+    assert app.theme == FEW_COLOURS_THEME and app.settings.theme == FEW_COLOURS_THEME
+    assert not (data_dir / "settings.toml").exists()
+
+
+def test_a_chosen_theme_is_kept_in_16_colours_too(sixteen_colours):
+    app = short_routine_app(load_catalog(), FakeClock(100.0), settings=Settings(get_ready=3, theme="nord"))
+    assert app.theme == "nord"
+
+
+async def test_no_phase_is_drawn_in_red_in_16_colours(sixteen_colours):
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock, get_ready=1).run_test(size=(80, 24)) as pilot:
+        screen, seen = pilot.app.screen, set()
+        for look, seconds in MOMENTS.items():
+            await advance(pilot, clock, seconds - (clock.now - 100.0))
+            assert screen.has_class(f"-{look}")
+            for selector in ("#phase-word", "#figure"):
+                widget = screen.query_one(selector)
+                colours = {widget.styles.background.ansi, widget.styles.color.ansi}
+                assert not colours & RED, (look, selector, colours)
+                seen.add(widget.styles.background.ansi if selector == "#phase-word" else None)
+        await pilot.press("space")
+        assert screen.has_class("-paused") and screen.query_one("#phase-word").styles.background.ansi not in RED
+        assert len(seen - {None}) == len(MOMENTS)  # each phase its own colour
