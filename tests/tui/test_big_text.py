@@ -44,3 +44,15 @@ async def test_the_time_left_is_the_largest_thing_on_the_screen_and_grows_with_i
         assert set("".join(drawn)) <= BLOCKS
         word = pilot.app.screen.query_one("#phase-word", BigText)
         assert len(str(word.render()).split("\n")) >= 3  # the phase's word in big letters too
+
+
+@pytest.mark.parametrize(("seconds", "pace"), [(18.25, 0.25), (18.75, 0.75), (34.5, 1.0)])
+async def test_the_pacer_is_a_centred_band_as_wide_as_the_pace(seconds, pace):
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, seconds)  # into cat-cow's first inhale, or bird dog's first hold
+        pacer = pilot.app.screen.query_one("#pacer")
+        line = str(pacer.render()).split("\n")[0]
+        band = line.strip()
+        left, right = len(line) - len(line.lstrip()), len(line) - len(line.rstrip())
+        assert abs(len(band) - pace * pacer.size.width) <= 1 and abs(left - right) <= 1

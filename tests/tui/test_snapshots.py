@@ -1,6 +1,6 @@
 """What the screens look like, as SVG snapshots (pytest-textual-snapshot), on a fake clock.
 
-After a deliberate change to the look, refresh them with `pytest tests/test_snapshots.py
+After a deliberate change to the look, refresh them with `pytest tests/tui/test_snapshots.py
 --snapshot-update` and look at the new SVGs before committing them.
 """
 
@@ -13,11 +13,21 @@ from textual.widgets import Input
 
 from backfit_tui.store.catalog import load_catalog
 
-# Where the short test routine stands after this many seconds (with a 3 s get-ready):
-IN_THE_HOLD = 3.5  # child's pose, set 1 of 2, 4 s hold
-IN_THE_REST = 7.5  # between the two sets
-IN_A_BREATH = 18.5  # cat-cow, breath 1 of 2, inhaling
-AT_THE_SELF_PACED_REPS = 50  # every timed phase is over
+SIZES = pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=["60x20", "80x24", "120x40"])
+
+# Each moment of the short test routine (with a 3 s get-ready): seconds into it, then keys pressed.
+MOMENTS = {
+    "get_ready": (1.0, ()),  # before child's pose
+    "hold": (3.5, ()),  # child's pose, set 1 of 2, 4 s hold
+    "rest": (7.5, ()),  # between the two sets
+    "breaths": (18.5, ()),  # cat-cow, breath 1 of 2, breathing in
+    "switch": (27.5, ()),  # the seated twist, from the left side to the right
+    "paced_reps": (34.5, ()),  # bird dog, rep 1 on the left, in its hold
+    "reps": (50, ("enter",)),  # band pull-apart, counted by hand: one so far
+    "paused": (3.5, ("space",)),
+    "help": (3.5, ("question_mark",)),
+    "summary": (50, ("enter", "enter", "enter")),
+}
 
 
 def at(seconds: float, then: tuple[str, ...] = ()):
@@ -34,31 +44,16 @@ async def no_cursor_blink(pilot) -> None:
     pilot.app.screen.query_one(Input).cursor_blink = False
 
 
-@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+@SIZES
 def test_menu(snap_compare, size):
     assert snap_compare(make_app(load_catalog()), terminal_size=size, run_before=no_cursor_blink)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
-def test_hold(snap_compare, size):
+@SIZES
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_session(snap_compare, moment, size):
     app = short_routine_app(load_catalog(), FakeClock(100.0))
-    assert snap_compare(app, terminal_size=size, run_before=at(IN_THE_HOLD))
-
-
-def test_rest_between_sets(snap_compare):
-    app = short_routine_app(load_catalog(), FakeClock(100.0))
-    assert snap_compare(app, terminal_size=(80, 24), run_before=at(IN_THE_REST))
-
-
-def test_breath(snap_compare):
-    app = short_routine_app(load_catalog(), FakeClock(100.0))
-    assert snap_compare(app, terminal_size=(80, 24), run_before=at(IN_A_BREATH))
-
-
-def test_summary(snap_compare):
-    app = short_routine_app(load_catalog(), FakeClock(100.0))
-    finish = at(AT_THE_SELF_PACED_REPS, then=("enter", "enter", "enter"))
-    assert snap_compare(app, terminal_size=(80, 24), run_before=finish)
+    assert snap_compare(app, terminal_size=size, run_before=at(*MOMENTS[moment]))
 
 
 def test_history(snap_compare, tmp_path, monkeypatch):

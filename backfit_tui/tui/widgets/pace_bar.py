@@ -24,7 +24,7 @@ class PaceBar(Widget):
     def _halves(self) -> int:
         """Filled half-cells, even so the band stays centred: at least a sliver, so the pacer is always seen."""
         width = self.size.width
-        return max(2, round((self.pace or 0) * width / 2) * 2) if width else 0
+        return max(2, round((self.pace or 0) * width) * 2) if width else 0
 
     def render(self) -> Text:
         width, halves = self.size.width, self._halves()
