@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import textual.constants
 from support.fake_clock import FakeClock
-from support.tui_helpers import advance, short_routine_app
+from support.tui_helpers import advance, make_app, short_routine_app
 
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.settings import Settings
@@ -47,3 +47,11 @@ async def test_no_phase_is_drawn_in_red_in_16_colours(sixteen_colours):
         await pilot.press("space")
         assert screen.has_class("-paused") and screen.query_one("#phase-word").styles.background.ansi not in RED
         assert len(seen - {None}) == len(MOMENTS)  # each phase its own colour
+
+
+async def test_the_highlighted_routine_stands_out_in_16_colours_while_the_filter_has_the_focus(sixteen_colours):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        routines = pilot.app.screen.query_one("#routines")
+        highlight = routines.get_component_rich_style("option-list--option-highlighted")
+        assert highlight.bgcolor is not None and highlight.bgcolor.number not in RED
