@@ -54,4 +54,4 @@ async def test_the_highlighted_routine_stands_out_in_16_colours_while_the_filter
         await pilot.pause()
         routines = pilot.app.screen.query_one("#routines")
         highlight = routines.get_component_rich_style("option-list--option-highlighted")
-        assert highlight.bgcolor is not None and highlight.bgcolor.number not in RED
+        assert not highlight.bgcolor.is_default and highlight.bgcolor.number not in RED
