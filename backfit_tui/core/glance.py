@@ -15,7 +15,7 @@ from .engine import Session, Status
 from .formatting import clock_face, literal
 from .model import Breaths
 from .timeline import COUNTDOWN_SECONDS, Phase, PhaseKind, breath_at, rep_at
-from .wording import next_up, phase_cues, phase_heading
+from .wording import HEADINGS, next_up, phase_cues, phase_heading
 
 
 class Look(StrEnum):
@@ -65,7 +65,6 @@ def glance(session: Session) -> Glance:
     phase = session.phase
     focus = upcoming_work(session)
     step = focus.step
-    working = phase.kind is PhaseKind.WORK
     word, pace = _word_and_pace(session)
     remaining = session.remaining()
     return Glance(
@@ -73,12 +72,23 @@ def glance(session: Session) -> Glance:
         word=word,
         figure=_figure(session),
         final_seconds=remaining is not None and phase.counts_down and 0 < remaining <= COUNTDOWN_SECONDS[0],
-        exercise=("" if working else "Next: ") + literal(step.exercise.name),
+        exercise=_exercise_line(session, literal(step.exercise.name)),
         detail=f"{phase_heading(focus)} · {literal(step.describe_set())}",
         cues=phase_cues(focus),
         then=_then(session),
         pace=pace,
     )
+
+
+def _exercise_line(session: Session, name: str) -> str:
+    """The exercise's name, said with the phase in words too (`Rest, then Bird dog`): the big word is drawn
+    in blocks, which a screen reader or a copy of the screen cannot read."""
+    kind = session.phase.kind
+    if kind is PhaseKind.WORK:
+        return name
+    if kind is PhaseKind.GET_READY:
+        return f"Get ready for {name}"
+    return f"{HEADINGS[kind]}, then {name}"
 
 
 def upcoming_work(session: Session) -> Phase:

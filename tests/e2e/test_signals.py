@@ -31,7 +31,7 @@ TWO_HOLDS = """
     sets = 2
     rest_between_sets = 60
 """
-FIRST_SET_DONE = "Next: Plank — set 2/2"  # shown in the rest after the first set, saved by then
+FIRST_SET_DONE = "Set 2/2"  # shown in the rest after the first set, saved by then
 
 # What a full-screen app switches on and must switch off: the alternate screen, the hidden cursor,
 # mouse reporting and line wrap off (tmux's names for them).

@@ -38,15 +38,15 @@ def test_a_routine_runs_in_a_real_terminal_from_its_first_hold_to_the_summary(te
     term = terminal("run", str(SHORT))
     term.wait_for("Before you start")  # the safety note, before the session
     term.press("Enter")
-    term.wait_for("Get ready")
-    screen = term.wait_for("Set 1/2")  # the hold began on its own, on time
+    term.wait_for("Get ready for Child's pose")
+    screen = term.wait_for("Next: rest 2 s")  # the hold began on its own, on time
     assert "Child's pose" in screen and "Pause" in screen and "Leave" in screen
     term.press("Space")
     term.wait_for("paused")
     term.press("Space")
     term.wait_for("resuming in")
     term.press("N", "N", "N", "N")  # on to the last step, the self-paced reps
-    term.wait_for("0/3 reps")
+    term.wait_for("Enter per rep")
     term.press("Enter", "Enter", "Enter")
     screen = term.wait_for("Short test routine finished")  # most of it skipped: no "Well done"
     assert "Band pull-apart" in screen and "skipped" in screen
@@ -107,20 +107,28 @@ def test_no_color_draws_in_greys_only(data_dir):
 RED_SGR = {"31", "91", "41", "101"}  # red and bright red, on text or behind it
 
 
-def test_a_16_colour_terminal_draws_a_summary_with_skips_in_no_red(data_dir):
+def drawn_colours(rows: list[str]) -> set[str]:
+    """Every parameter of every SGR sequence in `rows` (from `capture-pane -e`)."""
+    return {param for row in rows for sgr in re.findall(r"\x1b\[([0-9;]*)m", row) for param in sgr.split(";")}
+
+
+def test_a_16_colour_terminal_draws_a_session_and_its_summary_with_skips_in_no_red(data_dir):
+    locations.safety_note_marker().touch()
     (data_dir / "settings.toml").write_text("get_ready = 2\n")
     env = {DATA_DIR_VARIABLE: str(data_dir), "TERM": "xterm", "COLORTERM": ""}  # 16 colours, as an xterm says
     term = Terminal([backfit_script(), "run", str(SHORT)], env)
     try:
-        term.wait_for("Set 1/2")
+        for moment in ("Get ready for Child's pose", "Next: rest 2 s", "Rest, then Child's pose"):
+            term.wait_for(moment)
+            assert not drawn_colours(term.tmux("capture-pane", "-p", "-e").splitlines()) & RED_SGR, moment
         term.press("N", "N", "N", "N")
-        term.wait_for("0/3 reps")
+        term.wait_for("Enter per rep")
         term.press("Enter", "Enter", "Enter")
         term.wait_for("Short test routine finished")
         summary = term.tmux("capture-pane", "-p", "-e").splitlines()[1:-1]  # below the header, above the key hints
         assert "skipped" in "".join(summary)
-        drawn = {param for row in summary for sgr in re.findall(r"\x1b\[([0-9;]*)m", row) for param in sgr.split(";")}
-        assert "93" in drawn and not drawn & RED_SGR  # "skipped" in bright yellow
+        drawn = drawn_colours(summary)
+        assert drawn & {"33", "93"} and not drawn & RED_SGR  # "skipped" in yellow
     finally:
         term.close()
 

@@ -80,7 +80,7 @@ async def test_a_short_routine_runs_from_start_to_summary(catalog):
         await pilot.pause()
         screen = pilot.app.screen
         assert (big(screen, "#phase-word"), big(screen, "#figure")) == ("GET READY", "0:03")
-        assert text_of(screen, "#exercise") == "Next: Child's pose"
+        assert text_of(screen, "#exercise") == "Get ready for Child's pose"
         await advance(pilot, clock, 3.2)  # into the 4 s hold
         assert (big(screen, "#phase-word"), big(screen, "#figure")) == ("WORK", "0:04")
         assert text_of(screen, "#exercise") == "Child's pose"

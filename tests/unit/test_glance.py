@@ -46,10 +46,10 @@ def test_getting_ready_and_resting_show_the_next_exercise_not_the_one_just_finis
     bird_dog = Step(exercise=BIRD_DOG, dosage=Reps(10), sides=Sides.EACH)
     session, clock = started(plank, bird_dog)
     now = glance(session)
-    assert (now.look, now.word, now.figure, now.exercise) == (Look.GET_READY, "GET READY", "0:05", "Next: Plank")
+    assert (now.look, now.word, now.figure, now.exercise) == (Look.GET_READY, "GET READY", "0:05", "Get ready for Plank")
     resting = at(session, clock, 5 + 20 + 1)
     assert (resting.look, resting.word, resting.figure) == (Look.REST, "REST", "0:14")
-    assert resting.exercise == "Next: Bird dog"
+    assert resting.exercise == "Rest, then Bird dog"
     assert resting.detail == "Set 1/1 · left · 10 reps (self-paced) each side"
     assert resting.cues == ("Hands under shoulders", "Reach long, not high")
     assert resting.then == ""
@@ -61,6 +61,7 @@ def test_switching_sides_has_its_own_look_and_names_the_side_that_comes():
     switching = at(session, clock, 11)
     assert (switching.look, switching.word, switching.figure) == (Look.SWITCH, "SWITCH SIDES", "0:04")
     assert switching.detail == "Set 1/1 · right · hold 10 s each side"
+    assert switching.exercise == "Switch sides, then Plank"
 
 
 def test_breaths_show_the_breath_large_and_the_pacer_grows_in_and_shrinks_out():
