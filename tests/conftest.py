@@ -26,6 +26,16 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def true_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app draws in true colour, as in a modern terminal, whatever terminal runs the tests.
+
+    Textual picks its colours from $COLORTERM and $TERM; in 16 colours backfit changes its theme
+    (tests/tui/test_few_colours.py asks for that).
+    """
+    monkeypatch.setenv("COLORTERM", "truecolor")
+
+
 @pytest.fixture
 def write_routine(tmp_path: Path):
     """`write_routine(text, path="routine.toml")`: write dedented TOML to `path` and return it.
