@@ -57,6 +57,7 @@ def backfit_command(folder: Path) -> tuple[list[str], dict[str, str]]:
     data = folder / "data"
     data.mkdir()
     (data / "settings.toml").write_text(SETTINGS)
+    (data / "safety-note-shown").touch()  # or the first run's note would wait on screen, not the hold
     return [str(backfit), "run", str(routine)], {"BACKFIT_DATA_DIR": str(data)}
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Size
+from textual.strip import Strip
 from textual.widget import Widget
 
 Bitmap = tuple[tuple[bool, ...], ...]
@@ -68,23 +71,26 @@ def draw(font: BlockFont, text: str, scale: tuple[int, int]) -> tuple[str, ...]:
 
 def fitting(font: BlockFont, text: str, width: int, height: int) -> tuple[str, ...] | None:
     """`text` at the largest scale of `font` that fits `width` × `height` cells, or None if none fits."""
+    pixels = bitmap(font, text)
+    rows, columns = len(pixels), len(pixels[0]) if pixels else 0
     for scale in font.scales:
-        lines = draw(font, text, scale)
-        if len(lines) <= height and all(len(line) <= width for line in lines):
-            return lines
+        if columns * scale[0] <= width and (rows * scale[1] + 1) // 2 <= height:  # measured, not drawn
+            return draw(font, text, scale)
     return None
 
 
 class BigText(Widget):
     """A short text (a time, a count, a word) drawn as large as the widget allows, centred.
 
-    Where even the smallest scale does not fit, the text is shown as it is, in bold.
+    Where even the smallest scale does not fit, the text is shown as it is, in bold. It draws its
+    lines itself (Textual's line API), which costs a fraction of laying out a text once a second.
     """
 
     def __init__(self, font: BlockFont, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.font = font
         self.text = ""
+        self._strips: tuple[tuple[str, Size], list[Strip]] | None = None  # for the text and size drawn
 
     def show(self, text: str) -> None:
         """Draw `text` instead; repaints only when it changed."""
@@ -92,8 +98,31 @@ class BigText(Widget):
             self.text = text
             self.refresh()
 
-    def render(self) -> Text:
-        lines = fitting(self.font, self.text, self.size.width, self.size.height)
-        if lines is None:
-            return Text(self.text, style="bold", no_wrap=True, overflow="ellipsis")
-        return Text("\n".join(lines), no_wrap=True)
+    def drawn(self) -> tuple[str, ...]:
+        """The lines drawn now, as text: as wide as the widget, centred both ways."""
+        return tuple(strip.text for strip in self._drawn_strips())
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips = None  # a new phase's colour
+
+    def render_line(self, y: int) -> Strip:
+        return self._drawn_strips()[y]
+
+    def _drawn_strips(self) -> list[Strip]:
+        """The widget's lines, made once a frame rather than once a line."""
+        key = (self.text, self.size)
+        if self._strips is None or self._strips[0] != key:
+            width, height = self.size
+            lines = fitting(self.font, self.text, width, height)
+            style, space = self.rich_style, Style(bgcolor=self.rich_style.bgcolor)
+            if lines is None:
+                lines, style = (self.text[:width],), style + Style(bold=True)
+            top = max(height - len(lines), 0) // 2
+            strips = [Strip.blank(width, space)] * top
+            for line in lines:
+                left, right = (width - len(line)) // 2, width - (width - len(line)) // 2 - len(line)
+                strips.append(Strip([Segment(" " * left, space), Segment(line, style), Segment(" " * right, space)]))
+            strips += [Strip.blank(width, space)] * (height - len(strips))
+            self._strips = key, strips
+        return self._strips[1]
