@@ -22,6 +22,7 @@ class EventKind(StrEnum):
     BREATH_OUT = CueKind.BREATH_OUT.value
     REP = CueKind.REP.value
     REP_HOLD = CueKind.REP_HOLD.value
+    SECONDS_LEFT = CueKind.SECONDS_LEFT.value
     PHASE_ENDED = "phase_ended"
     RESUMED = "resumed"  # the lead-in after a pause is over: the frozen phase runs again
     SET_DONE = "set_done"
@@ -58,7 +59,7 @@ class Event:
     kind: EventKind
     due: float
     phase_index: int
-    value: int = 0  # countdown second, breath or rep number
+    value: int = 0  # countdown second, seconds left, breath or rep number
     record: SetRecord | None = None  # with SET_DONE
 
 

@@ -14,6 +14,8 @@ from enum import StrEnum
 from .model import Breaths, Hold, Reps, Routine, Side, Sides, Step
 
 COUNTDOWN_SECONDS = (3, 2, 1)
+# The seconds left that a guide without a clock on screen says, once each (a screen-reader's milestones).
+MILESTONE_SECONDS = (10, 5)
 # A hold shorter than this gets no halfway cue: it would crowd the 3-2-1 countdown.
 HALFWAY_MIN_SECONDS = 8.0
 
@@ -124,11 +126,12 @@ class CueKind(StrEnum):
     BREATH_OUT = "breath_out"
     REP = "rep"
     REP_HOLD = "rep_hold"
+    SECONDS_LEFT = "seconds_left"  # a milestone: 10 or 5 seconds left
 
 
 @dataclass(frozen=True)
 class Cue:
-    """A cue `offset` seconds into a phase; `value` is the countdown second, breath or rep number."""
+    """A cue `offset` seconds into a phase; `value` is the countdown second, seconds left, breath or rep number."""
 
     offset: float
     kind: CueKind
@@ -142,6 +145,7 @@ def cues(phase: Phase, length: float | None) -> list[Cue]:
     found: list[Cue] = []
     if phase.counts_down:
         found += [Cue(length - n, CueKind.COUNTDOWN, n) for n in COUNTDOWN_SECONDS if length - n > 0]
+        found += [Cue(length - n, CueKind.SECONDS_LEFT, n) for n in MILESTONE_SECONDS if length - n > 0]
     dosage = phase.step.dosage
     if phase.kind is PhaseKind.WORK:
         if isinstance(dosage, Hold) and length >= HALFWAY_MIN_SECONDS:

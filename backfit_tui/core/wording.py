@@ -77,14 +77,18 @@ def next_up(following: Phase | None) -> str:
 
 
 def event_words(event: Event, phase: Phase) -> str:
-    """What an event says (`phase` is the one it happened in), or "" for an event that goes unsaid."""
+    """What an event says (`phase` is the one it happened in), or "" for an event that goes unsaid.
+
+    Each second of a countdown goes unsaid: a line a second is noise to a screen reader, so the seconds
+    left are said at milestones instead (`10 seconds left`), and the chimes tick the last three.
+    """
     kind = event.kind
     if kind is EventKind.PHASE_STARTED:
         return phase_announcement(phase)
     if kind is EventKind.SESSION_FINISHED:
         return "Finished."
-    if kind is EventKind.COUNTDOWN:
-        return f"{event.value}…"
+    if kind is EventKind.SECONDS_LEFT:
+        return f"{event.value} seconds left"
     if kind is EventKind.HALFWAY:
         return "halfway"
     if kind is EventKind.BREATH_IN:

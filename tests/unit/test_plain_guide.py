@@ -127,6 +127,36 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
     ]
 
 
+A_LONG_HOLD = """
+    name = "A long hold"
+    description = "Twelve seconds of plank after a rest."
+
+    [[steps]]
+    exercise = "plank"
+    hold = 12
+    rest_after = 6
+
+    [[steps]]
+    exercise = "plank"
+    hold = 4
+"""
+
+
+def test_plain_guide_writes_a_line_for_each_change_and_none_for_each_second(write_routine, library):
+    routine = load_routine(write_routine(A_LONG_HOLD, "long.toml"), library)
+    _, lines, _, _ = run_fake(routine, Settings(get_ready=0))
+    assert lines[1:9] == [
+        "Plank: hold 12 s (set 1/1)",
+        "  10 seconds left",  # milestones for a screen reader, rather than a line a second
+        "  halfway",
+        "  5 seconds left",
+        "Rest 0:06",
+        "  5 seconds left",
+        "Plank: hold 4 s (set 1/1)",  # too short for a milestone
+        "Finished.",
+    ]
+
+
 ONE_OF_EACH = """
     name = "One of each"
     description = "One breath and one rep."

@@ -53,9 +53,9 @@ def test_getting_ready_shows_only_the_first_form_cue():
 def test_the_moments_inside_a_phase_have_words_and_bookkeeping_has_none():
     (work,) = build_timeline(routine(step(Reps(2, seconds_per_rep=2, hold_per_rep=4), sides=Sides.ALTERNATING)), 0)
     words = [event_words(Event(kind, 0.0, 0, value), work) for kind, value in [
-        (EventKind.COUNTDOWN, 3), (EventKind.REP, 2), (EventKind.REP_HOLD, 2), (EventKind.SET_DONE, 0),
-        (EventKind.SESSION_FINISHED, 0)]]  # fmt: skip
-    assert words == ["3…", "rep 1/2 · right", "hold 4 s", "", "Finished."]
+        (EventKind.SECONDS_LEFT, 10), (EventKind.REP, 2), (EventKind.REP_HOLD, 2), (EventKind.SET_DONE, 0),
+        (EventKind.COUNTDOWN, 3), (EventKind.SESSION_FINISHED, 0)]]  # fmt: skip
+    assert words == ["10 seconds left", "rep 1/2 · right", "hold 4 s", "", "", "Finished."]  # no line for each second
 
 
 def session_at(a_routine, seconds: float, get_ready: int = 3) -> Session:
