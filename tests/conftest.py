@@ -1,5 +1,5 @@
-"""Shared fixtures: every test gets its own empty data directory, a way to write routine files,
-and the bundled exercise library.
+"""Shared fixtures: every test gets its own empty data directory and a quiet voice, a way to write
+routine files, and the bundled exercise library.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pytest
 
 from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_library_file
 from backfit_tui.store.routines import load_library
+from backfit_tui.store.settings import VOICE_VARIABLE
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +35,15 @@ def true_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     (tests/tui/test_few_colours.py asks for that).
     """
     monkeypatch.setenv("COLORTERM", "truecolor")
+
+
+@pytest.fixture(autouse=True)
+def quiet_voice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """$BACKFIT_VOICE set to "off", so a speech engine installed here speaks only in the tests that ask for it.
+
+    The tests of the voice set the variable again, or the setting through a stand-in speech.
+    """
+    monkeypatch.setenv(VOICE_VARIABLE, "off")
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 
 Bundled files are found beside the package in a source checkout, or inside it in an installed
 wheel. The user's data directory is the platform's default unless `BACKFIT_DATA_DIR` (or the
-`--data-dir` option, which sets it) moves it wholesale. Nothing here touches the disk until asked.
+`--data-dir` option, which sets it) moves it wholesale, the cache with it. Nothing here touches the
+disk until asked.
 """
 
 from __future__ import annotations
@@ -42,6 +43,24 @@ def data_dir() -> Path:
     import platformdirs  # only when asked: keeps imports of this module free
 
     return Path(platformdirs.user_data_dir("backfit", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Files backfit can make again at will, such as the voice's phrases (not created here).
+
+    The platform's cache folder; inside the data directory when `BACKFIT_DATA_DIR` moves that, so
+    the variable moves every file backfit writes.
+    """
+    if os.environ.get(DATA_DIR_VARIABLE):
+        return data_dir() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("backfit", appauthor=False))
+
+
+def speech_cache_dir() -> Path:
+    """The voice's phrases, rendered to WAV files named for the engine, voice, rate and text."""
+    return cache_dir() / "speech"
 
 
 def user_routines_dir() -> Path:

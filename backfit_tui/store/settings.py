@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,7 +29,10 @@ from .validation import (
     whole,
 )
 
-SETTINGS_KEYS = ("get_ready", "weekly_goal", "mute", "sound_backend", "theme", "chimes")
+SETTINGS_KEYS = (
+    "get_ready", "weekly_goal", "mute", "sound_backend", "theme",
+    "voice", "voice_command", "voice_rate", "voice_language", "voice_countdown", "chimes",
+)  # fmt: skip
 # playsound3's backends, in playsound3's own order of preference.
 PLAYSOUND3_BACKENDS = ("gstreamer", "wmplayer", "ffplay", "appkit", "afplay", "winmm", "alsa")
 # What `sound_backend` and $PLAYSOUND3_BACKEND accept: "auto" (the first backend that can play a WAV
@@ -36,6 +40,12 @@ PLAYSOUND3_BACKENDS = ("gstreamer", "wmplayer", "ffplay", "appkit", "afplay", "w
 SOUND_BACKENDS = ("auto", *PLAYSOUND3_BACKENDS, "bell")
 SOUND_BACKEND_VARIABLE = "PLAYSOUND3_BACKEND"
 MAX_THEME_NAME = 40  # Textual's theme names are a word or two
+# The speech engines backfit drives, in the order "auto" tries them; "command" is the user's own.
+SPEECH_ENGINES = ("espeak-ng", "flite", "say", "spd-say")
+VOICES = ("auto", "off", *SPEECH_ENGINES, "command")
+VOICE_VARIABLE = "BACKFIT_VOICE"  # wins over `voice`, as $PLAYSOUND3_BACKEND over `sound_backend`
+COUNTDOWN_VOICES = ("words", "ticks")  # "Three. Two. One." or the countdown chime
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}")
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,11 @@ class Settings:
     mute: bool = False
     sound_backend: str | None = None  # None: the first backend here that can play a WAV file
     theme: str = "textual-dark"  # the screen's colours: one of Textual's themes, its own default here
+    voice: str = "auto"  # the speech engine, "command" for voice_command, or "off"
+    voice_command: str = ""  # a command that writes the phrase it reads on stdin (or from {text}) to {wav}
+    voice_rate: int = 175  # words a minute
+    voice_language: str = "en"  # the engine's voice for it (espeak-ng, spd-say)
+    voice_countdown: str = "words"  # the last three seconds said aloud, or "ticks" for the countdown chime
     chimes: Mapping[Chime, bool | Path] = field(default_factory=dict)  # False: off; a Path: the user's WAV
     warnings: tuple[Problem, ...] = ()  # what was set but cannot be honoured (the default is used)
 
@@ -57,8 +72,9 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None, themes: 
     A bad value or an unknown key costs only itself: that setting keeps its default and `warnings`
     says where and what is allowed. A chime file that cannot be played is a warning too (the bundled
     chime plays), so the person hears something and learns what to fix. `environ`'s
-    $PLAYSOUND3_BACKEND, when set, overrides `sound_backend` under the same rule. `theme` must be one
-    of `themes`, the names the screen knows; without them (nothing is drawn) any one-line name is kept.
+    $PLAYSOUND3_BACKEND and $BACKFIT_VOICE, when set, override `sound_backend` and `voice` under the same
+    rule. `theme` must be one of `themes`, the names the screen knows; without them (nothing is drawn) any
+    one-line name is kept.
     """
     warnings: list[Problem] = []
     document, source = _read_document(path)
@@ -68,8 +84,14 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None, themes: 
     weekly_goal = reader.setting(document, "weekly_goal", whole(1, 14, "sessions"), Settings.weekly_goal)
     mute = reader.setting(document, "mute", boolean, Settings.mute)
     backend = reader.setting(document, "sound_backend", choice(SOUND_BACKENDS), "auto")
-    backend = _backend_from_environment(environ or {}, backend, warnings)
+    backend = _from_environment(environ or {}, SOUND_BACKEND_VARIABLE, SOUND_BACKENDS, backend, warnings)
     theme = reader.setting(document, "theme", choice(themes) if themes else text(MAX_THEME_NAME), Settings.theme)
+    voice = reader.setting(document, "voice", choice(VOICES), Settings.voice)
+    voice = _from_environment(environ or {}, VOICE_VARIABLE, VOICES, voice, warnings)
+    voice_command = reader.setting(document, "voice_command", _command_template, Settings.voice_command)
+    voice_rate = reader.setting(document, "voice_rate", whole(80, 450, "words a minute"), Settings.voice_rate)
+    voice_language = reader.setting(document, "voice_language", _language_code, Settings.voice_language)
+    voice_countdown = reader.setting(document, "voice_countdown", choice(COUNTDOWN_VOICES), Settings.voice_countdown)
     chimes: dict[Chime, bool | Path] = {}
     table = document.get("chimes", {})
     if reader.table(table, ("chimes",), [c.value for c in Chime]) is None:
@@ -81,8 +103,10 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None, themes: 
         elif wanted is not None:
             chimes[chime] = wanted
     reader.finish()
-    sound_backend = None if backend == "auto" else backend
-    return Settings(get_ready, weekly_goal, mute, sound_backend, theme, chimes, tuple(warnings))
+    return Settings(
+        get_ready, weekly_goal, mute, None if backend == "auto" else backend, theme,
+        voice, voice_command, voice_rate, voice_language, voice_countdown, chimes, tuple(warnings),
+    )  # fmt: skip
 
 
 def _read_document(path: Path) -> tuple[dict[str, Any], str]:
@@ -134,16 +158,37 @@ class _FallbackReader(TableReader):
         return found
 
 
-def _backend_from_environment(environ: Mapping[str, str], backend: str, warnings: list[Problem]) -> str:
-    """$PLAYSOUND3_BACKEND's backend when it names one, else `backend` (with a warning if it is bad)."""
-    value = environ.get(SOUND_BACKEND_VARIABLE)
-    if value is None:
-        return backend
+def _from_environment(
+    environ: Mapping[str, str], variable: str, options: Iterable[str], value: str, warnings: list[Problem]
+) -> str:
+    """The option `variable` names in `environ`, when set, else `value` (with a warning if it names none)."""
+    wanted = environ.get(variable)
+    if wanted is None:
+        return value
     try:
-        return choice(SOUND_BACKENDS)(value.strip().lower())
+        return choice(options)(wanted.strip().lower())
     except Invalid as err:
-        warnings.append(Problem(Path("environment"), f"{err}; it is ignored", SOUND_BACKEND_VARIABLE))
-        return backend
+        warnings.append(Problem(Path("environment"), f"{err}; it is ignored", variable))
+        return value
+
+
+def _command_template(value: Any) -> str:
+    """`voice_command`: a command backfit can split into words (as a shell would, but never runs one) with {wav}."""
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(f"must be a command in quotes that writes a WAV file to {{wav}}, got {show_value(value)}")
+    try:
+        words = shlex.split(value)
+    except ValueError as err:  # an unclosed quote
+        raise Invalid(f"cannot be split into words ({err}): {show_value(value)}") from None
+    if not any("{wav}" in word for word in words):
+        raise Invalid(f"must say where the WAV file goes with {{wav}}, got {show_value(value)}")
+    return value
+
+
+def _language_code(value: Any) -> str:
+    if not isinstance(value, str) or not LANGUAGE_CODE.fullmatch(value):
+        raise Invalid(f'must be a language code such as "en" or "en-gb", got {show_value(value)}')
+    return value
 
 
 def _on_off_or_file(base: Path):

@@ -87,7 +87,7 @@ def test_unknown_settings_key_suggests_the_nearest(tmp_path):
 
 def test_unknown_settings_key_far_from_any_lists_the_allowed_keys(tmp_path):
     path = write(tmp_path, "get_ready = 3\nvolume = 11\n")
-    assert settings_warnings(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, theme, chimes; it is ignored"]
+    assert settings_warnings(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, theme, voice, voice_command, voice_rate, voice_language, voice_countdown, chimes; it is ignored"]
 
 
 def test_sound_settings_are_read(tmp_path):
@@ -165,6 +165,58 @@ def test_an_unknown_backend_in_the_variable_is_a_warning_and_the_file_decides(tm
     ]
 
 
+def test_voice_settings_are_read(tmp_path):
+    path = write(tmp_path, 'voice = "command"\nvoice_command = "piper --model ~/en.onnx --output_file {wav}"\n'
+                           'voice_rate = 220\nvoice_language = "en-gb"\nvoice_countdown = "ticks"\n')  # fmt: skip
+    settings = load_settings(path)
+    assert (settings.voice, settings.voice_command, settings.voice_rate, settings.voice_language,
+            settings.voice_countdown, settings.warnings) == (
+        "command", "piper --model ~/en.onnx --output_file {wav}", 220, "en-gb", "ticks", ())  # fmt: skip
+
+
+def test_bad_voice_settings_say_what_is_allowed_and_each_keeps_its_default(tmp_path):
+    path = write(tmp_path, 'voice = "hal"\nvoice_command = "piper --model \'en.onnx"\nvoice_rate = 1000\n'
+                           'voice_language = "--help"\nvoice_countdown = "beeps"\n')  # fmt: skip
+    assert settings_warnings(path) == [
+        f'{path}:1: voice: must be one of "auto", "off", "espeak-ng", "flite", "say", "spd-say", "command", got "hal";'
+        ' the default, "auto", is used until it is fixed',
+        f"{path}:2: voice_command: cannot be split into words (No closing quotation): \"piper --model 'en.onnx\";"
+        ' the default, "", is used until it is fixed',
+        f"{path}:3: voice_rate: must be a whole number of words a minute between 80 and 450, got 1000;"
+        " the default, 175, is used until it is fixed",
+        f'{path}:4: voice_language: must be a language code such as "en" or "en-gb", got "--help";'
+        ' the default, "en", is used until it is fixed',
+        f'{path}:5: voice_countdown: must be one of "words", "ticks", got "beeps"; the default, "words", is used'
+        " until it is fixed",
+    ]
+    assert load_settings(path) == Settings(warnings=load_settings(path).warnings)
+
+
+def test_a_voice_command_must_say_where_its_wav_file_goes(tmp_path):
+    path = write(tmp_path, 'voice_command = "piper --model en.onnx"\n')
+    assert settings_warnings(path) == [
+        f'{path}:1: voice_command: must say where the WAV file goes with {{wav}}, got "piper --model en.onnx";'
+        ' the default, "", is used until it is fixed'
+    ]
+
+
+@pytest.mark.parametrize(("variable", "voice"), [("off", "off"), (" Espeak-NG ", "espeak-ng"), ("auto", "auto")])
+def test_the_voice_variable_takes_the_settings_values_and_wins_over_the_file(tmp_path, variable, voice):
+    path = write(tmp_path, 'voice = "flite"\n')
+    settings = load_settings(path, {"BACKFIT_VOICE": variable})
+    assert (settings.voice, settings.warnings) == (voice, ())
+
+
+def test_an_unknown_voice_in_the_variable_is_a_warning_and_the_file_decides(tmp_path):
+    path = write(tmp_path, 'voice = "flite"\n')
+    settings = load_settings(path, {"BACKFIT_VOICE": "hal"})
+    assert settings.voice == "flite"
+    assert [str(w) for w in settings.warnings] == [
+        'environment: BACKFIT_VOICE: must be one of "auto", "off", "espeak-ng", "flite", "say", "spd-say", "command",'
+        ' got "hal"; it is ignored'
+    ]
+
+
 def test_a_chime_file_that_cannot_be_played_is_a_warning_and_the_bundled_chime_plays(tmp_path):
     (tmp_path / "notes.wav").write_text("not a sound")
     path = write(tmp_path, '[chimes]\nwork_start = "missing.wav"\nwork_end = "notes.wav"\n')
@@ -236,6 +288,14 @@ def test_the_theme_is_saved_in_place_of_the_one_there_keeping_the_rest(tmp_path)
     assert load_settings(path, themes=("gruvbox",)).theme == "gruvbox"
 
 
+def test_the_voice_is_saved_in_its_one_line_whatever_else_starts_with_voice(tmp_path):
+    path = write(tmp_path, 'voice = "flite"  # mine\nvoice_rate = 200\n[chimes]\nrep = false\n')
+    save_setting(path, "voice", "off")
+    assert path.read_text() == 'voice = "off"\nvoice_rate = 200\n[chimes]\nrep = false\n'
+    save_setting(path, "voice", "espeak-ng")
+    assert (load_settings(path).voice, load_settings(path).voice_rate) == ("espeak-ng", 200)
+
+
 def test_mute_is_saved_where_there_is_no_settings_file_yet(tmp_path, umask):
     umask(0o022)
     path = tmp_path / "new" / "settings.toml"
@@ -272,7 +332,7 @@ def test_a_settings_file_of_unknown_keys_lists_twenty_and_counts_the_rest(tmp_pa
     settings = load_settings(path)
     assert settings.get_ready == 8
     assert [str(w) for w in settings.warnings[19:]] == [
-        f"{path}:21: volume_20: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, theme, chimes; "
+        f"{path}:21: volume_20: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, theme, voice, voice_command, voice_rate, voice_language, voice_countdown, chimes; "
         "it is ignored",
         f"{path}: and 10 more unknown keys",
     ]
@@ -319,6 +379,7 @@ def test_backfit_data_dir_moves_every_user_path(monkeypatch, tmp_path):
     assert locations.user_routines_dir() == moved / "routines"
     assert locations.settings_file() == moved / "settings.toml"
     assert locations.history_file() == moved / "history.sqlite3"
+    assert locations.speech_cache_dir() == moved / "cache" / "speech"
     assert not moved.exists(), "asking for paths must not create them"
 
 
@@ -334,6 +395,7 @@ def test_empty_backfit_data_dir_means_the_platform_default(monkeypatch):
 
     monkeypatch.setenv("BACKFIT_DATA_DIR", "")
     assert locations.data_dir() == Path(platformdirs.user_data_dir("backfit", appauthor=False))
+    assert locations.cache_dir() == Path(platformdirs.user_cache_dir("backfit", appauthor=False))
 
 
 def test_settings_file_under_a_moved_data_dir_loads_the_defaults_when_missing(monkeypatch, tmp_path):
