@@ -1,0 +1,130 @@
+"""The voice: each moment's phrase spoken in place of its chime, with the engine the settings choose.
+
+It never holds a session up. A phrase that is not rendered yet when it is due is left to its chime;
+what goes wrong (no engine, an engine that fails) is said once, and the chimes go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..core.model import Routine
+from ..core.records import Event
+from ..core.speech import moment_phrase, session_phrases
+from ..core.timeline import Phase
+from .speech import Speech
+from .speech_engines import NO_ENGINE, NoVoice
+
+OFF = "off"
+
+
+class Voice:
+    """Speaks a session's phrases while `choice` (the `voice` setting) is not "off" and an engine is found.
+
+    `find` gives the speech for a choice, or raises NoVoice saying why there is none; `report` says
+    a problem to the person, once. `count_aloud`: "Three. Two. One." rather than the countdown's ticks.
+    """
+
+    def __init__(
+        self, choice: str, count_aloud: bool, find: Callable[[str], Speech], report: Callable[[str], None]
+    ) -> None:
+        self.choice = choice
+        self.count_aloud = count_aloud
+        self.find = find
+        self.report = report
+        self.speech: Speech | None = None
+        self.phrases: list[str] = []  # the session's, in the order first said
+        self._looked_for: str | None = None  # the choice last looked for, found or not
+        self._why_silent: str | None = None  # why that look found no engine
+        self._said: set[str] = set()
+
+    @property
+    def on(self) -> bool:
+        return self.choice != OFF
+
+    def begin(self, routine: Routine, get_ready: int) -> None:
+        """A session of `routine` is starting: note its phrases, and render its first now, so the opening is heard.
+
+        The rest are for `prepare`, off the main thread. An engine is looked for here, on the caller's
+        thread, so that its absence is said (once) where the person sees it.
+        """
+        self.phrases = session_phrases(routine, get_ready, self.count_aloud)
+        speech = self._speech()
+        if speech is not None:
+            speech.prepare(self.phrases[:1])
+        elif self.on and self._why_silent:
+            self._tell(self._why_silent)
+
+    def prepare(self) -> None:
+        """Render the session's phrases ahead of need: each new one runs the engine, so call it off the main thread."""
+        if self.on and self.speech is not None:
+            self.speech.prepare(self.phrases)
+
+    def speak(self, events: Sequence[Event], timeline: Sequence[Phase]) -> str | None:
+        """Start the phrase of these events' moment, cutting short the last; the phrase, or None if none is spoken."""
+        if not self.on or self.speech is None:
+            return None
+        phrase = moment_phrase(events, timeline, self.count_aloud)
+        if phrase is None:
+            return None
+        if self.speech.start(phrase):
+            return phrase
+        if self.speech.problem:
+            self._tell(f"{self.speech.problem}; the chimes play instead")
+        return None
+
+    def toggle(self) -> str | None:
+        """Turn the voice off, or on again with the engine it had (or "auto"); why it stays silent, if it does."""
+        if self.on:
+            self.choice = OFF
+            self.stop()
+            return None
+        self.choice = self.speech.name if self.speech is not None else "auto"
+        if self._speech() is None and self._why_silent:
+            self._said.add(self._why_silent)  # said now, in answer: not again as the next session starts
+            return self._why_silent
+        return None
+
+    def _speech(self) -> Speech | None:
+        """The speech for the current choice, looked for once per choice (`_why_silent` says why none was found)."""
+        if self.on and self.speech is None and self._looked_for != self.choice:
+            self._looked_for = self.choice
+            try:
+                self.speech = self.find(self.choice)
+                self._why_silent = None
+            except NoVoice as err:
+                self._why_silent = str(err)
+        return self.speech if self.on else None
+
+    def _tell(self, message: str) -> None:
+        if message not in self._said:
+            self._said.add(message)
+            self.report(message)
+
+    def stop(self) -> None:
+        """Cut short the phrase still playing."""
+        if self.speech is not None:
+            self.speech.stop()
+
+    def close(self) -> None:
+        """Stop rendering and speaking: the app is leaving."""
+        if self.speech is not None:
+            self.speech.close()
+
+    def finish(self) -> None:
+        """Wait for the last phrase to end (before the process that started it exits)."""
+        if self.speech is not None:
+            self.speech.wait()
+
+
+def make_voice(
+    choice: str, count_aloud: bool, find: Callable[[str], Speech] | None, report: Callable[[str], None]
+) -> Voice:
+    """The voice for the `voice` setting `choice`; with no `find`, one that never speaks (v says so)."""
+    if find is None:
+        return Voice(OFF, count_aloud, _no_speech, report)
+    return Voice(choice, count_aloud, find, report)
+
+
+def _no_speech(_choice: str) -> Speech:
+    raise NoVoice(NO_ENGINE)
