@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
     run.add_argument("--plain", action="store_true", help="guide with plain lines of text instead of the screen")
     run.add_argument("--mute", action="store_true", default=argparse.SUPPRESS, help="start with the chimes off")
+    run.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
+                     help="speak what comes next, or not, whatever the settings say")  # fmt: skip
     commands.add_parser("exercises", help="list the exercise library's ids for routine files")
     history = commands.add_parser("history", help="recent sessions and their sets")
     form = history.add_mutually_exclusive_group()
@@ -343,9 +345,10 @@ def open_tui(args: argparse.Namespace, catalog: Catalog) -> int:
 def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = None) -> BackfitApp | None:
     """The app `backfit` (the menu) or `backfit run ROUTINE` (its session) runs, built but not yet running.
 
-    Reads the settings (muted by --mute), opens the history (or keeps why it cannot), picks the sound
-    player and sees whether the safety note is due; `trace` gets each event's timing. None, after saying
-    why, when ROUTINE cannot be run. Textual is imported only from here on.
+    Reads the settings (muted by --mute, the voice turned on or off by --voice or --no-voice), opens the
+    history (or keeps why it cannot), picks the sound player and the speech engine, and sees whether the
+    safety note is due; `trace` gets each event's timing. None, after saying why, when ROUTINE cannot be
+    run. Textual is imported only from here on.
     """
     routine = None
     if args.command == "run":
@@ -354,13 +357,14 @@ def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = N
             return None
         routine = entry.routine
     from ..audio.playsound_player import make_player
+    from ..audio.speech import speech_finder
     from ..tui.factory import THEMES, make_app
 
-    settings = _session_settings(args.mute, say_warnings=False, themes=THEMES)
+    settings = _session_settings(args.mute, getattr(args, "voice", None), say_warnings=False, themes=THEMES)
     store, problem = _open_history()
     return make_app(
         catalog=catalog, settings=settings, player=make_player(settings), history=store, history_problem=problem,
-        start_with=routine, first_run=_first_run(), trace=trace,
+        start_with=routine, first_run=_first_run(), trace=trace, find_speech=speech_finder(settings),
     )  # fmt: skip
 
 
@@ -374,10 +378,16 @@ def _open_history() -> tuple[HistoryStore | None, str | None]:
         return None, str(err)
 
 
-def _session_settings(mute: bool, say_warnings: bool = True, themes: Collection[str] = ()) -> Settings:
-    """The settings, muted for this run if `--mute` says so."""
+def _session_settings(
+    mute: bool, voice: bool | None = None, say_warnings: bool = True, themes: Collection[str] = ()
+) -> Settings:
+    """The settings, muted for this run by `--mute`, with the voice turned on or off by `--voice` or `--no-voice`."""
     settings = _settings(say_warnings, themes)
-    return dataclasses.replace(settings, mute=True) if mute else settings
+    if mute:
+        settings = dataclasses.replace(settings, mute=True)
+    if voice is False or (voice and settings.voice == "off"):
+        settings = dataclasses.replace(settings, voice="auto" if voice else "off")
+    return settings
 
 
 def _ring_bell() -> None:

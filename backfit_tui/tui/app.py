@@ -24,6 +24,8 @@ from textual.screen import Screen
 
 from ..audio.chime_player import make_chime_player
 from ..audio.playsound_player import Player
+from ..audio.session_sounds import SessionSounds
+from ..audio.voice import make_voice
 from ..core.formatting import literal
 from ..core.model import Routine
 from ..store.catalog import Catalog
@@ -33,6 +35,7 @@ from .controller import Controller
 from .screens.menu import MenuScreen
 
 if TYPE_CHECKING:
+    from ..audio.speech import Speech
     from ..store.history import HistoryStore
     from .observers import EventObserver
     from .screens.editor import EditorScreen
@@ -89,7 +92,7 @@ class BackfitApp(App[None]):
     def __init__(
         self, *, catalog: Catalog, settings: Settings, clock: Callable[[], float], wall_clock: Callable[[], float],
         player: Player | None, history: HistoryStore | None, history_problem: str | None, start_with: Routine | None,
-        first_run: bool, observers: Sequence[EventObserver],
+        first_run: bool, observers: Sequence[EventObserver], find_speech: Callable[[str], Speech] | None,
     ) -> None:  # fmt: skip
         super().__init__()
         self.catalog = catalog
@@ -98,6 +101,8 @@ class BackfitApp(App[None]):
         self.wall_clock = wall_clock  # for the history's dates
         self.player = player
         self.chimes = make_chime_player(settings, player, self.bell, self.warn)
+        self.voice = make_voice(settings.voice, settings.voice_countdown == "words", find_speech, self.warn)
+        self.sounds = SessionSounds(self.chimes, self.voice)  # a session's chimes and phrases
         self.history = history
         self.history_problem = history_problem  # why there is no history, said once on the menu
         self.start_with = start_with
@@ -188,7 +193,7 @@ class BackfitApp(App[None]):
     def on_unmount(self) -> None:
         for signum, handler in self._previous_handlers.items():
             signal.signal(signum, handler)
-        self.chimes.stop()
+        self.sounds.close()
         if self.history is not None:
             self.history.close()
 
@@ -235,3 +240,7 @@ class BackfitApp(App[None]):
     def action_toggle_mute(self) -> None:
         """Turn the chimes off or on, and remember it in the settings file if it can be read."""
         self.controller.toggle_mute()
+
+    def action_toggle_voice(self) -> None:
+        """Turn the voice off or on, and remember it in the settings file if it can be read."""
+        self.controller.toggle_voice()

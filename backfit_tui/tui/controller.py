@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 class Controller:
-    """Runs routines, saves and deletes them, remembers the mute and the theme, opens the history: for `app`,
+    """Runs routines, saves and deletes them, remembers the mute, the theme and the voice, opens the history: for `app`,
     through the store."""
 
     def __init__(self, app: BackfitApp) -> None:
@@ -48,8 +48,15 @@ class Controller:
             if record is not None:
                 self.show_summary(routine, record, self.news(log))
 
-        screen = SessionScreen(routine, app.clock, app.settings.get_ready, app.chimes, log, app.observers)
+        app.voice.begin(routine, app.settings.get_ready)  # the opening phrase now, the rest while it is said
+        self.prepare_voice()
+        screen = SessionScreen(routine, app.clock, app.settings.get_ready, app.sounds, log, app.observers)
         app.push_screen(screen, finished)
+
+    def prepare_voice(self) -> None:
+        """Render the session's phrases in a worker thread, ahead of need (nothing to do when the voice is off)."""
+        if self.app.voice.on:
+            self.app.run_worker(self.app.voice.prepare, thread=True, exit_on_error=False, group="voice")
 
     def news(self, log: SessionLog | None) -> SessionNews | None:
         """What the history says about the session just logged, for its summary; None without a history."""
@@ -116,6 +123,18 @@ class Controller:
         said = "Chimes off" if chimes.muted else "Chimes on"
         self.app.notify(said, timeout=2)
         self.remember("mute", chimes.muted, said)
+
+    def toggle_voice(self) -> None:
+        """Turn the voice off or on (saying why, when no engine speaks), and remember it in the settings file."""
+        voice = self.app.voice
+        silent = voice.toggle()
+        said = "Voice on" if voice.on else "Voice off"
+        if silent:
+            self.app.warn(silent)
+        else:
+            self.app.notify(said, timeout=2)
+        self.prepare_voice()
+        self.remember("voice", voice.choice, said)
 
     def remember_theme(self, theme: str) -> None:
         """Remember a theme picked from the command palette in the settings file, for the next start."""

@@ -13,6 +13,7 @@ from .observers import TraceWriter
 
 if TYPE_CHECKING:
     from ..audio.playsound_player import Player
+    from ..audio.speech import Speech
     from ..core.model import Routine
     from ..store.catalog import Catalog
     from ..store.history import HistoryStore
@@ -36,6 +37,7 @@ def make_app(
     wall_clock: Callable[[], float] = time.time,
     observers: Sequence[EventObserver] = (),
     trace: TextIO | None = None,
+    find_speech: Callable[[str], Speech] | None = None,
 ) -> BackfitApp:
     """The app, ready to run: the menu of `catalog`, or `start_with` straight away.
 
@@ -43,10 +45,12 @@ def make_app(
     and `history_problem` says why, on the menu). `first_run` shows the safety note. `clock` times the
     sessions and `wall_clock` dates them. Each of `observers` is told of every session event as it is
     handled; with `trace`, a file, one more writes each event's timing to it (see `observers.TraceWriter`).
+    `find_speech` gives the voice's speech for a `voice` setting (None: the voice never speaks).
     """
     if trace is not None:
         observers = [*observers, TraceWriter(trace, clock)]
     return BackfitApp(
         catalog=catalog, settings=settings, clock=clock, wall_clock=wall_clock, player=player, history=history,
         history_problem=history_problem, start_with=start_with, first_run=first_run, observers=tuple(observers),
+        find_speech=find_speech,
     )  # fmt: skip

@@ -18,6 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from backfit_tui.audio.chime_player import make_chime_player
+from backfit_tui.audio.session_sounds import SessionSounds
+from backfit_tui.audio.voice import make_voice
 from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.records import EventKind
 from backfit_tui.store.catalog import load_catalog
@@ -177,11 +179,12 @@ async def test_the_session_tells_its_observers_and_dismisses_with_its_record():
     clock, seen = FakeClock(100.0), []
     routine = load_routine(SHORT, load_catalog().library)
     chimes = make_chime_player(Settings(), RecordingPlayer(), bell=lambda: None, report=lambda message: None)
+    sounds = SessionSounds(chimes, make_voice("off", True, None, report=lambda message: None))
 
-    def observe(events, chime, handled_at):
-        seen.append(([event.kind for event in events], chime, handled_at))
+    def observe(events, heard, handled_at):
+        seen.append(([event.kind for event in events], heard, handled_at))
 
-    host = Host(SessionScreen(routine, clock, 0, chimes, None, observers=[observe]))
+    host = Host(SessionScreen(routine, clock, 0, sounds, None, observers=[observe]))
     async with host.run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 4)  # the first 4 s hold, in full
         assert seen[0][0][0] is EventKind.PHASE_STARTED

@@ -194,7 +194,7 @@ async def test_ctrl_c_on_the_menu_quits(catalog):
 async def test_the_screen_wakes_only_for_the_engine_and_its_events_are_due_times(catalog):
     clock, seen = FakeClock(100.0), []
 
-    def observe(events, chime, handled_at):  # the hook the timing trace uses
+    def observe(events, heard, handled_at):  # the hook the timing trace uses
         seen.extend(events)
 
     async with short_routine_app(catalog, clock, get_ready=0, observers=[observe]).run_test(size=(80, 24)) as pilot:

@@ -358,6 +358,16 @@ def test_mute_starts_the_screen_muted_with_the_player_the_settings_ask_for(data_
     assert built[0].player.backend == "alsa"
 
 
+def test_voice_and_no_voice_turn_the_voice_on_or_off_for_this_run_whatever_the_settings_say(data_dir, monkeypatch):
+    monkeypatch.delenv("BACKFIT_VOICE")  # the settings file alone decides
+    (data_dir / "settings.toml").write_text('voice = "off"\n')
+    assert [app_built_for("run", "desk-break", *flag).voice.choice for flag in (["--voice"], [])] == ["auto", "off"]
+    (data_dir / "settings.toml").write_text('voice = "flite"\n')
+    assert [app_built_for("run", "desk-break", *flag).voice.choice for flag in (["--voice"], ["--no-voice"])] == [
+        "flite", "off"]  # fmt: skip
+    assert (data_dir / "settings.toml").read_text() == 'voice = "flite"\n'  # for this run only
+
+
 def test_a_reference_like_an_unknown_users_home_is_just_an_unknown_routine(capsys):
     status, _, err = backfit(capsys, "show", "~nosuchuser0")
     assert status == 1

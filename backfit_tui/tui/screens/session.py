@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from ...audio.chime_player import ChimePlayer
+from ...audio.session_sounds import SessionSounds
 from ...core.engine import ADJUST_STEP_S, Session, Status
 from ...core.formatting import duration
 from ...core.glance import Look, glance
@@ -67,18 +67,20 @@ class SessionScreen(Screen[SessionRecord]):
         Binding("enter", "count", "Done", group=COUNTING,
                 tooltip="Count a rep when you count them yourself; otherwise end the set now, as done"),
         Binding("m", "app.toggle_mute", "Mute", group=SOUND, tooltip="Turn the chimes off or on (remembered)"),
+        Binding("v", "app.toggle_voice", "Voice", show=False, group=SOUND,  # in the ? help: the footer is full
+                tooltip="Turn the voice off or on (remembered): it says what comes next, in place of some chimes"),
         Binding("q,escape,ctrl+c", "leave", "Leave", group=LEAVING,  # ctrl+c: what a terminal user tries first
                 tooltip="Leave the session, after asking: what you have done is kept"),
     ]
 
     def __init__(
-        self, routine: Routine, clock: Callable[[], float], get_ready: int, chimes: ChimePlayer, log: SessionLog | None,
-        observers: Sequence[EventObserver] = (),
+        self, routine: Routine, clock: Callable[[], float], get_ready: int, sounds: SessionSounds,
+        log: SessionLog | None, observers: Sequence[EventObserver] = (),
     ) -> None:  # fmt: skip
         super().__init__()
         self.session = Session(routine, clock, get_ready)
         self.clock = clock
-        self.chimes = chimes
+        self.sounds = sounds  # the chimes and the voice
         self.history_log = log
         self.observers = observers  # told of every event as it is handled: the timing trace, tests
         self._timer: Timer | None = None
@@ -132,14 +134,14 @@ class SessionScreen(Screen[SessionRecord]):
         self.schedule()
 
     def happened(self, events: list[Event]) -> None:
-        """Save, chime and tell the observers what just happened (a pacing frame often brings nothing)."""
+        """Save, speak or chime, and tell the observers what just happened (a pacing frame often brings nothing)."""
         if self.history_log is not None:
             self.history_log.record(events)  # saved before anything is drawn
         handled_at = self.clock()
-        chime = self.chimes.for_events(events, self.session.timeline)
+        heard = self.sounds.for_events(events, self.session.timeline)
         for observer in self.observers:
-            observer(events, chime, handled_at)
-        if chime is not None and self.chimes.muted:  # seen instead of heard
+            observer(events, heard, handled_at)
+        if heard.chime is not None and self.sounds.chimes.muted:  # seen instead of heard
             self.add_class("cue")
             self.set_timer(CUE_FLASH_S, lambda: self.remove_class("cue"))
 
@@ -275,7 +277,7 @@ class SessionScreen(Screen[SessionRecord]):
 
         def answered(leave: bool | None) -> None:
             if leave:
-                self.chimes.stop()
+                self.sounds.stop()
                 self.end(finished=False)
             elif was_running:
                 self.apply(self.session.resume(RESUME_LEAD_IN_S))
