@@ -128,7 +128,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "export":
             return export_routine(catalog, args.routine, args.file)
         if args.command == "run" and args.plain:
-            return guide(catalog, args.routine, mute=args.mute)
+            return guide(catalog, args.routine, mute=args.mute, voice=args.voice)
         return open_tui(args, catalog)  # the menu, or `run ROUTINE` straight into the session
     except LoadError as err:
         error(*map(str, err.problems))
@@ -303,24 +303,29 @@ def list_exercises(catalog: Catalog) -> int:
     return 0
 
 
-def guide(catalog: Catalog, reference: str, mute: bool) -> int:
-    """`backfit run ROUTINE --plain`: guide a routine with lines of text."""
+def guide(catalog: Catalog, reference: str, mute: bool, voice: bool | None = None) -> int:
+    """`backfit run ROUTINE --plain`: guide a routine with lines of text, the chimes and the voice."""
     entry = find_routine(catalog, reference)
     if entry is None:
         return 1
     from ..audio.chime_player import make_chime_player
     from ..audio.playsound_player import make_player
+    from ..audio.session_sounds import SessionSounds
+    from ..audio.speech import speech_finder
+    from ..audio.voice import make_voice
     from .plain import run_plain
 
-    settings = _session_settings(mute)
+    settings = _session_settings(mute, voice)
     chimes = make_chime_player(settings, make_player(settings), bell=_ring_bell, report=error)
+    spoken = make_voice(settings.voice, settings.voice_countdown == "words", speech_finder(settings), report=error)
     from ..store.history import SessionLog
 
     store, problem = _open_history()
     if problem:
         error(f"history is not being saved: {problem}")
     log = SessionLog(store, entry.routine, time.time, error) if store else None
-    return run_plain(entry.routine, settings, first_run=_first_run(), chimes=chimes, log=log)
+    sounds = SessionSounds(chimes, spoken)
+    return run_plain(entry.routine, settings, first_run=_first_run(), sounds=sounds, log=log)
 
 
 def open_tui(args: argparse.Namespace, catalog: Catalog) -> int:

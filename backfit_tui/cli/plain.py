@@ -1,6 +1,8 @@
-"""Guide a session with plain lines of text: no screen drawing, for any terminal or a pipe.
+"""Guide a session with plain lines of text: no screen drawing, for any terminal, a pipe or a screen reader.
 
-The engine keeps time; this loop only sleeps until its next wake-up and prints what happened.
+The engine keeps time; this loop only sleeps until its next wake-up and prints what happened: one
+line for each change, none for each second (a screen reader reads every line out), and the chimes
+and the voice as on the screen.
 Ctrl+C, SIGTERM and SIGHUP leave early and still print what was done: on stderr if stdout's reader
 has gone.
 """
@@ -9,11 +11,12 @@ from __future__ import annotations
 
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from typing import TextIO
 
-from ..audio.chime_player import ChimePlayer
+from ..audio.session_sounds import SessionSounds
 from ..core.engine import Session, Status
 from ..core.formatting import duration, literal
 from ..core.model import Routine
@@ -50,18 +53,22 @@ def run_plain(
     sleep: Callable[[float], None] = time.sleep,
     wait_for_enter: Callable[[], object] = input,
     first_run: bool = False,
-    chimes: ChimePlayer | None = None,
+    sounds: SessionSounds | None = None,
     log: SessionLog | None = None,
 ) -> int:
-    """Run `routine` to the end (or to Ctrl+C), printing each change and chiming; returns the exit status."""
+    """Run `routine` to the end (or to Ctrl+C), printing each change, speaking or chiming; returns the exit status."""
     session = Session(routine, clock, settings.get_ready)
 
     def happened(events: list[Event]) -> None:
         if log is not None:
             log.record(events)  # saved first: nothing finished is lost
-        if chimes is not None:
-            chimes.for_events(events, session.timeline)
+        if sounds is not None:
+            sounds.for_events(events, session.timeline)
         _print_events(session, events, out)
+
+    if sounds is not None:  # the opening phrase now; the rest in the background, each well before it is due
+        sounds.voice.begin(routine, settings.get_ready)
+        threading.Thread(target=sounds.voice.prepare, name="voice", daemon=True).start()
 
     previous = {signum: signal.signal(signum, _stop) for signum in STOPPING_SIGNALS}
     try:
@@ -78,14 +85,15 @@ def run_plain(
             happened(session.update())
         if log is not None:
             log.close(finished=True)
-        if chimes is not None:
-            chimes.finish()  # the last chime rings out before the process ends
+        if sounds is not None:
+            sounds.finish()  # the last chime or phrase rings out before the process ends
+            sounds.close()
     except (KeyboardInterrupt, Stopped) as stop:
-        _end_early(log, chimes)
+        _end_early(log, sounds)
         _print_somewhere(summary(session.record(), _news(log, settings)), out)
         return 128 + getattr(stop, "signum", signal.SIGINT)  # the shell's code for the signal, so scripts can tell
     except BrokenPipeError:  # the reader has gone (`| head`): the finished sets are saved, `main` ends quietly
-        _end_early(log, chimes)
+        _end_early(log, sounds)
         raise
     finally:
         for signum, handler in previous.items():
@@ -105,11 +113,11 @@ def _news(log: SessionLog | None, settings: Settings) -> SessionNews | None:
         return None
 
 
-def _end_early(log: SessionLog | None, chimes: ChimePlayer | None) -> None:
+def _end_early(log: SessionLog | None, sounds: SessionSounds | None) -> None:
     if log is not None:
         log.close(finished=False)
-    if chimes is not None:
-        chimes.stop()
+    if sounds is not None:
+        sounds.close()
 
 
 def _print_somewhere(text: str, out: TextIO) -> None:

@@ -15,8 +15,13 @@ import pytest
 from support.fake_clock import FakeClock
 from support.history_helpers import a_set, add_session, at
 from support.processes import backfit_script
+from support.recording_player import RecordingPlayer
 from support.routine_texts import ESCAPES, ONE_SECOND
+from support.speech_helpers import FakeSpeech, finds
 
+from backfit_tui.audio.chime_player import make_chime_player
+from backfit_tui.audio.session_sounds import SessionSounds
+from backfit_tui.audio.voice import make_voice
 from backfit_tui.cli.plain import run_plain, summary
 from backfit_tui.core.engine import Session
 from backfit_tui.core.formatting import duration
@@ -155,6 +160,22 @@ def test_plain_guide_writes_a_line_for_each_change_and_none_for_each_second(writ
         "Plank: hold 4 s (set 1/1)",  # too short for a milestone
         "Finished.",
     ]
+
+
+def test_plain_guide_speaks_its_moments_and_chimes_the_others(write_routine, library):
+    routine = load_routine(write_routine(A_LONG_HOLD, "long.toml"), library)
+    speech, chimes = FakeSpeech(), RecordingPlayer()
+    sounds = SessionSounds(make_chime_player(Settings(), chimes, bell=lambda: None, report=print),
+                           make_voice("auto", True, finds(speech), report=print))  # fmt: skip
+    fake, out = FakeTime(), io.StringIO()
+    assert run_plain(routine, Settings(get_ready=0), out=out, clock=fake.clock, sleep=fake.sleep, sounds=sounds) == 0
+    assert speech.prepared[0] == "Plank. Hold twelve seconds."  # ready before the session starts
+    assert speech.started == [
+        "Plank. Hold twelve seconds.", "Three.", "Two.", "One.", "Rest six seconds. Next: Plank.",
+        "Plank. Hold four seconds.", "Well done. Two exercises, twenty-two seconds.",
+    ]  # fmt: skip
+    assert chimes.played == ["countdown"] * 6  # the rest's and the short hold's: too near their phrases to be said
+    assert "Three." not in out.getvalue()  # heard, not written
 
 
 ONE_OF_EACH = """
