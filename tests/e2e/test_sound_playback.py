@@ -7,12 +7,19 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import wave
 from pathlib import Path
 
 import pytest
 from support.processes import backfit_script
-from support.sound_helpers import BROKEN_PLAYERS, broken_players_on_path
+from support.sound_helpers import (
+    BROKEN_PLAYERS,
+    broken_players_on_path,
+    captures,
+    capturing_alsa,
+    chime_samples,
+    only_on_path,
+    played_as_it_is,
+)
 
 from backfit_tui.audio.chime_player import make_chime_player
 from backfit_tui.audio.playsound_player import NO_WAV_PLAYER, Playsound3Player, wav_backend
@@ -24,42 +31,6 @@ CHIME_ROUTINE = Path(__file__).parents[1] / "support" / "routines" / "chimes.tom
 needs_aplay = pytest.mark.skipif(shutil.which("aplay") is None, reason="aplay is missing (.ci/run installs alsa-utils)")
 
 
-def capturing_alsa(tmp_path: Path) -> tuple[dict[str, str], Path]:
-    """An environment whose default ALSA device writes what it is sent to files, one per playback.
-
-    With `truncate false`, ALSA's file plugin leaves an existing capture alone and writes the next
-    to `captured.raw.0001`, `.0002`, … so each sound played lands in its own file, in order.
-    """
-    capture = tmp_path / "captured.raw"
-    config = tmp_path / "asound.conf"
-    config.write_text(
-        "</usr/share/alsa/alsa.conf>\n"
-        "pcm.!default {\n"
-        '    type file\n    slave.pcm "null"\n'
-        f'    file "{capture}"\n    format "raw"\n    truncate false\n'
-        "}\n"
-    )
-    return {"ALSA_CONFIG_PATH": str(config)}, capture
-
-
-def captures(capture: Path) -> list[bytes]:
-    files = sorted(capture.parent.glob(capture.name + "*"), key=lambda p: (len(p.name), p.name))
-    return [p.read_bytes() for p in files]
-
-
-def samples_of(chime: str) -> bytes:
-    with wave.open(str(bundled_sounds_dir() / f"{chime}.wav"), "rb") as sound:
-        return sound.readframes(sound.getnframes())
-
-
-def only_aplay_on_path(tmp_path: Path) -> str:
-    """A PATH on which the one program that can play sound is `aplay`, as on a fresh Debian."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "aplay").symlink_to(shutil.which("aplay"))
-    return str(bin_dir)
-
-
 @needs_aplay
 @pytest.mark.parametrize("backend_setting", ['sound_backend = "alsa"\n', ""], ids=["alsa chosen", "no setting"])
 def test_a_session_plays_its_chimes_through_alsa_bit_for_bit_and_in_order(tmp_path, data_dir, backend_setting):
@@ -68,7 +39,7 @@ def test_a_session_plays_its_chimes_through_alsa_bit_for_bit_and_in_order(tmp_pa
     result = subprocess.run(
         [backfit_script(), "run", "--plain", str(CHIME_ROUTINE)],
         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
-        env={**os.environ, **env, DATA_DIR_VARIABLE: str(data_dir), "PATH": only_aplay_on_path(tmp_path)},
+        env={**os.environ, **env, DATA_DIR_VARIABLE: str(data_dir), "PATH": only_on_path(tmp_path, "aplay")},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
@@ -76,9 +47,7 @@ def test_a_session_plays_its_chimes_through_alsa_bit_for_bit_and_in_order(tmp_pa
     captured = captures(capture)
     assert len(captured) == len(expected), result.stdout
     for name, played in zip(expected, captured, strict=True):
-        source = samples_of(name)
-        assert played[: len(source)] == source, f"{name} was not played as it is"
-        assert played[len(source) :].count(0) == len(played) - len(source), "only zeros may pad a chime"
+        assert played_as_it_is(played, chime_samples(name)), f"{name} was not played as it is"
 
 
 def test_with_no_program_to_play_sound_backfit_alone_says_so_once(tmp_path, data_dir):
@@ -130,7 +99,7 @@ def test_the_player_returns_at_once_and_stops_what_is_still_playing(tmp_path, mo
     player.stop()
     player.play(bundled_sounds_dir() / "rep.wav")
     player.wait()
-    assert captures(capture)[-1].startswith(samples_of("rep"))
+    assert captures(capture)[-1].startswith(chime_samples("rep"))
 
 
 def test_with_no_backend_at_all_the_bell_rings_without_an_exception(monkeypatch, tmp_path):
