@@ -57,7 +57,14 @@ class RenderedSpeech:
         return self.cache / f"{digest[:32]}.wav"
 
     def prepare(self, texts: Sequence[str]) -> None:
-        """Render each of `texts` not yet cached, in order; stop at the first failure (said by `problem`)."""
+        """Get the player ready, then render each of `texts` not yet cached, in order; stop at the first failure
+        (said by `problem`).
+
+        The player's sound library takes a tenth of a second to import: here, not as the first phrase is due.
+        """
+        warm_up = getattr(self.player, "warm_up", None)
+        if warm_up is not None:
+            warm_up()
         for text in texts:
             if self._closed.is_set() or self.problem is not None:
                 return
