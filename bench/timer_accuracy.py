@@ -1,13 +1,15 @@
 """Timer accuracy: a real two-minute routine in a real terminal, every event against when it was due.
 
-    python bench/timer_accuracy.py [--quick]
+    python bench/timer_accuracy.py [--quick] [--voice]
 
 Runs `backfit run` on a routine of short holds, rests, sides, breaths and paced reps in tmux
 (100x30) on the real clock, twice: on an idle machine, then with a busy process on every core.
-backfit writes each event's due time, the time the screen handled it and the time its chime was
-started to $BACKFIT_TRACE; chimes play through playsound3's ALSA backend into ALSA's file plugin
-when `aplay` is installed (else the terminal bell). Prints the lateness of phase changes and
-chimes (p99 and max), and the session's length against its plan (drift).
+backfit writes each event's due time, the time the screen handled it and the time its chime (or
+phrase) was started to $BACKFIT_TRACE; chimes play through playsound3's ALSA backend into ALSA's
+file plugin when `aplay` is installed (else the terminal bell). With --voice, espeak-ng speaks
+the phrases too, through the same backend, each from a cache that starts empty. Prints the
+lateness of phase changes, chimes and phrases (p99 and max), and the session's length against
+its plan (drift).
 """
 
 from __future__ import annotations
@@ -75,12 +77,13 @@ GOAL_MS = 50
 DRIFT_GOAL_MS = 100
 
 
-def run_session(folder: Path, routine: Path, timeout: float) -> list[dict]:
-    """Run the routine in tmux until it finishes; return the trace's lines."""
+def run_session(folder: Path, routine: Path, timeout: float, voice: str) -> list[dict]:
+    """Run the routine in tmux until it finishes, with the `voice` setting; return the trace's lines."""
     data = folder / "data"
-    data.mkdir(exist_ok=True)
+    shutil.rmtree(data, ignore_errors=True)  # an empty speech cache: the phrases are rendered as a first session does
+    data.mkdir()
     backend = "alsa" if shutil.which("aplay") else "bell"
-    (data / "settings.toml").write_text(f'get_ready = 3\nsound_backend = "{backend}"\n')
+    (data / "settings.toml").write_text(f'get_ready = 3\nsound_backend = "{backend}"\nvoice = "{voice}"\n')
     (data / "safety-note-shown").touch()
     (folder / "asound.conf").write_text(ALSA_CONFIG.format(capture=folder / "captured.raw"))
     trace = folder / "trace.jsonl"
@@ -109,6 +112,11 @@ def report(name: str, lines: list[dict], planned: float) -> list[tuple[str, bool
     changes = [(line["handled"] - line["due"]) * 1000 for line in lines if line["event"] == "phase_started"]
     chimes = {(line["due"], line["chime"]): (line["chimed"] - line["due"]) * 1000 for line in lines if line["chime"]}
     late = list(chimes.values())
+    batches: dict[tuple[float, str], list[dict]] = {}  # a phrase is due with the latest event of its batch
+    for line in lines:
+        if line.get("phrase"):
+            batches.setdefault((line["handled"], line["phrase"]), []).append(line)
+    spoken = [(batch[0]["spoken"] - max(line["due"] for line in batch)) * 1000 for batch in batches.values()]
     first = next(line for line in lines if line["event"] == "phase_started")
     last = next(line for line in lines if line["event"] == "session_finished")
     planned_drift = (last["due"] - first["due"] - planned) * 1000
@@ -118,13 +126,19 @@ def report(name: str, lines: list[dict], planned: float) -> list[tuple[str, bool
           f"   median {statistics.median(changes):5.1f} ms")  # fmt: skip
     print(f"  chimes started late by  p99 {percentile(late, 0.99):6.1f} ms   max {max(late):6.1f} ms"
           f"   median {statistics.median(late):5.1f} ms")  # fmt: skip
+    if spoken:
+        print(f"  phrases started late by p99 {percentile(spoken, 0.99):6.1f} ms   max {max(spoken):6.1f} ms"
+              f"   median {statistics.median(spoken):5.1f} ms   ({len(spoken)} phrases)")  # fmt: skip
     print(f"  session length against its plan of {planned:.0f} s: deadlines {planned_drift:+.1f} ms,"
           f" as handled {felt_drift:+.1f} ms")  # fmt: skip
-    return [
+    goals = [
         (f"{name}: phase changes and chimes within {GOAL_MS} ms (p99)",
          max(percentile(changes, 0.99), percentile(late, 0.99)) <= GOAL_MS),
         (f"{name}: no drift (within {DRIFT_GOAL_MS} ms of the plan)", abs(felt_drift) <= DRIFT_GOAL_MS),
     ]  # fmt: skip
+    if spoken:
+        goals.append((f"{name}: phrases start within {GOAL_MS} ms (p99)", percentile(spoken, 0.99) <= GOAL_MS))
+    return goals
 
 
 def busy() -> None:
@@ -143,18 +157,24 @@ def planned_seconds(routine: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a 15-second routine, to try the script")
+    parser.add_argument("--voice", action="store_true", help="speak the phrases with espeak-ng too")
     args = parser.parse_args()
+    if args.voice and not shutil.which("espeak-ng"):
+        raise SystemExit("--voice needs espeak-ng")
+    voice = "espeak-ng" if args.voice else "off"
     folder = Path(tempfile.mkdtemp(prefix="backfit-accuracy-"))
     routine = folder / "timer-accuracy.toml"
     routine.write_text(QUICK_ROUTINE if args.quick else ROUTINE)
     planned = planned_seconds(routine)
-    print(f"machine: {machine()}; chimes through {'ALSA (aplay)' if shutil.which('aplay') else 'the terminal bell'}")
-    goals = report("idle", run_session(folder, routine, planned + 30), planned)
+    print(f"machine: {machine()}; chimes through {'ALSA (aplay)' if shutil.which('aplay') else 'the terminal bell'};"
+          f" voice {voice}")  # fmt: skip
+    goals = report("idle", run_session(folder, routine, planned + 30, voice), planned)
     loaders = [multiprocessing.Process(target=busy, daemon=True) for _ in range(os.cpu_count() or 2)]
     for loader in loaders:
         loader.start()
     try:
-        goals += report(f"loaded ({len(loaders)} busy processes)", run_session(folder, routine, planned + 60), planned)
+        loaded = run_session(folder, routine, planned + 60, voice)
+        goals += report(f"loaded ({len(loaders)} busy processes)", loaded, planned)
     finally:
         for loader in loaders:
             loader.terminate()
