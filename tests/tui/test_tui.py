@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from support.fake_clock import FakeClock
+from support.recording_player import RecordingPlayer
 from support.strategies import routine, step
 from support.tui_helpers import advance, make_app, short_routine_app
 from textual.widgets import Input, Static
@@ -200,11 +201,20 @@ async def test_the_screen_wakes_only_for_the_engine_and_its_events_are_due_times
     async with short_routine_app(catalog, clock, get_ready=0, observers=[observe]).run_test(size=(80, 24)) as pilot:
         screen = pilot.app.screen
         await advance(pilot, clock, 0.4)
-        assert screen._timer is not None
+        assert screen._wakeup is not None
         clock.now += 10
         screen.tick()
         ended = [e.due for e in seen if e.kind is EventKind.PHASE_ENDED]
         assert ended[:2] == [104.0, 106.0]  # on their deadlines, not when the frame came
+
+
+async def test_a_wakeup_already_due_as_it_is_set_still_comes(catalog):
+    clock, player = FakeClock(100.0), RecordingPlayer()
+    async with short_routine_app(catalog, clock, player=player).run_test(size=(80, 24)) as pilot:
+        clock.now += 1  # the get-ready's first countdown second is due, and no tick has caught up with it
+        pilot.app.screen.schedule()  # as after a late frame: a delay of nothing
+        await pilot.pause(0.05)
+        assert player.played == ["countdown"]
 
 
 async def test_the_command_palette_switches_the_theme(catalog):

@@ -6,6 +6,7 @@ a free-running loop; only breath and rep pacing ask for a few frames a second.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Static
 
 from ...audio.session_sounds import SessionSounds
@@ -83,7 +83,7 @@ class SessionScreen(Screen[SessionRecord]):
         self.sounds = sounds  # the chimes and the voice
         self.history_log = log
         self.observers = observers  # told of every event as it is handled: the timing trace, tests
-        self._timer: Timer | None = None
+        self._wakeup: asyncio.TimerHandle | None = None
         self._shown: dict[str, Text | str] = {}
         self._look: Look | None = None
         self.ended = False  # finished while covered; the summary comes when the screen is back
@@ -160,6 +160,8 @@ class SessionScreen(Screen[SessionRecord]):
 
     def on_unmount(self) -> None:
         self.close_log(finished=False)  # the app is leaving under the session: a signal, ctrl+q
+        if self._wakeup is not None:
+            self._wakeup.cancel()
 
     def on_screen_suspend(self) -> None:
         """Covered (the terminal too small, the command palette): time waits while the screen can't be seen."""
@@ -176,16 +178,19 @@ class SessionScreen(Screen[SessionRecord]):
 
     def schedule(self) -> None:
         """Sleep until the engine's next change, or a pacing frame, whichever is sooner."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        if self._wakeup is not None:
+            self._wakeup.cancel()
+            self._wakeup = None
         wakeup = self.session.next_wakeup()
         if wakeup is None:
             return
         delay = max(wakeup - self.clock(), 0.0)
         if self.session.phase.paced and self.session.status is Status.RUNNING:
             delay = min(delay, PACING_FRAME_S)
-        self._timer = self.set_timer(delay, self.tick)
+        # The event loop's own timer, with the tick queued as a message as Textual's would: Textual's
+        # `set_timer` skips a timer already due as it starts (a late frame's zero delay raises in it), and
+        # the session then waited for ever.
+        self._wakeup = asyncio.get_running_loop().call_later(delay, self.call_next, self.tick)
 
     # --- drawing ----------------------------------------------------------------------------
 
