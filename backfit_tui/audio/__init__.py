@@ -1,1 +1,1 @@
-"""Playing sounds: the chimes through playsound3, or the terminal bell."""
+"""Playing sounds: the chimes and the voice through playsound3 (or speech-dispatcher), or the terminal bell."""
