@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats = commands.add_parser("stats", help="sessions this week, the streak, the days trained and personal bests")
     stats.add_argument("--json", action="store_true", help="print JSON for scripts")
+    progress = commands.add_parser("progress", help="what your last sessions suggest: a step up, a step back")
+    progress.add_argument("routine", nargs="?", metavar="ROUTINE", help="only this routine (default: every routine)")
+    progress.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 
 
@@ -123,6 +126,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return show(catalog, args.routine)
         if args.command == "exercises":
             return list_exercises(catalog)
+        if args.command == "progress":
+            from .progress_command import progress
+
+            return progress(catalog, args.routine, as_json=args.json)
         if args.command == "import":
             return import_routine(catalog, args.file, args.force, args.new_id)
         if args.command == "export":

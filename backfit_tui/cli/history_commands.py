@@ -26,7 +26,7 @@ from .messages import say
 LISTED_PROBLEMS = 10
 
 
-def _store() -> HistoryStore:
+def open_history_to_read() -> HistoryStore:
     """The history, opened only to read: with no history yet, an empty one, and no file is made for it."""
     path = locations.history_file()
     return HistoryStore(path, read_only=True) if path.exists() else HistoryStore(Path(":memory:"))
@@ -34,7 +34,7 @@ def _store() -> HistoryStore:
 
 def history(as_json: bool, as_csv: bool, limit: int) -> int:
     """Print recent sessions as a table, or every session as JSON or CSV."""
-    sessions = _store().sessions(None if (as_json or as_csv or limit <= 0) else limit)
+    sessions = open_history_to_read().sessions(None if (as_json or as_csv or limit <= 0) else limit)
     if as_json:
         print(json_text([session_json(s) for s in sessions]))
     elif as_csv:
@@ -50,7 +50,7 @@ def history(as_json: bool, as_csv: bool, limit: int) -> int:
 
 def stats(as_json: bool, goal: int) -> int:
     """Print this week against the goal, the streak, the last weeks and personal bests."""
-    figures = compute_stats(_store(), time.time(), None, goal)
+    figures = compute_stats(open_history_to_read(), time.time(), None, goal)
     if as_json:
         print(json_text(stats_json(figures)))
         return 0

@@ -30,6 +30,28 @@ class Side(StrEnum):
 
 
 @dataclass(frozen=True)
+class DosageRange:
+    """How far one dosage of an exercise may go, as the articles say, and the step to progress by."""
+
+    low: int
+    high: int
+    step: int
+
+    def __contains__(self, amount: object) -> bool:
+        return isinstance(amount, int | float) and self.low <= amount <= self.high
+
+
+@dataclass(frozen=True)
+class Ranges:
+    """An exercise's range for each dosage it has; None where the library gives none."""
+
+    hold: DosageRange | None = None
+    breaths: DosageRange | None = None
+    reps: DosageRange | None = None
+    sets: DosageRange | None = None
+
+
+@dataclass(frozen=True)
 class Exercise:
     """One exercise of the library, described once and referred to by id."""
 
@@ -40,6 +62,7 @@ class Exercise:
     equipment: tuple[str, ...]
     needs_floor: bool
     cues: tuple[str, ...]
+    ranges: Ranges = Ranges()
 
 
 @dataclass(frozen=True)

@@ -211,6 +211,14 @@ class HistoryStore:
         session, *previous = self._with_sets(rows)
         return session, next(iter(previous), None)
 
+    @_in_words
+    def routine_sessions(self, routine_id: str, limit: int) -> list[StoredSession]:
+        """The last `limit` sessions of one routine, newest first, each with its sets."""
+        return self._with_sets(self.db.execute(
+            f"SELECT {SESSION_COLUMNS} FROM sessions WHERE routine_id = ? ORDER BY started_at DESC, id DESC LIMIT ?",
+            (routine_id, limit),
+        ).fetchall())  # fmt: skip
+
     def _with_sets(self, rows: list[tuple]) -> list[StoredSession]:
         """The sessions of `rows` (as SESSION_COLUMNS reads them), each with its sets in the order they ended."""
         if not rows:

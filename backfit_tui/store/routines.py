@@ -14,6 +14,7 @@ from ..core.formatting import counted, literal, toml_escapes
 from ..core.model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
 from .atomic import write_atomically
 from .locations import ensure_dir
+from .ranges import RANGE_KEYS, read_ranges
 from .validation import (
     Invalid,
     LoadError,
@@ -37,7 +38,7 @@ STEP_KEYS = (
     "exercise", *DOSAGE_KEYS, "inhale", "exhale", "seconds_per_rep", "hold_per_rep",
     "sets", "rest_between_sets", "sides", "switch", "rest_after", "cues",
 )  # fmt: skip
-EXERCISE_KEYS = ("name", "category", "targets", "equipment", "needs_floor", "cues")
+EXERCISE_KEYS = ("name", "category", "targets", "equipment", "needs_floor", "cues", *RANGE_KEYS)
 CATEGORIES = ("stretch", "strength", "core", "mobility")
 KIND_KEYS = {"breaths": ("inhale", "exhale"), "reps": ("seconds_per_rep", "hold_per_rep")}
 MAX_STEPS = 50
@@ -63,8 +64,9 @@ def load_library(path: Path) -> dict[str, Exercise]:
             "needs_floor": reader.field(table, (exercise_id,), "needs_floor", boolean),
             "cues": reader.field(table, (exercise_id,), "cues", text_list(4, 120, min_items=2)),
         }
+        ranges = read_ranges(reader, table, exercise_id)
         if None not in fields.values():
-            library[exercise_id] = Exercise(id=exercise_id, **fields)
+            library[exercise_id] = Exercise(id=exercise_id, **fields, ranges=ranges)
     reader.finish()
     if problems:
         raise LoadError(problems)

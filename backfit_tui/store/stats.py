@@ -1,5 +1,6 @@
 """What the history says about coming back: sessions per week against a goal, the streak of weeks
-that met it, the days trained, personal bests with their trend, and a session's news for its summary.
+that met it, the days trained, personal bests with their trend, a session's news for its summary, and what a
+routine's last sessions suggest for its next one.
 
 Weeks start on Monday in the person's own time zone, and are counted on calendar dates, so a
 daylight-saving change or a year's end moves nothing.
@@ -13,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from ..core.formatting import counted
+from ..core.model import Routine
 from ..core.outcome import counts_toward_goal
 from ..core.progress import new_bests, since_last_time
+from ..core.progression import SESSIONS_WEIGHED, Suggestion, suggestions
 from .history import HistoryStore, SessionFigures, SessionLog
 
 CALENDAR_WEEKS = 12
@@ -131,3 +134,9 @@ def logged_news(log: SessionLog, goal: int) -> SessionNews | None:
     if log.session_id is None or log.failed:
         return None
     return session_news(log.store, log.session_id, log.wall_clock(), None, goal)
+
+
+def routine_suggestions(store: HistoryStore, routine: Routine) -> list[Suggestion]:
+    """What the routine's last sessions in the history suggest for each of its steps (see `core.progression`)."""
+    sessions = store.routine_sessions(routine.id, SESSIONS_WEIGHED)
+    return suggestions(routine, [[stored.record for stored in session.sets] for session in sessions])

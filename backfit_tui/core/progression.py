@@ -1,0 +1,153 @@
+"""When to suggest the next step of an exercise, or a step back: a pure rule over a routine's last sessions.
+
+A step done as planned, every set complete, in each of the routine's last two sessions is ready to go a
+step up within its exercise's range: first a longer hold or more breaths or reps, then one more set.
+A step with sets left undone in the last session suggests nothing; left undone in the last two sessions,
+it suggests going back a step. Nothing here changes a routine until a person accepts a suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from .formatting import counted
+from .model import Breaths, DosageRange, Hold, Routine, Step
+from .records import SetRecord
+from .timeline import planned_amount
+
+SESSIONS_WEIGHED = 2  # the last sessions of a routine the rule looks at
+
+
+class Direction(StrEnum):
+    """What a suggestion asks: a step up, a step back, or nothing more, as the step is at the top of its range."""
+
+    UP = "up"
+    BACK = "back"
+    AT_TOP = "at_top"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A change to one step of a routine, offered after its last sessions; `changed` is None at the top."""
+
+    step_index: int
+    direction: Direction
+    step: Step
+    changed: Step | None
+
+    @property
+    def exercise_name(self) -> str:
+        return self.step.exercise.name
+
+    def words(self) -> str:
+        """`Child's pose: 35 s next time?`, `Plank: back to 30 s next time?` or that it is at full dosage."""
+        name = self.exercise_name
+        if self.changed is None:
+            return f"{name}: at the articles' full dosage."
+        back = "back to " if self.direction is Direction.BACK else ""
+        return f"{name}: {back}{dosage_words(self.changed)} next time?"
+
+    def change_words(self) -> str:
+        """What accepting changes: `Child's pose: hold 30 s → 35 s`."""
+        if self.changed is None:
+            return ""
+        return f"{self.exercise_name}: {dosage_words(self.step)} → {dosage_words(self.changed)}"
+
+
+def dosage_words(step: Step) -> str:
+    """A step's amount and sets in short: `35 s`, `12 reps`, `10 breaths × 2`."""
+    amount, _unit = planned_amount(step)
+    dosage = step.dosage
+    if isinstance(dosage, Hold):
+        text = f"{amount} s"
+    else:
+        text = counted(amount, "breath" if isinstance(dosage, Breaths) else "rep")
+    return text + (f" × {step.sets}" if step.sets > 1 else "")
+
+
+def amount_range(step: Step) -> DosageRange | None:
+    """The range of the step's dosage kind, from its exercise; None if the library gives none."""
+    ranges = step.exercise.ranges
+    if isinstance(step.dosage, Hold):
+        return ranges.hold
+    return ranges.breaths if isinstance(step.dosage, Breaths) else ranges.reps
+
+
+def with_amount(step: Step, amount: int) -> Step:
+    """The step with its hold's seconds, or its count of breaths or reps, set to `amount`."""
+    dosage = step.dosage
+    if isinstance(dosage, Hold):
+        return replace(step, dosage=Hold(amount))
+    return replace(step, dosage=replace(dosage, count=amount))
+
+
+def step_up(step: Step) -> Suggestion | None:
+    """The next step up within the ranges, or that the step is at their top; None without ranges."""
+    amounts, sets = amount_range(step), step.exercise.ranges.sets
+    if amounts is None or sets is None:
+        return None
+    amount, _unit = planned_amount(step)
+    if amount < amounts.high:
+        changed = with_amount(step, max(amounts.low, min(amount + amounts.step, amounts.high)))
+    elif step.sets < sets.high:
+        changed = replace(step, sets=max(sets.low, min(step.sets + sets.step, sets.high)))
+    else:
+        return Suggestion(-1, Direction.AT_TOP, step, None)
+    return Suggestion(-1, Direction.UP, step, changed)
+
+
+def step_back(step: Step) -> Suggestion | None:
+    """The step before this one, undoing the last step up (a set first, at the amount's top); None at the bottom."""
+    amounts, sets = amount_range(step), step.exercise.ranges.sets
+    if amounts is None or sets is None:
+        return None
+    amount, _unit = planned_amount(step)
+    if step.sets > sets.low and amount >= amounts.high:
+        changed = replace(step, sets=max(sets.low, step.sets - sets.step))
+    elif amount > amounts.low:
+        changed = with_amount(step, max(amounts.low, amount - amounts.step))
+    else:
+        return None
+    return Suggestion(-1, Direction.BACK, step, changed)
+
+
+class Done(StrEnum):
+    """How one session went for one step, as the routine plans it now."""
+
+    AS_PLANNED = "as_planned"  # every set complete, at today's dosage
+    UNDONE = "undone"  # some of its sets were skipped or left out, at today's dosage
+    OTHER = "other"  # not reached, or done at another dosage
+
+
+def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
+    """How a session's sets did the step at `step_index`, weighed against the step as it is planned now."""
+    records = [s for s in sets if s.step_index == step_index]
+    amount, unit = planned_amount(step)
+    if not records or any(s.exercise_id != step.exercise.id or s.unit != unit or s.planned != amount for s in records):
+        return Done.OTHER
+    if any(s.skipped for s in records) or len(records) < step.sets * len(step.side_order):
+        return Done.UNDONE
+    return Done.AS_PLANNED
+
+
+def suggestions(routine: Routine, sessions: Sequence[Sequence[SetRecord]]) -> list[Suggestion]:
+    """Each step's suggestion from the routine's sessions, newest first (only the last two count)."""
+    last = list(sessions[:SESSIONS_WEIGHED])
+    if len(last) < SESSIONS_WEIGHED:
+        return []
+    found = []
+    for index, step in enumerate(routine.steps):
+        done = {how_done(step, index, sets) for sets in last}
+        suggestion = step_up(step) if done == {Done.AS_PLANNED} else step_back(step) if done == {Done.UNDONE} else None
+        if suggestion is not None:
+            found.append(replace(suggestion, step_index=index))
+    return found
+
+
+def accepted(routine: Routine, suggestion: Suggestion) -> Routine:
+    """The routine with the suggested change made to its step."""
+    steps = list(routine.steps)
+    steps[suggestion.step_index] = suggestion.changed or steps[suggestion.step_index]
+    return replace(routine, steps=tuple(steps))

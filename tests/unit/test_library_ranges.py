@@ -1,0 +1,61 @@
+"""The library's dosage ranges: every bundled routine lies within them, and a bad range gets one clear problem."""
+
+from __future__ import annotations
+
+import pytest
+from support.loader_helpers import toml
+
+from backfit_tui.core.progression import amount_range
+from backfit_tui.core.timeline import planned_amount
+from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines import load_library
+from backfit_tui.store.validation import LoadError
+
+BUNDLED = [entry for entry in load_catalog().entries if entry.origin == "bundled"]
+
+
+@pytest.mark.parametrize("entry", BUNDLED, ids=lambda entry: entry.id)
+def test_every_bundled_step_lies_within_its_exercises_ranges(entry):
+    for number, step in enumerate(entry.routine.steps, 1):
+        amounts, sets = amount_range(step), step.exercise.ranges.sets
+        where = f"{entry.id} step {number} ({step.exercise.id})"
+        assert amounts is not None and sets is not None, f"{where}: the library gives no range for its dosage"
+        assert planned_amount(step)[0] in amounts, f"{where}: {planned_amount(step)} is outside {amounts}"
+        assert step.sets in sets, f"{where}: {step.sets} sets is outside {sets}"
+
+
+def test_the_exercises_the_articles_dose_are_in_the_library_with_their_ranges():
+    library = load_catalog().library
+    assert (library["cobra"].ranges.breaths.low, library["cobra"].ranges.breaths.high) == (5, 10)
+    assert (library["squat"].ranges.reps.low, library["squat"].ranges.reps.high) == (10, 15)
+    assert (library["crunch"].ranges.reps.low, library["crunch"].ranges.reps.high) == (10, 20)
+
+
+EXERCISE = """
+[plank]
+name = "Plank"
+category = "core"
+targets = ["core"]
+needs_floor = true
+cues = ["Forearms down", "Body in a line"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("hold = 30", "must be a table of from, to and step, got 30; e.g. `hold = { from = 10, to = 15, step = 1 }`"),
+        ("hold = { from = 30, to = 60 }", "needs exactly from, to and step (missing step); e.g. `hold = { from = 10,"
+                                          " to = 15, step = 1 }`"),
+        ("reps = { from = 15, to = 10, step = 1 }", "must have 1 ≤ from ≤ to ≤ 200 reps, got from = 15, to = 10; e.g."
+                                                    " `reps = { from = 10, to = 15, step = 1 }`"),
+        ("sets = { from = 1, to = 3, step = 5 }", "step must be 1 to 2 (the span from `from` to `to`), got 5"),
+    ],
+)  # fmt: skip
+def test_a_bad_range_names_its_file_line_and_how_to_write_it(tmp_path, written, message):
+    path = tmp_path / "exercises.toml"
+    path.write_text(toml(EXERCISE) + written + "\n", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_library(path)
+    key = written.split(" ")[0]
+    assert [str(p) for p in caught.value.problems] == [f"{path}:7: plank.{key}: {message}"]
