@@ -32,7 +32,7 @@ HISTORY = ("sqlite3", "_sqlite3")
 # The quick commands, which never open the screen: those that leave the history alone, then those that read it.
 OFFLINE_COMMANDS = [["list", "--json"], ["list"], ["show", "floor-stretch"], ["exercises"],
                     ["validate", "ROUTINES/floor-stretch.toml"]]  # fmt: skip
-HISTORY_COMMANDS = [["history"], ["history", "--json"], ["history", "--check"], ["stats"]]
+HISTORY_COMMANDS = [["history"], ["history", "--json"], ["history", "--check"], ["stats"], ["progress", "--json"]]
 
 # Records and refuses any import of WATCHED, then runs BODY, then prints what it saw as JSON.
 HARNESS = textwrap.dedent(
