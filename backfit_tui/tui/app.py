@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ..store.history import HistoryStore
     from .observers import EventObserver
     from .screens.editor import EditorScreen
+    from .screens.summary import SummaryScreen
 
 
 # In a terminal of 16 colours, each of a theme's colours falls to the nearest of the 16, and the default
@@ -228,6 +229,13 @@ class BackfitApp(App[None]):
     def on_editor_screen_save_requested(self, request: EditorScreen.SaveRequested) -> None:
         # Found by its name: @on would import the editor's module at start-up, before anyone edits.
         self.controller.save(request.editor, request.routine)
+
+    def on_summary_screen_accept_requested(self, request: SummaryScreen.AcceptRequested) -> None:
+        # Found by its name, as the editor's: the summary's module is imported after the first session.
+        self.controller.accept(request.summary, request.suggestions)
+
+    def on_summary_screen_undo_requested(self, request: SummaryScreen.UndoRequested) -> None:
+        self.controller.undo(request.summary)
 
     def action_show_history(self) -> None:
         """Open the history screen (or say why there is none)."""

@@ -19,10 +19,13 @@ from ..store.settings import save_setting
 from ..store.validation import LoadError
 
 if TYPE_CHECKING:
+    from ..core.progression import Suggestion
     from ..store.history import SessionLog
+    from ..store.progress_file import Accepted
     from ..store.stats import SessionNews
     from .app import BackfitApp
     from .screens.editor import EditorScreen
+    from .screens.summary import SummaryScreen
 
 
 class Controller:
@@ -31,6 +34,7 @@ class Controller:
 
     def __init__(self, app: BackfitApp) -> None:
         self.app = app
+        self.last_accepted: Accepted | None = None  # the change a summary may still undo
 
     # --- a session, its summary, and again -----------------------------------------------------
 
@@ -83,10 +87,65 @@ class Controller:
         from .screens.summary import SummaryScreen
 
         def chosen(repeat: bool | None) -> None:
-            if repeat:
-                self.run_routine(routine)
+            if repeat:  # as changed, if a suggestion was accepted
+                self.run_routine(self.last_accepted.routine if self.last_accepted else routine)
 
-        self.app.push_screen(SummaryScreen(record, news), chosen)
+        self.last_accepted = None
+        self.app.push_screen(SummaryScreen(record, news, self.suggestions(routine)), chosen)
+
+    # --- progression: suggestions, accepted and undone ------------------------------------------
+
+    def entry_of(self, routine_id: str, routine: Routine | None = None) -> RoutineEntry | None:
+        """The catalog's entry of a routine (None for a file run directly, or one changed since it was loaded)."""
+        for entry in self.app.catalog.entries:
+            if entry.id == routine_id and (routine is None or entry.routine == routine):
+                return entry
+        return None
+
+    def suggestions(self, routine: Routine) -> tuple[Suggestion, ...]:
+        """What the history suggests for a routine of the catalog; nothing without a history, or for a loose file."""
+        if self.app.history is None or self.entry_of(routine.id, routine) is None:
+            return ()
+        from ..store.stats import routine_suggestions
+
+        try:
+            return tuple(routine_suggestions(self.app.history, routine))
+        except HistoryUnavailable as err:
+            self.give_up_history(err)
+            return ()
+
+    def accept(self, summary: SummaryScreen, chosen: tuple[Suggestion, ...]) -> None:
+        """Write the accepted suggestions into the routine (the person's own copy of a bundled one), at once."""
+        from ..store.progress_file import accept_suggestions
+
+        entry = self.entry_of(summary.record.routine_id)
+        if entry is None or any(entry.routine.steps[s.step_index] != s.step for s in chosen):
+            self.app.warn("This routine has changed since the session began; nothing was changed.")
+            return
+        try:
+            self.last_accepted = accept_suggestions(
+                entry, chosen, self.app.catalog.library, locations.user_routines_dir(), self.app.wall_clock()
+            )
+        except (OSError, LoadError) as err:
+            self.app.warn(f"Could not change {entry.path}: {getattr(err, 'strerror', None) or err}")
+            return
+        summary.changed(accepted=True)
+        self.reload()
+
+    def undo(self, summary: SummaryScreen) -> None:
+        """Put the routine's file back as it was before the change just accepted."""
+        from ..store.progress_file import undo
+
+        change, self.last_accepted = self.last_accepted, None
+        if change is None:
+            return
+        try:
+            undo(change)
+        except OSError as err:
+            self.app.warn(f"Could not undo the change to {change.path}: {err.strerror or err}")
+            return
+        summary.changed(accepted=False)
+        self.reload()
 
     # --- the person's own routines -------------------------------------------------------------
 

@@ -12,7 +12,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from backfit_tui.core.model import Routine, Step
 from backfit_tui.core.records import SetRecord
+from backfit_tui.core.timeline import planned_amount
 from backfit_tui.store.history import HistoryStore
 
 
@@ -23,6 +25,22 @@ def a_set(exercise: str = "plank", achieved: float = 30, unit: str = "seconds", 
     work_done = min(achieved, 30.0)
     return SetRecord(step, exercise, exercise.capitalize(), set_number, None, unit, 30.0, achieved, skipped, achieved,
                      work_done)  # fmt: skip
+
+
+def step_records(step: Step, step_index: int = 0, skipped_sets: frozenset[int] = frozenset()) -> list[SetRecord]:
+    """The records of a session that did `step`, every set and side, skipping the sets numbered in `skipped_sets`."""
+    amount, unit = planned_amount(step)
+    return [
+        SetRecord(step_index, step.exercise.id, step.exercise.name, n, side, unit, amount,
+                  amount / 2 if n in skipped_sets else amount, n in skipped_sets, 1.0, 1.0)  # fmt: skip
+        for n in range(1, step.sets + 1)
+        for side in step.side_order
+    ]
+
+
+def routine_done_as_planned(routine: Routine) -> list[SetRecord]:
+    """The records of a session that did every set of `routine` as planned."""
+    return [record for index, step in enumerate(routine.steps) for record in step_records(step, index)]
 
 
 def at(text: str, zone: str = "UTC") -> float:

@@ -159,7 +159,7 @@ async def test_leaving_asks_first_and_keeps_what_was_done(catalog):
         assert [s.achieved for s in summary.record.sets] == [4]
         assert "Left early" in text_of(summary, "#summary-title")
         assert "does not count toward the weekly goal" in text_of(summary, "#summary-goal")
-        await pilot.press("a")  # repeat
+        await pilot.press("r")  # repeat
         assert isinstance(pilot.app.screen, SessionScreen)
 
 

@@ -97,7 +97,7 @@ async def test_the_summary_help_says_how_to_go_again(catalog):
     async with short_routine_app(catalog, clock).run_test(size=ROOMY) as pilot:
         await advance(pilot, clock, 50)
         await pilot.press("enter", "enter", "enter", "question_mark")
-        assert row("a", "Do the same routine again now").search(shown(pilot.app))
+        assert row("r", "Do the same routine again now").search(shown(pilot.app))
 
 
 async def test_the_command_palette_keys_command_opens_the_same_help(catalog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -10,11 +11,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from ...core.formatting import literal
 from ...core.outcome import ending, goal_note, heading, step_outcomes, totals
+from ...core.progression import Suggestion
 from ...core.records import SessionRecord
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
@@ -50,22 +53,49 @@ class StepsTable(Static):
 
 
 NEXT = Binding.Group("What next")
+PROGRESS = Binding.Group("Progress")
 
 
 class SummaryScreen(Screen[bool]):
-    """What was done; dismisses with True to repeat the routine, False for the menu."""
+    """What was done, and what the last sessions suggest for the next; dismisses with True to repeat the
+    routine, False for the menu. Accepting and undoing the suggestions is asked of the App by message."""
 
     CSS_PATH = "summary.tcss"
 
     BINDINGS = [
         Binding("enter,escape,q", "menu", "Menu", group=NEXT, tooltip="Back to the menu"),
-        Binding("a", "again", "Repeat", group=NEXT, tooltip="Do the same routine again now"),
-    ]
+        Binding("r", "again", "Repeat", group=NEXT, tooltip="Do the same routine again now"),
+        Binding("a", "accept", "Accept", group=PROGRESS,
+                tooltip="Accept the suggested next step: the routine is changed now (your own copy of a bundled one)"),
+        Binding("u", "undo", "Undo", group=PROGRESS, tooltip="Undo the change just accepted"),
+    ]  # fmt: skip
 
-    def __init__(self, record: SessionRecord, news: SessionNews | None) -> None:
+    @dataclass
+    class AcceptRequested(Message):
+        """The person accepted the suggestions offered."""
+
+        summary: SummaryScreen
+        suggestions: tuple[Suggestion, ...]
+
+    @dataclass
+    class UndoRequested(Message):
+        """The person wants the change just accepted undone."""
+
+        summary: SummaryScreen
+
+    def __init__(
+        self, record: SessionRecord, news: SessionNews | None, suggestions: tuple[Suggestion, ...] = ()
+    ) -> None:
         super().__init__()
         self.record = record
         self.news = news
+        self.suggestions = suggestions
+        self.accepted = False  # told by the App once the change is written
+
+    @property
+    def offered(self) -> tuple[Suggestion, ...]:
+        """The suggestions that would change something (a step at the top of its range only says so)."""
+        return tuple(s for s in self.suggestions if s.changed is not None)
 
     def compose(self) -> ComposeResult:
         record, news = self.record, self.news
@@ -81,7 +111,41 @@ class SummaryScreen(Screen[bool]):
                 yield Static(note, id="summary-goal")
             if record.sets:
                 yield StepsTable(record, id="summary-table")
+            if self.suggestions:
+                yield Static(self.suggestion_text(), id="summary-suggestions", markup=False)
         yield KeyHints()
+
+    def suggestion_text(self) -> str:
+        """The suggestions, one a line, and what accepting them did."""
+        if self.accepted:
+            changed = "; ".join(s.change_words() for s in self.offered)
+            return literal(f"Changed: {changed}. u: undo")
+        lines = [literal(s.words()) for s in self.suggestions]
+        if self.offered:
+            lines[-1] += " a: accept"
+        return "\n".join(lines)
+
+    def key_hint(self, binding: Binding) -> str | None:
+        """The footer's word for a key, or None while it does nothing: accept before, undo after."""
+        if binding.action == "accept" and (self.accepted or not self.offered):
+            return None
+        if binding.action == "undo" and not self.accepted:
+            return None
+        return binding.description
+
+    def changed(self, accepted: bool) -> None:
+        """Told by the App that the suggestions were written (True) or put back (False)."""
+        self.accepted = accepted
+        self.query_one("#summary-suggestions", Static).update(self.suggestion_text())
+        self.refresh_bindings()
+
+    def action_accept(self) -> None:
+        if self.offered and not self.accepted:
+            self.post_message(self.AcceptRequested(self, self.offered))
+
+    def action_undo(self) -> None:
+        if self.accepted:
+            self.post_message(self.UndoRequested(self))
 
     def action_menu(self) -> None:
         self.dismiss(False)
