@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from .formatting import duration, literal
 from .model import Routine
 from .timeline import build_timeline, total_seconds
+
+if TYPE_CHECKING:
+    from .progression import Suggestion
 
 # How each line style is drawn with Rich, on `backfit show` and in the menu's preview alike.
 RICH_STYLES = {"title": "bold", "dim": "dim", "": ""}
@@ -19,8 +23,11 @@ class Line(NamedTuple):
     style: str = ""
 
 
-def plan_lines(routine: Routine, get_ready: int, cues: bool = True) -> list[Line]:
-    """The routine's facts, each step with its dosage and length, and the total; text made literal."""
+def plan_lines(
+    routine: Routine, get_ready: int, cues: bool = True, suggestions: Sequence[Suggestion] = ()
+) -> list[Line]:
+    """The routine's facts, each step with its dosage and length, the total, and what the history suggests for
+    next time; text made literal."""
     timeline = build_timeline(routine, get_ready)
     floor = " · needs the floor" if routine.needs_floor else " · no floor needed"
     before = f", with a {get_ready} s get-ready before each step" if get_ready else ""
@@ -39,6 +46,8 @@ def plan_lines(routine: Routine, get_ready: int, cues: bool = True) -> list[Line
             lines.append(Line(f"   then rest {step.rest_after} s", "dim"))
         if cues:
             lines.extend(Line(f"   · {literal(cue)}", "dim") for cue in step.form_cues)
+    if suggestions:
+        lines += [Line(""), *(Line("Next time: " + literal(s.words())) for s in suggestions)]
     if routine.sources:
         lines += [Line(""), Line("From: " + literal("; ".join(routine.sources)), "dim")]
     return lines

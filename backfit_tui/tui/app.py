@@ -169,6 +169,7 @@ class BackfitApp(App[None]):
         if self.history_problem:
             self.warn(f"History is not being saved: {self.history_problem}")
         self.call_after_refresh(resume_garbage_collection)
+        self.call_after_refresh(self.controller.show_suggestions)  # the history is read after the first frame
         warm_up = getattr(self.player, "warm_up", None)
         if warm_up is not None:  # the sound library's import is slow: after the first frame, off-thread
             self.call_after_refresh(self.run_worker, warm_up, thread=True, exit_on_error=False)

@@ -91,6 +91,7 @@ class Controller:
                 self.run_routine(self.last_accepted.routine if self.last_accepted else routine)
 
         self.last_accepted = None
+        self.show_suggestions()  # the menu's, after this session
         self.app.push_screen(SummaryScreen(record, news, self.suggestions(routine)), chosen)
 
     # --- progression: suggestions, accepted and undone ------------------------------------------
@@ -113,6 +114,12 @@ class Controller:
         except HistoryUnavailable as err:
             self.give_up_history(err)
             return ()
+
+    def show_suggestions(self) -> None:
+        """Hand the menu what the history suggests for each routine, for its preview."""
+        found = {entry.id: self.suggestions(entry.routine) for entry in self.app.catalog.entries if entry.routine}
+        if self.app.menu is not None:
+            self.app.menu.show_suggestions(found)
 
     def accept(self, summary: SummaryScreen, chosen: tuple[Suggestion, ...]) -> None:
         """Write the accepted suggestions into the routine (the person's own copy of a bundled one), at once."""
@@ -172,6 +179,7 @@ class Controller:
         """Find every routine again, after one was saved or deleted, and show them on the menu."""
         self.app.catalog = load_catalog()
         self.app.menu.show_catalog(self.app.catalog)
+        self.show_suggestions()
 
     # --- the settings file and the history -----------------------------------------------------
 

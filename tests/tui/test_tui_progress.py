@@ -66,3 +66,13 @@ async def test_accepting_a_users_own_routine_rewrites_it_and_undo_restores_its_t
         assert own.read_text(encoding="utf-8").endswith("hold = 60  # mine\nsets = 2\n")
         await pilot.press("u")
         assert own.read_text(encoding="utf-8") == original
+
+
+async def test_the_menus_preview_says_what_the_history_suggests(data_dir):
+    catalog = load_catalog()
+    store = history_of_two_full_sessions(catalog.find("floor-stretch").routine)
+    async with make_app(catalog, history=store).run_test(size=(100, 40)) as pilot:
+        await pilot.press(*"floor")
+        await pilot.pause()
+        preview = str(pilot.app.screen.query_one("#preview").content).replace("\N{NO-BREAK SPACE}", " ")
+        assert "Next time: Child's pose: 35 s next time?" in preview

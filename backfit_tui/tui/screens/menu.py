@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -27,6 +27,7 @@ from ..widgets.unbroken_text import UnbrokenText
 from ..widgets.wrapping_list import WrappingOptionList
 
 if TYPE_CHECKING:
+    from ...core.progression import Suggestion
     from ...store.draft import Draft
 
 
@@ -103,6 +104,7 @@ class MenuScreen(Screen[None]):
         self.catalog = catalog
         self.get_ready = get_ready  # the settings' get-ready, counted in each routine's length
         self.shown: list[RoutineEntry] = []
+        self.suggestions: Mapping[str, Sequence[Suggestion]] = {}  # by routine id, from the history, once read
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -152,7 +154,8 @@ class MenuScreen(Screen[None]):
             for problem in entry.problems:
                 preview.append(literal(str(problem)) + "\n")
         else:
-            for line in plan_lines(entry.routine, self.get_ready, cues=False):
+            suggested = self.suggestions.get(entry.id, ())
+            for line in plan_lines(entry.routine, self.get_ready, cues=False, suggestions=suggested):
                 preview.append(line.text + "\n", style=RICH_STYLES[line.style])
         self.query_one("#preview", Static).update(UnbrokenText(preview))
         self.query_one("#preview-pane").scroll_home(animate=False)  # a new routine's total, at the top, in view
@@ -176,6 +179,11 @@ class MenuScreen(Screen[None]):
         """Show these routines instead (the App found them again after one was saved or deleted), keeping the filter."""
         self.catalog = catalog
         self.refill(self.query_one(FilterInput).value)
+
+    def show_suggestions(self, suggestions: Mapping[str, Sequence[Suggestion]]) -> None:
+        """Show what the history suggests for each routine (by id) in its preview."""
+        self.suggestions = suggestions
+        self.show_preview()
 
     def open_editor(self, draft: Draft) -> None:
         from .editor import EditorScreen
