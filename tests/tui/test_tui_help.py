@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from backfit_tui.core.engine import Status
-from backfit_tui.core.wording import SAFETY_NOTE
+from backfit_tui.core.wording import SAFETY_LINE
 from backfit_tui.store.catalog import Catalog, load_catalog
 from backfit_tui.tui.screens.help import HelpScreen
 from backfit_tui.tui.screens.menu import MenuScreen
@@ -163,4 +163,4 @@ async def test_keys_that_do_the_same_thing_are_one_row_and_ungrouped_keys_are_le
         await pilot.pause()
         text = shown(pilot.app)
         assert row("j / k", "Move along").search(text)
-        assert "Secret" not in text and SAFETY_NOTE[:40] in text
+        assert "Secret" not in text and SAFETY_LINE[:40] in text

@@ -9,7 +9,7 @@ import pytest
 from support.fake_clock import FakeClock
 from textual.widgets import Static
 
-from backfit_tui.core.wording import SAFETY_NOTE
+from backfit_tui.core.wording import SAFETY_LINE, SAFETY_NOTE
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.safety import note_first_run
 from backfit_tui.store.settings import Settings
@@ -51,4 +51,11 @@ async def test_question_mark_shows_the_note_with_the_keys():
         await pilot.press("question_mark")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
-        assert str(help_screen.query_one("#help-safety", Static).render()) == SAFETY_NOTE
+        assert str(help_screen.query_one("#help-safety", Static).render()) == SAFETY_LINE
+
+
+def test_the_note_and_the_help_line_carry_every_caution_the_articles_give():
+    for text in (SAFETY_NOTE, SAFETY_LINE):
+        lowered = text.lower()
+        for caution in ("back problem", "professional", "hurts", "severe or last", "extremes", "rest", "drink water"):
+            assert caution in lowered, (caution, text)

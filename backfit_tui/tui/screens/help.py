@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from ...core.wording import SAFETY_NOTE
+from ...core.wording import SAFETY_LINE
 from ..key_rows import help_keys, key_rows
 from ..widgets.key_hints import KeyHints
 
@@ -61,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text(group.description, style="bold"), classes="help-group")
                 yield Static(table, classes="help-keys")
             yield Static(Text("Take care", style="bold"), classes="help-group")
-            yield Static(SAFETY_NOTE, id="help-safety")
+            yield Static(SAFETY_LINE, id="help-safety")
         yield KeyHints()
 
     def key_name(self, binding: Binding) -> str:
