@@ -63,6 +63,7 @@ class Exercise:
     needs_floor: bool
     cues: tuple[str, ...]
     ranges: Ranges = Ranges()
+    cautions: tuple[str, ...] = ()  # said with any cues, the library's or a routine's own
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,10 @@ class Step:
 
     @property
     def form_cues(self) -> tuple[str, ...]:
-        """The routine's own cues for this step, or else the library's."""
-        return self.cues or self.exercise.cues
+        """The routine's own cues for this step, or else the library's, then the exercise's cautions: a routine's
+        cues replace the library's, never what keeps the exercise safe."""
+        cues = self.cues or self.exercise.cues
+        return cues + tuple(caution for caution in self.exercise.cautions if caution not in cues)
 
     @property
     def side_order(self) -> tuple[Side | None, ...]:

@@ -38,7 +38,7 @@ STEP_KEYS = (
     "exercise", *DOSAGE_KEYS, "inhale", "exhale", "seconds_per_rep", "hold_per_rep",
     "sets", "rest_between_sets", "sides", "switch", "rest_after", "cues",
 )  # fmt: skip
-EXERCISE_KEYS = ("name", "category", "targets", "equipment", "needs_floor", "cues", *RANGE_KEYS)
+EXERCISE_KEYS = ("name", "category", "targets", "equipment", "needs_floor", "cues", "cautions", *RANGE_KEYS)
 CATEGORIES = ("stretch", "strength", "core", "mobility")
 KIND_KEYS = {"breaths": ("inhale", "exhale"), "reps": ("seconds_per_rep", "hold_per_rep")}
 MAX_STEPS = 50
@@ -65,8 +65,9 @@ def load_library(path: Path) -> dict[str, Exercise]:
             "cues": reader.field(table, (exercise_id,), "cues", text_list(4, 120, min_items=2)),
         }
         ranges = read_ranges(reader, table, exercise_id)
-        if None not in fields.values():
-            library[exercise_id] = Exercise(id=exercise_id, **fields, ranges=ranges)
+        cautions = reader.field(table, (exercise_id,), "cautions", text_list(2, 120), ())
+        if None not in fields.values() and cautions is not None:
+            library[exercise_id] = Exercise(id=exercise_id, **fields, ranges=ranges, cautions=cautions)
     reader.finish()
     if problems:
         raise LoadError(problems)

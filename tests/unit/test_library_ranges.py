@@ -59,3 +59,9 @@ def test_a_bad_range_names_its_file_line_and_how_to_write_it(tmp_path, written, 
         load_library(path)
     key = written.split(" ")[0]
     assert [str(p) for p in caught.value.problems] == [f"{path}:7: plank.{key}: {message}"]
+
+
+def test_a_routines_own_cues_keep_the_exercises_cautions():
+    bridge = load_catalog().find("six-strengtheners").routine.steps[3]
+    assert bridge.exercise.id == "bridge" and bridge.cues
+    assert bridge.form_cues[-1] == "Don't let your low back over-arch"
