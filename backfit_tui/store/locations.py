@@ -78,6 +78,11 @@ def history_file() -> Path:
     return data_dir() / "history.sqlite3"
 
 
+def warm_up_choices_file() -> Path:
+    """Each routine's last answer to the warm-up offer (JSON)."""
+    return data_dir() / "warm-up-choices.json"
+
+
 def safety_note_marker() -> Path:
     """Present once the safety note has been shown."""
     return data_dir() / "safety-note-shown"

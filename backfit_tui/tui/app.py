@@ -177,7 +177,7 @@ class BackfitApp(App[None]):
     def start_routine_asked_for(self) -> None:
         """Run the routine `backfit run` named, if it named one."""
         if self.start_with is not None:
-            self.controller.run_routine(self.start_with)
+            self.controller.start(self.start_with)
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_fit(event.size)
@@ -221,7 +221,7 @@ class BackfitApp(App[None]):
 
     @on(MenuScreen.RoutineChosen)
     def routine_chosen(self, chosen: MenuScreen.RoutineChosen) -> None:
-        self.controller.run_routine(chosen.routine)
+        self.controller.start(chosen.routine)
 
     @on(MenuScreen.DeleteRequested)
     def delete_requested(self, request: MenuScreen.DeleteRequested) -> None:

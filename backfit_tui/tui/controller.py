@@ -38,8 +38,44 @@ class Controller:
 
     # --- a session, its summary, and again -----------------------------------------------------
 
-    def run_routine(self, routine: Routine) -> None:
-        """Guide `routine` on the session screen, saving each set as it ends; then show what was done."""
+    def start(self, routine: Routine) -> None:
+        """Run `routine`, after offering the warm-up if it is a routine that strengthens."""
+        warm_up = self.warm_up_for(routine)
+        if warm_up is None:
+            self.run_routine(routine)
+            return
+        from ..store.warm_up_choices import load_warm_up_choices, save_warm_up_choice
+        from .screens.warm_up_offer import WarmUpOfferScreen
+
+        path = locations.warm_up_choices_file()
+
+        def answered(warm_up_first: bool | None) -> None:
+            if warm_up_first is None:
+                return
+            try:
+                save_warm_up_choice(path, routine.id, warm_up_first)
+            except OSError as err:
+                self.app.warn(f"Could not remember this in {path}: {err.strerror or err}")
+            if warm_up_first:
+                self.run_routine(warm_up, then=routine)
+            else:
+                self.run_routine(routine)
+
+        last = load_warm_up_choices(path).get(routine.id, True)
+        self.app.push_screen(WarmUpOfferScreen(routine.name, warm_up.name, last), answered)
+
+    def warm_up_for(self, routine: Routine) -> Routine | None:
+        """The bundled warm-up, when `routine` offers it and it loads."""
+        from ..core.warm_up import WARM_UP_ID, offers_warm_up
+
+        if not offers_warm_up(routine):
+            return None
+        entry = next((e for e in self.app.catalog.entries if e.id == WARM_UP_ID), None)
+        return entry.routine if entry is not None else None
+
+    def run_routine(self, routine: Routine, then: Routine | None = None) -> None:
+        """Guide `routine` on the session screen, saving each set as it ends; then show what was done, or,
+        when it was a warm-up that ran to its end, go on to `then`."""
         from ..store.history import SessionLog
         from .screens.session import SessionScreen
 
@@ -49,7 +85,9 @@ class Controller:
             log = SessionLog(app.history, routine, app.wall_clock, app.warn)
 
         def finished(record: SessionRecord | None) -> None:
-            if record is not None:
+            if record is not None and then is not None and record.finished:
+                self.run_routine(then)  # the warm-up is kept in the history; its summary would only delay
+            elif record is not None:
                 self.show_summary(routine, record, self.news(log))
 
         app.voice.begin(routine, app.settings.get_ready)  # the opening phrase now, the rest while it is said

@@ -1,0 +1,77 @@
+"""Routines that strengthen offer the warm-up first; Enter takes last time's answer again."""
+
+from __future__ import annotations
+
+from support.fake_clock import FakeClock
+from support.tui_helpers import make_app
+
+from backfit_tui.core.warm_up import offers_warm_up
+from backfit_tui.store import locations
+from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.warm_up_choices import load_warm_up_choices, save_warm_up_choice
+from backfit_tui.tui.screens.menu import MenuScreen
+from backfit_tui.tui.screens.session import SessionScreen
+from backfit_tui.tui.screens.warm_up_offer import WarmUpOfferScreen
+
+
+def routine(catalog, routine_id):
+    return next(entry.routine for entry in catalog.entries if entry.id == routine_id)
+
+
+def hints(app) -> str:
+    return str(app.screen.query_one("KeyHints").content)
+
+
+def test_the_routines_that_strengthen_offer_it_and_the_others_do_not():
+    catalog = load_catalog()
+    offering = {entry.id for entry in catalog.entries if entry.routine and offers_warm_up(entry.routine)}
+    assert offering == {"core-stability", "six-strengtheners", "six-strengtheners-one-set", "upper-back-band"}
+
+
+async def test_warming_up_runs_the_warm_up_then_the_routine_and_remembers_the_answer():
+    catalog, clock = load_catalog(), FakeClock(100.0)
+    async with make_app(catalog, clock).run_test(size=(80, 24)) as pilot:
+        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "core-stability")))
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WarmUpOfferScreen)
+        assert "⏎ Warm up" in hints(pilot.app) and "Skip" in hints(pilot.app)
+        await pilot.press("enter")
+        assert pilot.app.screen.session.routine.id == "warm-up"
+        assert load_warm_up_choices(locations.warm_up_choices_file()) == {"core-stability": True}
+        while pilot.app.screen.session.routine.id == "warm-up":  # every set of the warm-up, done
+            await pilot.press("n")
+        assert isinstance(pilot.app.screen, SessionScreen)
+        assert pilot.app.screen.session.routine.id == "core-stability"  # straight on, no summary between
+
+
+async def test_skipping_goes_straight_in_and_next_time_enter_skips_again():
+    catalog = load_catalog()
+    save_warm_up_choice(locations.warm_up_choices_file(), "upper-back-band", False)
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "upper-back-band")))
+        await pilot.pause()
+        assert "⏎ Skip" in hints(pilot.app) and "w Warm up" in hints(pilot.app)
+        await pilot.press("enter")
+        assert pilot.app.screen.session.routine.id == "upper-back-band"
+
+
+async def test_escape_starts_nothing_and_a_stretch_routine_is_not_offered_it():
+    catalog = load_catalog()
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "six-strengtheners")))
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, MenuScreen)
+        assert not locations.warm_up_choices_file().exists()
+        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "desk-break")))
+        await pilot.pause()
+        assert pilot.app.screen.session.routine.id == "desk-break"
+
+
+def test_an_unreadable_choices_file_starts_from_yes_and_is_replaced_on_the_next_answer(tmp_path):
+    path = tmp_path / "warm-up-choices.json"
+    path.write_text("{not json")
+    assert load_warm_up_choices(path) == {}
+    save_warm_up_choice(path, "core-stability", False)
+    save_warm_up_choice(path, "upper-back-band", True)
+    assert load_warm_up_choices(path) == {"core-stability": False, "upper-back-band": True}
