@@ -1,0 +1,39 @@
+"""Progress in a real terminal: a session done as planned, twice, ends on a suggestion that one key accepts."""
+
+from __future__ import annotations
+
+from support.history_helpers import add_session, at, routine_done_as_planned
+from support.processes import backfit_script
+from support.terminal import Terminal
+
+from backfit_tui.store import locations
+from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.locations import DATA_DIR_VARIABLE
+
+POSE = 'name = "Pose"\ndescription = "One short pose."\n\n[[steps]]\nexercise = "childs-pose"\nhold = 30\n'
+
+
+def test_the_summarys_suggestion_is_accepted_with_one_key_and_the_routine_file_changes(data_dir):
+    locations.safety_note_marker().touch()
+    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    own = data_dir / "routines" / "pose.toml"
+    own.parent.mkdir()
+    own.write_text(POSE, encoding="utf-8")
+    routine = load_catalog().find("pose").routine
+    store = HistoryStore(locations.history_file())
+    add_session(store, at("2026-05-04 08:00"), *routine_done_as_planned(routine), routine=routine.id)
+    store.close()
+    term = Terminal([backfit_script(), "run", "pose"], {DATA_DIR_VARIABLE: str(data_dir)})
+    try:
+        term.wait_for("Child's pose")
+        term.press("Enter")  # the hold, done: the second session in a row done as planned
+        term.wait_for("Child's pose: 35 s next time?")
+        assert own.read_text(encoding="utf-8") == POSE  # nothing changes without the person's word
+        term.press("a")
+        term.wait_for("Changed:")
+        lines = own.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("# ") and "Child's pose: 30 s → 35 s" in lines[0]
+        assert "hold = 35" in lines
+    finally:
+        term.close()
