@@ -13,6 +13,7 @@ from ..core.chime_map import Chime
 from .atomic import write_atomically
 from .files import FileTooLarge, NotARegularFile, read_regular_file
 from .locations import ensure_dir
+from .remind_settings import REMIND_KEYS, RemindSettings, read_remind_settings
 from .validation import (
     Check,
     Invalid,
@@ -31,7 +32,7 @@ from .validation import (
 
 SETTINGS_KEYS = (
     "get_ready", "weekly_goal", "mute", "sound_backend", "theme",
-    "voice", "voice_command", "voice_rate", "voice_language", "voice_countdown", "chimes",
+    "voice", "voice_command", "voice_rate", "voice_language", "voice_countdown", "chimes", *REMIND_KEYS,
 )  # fmt: skip
 # playsound3's backends, in playsound3's own order of preference.
 PLAYSOUND3_BACKENDS = ("gstreamer", "wmplayer", "ffplay", "appkit", "afplay", "winmm", "alsa")
@@ -64,6 +65,7 @@ class Settings:
     voice_countdown: str = "words"  # the last three seconds said aloud, or "ticks" for the countdown chime
     chimes: Mapping[Chime, bool | Path] = field(default_factory=dict)  # False: off; a Path: the user's WAV
     warnings: tuple[Problem, ...] = ()  # what was set but cannot be honoured (the default is used)
+    remind: RemindSettings = RemindSettings()  # `backfit remind`: how often, which routine, when
 
 
 def load_settings(path: Path, environ: Mapping[str, str] | None = None, themes: Collection[str] = ()) -> Settings:
@@ -102,10 +104,11 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None, themes: 
             reader.problem(("chimes", chime.value), f"{why}; the bundled chime plays instead")
         elif wanted is not None:
             chimes[chime] = wanted
+    remind = read_remind_settings(reader, document)
     reader.finish()
     return Settings(
         get_ready, weekly_goal, mute, None if backend == "auto" else backend, theme,
-        voice, voice_command, voice_rate, voice_language, voice_countdown, chimes, tuple(warnings),
+        voice, voice_command, voice_rate, voice_language, voice_countdown, chimes, tuple(warnings), remind,
     )  # fmt: skip
 
 
