@@ -11,7 +11,7 @@ import functools
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT = 5.0  # seconds to wait for another process's lock when opening, migrating or closing a session
 
 # Each entry takes the schema from the version before it to its own; never edit a released one.
@@ -57,6 +57,14 @@ MIGRATIONS: dict[int, str] = {
         ALTER TABLE sets ADD COLUMN work_done_seconds REAL NOT NULL DEFAULT 0;
         DELETE FROM sessions WHERE NOT EXISTS (SELECT 1 FROM sets WHERE sets.session_id = sessions.id);
         UPDATE sets SET planned = planned / 2, achieved = CAST(achieved AS INTEGER) / 2 WHERE side = 'both';
+    """,
+    4: """
+        CREATE TABLE break_answers (           -- what was done about each break `backfit remind` called
+            id INTEGER PRIMARY KEY,
+            answered_at REAL NOT NULL,         -- Unix time, seconds
+            answer TEXT NOT NULL               -- taken, snoozed or skipped
+        );
+        CREATE INDEX break_answers_by_time ON break_answers(answered_at);
     """,
 }
 
