@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ..core.formatting import counted, duration, json_text, literal, plural
 from ..core.plan import RICH_STYLES, plan_lines
+from ..core.remind_window import parse_interval
 from ..core.timeline import build_timeline, total_seconds
 from ..store import locations
 from ..store.catalog import Catalog, load_catalog
@@ -89,7 +90,26 @@ def build_parser() -> argparse.ArgumentParser:
     progress = commands.add_parser("progress", help="what your last sessions suggest: a step up, a step back")
     progress.add_argument("routine", nargs="?", metavar="ROUTINE", help="only this routine (default: every routine)")
     progress.add_argument("--json", action="store_true", help="print JSON for scripts")
+    _add_reminder_commands(commands)
     return parser
+
+
+def _add_reminder_commands(commands: argparse._SubParsersAction) -> None:
+    """`backfit remind` and `backfit status`."""
+    remind = commands.add_parser("remind", help="call a break every so often, and start its routine")
+    remind.add_argument("--every", type=_interval, metavar="TIME", help="50m, 90s, 1h (default: remind_every, 50m)")
+    remind.add_argument("--routine", metavar="ROUTINE", help="its routine (default: remind_routine, desk-break)")
+    remind.add_argument("--mute", action="store_true", default=argparse.SUPPRESS, help="start with the chimes off")
+    status = commands.add_parser("status", help="one line on the next break and the week, for a status bar")
+    status.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def _interval(text: str) -> int:
+    """`--every TIME`: seconds, or argparse's usage error saying what is allowed."""
+    try:
+        return parse_interval(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,6 +131,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     try:
         if args.command == "validate":
             return validate(args.files)
+        if args.command == "status":
+            from .status_command import status
+
+            return status(as_json=args.json)
         if args.command in ("history", "stats"):
             from . import history_commands
 
@@ -134,6 +158,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return import_routine(catalog, args.file, args.force, args.new_id)
         if args.command == "export":
             return export_routine(catalog, args.routine, args.file)
+        if args.command == "remind":
+            from .remind_command import remind
+
+            return remind(args, catalog)
         if args.command == "run" and args.plain:
             return guide(catalog, args.routine, mute=args.mute, voice=args.voice)
         return open_tui(args, catalog)  # the menu, or `run ROUTINE` straight into the session

@@ -18,7 +18,7 @@ from ..reports.history_report import (
     write_csv,
 )
 from ..store import locations
-from ..store.history import HistoryStore
+from ..store.history import HistoryStore, open_to_read
 from ..store.history_file import integrity_problems
 from ..store.stats import compute_stats
 from .messages import say
@@ -28,8 +28,7 @@ LISTED_PROBLEMS = 10
 
 def open_history_to_read() -> HistoryStore:
     """The history, opened only to read: with no history yet, an empty one, and no file is made for it."""
-    path = locations.history_file()
-    return HistoryStore(path, read_only=True) if path.exists() else HistoryStore(Path(":memory:"))
+    return open_to_read(locations.history_file())
 
 
 def history(as_json: bool, as_csv: bool, limit: int) -> int:

@@ -281,6 +281,11 @@ class HistoryStore:
         ).fetchone()[0]
 
 
+def open_to_read(path: Path) -> HistoryStore:
+    """The history at `path`, opened only to read: with no history yet, an empty one, and no file is made for it."""
+    return HistoryStore(path, read_only=True) if path.exists() else HistoryStore(Path(":memory:"))
+
+
 class SessionLog:
     """Writes one session to the history as it happens: each set the moment the engine says it ended.
 

@@ -83,6 +83,11 @@ def warm_up_choices_file() -> Path:
     return data_dir() / "warm-up-choices.json"
 
 
+def reminder_state_file() -> Path:
+    """What a running `backfit remind` says of the next break, for `backfit status` to read."""
+    return data_dir() / "reminder.json"
+
+
 def safety_note_marker() -> Path:
     """Present once the safety note has been shown."""
     return data_dir() / "safety-note-shown"

@@ -140,3 +140,11 @@ def routine_suggestions(store: HistoryStore, routine: Routine) -> list[Suggestio
     """What the routine's last sessions in the history suggest for each of its steps (see `core.progression`)."""
     sessions = store.routine_sessions(routine.id, SESSIONS_WEIGHED)
     return suggestions(routine, [[stored.record for stored in session.sets] for session in sessions])
+
+
+def today_and_this_week(store: HistoryStore, now: float, tz: tzinfo | None) -> tuple[int, int]:
+    """How many sessions that count toward the goal were done today and this week, as of `now` in `tz`."""
+    today = local_day(now, tz)
+    recent = counting_sessions(store, since=now - 8 * 86_400)  # time enough for any week, across a clock change
+    days = [local_day(s.started_at, tz) for s in recent]
+    return days.count(today), sum(week_of(day) == week_of(today) for day in days)

@@ -32,7 +32,7 @@ HISTORY = ("sqlite3", "_sqlite3")
 # The quick commands, which never open the screen: those that leave the history alone, then those that read it.
 OFFLINE_COMMANDS = [["list", "--json"], ["list"], ["show", "floor-stretch"], ["exercises"],
                     ["validate", "ROUTINES/floor-stretch.toml"]]  # fmt: skip
-HISTORY_COMMANDS = [["history"], ["history", "--json"], ["history", "--check"], ["stats"], ["progress", "--json"]]
+HISTORY_COMMANDS = [["history"], ["history", "--json"], ["history", "--check"], ["stats"], ["progress", "--json"], ["status"], ["status", "--json"]]
 
 # Records and refuses any import of WATCHED, then runs BODY, then prints what it saw as JSON.
 HARNESS = textwrap.dedent(
@@ -95,6 +95,21 @@ def test_quick_commands_do_not_import_textual_or_the_sound_library(argv):
 @pytest.mark.parametrize("argv", OFFLINE_COMMANDS, ids=" ".join)
 def test_commands_that_do_not_read_the_history_do_not_import_sqlite3(argv):
     assert run_command(argv, HISTORY) == {"attempted": [], "loaded": []}
+
+
+def test_status_beside_a_running_reminder_reads_its_file_alone(tmp_path):
+    """The console script's way to `backfit status`, run by a status bar every few seconds: with a reminder
+    running, neither Textual nor the sound library nor even the history's sqlite3 is loaded."""
+    state = {"pid": os.getpid(), "state": "counting", "due_at": 4e9, "today": 0, "this_week": 1, "goal": 3}
+    (tmp_path / "reminder.json").write_text(json.dumps(state), encoding="utf-8")
+    body = """
+    import sys
+    from backfit_tui.cli.launch import main
+    sys.argv = ["backfit", "status"]
+    assert main() == 0
+    """
+    report = import_report(run_python(body, TEXTUAL_AND_SOUND + HISTORY, env={"BACKFIT_DATA_DIR": str(tmp_path)}))
+    assert report == {"attempted": [], "loaded": []}
 
 
 def lint_imports(config: Path, cwd: Path) -> subprocess.CompletedProcess:

@@ -1,0 +1,60 @@
+"""`backfit status`: one short line on the next break and the week, for a shell prompt or tmux's
+`status-right` (`break in 12m · 2/3 this week`), or JSON for scripts.
+
+While `backfit remind` runs, everything is in its small state file, read in a few milliseconds.
+Without one, there is no next break to tell of, and the week is counted from the history.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import time
+
+from ..store import locations
+from ..store.reminder_state import read_reminder_state
+
+STATE_WORDS = {"due": "break now", "quiet": "no breaks now", "on break": "on a break"}
+
+
+def status(as_json: bool) -> int:
+    """Print the status line (or its JSON); 0, even with no reminder running."""
+    said = read_reminder_state(locations.reminder_state_file()) or _from_history()
+    now = time.time()
+    if as_json:
+        due_in = None if said["due_at"] is None else max(0, math.ceil(said["due_at"] - now))
+        keys = ("state", "today", "this_week", "goal")
+        print(json.dumps({"running": said["pid"] is not None, "due_in_s": due_in, **{k: said[k] for k in keys}}))
+    else:
+        print(status_line(said, now))
+    return 0
+
+
+def status_line(said: dict, now: float) -> str:
+    """`break in 12m · 2/3 this week` from what the reminder said (`state`, `due_at`, `this_week`, `goal`)."""
+    week = f"{said['this_week']}/{said['goal']} this week"
+    if said["state"] == "counting":
+        return f"break in {_short(said['due_at'] - now)} · {week}"
+    words = STATE_WORDS.get(said["state"])
+    return f"{words} · {week}" if words else week
+
+
+def _short(seconds: float) -> str:
+    """`12m`, `1h05`, `40s`: a wait rounded up, as short as a status bar needs."""
+    seconds = max(0, math.ceil(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes = math.ceil(seconds / 60)
+    return f"{minutes // 60}h{minutes % 60:02d}" if minutes >= 60 else f"{minutes}m"
+
+
+def _from_history() -> dict:
+    """The week from the history and the goal from the settings, when no reminder is running (no next break)."""
+    from ..store.history import open_to_read
+    from ..store.settings import load_settings_or_defaults
+    from ..store.stats import today_and_this_week
+
+    goal = load_settings_or_defaults(locations.settings_file(), os.environ).weekly_goal
+    today, this_week = today_and_this_week(open_to_read(locations.history_file()), time.time(), None)
+    return {"pid": None, "state": "not running", "due_at": None, "today": today, "this_week": this_week, "goal": goal}
