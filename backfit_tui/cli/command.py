@@ -158,10 +158,6 @@ def _dispatch(args: argparse.Namespace) -> int:
             return import_routine(catalog, args.file, args.force, args.new_id)
         if args.command == "export":
             return export_routine(catalog, args.routine, args.file)
-        if args.command == "remind":
-            from .remind_command import remind
-
-            return remind(args, catalog)
         if args.command == "run" and args.plain:
             return guide(catalog, args.routine, mute=args.mute, voice=args.voice)
         return open_tui(args, catalog)  # the menu, or `run ROUTINE` straight into the session
@@ -383,7 +379,8 @@ def open_tui(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = None) -> BackfitApp | None:
-    """The app `backfit` (the menu) or `backfit run ROUTINE` (its session) runs, built but not yet running.
+    """The app `backfit` (the menu), `backfit run ROUTINE` (its session) or `backfit remind` runs, built but not
+    yet running.
 
     Reads the settings (muted by --mute, the voice turned on or off by --voice or --no-voice), opens the
     history (or keeps why it cannot), picks the sound player and the speech engine, and sees whether the
@@ -401,10 +398,18 @@ def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = N
     from ..tui.factory import THEMES, make_app
 
     settings = _session_settings(args.mute, getattr(args, "voice", None), say_warnings=False, themes=THEMES)
+    remind = None
+    if args.command == "remind":
+        from .remind_command import remind_plan
+
+        remind = remind_plan(args, catalog, settings)
+        if remind is None:
+            return None
     store, problem = _open_history()
     return make_app(
         catalog=catalog, settings=settings, player=make_player(settings), history=store, history_problem=problem,
         start_with=routine, first_run=_first_run(), trace=trace, find_speech=speech_finder(settings),
+        remind=remind,
     )  # fmt: skip
 
 

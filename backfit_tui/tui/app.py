@@ -38,8 +38,10 @@ if TYPE_CHECKING:
     from ..audio.speech import Speech
     from ..store.history import HistoryStore
     from .observers import EventObserver
+    from .remind_controller import RemindPlan
     from .screens.editor import EditorScreen
     from .screens.summary import SummaryScreen
+    from .screens.remind import RemindScreen
 
 
 # In a terminal of 16 colours, each of a theme's colours falls to the nearest of the 16, and the default
@@ -94,6 +96,7 @@ class BackfitApp(App[None]):
         self, *, catalog: Catalog, settings: Settings, clock: Callable[[], float], wall_clock: Callable[[], float],
         player: Player | None, history: HistoryStore | None, history_problem: str | None, start_with: Routine | None,
         first_run: bool, observers: Sequence[EventObserver], find_speech: Callable[[str], Speech] | None,
+        remind: RemindPlan | None = None,
     ) -> None:  # fmt: skip
         super().__init__()
         self.catalog = catalog
@@ -110,6 +113,11 @@ class BackfitApp(App[None]):
         self.first_run = first_run
         self.observers = observers  # told of each session event: the timing trace, tests
         self.controller = Controller(self)
+        self.remind_controller = None
+        if remind is not None:  # `backfit remind`: the reminder screen over the menu
+            from .remind_controller import RemindController
+
+            self.remind_controller = RemindController(self, remind)
         if settings.theme == Settings.theme and self.console.color_system in FEW_COLOUR_SYSTEMS:
             self.settings = replace(settings, theme=FEW_COLOURS_THEME)  # not saved: it is the terminal's
         self.theme = self.settings.theme
@@ -175,8 +183,10 @@ class BackfitApp(App[None]):
             self.call_after_refresh(self.run_worker, warm_up, thread=True, exit_on_error=False)
 
     def start_routine_asked_for(self) -> None:
-        """Run the routine `backfit run` named, if it named one."""
-        if self.start_with is not None:
+        """Run the routine `backfit run` named, if it named one, or show the reminder of `backfit remind`."""
+        if self.remind_controller is not None:
+            self.remind_controller.open()
+        elif self.start_with is not None:
             self.controller.start(self.start_with)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -196,6 +206,8 @@ class BackfitApp(App[None]):
         for signum, handler in self._previous_handlers.items():
             signal.signal(signum, handler)
         self.sounds.close()
+        if self.remind_controller is not None:
+            self.remind_controller.close()
         if self.history is not None:
             self.history.close()
 
@@ -237,6 +249,19 @@ class BackfitApp(App[None]):
 
     def on_summary_screen_undo_requested(self, request: SummaryScreen.UndoRequested) -> None:
         self.controller.undo(request.summary)
+
+    # The reminder screen's messages, found by their names as the editor's are.
+    def on_remind_screen_due(self, _due: RemindScreen.Due) -> None:
+        self.remind_controller.due()
+
+    def on_remind_screen_answered(self, answered: RemindScreen.Answered) -> None:
+        self.remind_controller.answered(answered.answer)
+
+    def on_remind_screen_back_from_break(self, _back: RemindScreen.BackFromBreak) -> None:
+        self.remind_controller.back_from_break()
+
+    def on_remind_screen_changed(self, changed: RemindScreen.Changed) -> None:
+        self.remind_controller.changed(changed.reminder)
 
     def action_show_history(self) -> None:
         """Open the history screen (or say why there is none)."""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..store.history import HistoryStore
     from ..store.settings import Settings
     from .observers import EventObserver
+    from .remind_controller import RemindPlan
 
 THEMES = tuple(BUILTIN_THEMES)
 """The themes the app offers, Textual's own (it adds none): what `theme` in the settings may name."""
@@ -38,6 +39,7 @@ def make_app(
     observers: Sequence[EventObserver] = (),
     trace: TextIO | None = None,
     find_speech: Callable[[str], Speech] | None = None,
+    remind: RemindPlan | None = None,
 ) -> BackfitApp:
     """The app, ready to run: the menu of `catalog`, or `start_with` straight away.
 
@@ -46,6 +48,7 @@ def make_app(
     sessions and `wall_clock` dates them. Each of `observers` is told of every session event as it is
     handled; with `trace`, a file, one more writes each event's timing to it (see `observers.TraceWriter`).
     `find_speech` gives the voice's speech for a `voice` setting (None: the voice never speaks).
+    With `remind`, the reminder of `backfit remind` is shown over the menu.
     """
     if trace is not None:
         observers = [*observers, TraceWriter(trace, clock)]
@@ -53,4 +56,5 @@ def make_app(
         catalog=catalog, settings=settings, clock=clock, wall_clock=wall_clock, player=player, history=history,
         history_problem=history_problem, start_with=start_with, first_run=first_run, observers=tuple(observers),
         find_speech=find_speech,
+        remind=remind,
     )  # fmt: skip

@@ -1,0 +1,27 @@
+"""`backfit remind`: what the reminder runs, from its options or else the settings."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import TYPE_CHECKING
+
+from ..core.reminder import Reminder
+from ..store.catalog import Catalog
+from ..store.settings import Settings
+from .messages import find_routine
+
+if TYPE_CHECKING:
+    from ..tui.remind_controller import RemindPlan
+
+
+def remind_plan(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> RemindPlan | None:
+    """A break every `--every` (else `remind_every`) running `--routine` (else `remind_routine`), in the
+    settings' hours and days, on the wall clock; None, after saying why, when the routine cannot be run."""
+    from ..tui.remind_controller import RemindPlan
+
+    entry = find_routine(catalog, args.routine or settings.remind.routine)
+    if entry is None:
+        return None
+    every = args.every or settings.remind.every
+    return RemindPlan(Reminder(every, time.time, settings.remind.window), entry.routine)

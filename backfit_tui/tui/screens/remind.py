@@ -1,0 +1,131 @@
+"""The reminder screen of `backfit remind`: the time to the next break, large, and the breaks today and
+this week. It drives the core's Reminder once a second and says what happens by messages; the App
+chimes, notifies, keeps the answers and runs the routine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ...core.formatting import clock_face, literal
+from ...core.reminder import Answer, Reminder, State
+from ..widgets.big_text import FIGURES, BigText
+from ..widgets.key_hints import KeyHints
+
+TICK_S = 1.0
+BREAK, LEAVING = Binding.Group("Break"), Binding.Group("Leaving")
+HEADINGS = {State.COUNTING: "Next break in", State.DUE: "Time for a break", State.QUIET: "No breaks now",
+            State.ON_BREAK: "On a break"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class BreakCounts:
+    """Sessions done today and this week, against the weekly goal."""
+
+    today: int
+    this_week: int
+    goal: int
+
+
+class RemindScreen(Screen[None]):
+    """Counts down to the next break of `reminder`, which runs `routine_name`; q leaves backfit."""
+
+    CSS_PATH = "remind.tcss"
+
+    BINDINGS = [
+        Binding("enter", "take", "Start", group=BREAK, tooltip="Start the break's routine now"),
+        Binding("s", "snooze", "Snooze", group=BREAK, tooltip="Put the break off ten minutes"),
+        Binding("k", "skip", "Skip", group=BREAK, tooltip="Let this break go: the count starts again from now"),
+        Binding("m", "app.toggle_mute", "Mute", group=BREAK, tooltip="Turn the chimes off or on (remembered)"),
+        Binding("q,escape", "app.quit", "Quit", group=LEAVING, tooltip="Stop reminding and leave backfit"),
+    ]
+
+    @dataclass
+    class Due(Message):
+        """The break has just become due."""
+
+    @dataclass
+    class Answered(Message):
+        """The person answered the break: took it (its routine is to run), snoozed or skipped it."""
+
+        answer: Answer
+
+    @dataclass
+    class Changed(Message):
+        """What the reminder says of the next break changed (its state or due time)."""
+
+        reminder: Reminder
+
+    @dataclass
+    class BackFromBreak(Message):
+        """The screen is back on top after the break's routine."""
+
+    def __init__(self, reminder: Reminder, routine_name: str, counts: BreakCounts) -> None:
+        super().__init__()
+        self.reminder = reminder
+        self.routine_name = routine_name
+        self.counts = counts
+        self._told: tuple[State, float | None] | None = None  # what the last Changed said
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="remind"):
+            yield Static(id="remind-heading")
+            yield BigText(FIGURES, id="remind-figure")
+            yield Static(id="remind-routine")
+            yield Static(id="remind-counts")
+        yield KeyHints()
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_S, self.tick)
+        self.show()
+
+    def on_screen_resume(self) -> None:
+        if self.reminder.state is State.ON_BREAK:
+            self.post_message(self.BackFromBreak())
+
+    def tick(self) -> None:
+        """Catch the reminder up with the clock; say so when the break falls due."""
+        if self.reminder.update():
+            self.post_message(self.Due())
+        self.show()
+
+    def show(self, counts: BreakCounts | None = None) -> None:
+        """Draw the reminder's state (and new counts, if given); tell the App when it changed."""
+        self.counts = counts or self.counts
+        reminder = self.reminder
+        left = reminder.remaining()
+        self.query_one("#remind-heading", Static).update(HEADINGS[reminder.state])
+        self.query_one("#remind-figure", BigText).show(clock_face(left) if left is not None else "--:--")
+        self.query_one("#remind-routine", Static).update(f"Break: {literal(self.routine_name)}")
+        done = self.counts
+        self.query_one("#remind-counts", Static).update(f"Today {done.today} · this week {done.this_week}/{done.goal}")
+        self.set_class(reminder.state is State.DUE, "-due")
+        if (reminder.state, reminder.due_at) != self._told:
+            self._told = reminder.state, reminder.due_at
+            self.post_message(self.Changed(reminder))
+
+    def action_take(self) -> None:
+        self.reminder.start_break()
+        self.post_message(self.Answered(Answer.TAKEN))
+        self.show()
+
+    def action_snooze(self) -> None:
+        self.reminder.snooze()
+        self.post_message(self.Answered(Answer.SNOOZED))
+        self.show()
+
+    def action_skip(self) -> None:
+        self.reminder.skip()
+        self.post_message(self.Answered(Answer.SKIPPED))
+        self.show()
+
+    def break_over(self, counts: BreakCounts) -> None:
+        """The routine has ended: count to the next break from now."""
+        self.reminder.end_break()
+        self.show(counts)
