@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from backfit_tui.core.remind_window import RemindWindow, parse_days, parse_hours, parse_interval
 from backfit_tui.core.reminder import SNOOZE_S, Reminder, State
-from tests.support.fake_clock import FakeClock
+from support.fake_clock import FakeClock
 
 MONDAY_10AM = datetime(2026, 3, 2, 10, 0, tzinfo=UTC).timestamp()
 EVERY = 50 * 60

@@ -1,0 +1,99 @@
+"""`backfit remind`'s screen on fake clocks: the countdown, the chime when a break falls due, snooze and
+skip kept in the history, Enter running the routine and the countdown again when it ends, and `?` help."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from support.fake_clock import FakeClock
+from support.recording_player import RecordingPlayer
+from support.tui_helpers import advance, make_app, screen_lines
+
+from backfit_tui.core.reminder import Answer, Reminder, State
+from backfit_tui.store import locations
+from backfit_tui.store.break_answers import answer_counts
+from backfit_tui.store.catalog import Catalog, load_catalog
+from backfit_tui.store.history import HistoryStore
+from backfit_tui.tui.remind_controller import RemindPlan
+from backfit_tui.tui.screens.help import HelpScreen
+from backfit_tui.tui.screens.remind import RemindScreen
+from backfit_tui.tui.screens.session import SessionScreen
+
+WALL_START = 1_780_000_000.0
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def remind_app(catalog: Catalog, wall: FakeClock, every: int = 60, **options):
+    reminder = Reminder(every, wall)
+    plan = RemindPlan(reminder, catalog.find("desk-break").routine)
+    return make_app(catalog, wall_clock=wall, remind=plan, **options)
+
+
+def shown(app) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def test_the_countdown_chimes_when_due_and_says_so_to_backfit_status(catalog):
+    wall, player = FakeClock(WALL_START), RecordingPlayer()
+    async with remind_app(catalog, wall, player=player).run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, RemindScreen)
+        assert "Next break in" in shown(pilot.app) and "Break: Desk break" in shown(pilot.app)
+        said = json.loads(locations.reminder_state_file().read_text())
+        assert said["state"] == "counting" and said["due_at"] == WALL_START + 60
+        await advance(pilot, wall, 59)
+        assert player.played == []
+        await advance(pilot, wall, 1)
+        await pilot.pause()
+        assert player.played == ["work_start"]
+        assert "Time for a break" in shown(pilot.app)
+        assert json.loads(locations.reminder_state_file().read_text())["state"] == "due"
+    assert not locations.reminder_state_file().exists()  # leaving: no reminder runs
+
+
+async def test_snooze_and_skip_are_kept_in_the_history(catalog, tmp_path):
+    wall = FakeClock(WALL_START)
+    history = HistoryStore(tmp_path / "history.sqlite3")
+    async with remind_app(catalog, wall, history=history).run_test(size=(80, 24)) as pilot:
+        reminder = pilot.app.screen.reminder
+        await advance(pilot, wall, 60)
+        await pilot.press("s")
+        assert reminder.remaining() == 600
+        await pilot.press("k")
+        assert reminder.remaining() == 60
+        await pilot.pause()
+    assert answer_counts(HistoryStore(tmp_path / "history.sqlite3")) == {
+        Answer.TAKEN: 0, Answer.SNOOZED: 1, Answer.SKIPPED: 1,
+    }  # fmt: skip
+
+
+async def test_enter_runs_the_routine_and_the_countdown_starts_again_when_it_ends(catalog):
+    wall = FakeClock(WALL_START)
+    async with remind_app(catalog, wall).run_test(size=(80, 24)) as pilot:
+        reminder = pilot.app.screen.reminder
+        await advance(pilot, wall, 60)
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, SessionScreen)
+        assert reminder.state is State.ON_BREAK
+        wall.advance(300)
+        await pilot.press("q", "y")  # leave the session early
+        await pilot.pause()
+        await pilot.press("enter")  # the summary's way back
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, RemindScreen)
+        assert reminder.state is State.COUNTING and reminder.remaining() == 60
+
+
+async def test_the_help_lists_the_reminder_keys(catalog):
+    async with remind_app(catalog, FakeClock(WALL_START)).run_test(size=(120, 50)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        text = shown(pilot.app)
+        assert "Start the break's routine now" in text
+        assert "Put the break off ten minutes" in text
+        assert "Let this break go" in text
