@@ -5,9 +5,11 @@ from __future__ import annotations
 import shlex
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from ..core.formatting import counted, json_text
+from ..core.reminder import Answer
 from ..reports.history_report import (
     bests_table,
     calendar,
@@ -18,6 +20,7 @@ from ..reports.history_report import (
     write_csv,
 )
 from ..store import locations
+from ..store.break_answers import answer_counts
 from ..store.history import HistoryStore, open_to_read
 from ..store.history_file import integrity_problems
 from ..store.stats import compute_stats
@@ -48,10 +51,12 @@ def history(as_json: bool, as_csv: bool, limit: int) -> int:
 
 
 def stats(as_json: bool, goal: int) -> int:
-    """Print this week against the goal, the streak, the last weeks and personal bests."""
-    figures = compute_stats(open_history_to_read(), time.time(), None, goal)
+    """Print this week against the goal, the streak, the last weeks, personal bests and the breaks answered."""
+    store = open_history_to_read()
+    figures = compute_stats(store, time.time(), None, goal)
+    breaks = answer_counts(store)
     if as_json:
-        print(json_text(stats_json(figures)))
+        print(json_text({**stats_json(figures), "breaks": {answer.value: breaks[answer] for answer in Answer}}))
         return 0
     from .console import stdout_console
 
@@ -62,7 +67,16 @@ def stats(as_json: bool, goal: int) -> int:
     if figures.bests:
         console.print()
         console.print(bests_table(figures))
+    if breaks.total():
+        console.print()
+        console.print(breaks_line(breaks))
     return 0
+
+
+def breaks_line(breaks: Counter[Answer]) -> str:
+    """`Breaks backfit remind called: 3 taken, 2 snoozed, 1 skipped.`"""
+    answered = ", ".join(f"{breaks[answer]} {answer.value}" for answer in Answer)
+    return f"Breaks `backfit remind` called: {answered}."
 
 
 def check() -> int:
