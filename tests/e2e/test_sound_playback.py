@@ -59,7 +59,9 @@ def test_with_no_program_to_play_sound_backfit_alone_says_so_once(tmp_path, data
         env={**os.environ, DATA_DIR_VARIABLE: str(data_dir), "PATH": str(tmp_path / "bin")},
     )  # fmt: skip
     assert result.returncode == 0
-    assert result.stderr == f"backfit: No sound can be played here ({NO_WAV_PLAYER}); the terminal bell rings instead.\n"
+    assert (
+        result.stderr == f"backfit: No sound can be played here ({NO_WAV_PLAYER}); the terminal bell rings instead.\n"
+    )
     assert "\a" in result.stdout
 
 
@@ -118,6 +120,8 @@ def test_with_no_backend_at_all_the_bell_rings_without_an_exception(monkeypatch,
 def test_a_chosen_backend_whose_program_is_missing_falls_back_to_the_bell(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))  # no aplay to be found
     rang, reports = [], []
-    chimes = make_chime_player(Settings(sound_backend="alsa"), Playsound3Player("alsa"), lambda: rang.append(1), reports.append)
+    chimes = make_chime_player(
+        Settings(sound_backend="alsa"), Playsound3Player("alsa"), lambda: rang.append(1), reports.append
+    )
     chimes.play(Chime.SWITCH)
     assert rang == [1] and len(reports) == 1 and "aplay" in reports[0]

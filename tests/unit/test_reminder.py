@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support.fake_clock import FakeClock
 
 from backfit_tui.core.remind_window import RemindWindow, parse_days, parse_hours, parse_interval
 from backfit_tui.core.reminder import SNOOZE_S, Reminder, State
-from support.fake_clock import FakeClock
 
 MONDAY_10AM = datetime(2026, 3, 2, 10, 0, tzinfo=UTC).timestamp()
 EVERY = 50 * 60
