@@ -3,7 +3,9 @@ and history-screen tests."""
 
 from __future__ import annotations
 
+import contextlib
 import random
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -70,9 +72,17 @@ def a_month_of_sessions(path: Path, exercise: str = "plank") -> None:
 
 
 def damage(path: Path) -> None:
-    """Write 4096 random bytes into the middle of the file (in a month of sessions, over some of the earliest sets)."""
+    """Write 4096 random bytes over the page of the earliest sets, which every statistic reads and a new
+    session never writes to.
+
+    Found by its place in the sets table (SQLite's dbstat), not in the file: a table added to the schema
+    moves the pages about.
+    """
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        (page,) = db.execute("SELECT pageno FROM dbstat WHERE name = 'sets' AND pagetype = 'leaf' ORDER BY path").fetchone()
+        (page_size,) = db.execute("PRAGMA page_size").fetchone()
     with path.open("r+b") as file:
-        file.seek(path.stat().st_size // 2)
+        file.seek((page - 1) * page_size)
         file.write(random.Random(7).randbytes(4096))
 
 
