@@ -40,8 +40,8 @@ if TYPE_CHECKING:
     from .observers import EventObserver
     from .remind_controller import RemindPlan
     from .screens.editor import EditorScreen
-    from .screens.summary import SummaryScreen
     from .screens.remind import RemindScreen
+    from .screens.summary import SummaryScreen
 
 
 # In a terminal of 16 colours, each of a theme's colours falls to the nearest of the 16, and the default
