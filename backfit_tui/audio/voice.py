@@ -73,6 +73,18 @@ class Voice:
             self._tell(f"{self.speech.problem}; the chimes play instead")
         return None
 
+    def ready(self, phrases: Sequence[str]) -> None:
+        """Render phrases said outside a session (a break's call) ahead of need: call it off the main thread."""
+        speech = self._speech()
+        if speech is not None:
+            speech.prepare(list(phrases))
+
+    def say(self, phrase: str) -> bool:
+        """Start `phrase`, rendered beforehand by `ready`, cutting short the last; whether it is spoken."""
+        if not self.on or self.speech is None:
+            return False
+        return self.speech.start(phrase)
+
     def toggle(self) -> str | None:
         """Turn the voice off, or on again with the engine it had (or "auto"); why it stays silent, if it does."""
         if self.on:

@@ -121,6 +121,11 @@ def well_done(timeline: Sequence[Phase]) -> str:
     return f"Well done. {exercises.capitalize()}, {length}."
 
 
+def break_call(routine_name: str) -> str:
+    """What a due break says: `Time for a break. Desk break.`"""
+    return f"Time for a break. {speakable(routine_name)}."
+
+
 def session_phrases(routine: Routine, get_ready: int, count_aloud: bool) -> list[str]:
     """Every phrase a session of `routine` says when run straight through, once each, in the order first said.
 

@@ -12,6 +12,7 @@ from ..audio.desktop_notice import notify_desktop
 from ..core.chime_map import Chime
 from ..core.model import Routine
 from ..core.reminder import Answer, Reminder
+from ..core.speech import break_call
 from ..store import locations
 from ..store.errors import HistoryUnavailable
 from ..store.reminder_state import forget_reminder_state, write_reminder_state
@@ -44,6 +45,12 @@ class RemindController:
         """Show the reminder screen."""
         self.screen = RemindScreen(self.plan.reminder, self.plan.routine.name, self.counts())
         self.app.push_screen(self.screen)
+        if self.app.voice.on:  # the break's call, rendered long before it is due
+            self.app.run_worker(lambda: self.app.voice.ready([self.call()]), thread=True, exit_on_error=False)
+
+    def call(self) -> str:
+        """What the voice says when the break is due."""
+        return break_call(self.plan.routine.name)
 
     def counts(self) -> BreakCounts:
         """Today's and this week's sessions from the history (none without one)."""
@@ -59,9 +66,10 @@ class RemindController:
         return BreakCounts(today, this_week, app.settings.weekly_goal)
 
     def due(self) -> None:
-        """Chime, notify the desktop (or ring the bell), and say so in the terminal's title."""
+        """Call the break aloud (or chime), notify the desktop (or ring the bell), and put it in the title."""
         app = self.app
-        app.chimes.play(BREAK_CHIME)
+        if not app.voice.say(self.call()):  # said, in place of its chime, as in a session
+            app.chimes.play(BREAK_CHIME)
         set_terminal_title(app, TITLE_DUE)
         body = f"{self.plan.routine.name}: Enter in backfit starts it, s snoozes, k skips"
 

@@ -8,6 +8,7 @@ import json
 import pytest
 from support.fake_clock import FakeClock
 from support.recording_player import RecordingPlayer
+from support.speech_helpers import FakeSpeech, finds
 from support.tui_helpers import advance, make_app, screen_lines
 
 from backfit_tui.core.reminder import Answer, Reminder, State
@@ -15,6 +16,7 @@ from backfit_tui.store import locations
 from backfit_tui.store.break_answers import answer_counts
 from backfit_tui.store.catalog import Catalog, load_catalog
 from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.settings import Settings
 from backfit_tui.tui.remind_controller import RemindPlan
 from backfit_tui.tui.screens.help import HelpScreen
 from backfit_tui.tui.screens.remind import RemindScreen
@@ -97,3 +99,16 @@ async def test_the_help_lists_the_reminder_keys(catalog):
         assert "Start the break's routine now" in text
         assert "Put the break off ten minutes" in text
         assert "Let this break go" in text
+
+
+async def test_with_the_voice_on_a_due_break_is_called_aloud_in_place_of_its_chime(catalog):
+    wall, player, speech = FakeClock(WALL_START), RecordingPlayer(), FakeSpeech()
+    settings = Settings(get_ready=3, voice="auto")
+    async with remind_app(catalog, wall, player=player, settings=settings, find_speech=finds(speech)).run_test(
+        size=(80, 24)
+    ) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        assert speech.prepared == ["Time for a break. Desk break."]  # rendered long before it is due
+        await advance(pilot, wall, 60)
+        await pilot.pause()
+        assert speech.started == ["Time for a break. Desk break."] and player.played == []
