@@ -161,11 +161,13 @@ def main() -> None:
     print(row(f"backfit status to exit, no reminder running ({COMMAND_RUNS} runs)", exit_times["status, no reminder"]))
     list_ms = statistics.median(exit_times["list"]) * 1000
     status_ms = statistics.median(exit_times["status"]) * 1000
+    alone_ms = statistics.median(exit_times["status, no reminder"]) * 1000  # the first run reads the history
     goals = {
         f"menu within {MENU_GOAL_RATIO}x bare Textual start-up": ratio["usual"] <= MENU_GOAL_RATIO,
         f"first launch's menu within {MENU_GOAL_RATIO}x bare Textual start-up": ratio["first"] <= MENU_GOAL_RATIO,
         f"backfit list under {LIST_GOAL_MS:.0f} ms": list_ms < LIST_GOAL_MS,
         f"backfit status beside a running reminder under {STATUS_GOAL_MS:.0f} ms": status_ms < STATUS_GOAL_MS,
+        f"backfit status with no reminder running under {STATUS_GOAL_MS:.0f} ms": alone_ms < STATUS_GOAL_MS,
     }
     print()
     for goal, met in goals.items():

@@ -50,11 +50,27 @@ def _short(seconds: float) -> str:
 
 
 def _from_history() -> dict:
-    """The week from the history and the goal from the settings, when no reminder is running (no next break)."""
-    from ..store.history import open_to_read
-    from ..store.settings import load_settings_or_defaults
-    from ..store.stats import today_and_this_week
+    """The week from the history and the goal from the settings, when no reminder is running (no next break).
 
-    goal = load_settings_or_defaults(locations.settings_file(), os.environ).weekly_goal
-    today, this_week = today_and_this_week(open_to_read(locations.history_file()), time.time(), None)
+    What was read is kept beside them for the next call, while neither file changes (`store.status_cache`).
+    """
+    from ..core.weeks import today_and_this_week
+    from ..store.status_cache import read_status_cache, stamp_of, write_status_cache
+
+    history = locations.history_file()
+    sources = [history, history.with_name(history.name + "-wal"), locations.settings_file()]
+    now = time.time()
+    kept = read_status_cache(locations.status_cache_file(), stamp_of(sources))
+    if kept is None:
+        from ..store.history import open_to_read
+        from ..store.settings import load_settings_or_defaults
+        from ..store.stats import recent_counting_starts
+
+        goal = load_settings_or_defaults(locations.settings_file(), os.environ).weekly_goal
+        started = recent_counting_starts(open_to_read(history), now)
+        # Stamped after reading: opening the history may itself make its empty -wal file.
+        write_status_cache(locations.status_cache_file(), stamp_of(sources), goal, started)
+    else:
+        goal, started = kept
+    today, this_week = today_and_this_week(started, now, None)
     return {"pid": None, "state": "not running", "due_at": None, "today": today, "this_week": this_week, "goal": goal}

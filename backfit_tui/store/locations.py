@@ -83,6 +83,11 @@ def warm_up_choices_file() -> Path:
     return data_dir() / "warm-up-choices.json"
 
 
+def status_cache_file() -> Path:
+    """What `backfit status` last read from the history and the settings (JSON), for its next call."""
+    return data_dir() / "status-cache.json"
+
+
 def reminder_state_file() -> Path:
     """What a running `backfit remind` says of the next break, for `backfit status` to read."""
     return data_dir() / "reminder.json"

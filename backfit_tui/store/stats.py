@@ -11,28 +11,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 
 from ..core.formatting import counted
 from ..core.model import Routine
 from ..core.outcome import counts_toward_goal
 from ..core.progress import new_bests, since_last_time
 from ..core.progression import SESSIONS_WEIGHED, Suggestion, suggestions
+from ..core.weeks import local_day, week_of
 from .history import HistoryStore, SessionFigures, SessionLog
 
 CALENDAR_WEEKS = 12
 TREND_SESSIONS = 12  # how many sessions a best's trend shows
 SPARK = "▁▂▃▄▅▆▇█"
-
-
-def local_day(timestamp: float, tz: tzinfo | None) -> date:
-    """The calendar date of a Unix time in `tz` (None: the machine's own zone)."""
-    return datetime.fromtimestamp(timestamp, tz).date()
-
-
-def week_of(day: date) -> date:
-    """The Monday that starts `day`'s week."""
-    return day - timedelta(days=day.weekday())
 
 
 def streak(per_week: Counter[date], this_week: date, goal: int) -> int:
@@ -142,9 +133,7 @@ def routine_suggestions(store: HistoryStore, routine: Routine) -> list[Suggestio
     return suggestions(routine, [[stored.record for stored in session.sets] for session in sessions])
 
 
-def today_and_this_week(store: HistoryStore, now: float, tz: tzinfo | None) -> tuple[int, int]:
-    """How many sessions that count toward the goal were done today and this week, as of `now` in `tz`."""
-    today = local_day(now, tz)
-    recent = counting_sessions(store, since=now - 8 * 86_400)  # time enough for any week, across a clock change
-    days = [local_day(s.started_at, tz) for s in recent]
-    return days.count(today), sum(week_of(day) == week_of(today) for day in days)
+def recent_counting_starts(store: HistoryStore, now: float) -> list[float]:
+    """When the sessions that count toward the goal started, over the last eight days: enough for any week,
+    across a clock change (`core.weeks.today_and_this_week` counts them)."""
+    return [s.started_at for s in counting_sessions(store, since=now - 8 * 86_400)]

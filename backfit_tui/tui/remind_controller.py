@@ -57,10 +57,12 @@ class RemindController:
         app = self.app
         today = this_week = 0
         if app.history is not None:
-            from ..store.stats import today_and_this_week
+            from ..core.weeks import today_and_this_week
+            from ..store.stats import recent_counting_starts
 
             try:
-                today, this_week = today_and_this_week(app.history, app.wall_clock(), None)
+                now = app.wall_clock()
+                today, this_week = today_and_this_week(recent_counting_starts(app.history, now), now, None)
             except HistoryUnavailable as err:
                 app.controller.give_up_history(err)
         return BreakCounts(today, this_week, app.settings.weekly_goal)

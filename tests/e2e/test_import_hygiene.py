@@ -112,6 +112,28 @@ def test_status_beside_a_running_reminder_reads_its_file_alone(tmp_path):
     assert report == {"attempted": [], "loaded": []}
 
 
+def test_status_without_a_reminder_reads_the_history_once_while_it_does_not_change(tmp_path):
+    """Without a reminder, the first `backfit status` reads the history; the next, with the history and the
+    settings as they were, reads what the first kept, without sqlite3."""
+    body = """
+    import sys
+    from backfit_tui.cli.launch import main
+    sys.argv = ["backfit", "status"]
+    assert main() == 0
+    """
+    from support.history_helpers import add_session
+
+    from backfit_tui.store.history import HistoryStore
+
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    add_session(store, 1_780_000_000.0)
+    store.close()
+    env = {"BACKFIT_DATA_DIR": str(tmp_path)}
+    assert import_report(run_python(body, TEXTUAL_AND_SOUND, env=env)) == {"attempted": [], "loaded": []}
+    assert (tmp_path / "status-cache.json").exists()  # the first read the history, and kept what it read
+    assert import_report(run_python(body, TEXTUAL_AND_SOUND + HISTORY, env=env)) == {"attempted": [], "loaded": []}
+
+
 def lint_imports(config: Path, cwd: Path) -> subprocess.CompletedProcess:
     """Run the venv's `lint-imports` on `config` from `cwd`, where the root package is imported from."""
     assert LINT_IMPORTS.exists(), f"no {LINT_IMPORTS}: install the test extras"

@@ -47,3 +47,24 @@ def test_a_state_file_left_by_a_reminder_that_died_is_not_believed(capsys):
 def test_a_damaged_state_file_is_as_none(capsys):
     locations.reminder_state_file().write_text("{not json", encoding="utf-8")
     assert read_reminder_state(locations.reminder_state_file()) is None
+
+
+def test_without_a_reminder_the_week_is_read_from_the_history_and_kept_until_it_changes(capsys):
+    from support.history_helpers import add_session
+
+    from backfit_tui.store.history import HistoryStore
+
+    store = HistoryStore(locations.history_file())
+    add_session(store, time.time() - 60)
+    status(as_json=False)
+    assert capsys.readouterr().out == "1/3 this week\n"
+    assert locations.status_cache_file().exists()
+    status(as_json=False)
+    assert capsys.readouterr().out == "1/3 this week\n"  # from what was kept: the history has not changed
+    add_session(store, time.time() - 30)
+    status(as_json=False)
+    assert capsys.readouterr().out == "2/3 this week\n"  # the history changed: read again
+    locations.settings_file().write_text("weekly_goal = 2\n", encoding="utf-8")
+    status(as_json=False)
+    assert capsys.readouterr().out == "2/2 this week\n"  # so did the settings
+    store.close()
