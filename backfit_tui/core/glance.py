@@ -14,7 +14,7 @@ from enum import StrEnum
 from .engine import Session, Status
 from .formatting import clock_face, literal
 from .model import Breaths
-from .timeline import COUNTDOWN_SECONDS, Phase, PhaseKind, breath_at, rep_at
+from .timeline import COUNTDOWN_SECONDS, BreathPosition, Phase, PhaseKind, RepPosition, breath_at, rep_at
 from .wording import HEADINGS, next_up, phase_cues, phase_heading
 
 
@@ -65,17 +65,18 @@ def glance(session: Session) -> Glance:
     phase = session.phase
     focus = upcoming_work(session)
     step = focus.step
-    word, pace = _word_and_pace(session)
+    position = _paced_position(session)
+    word, pace = _word_and_pace(session, position)
     remaining = session.remaining()
     return Glance(
         look=_look(session),
         word=word,
-        figure=_figure(session),
+        figure=_figure(session, position),
         final_seconds=remaining is not None and phase.counts_down and 0 < remaining <= COUNTDOWN_SECONDS[0],
         exercise=_exercise_line(session, literal(step.exercise.name)),
         detail=f"{phase_heading(focus)} · {literal(step.describe_set())}",
         cues=phase_cues(focus),
-        then=_then(session),
+        then=_then(session, position),
         pace=pace,
     )
 
@@ -107,31 +108,39 @@ def _look(session: Session) -> Look:
     return LOOKS[session.phase.kind]
 
 
-def _word_and_pace(session: Session) -> tuple[str, float | None]:
+def _paced_position(session: Session) -> BreathPosition | RepPosition | None:
+    """The breath or rep under way in a paced phase, worked out once a frame for the word, the figure and the
+    line under the cues; None in any other phase."""
+    phase = session.phase
+    if not phase.paced:
+        return None
+    if isinstance(phase.step.dosage, Breaths):
+        return breath_at(phase.step.dosage, session.elapsed())
+    return rep_at(phase.step, session.elapsed())
+
+
+def _word_and_pace(session: Session, position: BreathPosition | RepPosition | None) -> tuple[str, float | None]:
     phase = session.phase
     if session.status is Status.PAUSED:
         return "PAUSED", None
     if session.status is Status.RESUMING:
         return f"RESUMING IN {_lead_in_second(session)}", None
     word = WORDS[phase.kind] + (f" {phase.side.upper()}" if phase.kind is PhaseKind.WORK and phase.side else "")
-    if not phase.paced or session.status is not Status.RUNNING:
+    if position is None or session.status is not Status.RUNNING:
         return word, None
-    elapsed = session.elapsed()
-    dosage = phase.step.dosage
-    if isinstance(dosage, Breaths):
-        breath = breath_at(dosage, elapsed)
-        if breath.inhaling:
-            return "BREATHE IN", breath.fraction
-        return "BREATHE OUT", 1 - breath.fraction
-    rep = rep_at(phase.step, elapsed)
-    side = f" {rep.side.upper()}" if rep.side else ""
-    if rep.holding:
+    if isinstance(position, BreathPosition):
+        if position.inhaling:
+            return "BREATHE IN", position.fraction
+        return "BREATHE OUT", 1 - position.fraction
+    side = f" {position.side.upper()}" if position.side else ""
+    if position.holding:
         return f"HOLD{side}", 1.0
-    moving = (elapsed % dosage.rep_seconds) / dosage.seconds_per_rep
+    dosage = phase.step.dosage
+    moving = (session.elapsed() % dosage.rep_seconds) / dosage.seconds_per_rep
     return f"WORK{side}", min(moving, 1.0)
 
 
-def _then(session: Session) -> str:
+def _then(session: Session, position: BreathPosition | RepPosition | None) -> str:
     """The line under the cues: `Next: rest 30 s`, how to count by hand, `hold 3 s`, `paused: space to resume`."""
     phase = session.phase
     if session.status is Status.PAUSED:
@@ -142,10 +151,8 @@ def _then(session: Session) -> str:
         return ""
     if session.counts_reps:
         return "Enter per rep, or once when the set is done"
-    if phase.paced and not isinstance(phase.step.dosage, Breaths):
-        rep = rep_at(phase.step, session.elapsed())
-        if rep.holding:
-            return f"hold {math.ceil(rep.hold_left)} s"
+    if isinstance(position, RepPosition) and position.holding:
+        return f"hold {math.ceil(position.hold_left)} s"
     return next_up(session.next_phase)
 
 
@@ -154,18 +161,11 @@ def _lead_in_second(session: Session) -> int:
     return max(1, round(session.resumes_in() + 0.499))
 
 
-def _figure(session: Session) -> str:
+def _figure(session: Session, position: BreathPosition | RepPosition | None) -> str:
     """The time left in the phase, or the breath or rep under way (counted per side) when that is the measure."""
-    phase = session.phase
+    if position is not None:
+        return f"{position.number}/{position.count}"
     remaining = session.remaining()
-    if phase.kind is PhaseKind.WORK and phase.paced:
-        elapsed = session.elapsed()
-        dosage = phase.step.dosage
-        if isinstance(dosage, Breaths):
-            breath = breath_at(dosage, elapsed)
-            return f"{breath.number}/{breath.count}"
-        rep = rep_at(phase.step, elapsed)
-        return f"{rep.number}/{rep.count}"
     if remaining is None:  # reps counted by hand
-        return f"{session.reps_done}/{phase.step.dosage.count}"
+        return f"{session.reps_done}/{session.phase.step.dosage.count}"
     return clock_face(remaining)
