@@ -115,7 +115,8 @@ class BigText(Widget):
         if self._strips is None or self._strips[0] != key:
             width, height = self.size
             lines = fitting(self.font, self.text, width, height)
-            style, space = self.rich_style, Style(bgcolor=self.rich_style.bgcolor)
+            style = self.rich_style  # worked out from every ancestor's styles: once
+            space = Style(bgcolor=style.bgcolor)
             if lines is None:
                 lines, style = (self.text[:width],), style + Style(bold=True)
             top = max(height - len(lines), 0) // 2
