@@ -131,7 +131,8 @@ def _id_of(path: Path) -> str:
 def _step_list(value: Any) -> list[Any]:
     if not isinstance(value, list) or not 1 <= len(value) <= MAX_STEPS:
         got = counted(len(value), "step") if isinstance(value, list) else show_value(value)
-        raise Invalid(f"must be 1 to {MAX_STEPS} [[steps]] tables, got {got}")
+        in_form = f"has {got}; remove some (x)" if value else "add at least one step (a)"
+        raise Invalid(f"must be 1 to {MAX_STEPS} [[steps]] tables, got {got}", f"{in_form} — up to {MAX_STEPS}")
     return value
 
 
@@ -178,7 +179,8 @@ def _parse_dosage(reader: TableReader, table: dict[str, Any], path: tuple) -> Do
     kinds = [key for key in DOSAGE_KEYS if key in table]
     if len(kinds) != 1:
         found = " and ".join(kinds) if kinds else "none"
-        reader.problem(path, f"needs exactly one of hold, breaths or reps (found {found}); e.g. `hold = 30`")
+        in_form = "choose one kind" if kinds else "needs an amount (hold, breaths or reps); type one"
+        reader.problem(path, f"needs exactly one of hold, breaths or reps (found {found}); e.g. `hold = 30`", in_form)
         return None
     kind = kinds[0]
     for other_kind, keys in KIND_KEYS.items():

@@ -11,7 +11,7 @@ import errno
 import re
 import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -23,13 +23,17 @@ from .key_lines import KeyLines, KeyPath
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one file, located as closely as we can."""
+    """One thing wrong with one file, located as closely as we can.
+
+    `in_form` words it for the routine editor, where a file's syntax means nothing (empty: as `message`).
+    """
 
     file: Path
     message: str
     key: str = ""
     line: int | None = None
     column: int | None = None
+    in_form: str = field(default="", compare=False, repr=False)
 
     def __str__(self) -> str:
         where = str(self.file)
@@ -49,7 +53,11 @@ class LoadError(Exception):
 
 
 class Invalid(ValueError):
-    """Raised by a field check with the message to show after the key path."""
+    """Raised by a field check with the message to show after the key path, and the editor's (`in_form`)."""
+
+    def __init__(self, message: str, in_form: str = "") -> None:
+        super().__init__(message)
+        self.in_form = in_form
 
 
 def format_key(path: KeyPath) -> str:
@@ -156,10 +164,10 @@ class TableReader:
     def _key_lines(self) -> KeyLines:
         return KeyLines(self.text)  # read once, at the first problem
 
-    def problem(self, path: KeyPath, message: str) -> None:
-        """Report `message` about the key at `path`, with the line it is written on."""
+    def problem(self, path: KeyPath, message: str, in_form: str = "") -> None:
+        """Report `message` about the key at `path`, with the line it is written on; `in_form` as the editor says it."""
         if self._listing(unknown_key=False):
-            self._add(path, message)
+            self._add(path, message, in_form)
 
     def table(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> dict[str, Any] | None:
         """`value` as a table, with any key outside `allowed` reported with its nearest match."""
@@ -184,7 +192,7 @@ class TableReader:
         try:
             return check(table[key])
         except Invalid as err:
-            self.problem((*path, key), str(err))
+            self.problem((*path, key), str(err), err.in_form)
             return None
 
     def finish(self) -> None:
@@ -205,8 +213,8 @@ class TableReader:
         self._unknown_keys_unlisted += unknown_key
         return False
 
-    def _add(self, path: KeyPath, message: str) -> None:
-        self.problems.append(Problem(self.file, message, format_key(path), self._key_lines.line(path)))
+    def _add(self, path: KeyPath, message: str, in_form: str = "") -> None:
+        self.problems.append(Problem(self.file, message, format_key(path), self._key_lines.line(path), in_form=in_form))
 
 
 def whole(low: int, high: int, unit: str = "") -> Check:
@@ -253,7 +261,10 @@ def text_list(max_items: int, max_length: int, min_items: int = 0) -> Check:
     def check(value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not min_items <= len(value) <= max_items:
             got = counted(len(value), "item") if isinstance(value, list) else show_value(value)
-            raise Invalid(f"must be a list of {min_items} to {max_items} texts in quotes, got {got}")
+            raise Invalid(
+                f"must be a list of {min_items} to {max_items} texts in quotes, got {got}",
+                in_form=f"needs {min_items} to {max_items}, got {got}",
+            )
         try:
             return tuple(item(v) for v in value)
         except Invalid as err:
