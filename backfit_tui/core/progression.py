@@ -13,11 +13,13 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .formatting import counted
-from .model import Breaths, DosageRange, Hold, Routine, Step
+from .model import Breaths, DosageRange, Exercise, Hold, Routine, Step
 from .records import SetRecord
 from .timeline import planned_amount
 
 SESSIONS_WEIGHED = 2  # the last sessions of a routine the rule looks at
+# Where a new step of a kind starts when the library gives its exercise no range of that kind.
+USUAL_AMOUNTS = {"hold": 30, "breaths": 10, "reps": 10}
 
 
 class Direction(StrEnum):
@@ -81,6 +83,21 @@ def with_amount(step: Step, amount: int) -> Step:
     if isinstance(dosage, Hold):
         return replace(step, dosage=Hold(amount))
     return replace(step, dosage=replace(dosage, count=amount))
+
+
+def starting_amounts(exercise: Exercise, kind: str | None = None) -> dict[str, int]:
+    """Where a new step of `exercise` starts, keyed as a routine file writes it: `{"reps": 12, "sets": 2}`.
+
+    At the low end of the library's ranges: of the dosage `kind` ("hold", "breaths" or "reps") if given,
+    else of the first kind the library gives a range for, or a hold; sets only when more than one.
+    """
+    ranges = exercise.ranges
+    kind = kind or next((usual for usual in USUAL_AMOUNTS if getattr(ranges, usual)), "hold")
+    amounts: DosageRange | None = getattr(ranges, kind)
+    starting = {kind: amounts.low if amounts else USUAL_AMOUNTS[kind]}
+    if ranges.sets and ranges.sets.low != Step.sets:
+        starting["sets"] = ranges.sets.low
+    return starting
 
 
 def step_up(step: Step) -> Suggestion | None:

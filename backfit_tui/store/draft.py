@@ -1,26 +1,34 @@
 """A routine being edited: its fields as typed, checked by the routine loader itself.
 
 The draft holds what a person typed, as a TOML document, and `check()` runs it through
-`parse_routine`, so the editor refuses exactly what a routine file would, with the same messages.
+`parse_routine`, so the editor refuses exactly what a routine file would: each problem worded for
+the form where a file's wording speaks of its syntax.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Exercise, Routine
+from ..core.model import Breaths, Exercise, Reps, Routine, Sides, Step
+from ..core.progression import starting_amounts
 from .routines import DOSAGE_KEYS, KIND_KEYS, MAX_ID_LENGTH, STEP_KEYS, parse_routine, routine_document, tidy_number
 from .validation import LoadError, Problem
 
 # The step fields the form shows, in order. A step without cues of its own shows the library's.
 STEP_FIELDS = tuple(key for key in STEP_KEYS if key != "exercise")
-TEXT_FIELDS = ("sides",)
+CHOICES = {"sides": tuple(Sides)}  # fields chosen from a list; the others are typed
 CUE_SEPARATOR = ";"  # cues are typed on one line: `Keep your hips level; breathe out as you lift`
-STARTING_DOSAGE = {"hold": 30, "breaths": 10, "reps": 10}  # a new step, or one just made this kind
+# What an empty field leaves to the model's own default, and the words for a default of none.
+DEFAULTS = {
+    f.name: f.default for kind in (Breaths, Reps, Step) for f in fields(kind)
+    if f.name in STEP_FIELDS and f.default is not MISSING
+}  # fmt: skip
+NO_DEFAULT_WORDS = {"seconds_per_rep": "self-paced", "hold_per_rep": "no hold"}
+STEP_KEY = re.compile(r"steps\[(\d+)\]\.?(.*)")  # a problem's key in a step: `steps[2].hold`
 
 
 def step_kind(step: Mapping[str, Any]) -> str:
@@ -32,6 +40,17 @@ def kind_fields(kind: str) -> tuple[str, ...]:
     """The fields a step of `kind` can set, in form order: its dosage, its own options, the shared ones."""
     others = {key for other in DOSAGE_KEYS if other != kind for key in (other, *KIND_KEYS.get(other, ()))}
     return tuple(key for key in STEP_FIELDS if key not in others)
+
+
+def field_hint(key: str, exercise: Exercise | None) -> str:
+    """What an empty step field stands for, shown in it: its default, the library's cues, or the exercise's range."""
+    if key == "cues":
+        return field_text(exercise.cues) if exercise else ""
+    if key in DOSAGE_KEYS:  # no default: the range the library gives this exercise
+        amounts = getattr(exercise.ranges, key) if exercise else None
+        return f"{amounts.low} to {amounts.high}" if amounts else ""
+    default = DEFAULTS.get(key)
+    return NO_DEFAULT_WORDS.get(key, "") if default is None else f"{field_text(default)} (default)"
 
 
 def typed_value(text: str) -> Any:
@@ -64,6 +83,14 @@ def free_id(name: str, taken: set[str]) -> str:
     return candidate
 
 
+@dataclass(frozen=True)
+class FormProblem:
+    """One problem with a draft as the editor shows it."""
+
+    field: str  # the routine's field it is about ("name", "description", "tags", "steps"), or "" for none
+    text: str
+
+
 @dataclass
 class Draft:
     """A routine under edit: top-level fields and steps as dicts of TOML values."""
@@ -93,22 +120,22 @@ class Draft:
         document["steps"] = self.steps
         return document
 
-    def check(self, library: Mapping[str, Exercise]) -> tuple[Routine | None, list[str]]:
-        """The routine the draft makes, or the loader's problems with it (key and message)."""
+    def check(self, library: Mapping[str, Exercise]) -> tuple[Routine | None, list[FormProblem]]:
+        """The routine the draft makes, or the loader's problems with it, worded for the form."""
         import tomli_w
 
         path = Path(f"{self.routine_id}.toml")
         try:
             return parse_routine(tomli_w.dumps(self.document()).encode(), path, library), []
         except LoadError as err:
-            return None, [_without_place(p) for p in err.problems]
+            return None, [_in_form(p) for p in err.problems]
 
     # --- editing -------------------------------------------------------------------------------
 
-    def add_step(self, exercise_id: str, after: int | None = None) -> int:
-        """Add a step for `exercise_id` (a 30 s hold to start from); returns its index."""
+    def add_step(self, exercise: Exercise, after: int | None = None) -> int:
+        """Add a step of `exercise`, of its own kind and at the start of its range; returns its index."""
         index = len(self.steps) if after is None else after + 1
-        self.steps.insert(index, {"exercise": exercise_id, "hold": STARTING_DOSAGE["hold"]})
+        self.steps.insert(index, {"exercise": exercise.id, **starting_amounts(exercise)})
         return index
 
     def remove_step(self, index: int) -> None:
@@ -120,24 +147,24 @@ class Draft:
         self.steps.insert(target, self.steps.pop(index))
         return target
 
-    def set_step_kind(self, index: int, kind: str) -> None:
-        """Make a step a hold, breaths or reps step: other kinds' fields go, and its dosage starts at
-        the usual amount unless it had one."""
+    def set_step_kind(self, index: int, kind: str, exercise: Exercise) -> None:
+        """Make a step of `exercise` a hold, breaths or reps step: other kinds' fields go, and its dosage
+        starts where a new step of that kind would, unless it had one."""
         step = self.steps[index]
         for key in set(STEP_FIELDS) - set(kind_fields(kind)):
             step.pop(key, None)
-        step.setdefault(kind, STARTING_DOSAGE[kind])
+        step.setdefault(kind, starting_amounts(exercise, kind)[kind])
         _keep_order(step)
 
     def set_step_field(self, index: int, key: str, text: str) -> None:
-        """Set a step's field from what was typed; empty text removes it (its default applies)."""
+        """Set a step's field from what was typed or chosen; empty text, or the default chosen, removes it."""
         step = self.steps[index]
-        if not text.strip():
+        if not text.strip() or (key in CHOICES and text == DEFAULTS[key]):
             step.pop(key, None)
         elif key == "cues":
             step[key] = [cue.strip() for cue in text.split(CUE_SEPARATOR) if cue.strip()]
         else:
-            step[key] = text.strip() if key in TEXT_FIELDS else typed_value(text)
+            step[key] = text if key in CHOICES else typed_value(text)
         _keep_order(step)
 
 
@@ -147,7 +174,13 @@ def _keep_order(step: dict[str, Any]) -> None:
     step.update(ordered)
 
 
-def _without_place(problem: Problem) -> str:
-    """A loader problem as the editor shows it: the generated file's line numbers mean nothing here."""
-    return f"{problem.key}: {problem.message}" if problem.key else problem.message
-
+def _in_form(problem: Problem) -> FormProblem:
+    """A loader problem as the editor words it: `Step 2, hold: …` for `steps[2].hold: …`, in the form's words
+    where the file's differ, and without the generated file's line numbers, which mean nothing here."""
+    in_step = STEP_KEY.fullmatch(problem.key)
+    if in_step:
+        label = f"Step {in_step[1]}" + (f", {in_step[2]}" if in_step[2] else "")
+    else:
+        label = problem.key.capitalize()
+    message = problem.in_form or problem.message
+    return FormProblem("steps" if in_step else problem.key, f"{label}: {message}" if label else message)

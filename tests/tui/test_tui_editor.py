@@ -25,13 +25,13 @@ async def test_a_routine_built_from_scratch_is_saved_found_in_the_menu_and_runs(
         await pilot.press(*"Lunch plank", "tab", *"A short plank at lunch.", "tab", *"core, desk")
         await pilot.press("tab", "a")  # to the steps list; add a step
         await pilot.press(*"plank", "enter")
-        assert editor.draft.steps == [{"exercise": "plank", "hold": 30}]
-        await pilot.press("tab", "tab", "end", "ctrl+u", *"20")  # past the step's kind, to its hold field
+        assert editor.draft.steps == [{"exercise": "plank", "hold": 20}]  # the start of the plank's range
+        await pilot.press("tab", "tab", "end", "ctrl+u", *"25")  # past the step's kind, to its hold field
         assert problems(editor) == ""
-        assert "Total 23 s" in str(editor.query_one("#total").render())  # a 3 s get-ready and the hold
+        assert "Total 28 s" in str(editor.query_one("#total").render())  # a 3 s get-ready and the hold
         await pilot.press("ctrl+s")
         saved = data_dir / "routines" / "lunch-plank.toml"
-        assert load_routine(saved, load_catalog().library).steps[0].dosage.seconds == 20
+        assert load_routine(saved, load_catalog().library).steps[0].dosage.seconds == 25
         await pilot.press("escape")
         menu = pilot.app.screen
         assert isinstance(menu, MenuScreen)
@@ -45,7 +45,7 @@ async def test_bad_entries_are_refused_with_the_loaders_messages_and_nothing_is_
         await pilot.press("ctrl+n", *"Bad one", "tab", *"x", "tab", "tab", "a", *"plank", "enter")
         editor = pilot.app.screen
         await pilot.press("tab", "tab", "end", "ctrl+u", *"0")
-        assert "steps[1].hold: must be a whole number of seconds between 1 and 3600, got 0" in problems(editor)
+        assert "Step 1, hold: must be a whole number of seconds between 1 and 3600, got 0" in problems(editor)
         await pilot.press("ctrl+s")
         assert not (data_dir / "routines").exists()
         await pilot.press("escape")  # unsaved changes: it asks
@@ -142,6 +142,71 @@ async def test_a_save_that_fails_says_why_and_keeps_the_edits(data_dir):
 
 async def test_each_problem_is_shown_on_its_own_line(data_dir):
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+n", "ctrl+s")
         keys = [line.split(":")[0] for line in problems(pilot.app.screen).splitlines()]
-        assert keys == ["name", "description", "steps"]
+        assert keys == ["Name", "Description", "Steps"]
+
+
+async def test_a_problem_shows_once_its_field_is_edited_or_a_save_is_tried_in_the_forms_words(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        editor = pilot.app.screen
+        assert problems(editor) == ""  # nothing typed yet: nothing is wrong yet
+        assert str(editor.query_one("#total").render()) == "Total: once the routine is complete"
+        await pilot.press("x", "backspace")
+        assert problems(editor) == "Name: must be one line of 1 to 60 characters, got 0 characters"
+        await pilot.press("ctrl+s")
+        assert problems(editor).splitlines()[1:] == [
+            "Description: must be one line of 1 to 200 characters, got 0 characters",
+            "Steps: add at least one step (a) — up to 50",
+        ]
+        assert str(editor.query_one("#total").render()) == "Total: fix the problems below"
+
+
+async def test_leaving_a_routine_untouched_does_not_ask(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        for opens in (["ctrl+n"], [*"core", "ctrl+d"]):  # a new routine; a copy
+            await pilot.press(*opens)
+            assert isinstance(pilot.app.screen, EditorScreen)
+            await pilot.press("escape")
+            assert isinstance(pilot.app.screen, MenuScreen)
+            await pilot.press("ctrl+u")  # the filter, emptied
+
+
+async def test_a_step_from_the_library_takes_its_exercises_kind_and_range(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "tab", "tab", "tab", "a", *"cat-cow", "enter")
+        editor = pilot.app.screen
+        assert editor.draft.steps == [{"exercise": "cat-cow", "breaths": 10}]  # 10 to 15 breaths in the library
+        assert editor.query_one("#step-kind", Select).value == "breaths"
+        assert editor.query_one("#step-breaths", Input).value == "10"
+        assert shown_fields(editor)[:3] == ["breaths", "inhale", "exhale"]
+
+
+async def test_an_empty_field_shows_its_default(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "tab", "tab", "tab", "a", *"bird", "enter")  # bird dog: 8 to 15 reps
+        editor = pilot.app.screen
+        hints = {key: editor.query_one(f"#step-{key}", Input).placeholder for key in
+                 ("seconds_per_rep", "hold_per_rep", "sets", "rest_between_sets", "switch", "rest_after")}  # fmt: skip
+        assert hints == {"seconds_per_rep": "self-paced", "hold_per_rep": "no hold", "sets": "1 (default)",
+                         "rest_between_sets": "0 (default)", "switch": "5 (default)", "rest_after": "0 (default)"}  # fmt: skip
+        reps = editor.query_one("#step-reps", Input)
+        reps.focus()
+        await pilot.press("end", "ctrl+u")
+        assert (reps.value, reps.placeholder) == ("", "8 to 15")
+
+
+async def test_sides_are_chosen_from_a_list_as_the_kind_is(data_dir):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", *"Mine", "tab", *"Mine.", "tab", "tab", "a", *"bird", "enter")
+        editor = pilot.app.screen
+        sides = editor.query_one("#step-sides", Select)
+        assert sides.value == "none"
+        sides.focus()
+        await pilot.press("enter", "down", "down", "enter")  # none, each, alternating
+        assert editor.draft.steps == [{"exercise": "bird-dog", "reps": 8, "sides": "alternating"}]
+        assert "Bird dog — 8 reps (self-paced) each side, alternating" in str(
+            editor.query_one("#steps").get_option_at_index(0).prompt
+        )
+

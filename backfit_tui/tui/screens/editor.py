@@ -2,6 +2,8 @@
 
 Every change goes into a `Draft`, which the routine loader checks; the screen only shows the
 draft, the loader's problems and the total length, and asks the App to save it (`SaveRequested`).
+A problem is shown once its field has been edited, or a save was asked for: a new routine opens
+without a list of what it lacks.
 """
 
 from __future__ import annotations
@@ -22,7 +24,18 @@ from textual.widgets.option_list import Option
 from ...core.formatting import duration, literal
 from ...core.model import Exercise, Routine
 from ...core.timeline import build_timeline, total_seconds
-from ...store.draft import STEP_FIELDS, Draft, field_text, free_id, kind_fields, step_kind
+from ...store.draft import (
+    CHOICES,
+    DEFAULTS,
+    STEP_FIELDS,
+    Draft,
+    FormProblem,
+    field_hint,
+    field_text,
+    free_id,
+    kind_fields,
+    step_kind,
+)
 from ...store.routines import DOSAGE_KEYS
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
@@ -70,8 +83,11 @@ class EditorScreen(Screen[None]):
         self.taken = taken  # ids in use, for a new routine's file name
         self.get_ready = get_ready
         self.is_new = not draft.routine_id
-        self.last_saved = None if self.is_new else copy.deepcopy(draft.document())
+        self.last_saved = copy.deepcopy(draft.document())  # or as it was opened, if it never was
         self.saving = self.last_saved  # the draft as it was when the App was last asked to save it
+        self.save_pending = False  # asked for, and not yet said to be done
+        self.touched: set[str] = set()  # the routine's fields edited so far, whose problems are shown
+        self.tried_to_save = False  # then every problem is shown
         self.routine: Routine | None = None
 
     def compose(self) -> ComposeResult:
@@ -94,7 +110,14 @@ class EditorScreen(Screen[None]):
                 for key in STEP_FIELDS:
                     with Horizontal(classes="step-field", id=f"row-{key}"):
                         yield Label(key, classes="field-label")
-                        yield Input(id=f"step-{key}", compact=True)
+                        if key in CHOICES:
+                            options = [(choice, choice) for choice in CHOICES[key]]
+                            yield Select(
+                                options, value=DEFAULTS[key], allow_blank=False, id=f"step-{key}", classes="choice",
+                                compact=True,
+                            )  # fmt: skip
+                        else:
+                            yield Input(id=f"step-{key}", compact=True)
         yield Static(id="problems")
         yield KeyHints()
 
@@ -123,13 +146,19 @@ class EditorScreen(Screen[None]):
                 steps.add_option(Option(Text(f"{index + 1}. {literal(self.step_label(index, step))}")))
             if self.draft.steps:
                 steps.highlighted = min(chosen or 0, len(self.draft.steps) - 1)
-        total = "Total: fix the problems below" if self.routine is None else (
-            f"Total {duration(total_seconds(build_timeline(self.routine, self.get_ready)))}"
-        )  # fmt: skip
+        shown = [problem.text for problem in problems if self.is_shown(problem)]
+        if self.routine is not None:
+            total = f"Total {duration(total_seconds(build_timeline(self.routine, self.get_ready)))}"
+        else:
+            total = "Total: fix the problems below" if shown else "Total: once the routine is complete"
         self.query_one("#total", Static).update(total)
-        self.query_one("#problems", Static).update(Text("\n".join(map(literal, problems)), style="red"))
+        self.query_one("#problems", Static).update(Text("\n".join(map(literal, shown)), style="red"))
         if form:
             self.fill_step_form()
+
+    def is_shown(self, problem: FormProblem) -> bool:
+        """Whether a problem is shown yet: once its field is edited, or a save was asked for."""
+        return self.tried_to_save or not problem.field or problem.field in self.touched
 
     def step_label(self, index: int, step: dict) -> str:
         if self.routine is not None:
@@ -146,8 +175,6 @@ class EditorScreen(Screen[None]):
             exercise.name if exercise else str(step.get("exercise"))
         )  # fmt: skip
         self.query_one("#step-title", Static).update(Text(literal(title), style="bold"))
-        # Without cues of its own, a step shows the library's: shown as the empty field's hint.
-        self.query_one("#step-cues", Input).placeholder = literal(field_text(exercise.cues)) if exercise else ""
         kind = step_kind(step or {})
         shown = kind_fields(kind)
         with self.prevent(Input.Changed, Select.Changed):
@@ -155,8 +182,13 @@ class EditorScreen(Screen[None]):
             select.value = kind
             select.disabled = step is None
             for key in STEP_FIELDS:
-                field = self.query_one(f"#step-{key}", Input)
-                field.value = literal(field_text(step.get(key))) if step else ""
+                field = self.query_one(f"#step-{key}", Select if key in CHOICES else Input)
+                if isinstance(field, Select):
+                    field.value = step.get(key, DEFAULTS[key]) if step else DEFAULTS[key]
+                else:
+                    field.value = literal(field_text(step.get(key))) if step else ""
+                    # An empty field shows what it stands for: its default, or the library's cues or range.
+                    field.placeholder = literal(field_hint(key, exercise))
                 field.disabled = step is None
                 # another kind's field stays in sight while it is set, so its problem can be fixed
                 self.query_one(f"#row-{key}").display = key in shown or bool(step and key in step)
@@ -170,16 +202,28 @@ class EditorScreen(Screen[None]):
             key = name.removeprefix("routine-")
             if event.value != self.shown(key):  # the text as filled in keeps the routine's own until it is edited
                 setattr(self.draft, key, event.value)
+                self.touched.add(key)
         elif name.startswith("step-") and self.step_index is not None:
             self.draft.set_step_field(self.step_index, name.removeprefix("step-"), event.value)
+            self.touched.add("steps")
         self.refresh_all(form=False)  # the fields keep what is typed: "2." is on its way to 2.5
 
     @on(Select.Changed, "#step-kind")
     def kind_chosen(self, event: Select.Changed) -> None:
         index = self.step_index
         if index is not None and self.draft.steps and event.value != step_kind(self.draft.steps[index]):
-            self.draft.set_step_kind(index, str(event.value))
+            step = self.draft.steps[index]
+            self.draft.set_step_kind(index, str(event.value), self.library[step["exercise"]])
+            self.touched.add("steps")
             self.refresh_all()
+
+    @on(Select.Changed, ".choice")
+    def choice_made(self, event: Select.Changed) -> None:
+        index = self.step_index
+        if index is not None and self.draft.steps:
+            self.draft.set_step_field(index, (event.select.id or "").removeprefix("step-"), str(event.value))
+            self.touched.add("steps")
+            self.refresh_all(form=False)
 
     @on(OptionList.OptionHighlighted, "#steps")
     def step_chosen(self) -> None:
@@ -190,7 +234,8 @@ class EditorScreen(Screen[None]):
 
         def chosen(exercise_id: str | None) -> None:
             if exercise_id:
-                self.refresh_all(select=self.draft.add_step(exercise_id, after=self.step_index))
+                self.touched.add("steps")
+                self.refresh_all(select=self.draft.add_step(self.library[exercise_id], after=self.step_index))
 
         self.app.push_screen(ExercisePicker(self.library), chosen)
 
@@ -198,20 +243,26 @@ class EditorScreen(Screen[None]):
         if self.step_index is not None and self.draft.steps:
             index = self.step_index
             self.draft.remove_step(index)
+            self.touched.add("steps")
             self.refresh_all(select=max(index - 1, 0))
 
     def action_move_step(self, delta: int) -> None:
         if self.step_index is not None and self.draft.steps:
+            self.touched.add("steps")
             self.refresh_all(select=self.draft.move_step(self.step_index, delta))
 
     # --- saving and leaving --------------------------------------------------------------------
 
     @property
     def changed(self) -> bool:
-        return self.draft.document() != self.last_saved
+        """Whether leaving would lose something: an edit since the last save (or since opening), or a save
+        asked for and not yet done."""
+        return self.save_pending or self.draft.document() != self.last_saved
 
     def action_save(self) -> None:
         if self.routine is None:
+            self.tried_to_save = True
+            self.refresh_all(form=False)
             self.notify("Fix the problems shown at the bottom first.", severity="error")
             return
         if self.is_new:
@@ -219,11 +270,13 @@ class EditorScreen(Screen[None]):
             self.is_new = False
             self.refresh_all()
         self.saving = copy.deepcopy(self.draft.document())
+        self.save_pending = True
         self.post_message(self.SaveRequested(self, self.routine))
 
     def saved(self, path: Path) -> None:
         """The App has saved the routine to `path`: leaving no longer asks, unless it is changed again."""
         self.last_saved = self.saving
+        self.save_pending = False
         self.notify(literal(f"Saved to {path}"), timeout=4, markup=False)
 
     def action_leave(self) -> None:
