@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+import textual.constants
 from support.fake_clock import FakeClock
 from support.tui_helpers import make_app
 from textual.widgets import Input, Select
 
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.routines import load_routine
+from backfit_tui.tui.app import FEW_COLOURS_THEME
 from backfit_tui.tui.screens.editor import EditorScreen
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.session import SessionScreen
@@ -210,3 +213,16 @@ async def test_sides_are_chosen_from_a_list_as_the_kind_is(data_dir):
             editor.query_one("#steps").get_option_at_index(0).prompt
         )
 
+
+@pytest.mark.parametrize("colours", ["truecolor", "standard"], ids=["default", "16 colours"])
+async def test_every_field_is_drawn_as_a_box(colours, monkeypatch, data_dir):
+    monkeypatch.setattr(textual.constants, "COLOR_SYSTEM", colours)
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        assert (pilot.app.theme == FEW_COLOURS_THEME) is (colours == "standard")
+        await pilot.press(*"core", "ctrl+d")
+        fields = pilot.app.screen.query("#editor Input, #editor SelectCurrent")
+        assert len(fields) == 3 + 1 + 13  # name, description and tags; the step's kind; its 13 fields
+        for field in fields:
+            behind = field.parent.background_colors[1]
+            for edge, colour in (field.styles.border_left, field.styles.border_right):
+                assert edge and colour != behind, (field, colour, behind)
