@@ -188,8 +188,10 @@ async def test_a_step_from_the_library_takes_its_exercises_kind_and_range(data_d
 
 async def test_an_empty_field_shows_its_default(data_dir):
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+n", "tab", "tab", "tab", "a", *"bird", "enter")  # bird dog: 8 to 15 reps
+        await pilot.press("ctrl+n")
         editor = pilot.app.screen
+        assert editor.query_one("#step-sets", Input).placeholder == ""  # no step yet: nothing to stand for
+        await pilot.press("tab", "tab", "tab", "a", *"bird", "enter")  # bird dog: 8 to 15 reps
         hints = {key: editor.query_one(f"#step-{key}", Input).placeholder for key in
                  ("seconds_per_rep", "hold_per_rep", "sets", "rest_between_sets", "switch", "rest_after")}  # fmt: skip
         assert hints == {"seconds_per_rep": "self-paced", "hold_per_rep": "no hold", "sets": "1 (default)",

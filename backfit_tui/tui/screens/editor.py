@@ -188,7 +188,7 @@ class EditorScreen(Screen[None]):
                 else:
                     field.value = literal(field_text(step.get(key))) if step else ""
                     # An empty field shows what it stands for: its default, or the library's cues or range.
-                    field.placeholder = literal(field_hint(key, exercise))
+                    field.placeholder = literal(field_hint(key, exercise)) if step else ""
                 field.disabled = step is None
                 # another kind's field stays in sight while it is set, so its problem can be fixed
                 self.query_one(f"#row-{key}").display = key in shown or bool(step and key in step)
