@@ -108,6 +108,20 @@ async def test_a_short_routine_runs_from_start_to_summary(catalog):
         assert "7 sets done, 0 skipped · active 25 s" in text_of(summary, "#summary-totals")
 
 
+async def test_enter_counts_a_hand_counted_rep_and_d_ends_the_set_as_done(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("N", "N", "N", "N")  # on to the last step, the band pull-apart's 3 reps counted by hand
+        assert text_of(screen, "#then") == "Enter per rep, d when the set is done"
+        await pilot.press("enter")
+        assert big(screen, "#figure") == "1/3" and screen.session.counts_reps  # the set waits for the rest
+        await pilot.press("d")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen) and summary.record.finished
+        assert summary.record.sets[-1].achieved == 1 and not summary.record.sets[-1].skipped
+
+
 async def test_space_pauses_exactly_and_resumes_after_three_seconds(catalog):
     clock = FakeClock(100.0)
     async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
