@@ -6,7 +6,7 @@ import pytest
 from support.fake_clock import FakeClock
 from support.recording_player import RecordingPlayer
 from support.strategies import routine, step
-from support.tui_helpers import advance, make_app, short_routine_app
+from support.tui_helpers import advance, make_app, screen_lines, short_routine_app
 from textual.widgets import Input, Static
 
 from backfit_tui.core.engine import Session, Status
@@ -197,6 +197,19 @@ async def test_ctrl_c_leaves_a_session_after_asking_like_q(catalog):
         await pilot.press("y")
         summary = pilot.app.screen
         assert isinstance(summary, SummaryScreen) and not summary.record.finished
+
+
+async def test_a_stray_q_then_an_enter_meant_as_a_rep_carries_on_the_session(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await pilot.press("N", "N", "N", "N", "enter")  # the reps counted by hand: one counted
+        await pilot.press("q")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmScreen) and "n / Enter / Esc: no" in "\n".join(screen_lines(pilot.app))
+        await pilot.press("enter")  # meant as the second rep: the safe answer, stay
+        session = pilot.app.screen
+        assert isinstance(session, SessionScreen) and session.session.status is Status.RESUMING
+        assert session.session.reps_counted == 1
 
 
 async def test_ctrl_c_on_the_menu_quits(catalog):
