@@ -212,6 +212,20 @@ async def test_a_stray_q_then_an_enter_meant_as_a_rep_carries_on_the_session(cat
         assert session.session.reps_counted == 1
 
 
+async def test_ctrl_q_in_a_session_asks_first_and_leaving_keeps_what_was_done(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 4.5)  # set 1 held in full
+        await pilot.press("ctrl+q")
+        assert isinstance(pilot.app.screen, ConfirmScreen) and pilot.app.is_running
+        await pilot.press("enter")  # stay
+        assert isinstance(pilot.app.screen, SessionScreen)
+        await pilot.press("ctrl+q", "y")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen) and not summary.record.finished
+        assert [s.achieved for s in summary.record.sets] == [4]
+
+
 async def test_ctrl_c_on_the_menu_quits(catalog):
     async with make_app(catalog).run_test(size=(80, 24)) as pilot:
         await pilot.press(*"desk", "ctrl+c")  # typed into the filter, which copies only selected text
