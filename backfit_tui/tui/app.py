@@ -86,7 +86,8 @@ class BackfitApp(App[None]):
                 tooltip="Show the keys of the screen you are on, and the safety note"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, group=ANYWHERE,
                 tooltip="Commands: change the theme, see these keys, quit"),
-        Binding("ctrl+z", "suspend_process", "Suspend", show=False, group=ANYWHERE,
+        # A priority binding, or a dialog (which hides the App's other keys) would ignore it.
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, priority=True, group=ANYWHERE,
                 tooltip="Step away: backfit waits in the background (a session pauses), and fg brings it back"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, group=ANYWHERE,
                 tooltip="Quit backfit; in a session, leave it after asking, as q does"),
