@@ -23,7 +23,7 @@ from ..core.model import Routine
 from ..core.outcome import goal_note, heading, step_outcomes, totals
 from ..core.records import Event, EventKind, SessionRecord
 from ..core.timeline import Phase, PhaseKind
-from ..core.wording import SAFETY_NOTE, event_words
+from ..core.wording import DONE_KEY, SAFETY_NOTE, counting_keys, event_words
 from ..store.errors import HistoryUnavailable
 from ..store.history import SessionLog
 from ..store.settings import Settings
@@ -51,7 +51,7 @@ def run_plain(
     out: TextIO = sys.stdout,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
-    wait_for_enter: Callable[[], object] = input,
+    read_line: Callable[[], str] = input,
     first_run: bool = False,
     sounds: SessionSounds | None = None,
     log: SessionLog | None = None,
@@ -78,8 +78,7 @@ def run_plain(
         happened(session.start())
         while session.status is not Status.FINISHED:
             if session.counts_reps:
-                _wait(wait_for_enter)
-                happened(session.mark_done())
+                happened(_counted(session, read_line, out))
                 continue
             sleep(max(session.next_wakeup() - clock(), 0.0))
             happened(session.update())
@@ -129,11 +128,19 @@ def _print_somewhere(text: str, out: TextIO) -> None:
         print(text, file=sys.stderr)
 
 
-def _wait(wait_for_enter: Callable[[], object]) -> None:
+def _counted(session: Session, read_line: Callable[[], str], out: TextIO) -> list[Event]:
+    """Read one line while reps are counted by hand, as the screen reads keys: an empty line counts a rep,
+    `d` ends the set as done; anything else is answered with how to count."""
     try:
-        wait_for_enter()
+        line = read_line().strip().lower()
     except EOFError:  # no one at the keyboard: take the set as done
-        pass
+        return session.mark_done()
+    if not line:
+        return session.count_rep()
+    if line == DONE_KEY:
+        return session.mark_done()
+    print(f"  {counting_keys(typed=True)}", file=out, flush=True)
+    return []
 
 
 def _print_events(session: Session, events: list[Event], out: TextIO) -> None:

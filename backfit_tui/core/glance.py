@@ -15,7 +15,7 @@ from .engine import Session, Status
 from .formatting import clock_face, literal
 from .model import Breaths
 from .timeline import COUNTDOWN_SECONDS, BreathPosition, Phase, PhaseKind, RepPosition, breath_at, rep_at
-from .wording import HEADINGS, next_up, phase_cues, phase_heading
+from .wording import HEADINGS, counting_keys, next_up, phase_cues, phase_heading
 
 
 class Look(StrEnum):
@@ -150,7 +150,7 @@ def _then(session: Session, position: BreathPosition | RepPosition | None) -> st
     if phase.kind is not PhaseKind.WORK:
         return ""
     if session.counts_reps:
-        return "Enter per rep, or once when the set is done"
+        return counting_keys()
     if isinstance(position, RepPosition) and position.holding:
         return f"hold {math.ceil(position.hold_left)} s"
     return next_up(session.next_phase)

@@ -57,8 +57,21 @@ def phase_announcement(phase: Phase) -> str:
             return f"{heading} {length} before {_set_of(phase.set_number + 1, step.sets)}"
         return f"{heading} {length}"
     where = _set_of(phase.set_number, step.sets) + (f", {phase.side}" if phase.side else "")
-    self_paced = " — press Enter when the set is done" if step.self_paced else ""
+    self_paced = f" — {counting_keys(typed=True)}" if step.self_paced else ""
     return f"{name}: {literal(step.describe_set())} ({where}){self_paced}"
+
+
+REP_KEY = "Enter"  # while reps are counted by hand: one rep
+DONE_KEY = "d"  # the set is done: what was counted, or the whole set when nothing was
+
+
+def counting_keys(typed: bool = False) -> str:
+    """How reps counted by hand are counted, in every guide: `Enter per rep, d when the set is done`.
+
+    A guide that reads whole lines (`typed`) asks for Enter after the d.
+    """
+    done = f"{DONE_KEY} then {REP_KEY}" if typed else DONE_KEY
+    return f"{REP_KEY} per rep, {done} when the set is done"
 
 
 def _set_of(number: int, sets: int) -> str:
@@ -121,7 +134,7 @@ class Move(StrEnum):
     BACK = "back"
     LONGER = "longer"  # +5 s
     SHORTER = "shorter"  # -5 s
-    DONE = "done"  # Enter: count a rep, or end the set
+    DONE = "done"  # Enter: count a rep, or end the set; d: end the set
 
 
 def why_not(session: Session, move: Move) -> str | None:

@@ -51,8 +51,9 @@ FEW_COLOUR_SYSTEMS = ("standard", "windows")
 FEW_COLOURS_THEME = "ansi-dark"
 
 # Signals that ask backfit to stop. Textual leaves them to their default action, which kills the process
-# with the terminal still full-screen; instead each makes the app exit as ctrl+q does, so Textual gives
-# the terminal back and a session under way is kept as left early. (Windows' event loop takes none.)
+# with the terminal still full-screen; instead each makes the app exit as ctrl+q on the menu does, so
+# Textual gives the terminal back and a session under way is kept as left early. (Windows' event loop
+# takes none.)
 LEAVING_SIGNALS = () if sys.platform == "win32" else (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 # How long Textual's shutdown may take after a signal before the process ends without it: when the
 # terminal itself has gone (SIGHUP from a closed window), its output thread can block for ever.
@@ -85,10 +86,11 @@ class BackfitApp(App[None]):
                 tooltip="Show the keys of the screen you are on, and the safety note"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, group=ANYWHERE,
                 tooltip="Commands: change the theme, see these keys, quit"),
-        Binding("ctrl+z", "suspend_process", "Suspend", show=False, group=ANYWHERE,
+        # A priority binding, or a dialog (which hides the App's other keys) would ignore it.
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, priority=True, group=ANYWHERE,
                 tooltip="Step away: backfit waits in the background (a session pauses), and fg brings it back"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, group=ANYWHERE,
-                tooltip="Quit backfit; a session under way is kept as left early"),
+                tooltip="Quit backfit; in a session, leave it after asking, as q does"),
     ]
     MIN_SIZE = (50, 16)  # below this, a message instead of a squeezed layout
 
@@ -153,7 +155,7 @@ class BackfitApp(App[None]):
         loop.call_soon_threadsafe(self.leave_on_signal, signum)
 
     def leave_on_signal(self, signum: int) -> None:
-        """Exit as ctrl+q does, with the shell's status for the signal (128 + its number).
+        """Exit as ctrl+q on the menu does, with the shell's status for the signal (128 + its number).
 
         A session under way is closed as left early first, so it is kept even if the shutdown then
         hangs on a terminal that has gone.
@@ -214,6 +216,15 @@ class BackfitApp(App[None]):
     def warn(self, message: str) -> None:
         """Say something the person should fix, without stopping them."""
         self.notify(literal(message), severity="warning", timeout=12, markup=False)  # paths and file text
+
+    async def action_quit(self) -> None:
+        """Quit backfit; in a session, ask to leave it instead, as its own keys do, so what was done is shown."""
+        from .screens.session import SessionScreen
+
+        if isinstance(self.screen, SessionScreen):
+            self.screen.action_leave()
+        else:
+            self.exit()
 
     def action_help(self) -> None:
         """Show the keys of the screen on top, and the safety note (the help itself closes on ? or Esc)."""

@@ -149,6 +149,30 @@ def test_ctrl_z_suspends_and_fg_resumes_a_paused_session(data_dir):
         term.close()
 
 
+def test_ctrl_z_suspends_from_the_leave_dialog_and_enter_after_fg_stays_in_the_session(data_dir):
+    locations.safety_note_marker().touch()
+    env = {DATA_DIR_VARIABLE: str(data_dir), "PS1": "$ ", "HISTFILE": ""}  # HISTFILE: nothing kept of the shell
+    term = Terminal(["bash", "--norc", "--noprofile", "-i"], env)
+    try:
+        term.tmux("send-keys", f"{backfit_script()} run {SHORT}", "Enter")
+        term.wait_for("Get ready")
+        term.press("q")
+        term.wait_for("Leave this session?")
+        term.press("C-z")
+        term.wait_for("Stopped")
+        term.tmux("send-keys", "fg", "Enter")  # its Enter is the shell's, not the dialog's
+        screen = term.wait_for("Leave this session?")  # the question is still open
+        assert "n / Enter / Esc: no" in screen
+        term.press("Enter")  # the safe answer: stay
+        term.wait_for("resuming in")
+        term.press("C-q")  # quitting from a session asks too
+        term.wait_for("Leave this session?")
+        term.press("y")
+        term.wait_for("Left early — Short test routine")
+    finally:
+        term.close()
+
+
 def test_without_a_writable_data_directory_it_runs_and_says_history_is_off(tmp_path):
     (tmp_path / "a-file").write_text("the data directory cannot be made under a file")
     term = Terminal([backfit_script(), "run", str(SHORT)], {DATA_DIR_VARIABLE: str(tmp_path / "a-file" / "data")})

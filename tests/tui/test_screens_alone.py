@@ -92,7 +92,8 @@ async def test_the_menu_asks_before_posting_a_delete_and_deletes_nothing_itself(
         await pilot.press(*"my plan", "ctrl+x")
         assert isinstance(host.screen, ConfirmScreen)
         await pilot.press("n")
-        assert host.received == []
+        await pilot.press("ctrl+x", "enter")  # Enter is the safe answer: keep it
+        assert host.received == [] and isinstance(host.screen, MenuScreen)
         await pilot.press("ctrl+x", "y")
         (request,) = host.received
         assert isinstance(request, MenuScreen.DeleteRequested) and request.entry.path == path
@@ -149,6 +150,8 @@ async def test_once_told_it_was_saved_the_editor_leaves_without_asking(tmp_path)
 async def test_the_editor_asks_before_leaving_unsaved_changes():
     host = Host(a_copy_of_the_desk_break())
     async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "enter")  # Enter is the safe answer: keep editing
+        assert isinstance(host.screen, EditorScreen) and host.results == []
         await pilot.press("escape")
         assert isinstance(host.screen, ConfirmScreen)
         await pilot.press("y")

@@ -6,7 +6,7 @@ import pytest
 from support.fake_clock import FakeClock
 from support.recording_player import RecordingPlayer
 from support.strategies import routine, step
-from support.tui_helpers import advance, make_app, short_routine_app
+from support.tui_helpers import advance, make_app, screen_lines, short_routine_app
 from textual.widgets import Input, Static
 
 from backfit_tui.core.engine import Session, Status
@@ -108,6 +108,20 @@ async def test_a_short_routine_runs_from_start_to_summary(catalog):
         assert "7 sets done, 0 skipped · active 25 s" in text_of(summary, "#summary-totals")
 
 
+async def test_enter_counts_a_hand_counted_rep_and_d_ends_the_set_as_done(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        await pilot.press("N", "N", "N", "N")  # on to the last step, the band pull-apart's 3 reps counted by hand
+        assert text_of(screen, "#then") == "Enter per rep, d when the set is done"
+        await pilot.press("enter")
+        assert big(screen, "#figure") == "1/3" and screen.session.counts_reps  # the set waits for the rest
+        await pilot.press("d")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen) and summary.record.finished
+        assert summary.record.sets[-1].achieved == 1 and not summary.record.sets[-1].skipped
+
+
 async def test_space_pauses_exactly_and_resumes_after_three_seconds(catalog):
     clock = FakeClock(100.0)
     async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
@@ -183,6 +197,33 @@ async def test_ctrl_c_leaves_a_session_after_asking_like_q(catalog):
         await pilot.press("y")
         summary = pilot.app.screen
         assert isinstance(summary, SummaryScreen) and not summary.record.finished
+
+
+async def test_a_stray_q_then_an_enter_meant_as_a_rep_carries_on_the_session(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await pilot.press("N", "N", "N", "N", "enter")  # the reps counted by hand: one counted
+        await pilot.press("q")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmScreen) and "n / Enter / Esc: no" in "\n".join(screen_lines(pilot.app))
+        await pilot.press("enter")  # meant as the second rep: the safe answer, stay
+        session = pilot.app.screen
+        assert isinstance(session, SessionScreen) and session.session.status is Status.RESUMING
+        assert session.session.reps_counted == 1
+
+
+async def test_ctrl_q_in_a_session_asks_first_and_leaving_keeps_what_was_done(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 4.5)  # set 1 held in full
+        await pilot.press("ctrl+q")
+        assert isinstance(pilot.app.screen, ConfirmScreen) and pilot.app.is_running
+        await pilot.press("enter")  # stay
+        assert isinstance(pilot.app.screen, SessionScreen)
+        await pilot.press("ctrl+q", "y")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen) and not summary.record.finished
+        assert [s.achieved for s in summary.record.sets] == [4]
 
 
 async def test_ctrl_c_on_the_menu_quits(catalog):

@@ -32,13 +32,20 @@ def messages(pilot) -> list[str]:
     return [notification.message for notification in pilot.app._notifications]
 
 
-async def test_enter_reads_done_in_a_hold_and_rep_when_the_reps_are_counted_by_hand(catalog):
+async def test_enter_reads_done_in_a_hold_and_rep_with_d_done_when_the_reps_are_counted_by_hand(catalog):
     clock = FakeClock(100.0)
     async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, IN_THE_HOLD)
-        assert "⏎ Done" in hints(pilot) and "Rep" not in hints(pilot)
+        assert "⏎ Done" in hints(pilot) and "Rep" not in hints(pilot) and "d Done" not in hints(pilot)
         await advance(pilot, clock, AT_THE_HAND_COUNTED_REPS - IN_THE_HOLD)
-        assert "⏎ Rep" in hints(pilot) and "Done" not in hints(pilot)
+        assert "⏎ Rep" in hints(pilot) and "d Done" in hints(pilot) and "⏎ Done" not in hints(pilot)
+
+
+async def test_the_hints_of_the_hand_counted_reps_fit_a_60_column_footer(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock).run_test(size=(60, 20)) as pilot:
+        await advance(pilot, clock, AT_THE_HAND_COUNTED_REPS)
+        assert "d Done" in hints(pilot) and hints(pilot).rstrip().endswith("Help")
 
 
 async def test_enter_is_left_out_while_there_is_no_set_to_end(catalog):

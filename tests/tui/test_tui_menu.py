@@ -117,6 +117,15 @@ async def test_on_the_first_run_the_safety_note_is_a_screen_that_enter_dismisses
         assert "Back pain relief" in shown and "Total 8 min" in shown and "Before you start" not in shown
 
 
+async def test_ctrl_c_on_the_safety_note_quits_as_on_the_menu_and_says_so(catalog):
+    app = short_routine_app(catalog, FakeClock(100.0), first_run=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "^c Quit" in drawn_lines(app.screen.query_one(KeyHints))[0]
+        await pilot.press("ctrl+c")
+        assert not app.is_running
+
+
 async def test_after_the_first_run_the_menu_comes_first(catalog):
     async with make_app(catalog, first_run=False).run_test(size=(80, 24)) as pilot:
         await pilot.pause()

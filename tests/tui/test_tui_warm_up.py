@@ -68,6 +68,16 @@ async def test_escape_starts_nothing_and_a_stretch_routine_is_not_offered_it():
         assert pilot.app.screen.session.routine.id == "desk-break"
 
 
+async def test_ctrl_c_on_the_offer_quits_as_on_the_menu_below_and_says_so():
+    catalog = load_catalog()
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "core-stability")))
+        await pilot.pause()
+        assert "^c Quit" in hints(pilot.app)
+        await pilot.press("ctrl+c")
+        assert not pilot.app.is_running and not locations.warm_up_choices_file().exists()
+
+
 def test_an_unreadable_choices_file_starts_from_yes_and_is_replaced_on_the_next_answer(tmp_path):
     path = tmp_path / "warm-up-choices.json"
     path.write_text("{not json")

@@ -85,7 +85,7 @@ def test_reps_counted_by_hand_show_the_count_and_how_to_count():
     session, _ = started(step(Reps(12)), get_ready=0)
     session.count_rep()
     now = glance(session)
-    assert (now.figure, now.then) == ("1/12", "Enter per rep, or once when the set is done")
+    assert (now.figure, now.then) == ("1/12", "Enter per rep, d when the set is done")
 
 
 def test_a_pause_and_its_lead_in_say_so_in_words_and_look_apart():

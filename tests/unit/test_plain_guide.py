@@ -82,13 +82,18 @@ class FakeTime:
         self.now += seconds
 
 
-def run_fake(routine, settings: Settings, wait_for_enter=None) -> tuple[int, list[str], FakeTime, list[float]]:
-    fake, out, enters = FakeTime(), io.StringIO(), []
+def run_fake(routine, settings: Settings, typed=("d",), read_line=None) -> tuple[int, list[str], FakeTime, list[float]]:
+    """Run the guide on a fake clock, the person typing the lines `typed` in turn; also returns when each was read."""
+    fake, out, reads, lines = FakeTime(), io.StringIO(), [], iter(typed)
+
+    def type_a_line() -> str:
+        reads.append(fake.now)
+        return next(lines)
+
     status = run_plain(
-        routine, settings, out=out, clock=fake.clock, sleep=fake.sleep,
-        wait_for_enter=wait_for_enter or (lambda: enters.append(fake.now)),
+        routine, settings, out=out, clock=fake.clock, sleep=fake.sleep, read_line=read_line or type_a_line,
     )  # fmt: skip
-    return status, out.getvalue().splitlines(), fake, enters
+    return status, out.getvalue().splitlines(), fake, reads
 
 
 def test_plain_guide_runs_a_tiny_routine(write_routine, library):
@@ -111,7 +116,7 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
             "  breathe in  2/2",
             "  breathe out",
             "Get ready: Band pull-apart (0:02) — Grip the band with straight arms, level with your chest",
-            "Band pull-apart: 5 reps (self-paced) (set 1/1) — press Enter when the set is done",
+            "Band pull-apart: 5 reps (self-paced) (set 1/1) — Enter per rep, d then Enter when the set is done",
             "Finished.",
             "Well done — Tiny finished",
             "  Child's pose: planned 2 × 3 s · done 2 × 3 s",
@@ -120,7 +125,7 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
             "4 sets done, 0 skipped · active 10 s",
         ],
     )
-    # Timed phases: 2 + 3 + 2 + 3 (holds), 2 + 4 (breaths), 2 (get ready for reps); Enter once.
+    # Timed phases: 2 + 3 + 2 + 3 (holds), 2 + 4 (breaths), 2 (get ready for reps); d and Enter once.
     assert fake.now == pytest.approx(18.0)
     assert enters == [pytest.approx(18.0)]
     summary = lines[lines.index("Well done — Tiny finished") + 1 :]
@@ -244,7 +249,7 @@ def test_the_plain_summary_says_what_changed_since_last_time(write_routine, libr
     add_session(store, at("2026-05-04 08:00"), a_set("childs-pose", 2), routine="tiny")
     fake, out = FakeTime(), io.StringIO()
     log = SessionLog(store, routine, FakeClock(at("2026-05-05 08:00")), pytest.fail)
-    run_plain(routine, Settings(get_ready=0), out=out, clock=fake.clock, sleep=fake.sleep, wait_for_enter=str, log=log)
+    run_plain(routine, Settings(get_ready=0), out=out, clock=fake.clock, sleep=fake.sleep, read_line=lambda: "d", log=log)
     assert out.getvalue().splitlines()[-3:] == [
         "  Band pull-apart: planned 5 reps · done 5 reps",
         "4 sets done, 0 skipped · active 10 s",
@@ -281,13 +286,33 @@ def test_plain_guide_counts_alternating_reps_on_each_side(write_routine, library
     assert "  Bird dog: planned 2 reps each side · done 2 reps each side" in lines
 
 
+def test_plain_guide_counts_a_rep_per_empty_line_and_ends_the_set_on_d(write_routine, library):
+    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
+    _, lines, _, reads = run_fake(routine, Settings(get_ready=0), typed=["", "", "x", "d"])
+    assert len(reads) == 4  # the set waited through both reps and the stray line
+    assert_in_order(lines, [
+        "  rep 1/5",
+        "  rep 2/5",
+        "  Enter per rep, d then Enter when the set is done",  # after the stray "x"
+        "Finished.",
+        "  Band pull-apart: planned 5 reps · done 2 reps",
+    ])  # fmt: skip
+
+
+def test_plain_guide_ends_a_set_by_itself_on_its_last_counted_rep(write_routine, library):
+    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
+    _, lines, _, reads = run_fake(routine, Settings(get_ready=0), typed=[""] * 5)
+    assert len(reads) == 5 and "  rep 5/5" in lines
+    assert "  Band pull-apart: planned 5 reps · done 5 reps" in lines
+
+
 def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
     routine = load_routine(write_routine(TINY, "tiny.toml"), library)
 
     def no_keyboard():
         raise EOFError
 
-    status, lines, _, _ = run_fake(routine, Settings(get_ready=0), wait_for_enter=no_keyboard)
+    status, lines, _, _ = run_fake(routine, Settings(get_ready=0), read_line=no_keyboard)
     assert status == 0
     assert "Finished." in lines
     assert lines[-2] == "  Band pull-apart: planned 5 reps · done 5 reps"

@@ -47,7 +47,7 @@ def test_getting_ready_shows_only_the_first_form_cue():
     assert phase_cues(get_ready) == ("Forearms under shoulders",)
     assert phase_cues(work) == ("Forearms under shoulders", "Body in one long line")
     assert phase_announcement(get_ready) == "Get ready: Plank (0:05) — Forearms under shoulders"
-    assert phase_announcement(work) == "Plank: 8 reps (self-paced) (set 1/1) — press Enter when the set is done"
+    assert phase_announcement(work) == "Plank: 8 reps (self-paced) (set 1/1) — Enter per rep, d then Enter when the set is done"
 
 
 def test_the_moments_inside_a_phase_have_words_and_bookkeeping_has_none():

@@ -12,13 +12,17 @@ from ...core.formatting import literal
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Asks `question`, shown literally (it may name a file); dismisses with True for y or Enter, False for n or Esc."""
+    """Asks `question`, shown literally (it may name a file); dismisses with True for y, False for n, Enter or Esc.
+
+    Enter is the safe answer: an Enter meant for the screen below (a rep counted) after a stray key must
+    not leave a session or delete a routine.
+    """
 
     CSS_PATH = "confirm.tcss"
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,enter,escape", "answer(False)", "No"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -28,7 +32,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Static(literal(self.question), markup=False)
-            yield Static("y / Enter: yes    n / Esc: no", classes="dim")
+            yield Static("y: yes    n / Enter / Esc: no", classes="dim")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -13,11 +13,14 @@ from ..widgets.key_hints import KeyHints
 
 
 class SafetyNoteScreen(ModalScreen[None]):
-    """SAFETY_NOTE over the first screen; Enter (or Esc) dismisses it."""
+    """SAFETY_NOTE over the first screen; Enter (or Esc) dismisses it, ctrl+c quits as on the menu."""
 
     CSS_PATH = "safety_note.tcss"
 
-    BINDINGS = [Binding("enter,escape", "dismiss", "Got it", key_display="⏎")]
+    BINDINGS = [
+        Binding("enter,escape", "dismiss", "Got it", key_display="⏎"),
+        Binding("ctrl+c", "app.quit", "Quit", tooltip="Quit backfit"),  # what a terminal user tries first
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="safety-note"):

@@ -24,7 +24,7 @@ from ...core.formatting import duration
 from ...core.glance import Look, glance
 from ...core.model import Routine
 from ...core.records import Event, SessionRecord
-from ...core.wording import Move, why_not
+from ...core.wording import DONE_KEY, Move, why_not
 from ...store.history import SessionLog
 from ..widgets.big_text import FIGURES, WORDS, BigText
 from ..widgets.key_hints import KeyHints
@@ -44,7 +44,9 @@ TIME, MOVING, COUNTING = Binding.Group("Time"), Binding.Group("Moving"), Binding
 SOUND, LEAVING = Binding.Group("Sound"), Binding.Group("Leaving")
 ADJUST_HELP = "Add or take 5 s from a hold, a rest or a countdown"
 # The keys that may do nothing at a moment: their hint is hidden then, and a press says why.
-MOVES = {"back": Move.BACK, "adjust(1)": Move.LONGER, "adjust(-1)": Move.SHORTER, "count": Move.DONE}
+MOVES = {
+    "back": Move.BACK, "adjust(1)": Move.LONGER, "adjust(-1)": Move.SHORTER, "count": Move.DONE, "done": Move.DONE,
+}  # fmt: skip
 
 
 class SessionScreen(Screen[SessionRecord]):
@@ -66,6 +68,8 @@ class SessionScreen(Screen[SessionRecord]):
         Binding("b", "back", "Back", group=MOVING, tooltip="Go back to the set before (rests are passed over)"),
         Binding("enter", "count", "Done", group=COUNTING,
                 tooltip="Count a rep when you count them yourself; otherwise end the set now, as done"),
+        Binding(DONE_KEY, "done", "Done", group=COUNTING,  # shown while reps are counted: Enter counts then
+                tooltip="End the set now, as done: the reps counted, or all of them when none were"),
         Binding("m", "app.toggle_mute", "Mute", group=SOUND, tooltip="Turn the chimes off or on (remembered)"),
         Binding("v", "app.toggle_voice", "Voice", show=False, group=SOUND,  # in the ? help: the footer is full
                 tooltip="Turn the voice off or on (remembered): it says what comes next, in place of some chimes"),
@@ -239,6 +243,8 @@ class SessionScreen(Screen[SessionRecord]):
             return "Resume"
         if binding.action == "count" and self.session.counts_reps:
             return "Rep"
+        if binding.action == "done" and not self.session.counts_reps:
+            return None  # Enter says Done then
         return binding.description
 
     def attempt(self, move: Move, operation: Callable[[], list[Event]]) -> None:
@@ -273,6 +279,9 @@ class SessionScreen(Screen[SessionRecord]):
 
     def action_count(self) -> None:
         self.attempt(Move.DONE, self.session.count_rep if self.session.counts_reps else self.session.mark_done)
+
+    def action_done(self) -> None:
+        self.attempt(Move.DONE, self.session.mark_done)
 
     def action_leave(self) -> None:
         from .confirm import ConfirmScreen

@@ -15,7 +15,7 @@ ANSWER = Binding.Group("Answer")
 
 
 class WarmUpOfferScreen(ModalScreen[bool | None]):
-    """Dismisses with True to warm up first, False to skip it, None to start nothing (Esc)."""
+    """Dismisses with True to warm up first, False to skip it, None to start nothing (Esc); ctrl+c quits."""
 
     CSS_PATH = "warm_up_offer.tcss"
 
@@ -25,6 +25,7 @@ class WarmUpOfferScreen(ModalScreen[bool | None]):
         Binding("w", "answer(True)", "Warm up", group=ANSWER, tooltip="The warm-up first, then the routine"),
         Binding("s", "answer(False)", "Skip", group=ANSWER, tooltip="Straight into the routine"),
         Binding("escape", "answer(None)", "Back", group=ANSWER, tooltip="Back to the menu; nothing starts"),
+        Binding("ctrl+c", "app.quit", "Quit", tooltip="Quit backfit"),  # as on the menu below
     ]
 
     def __init__(self, routine_name: str, warm_up_name: str, last: bool) -> None:
