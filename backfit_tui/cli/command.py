@@ -21,9 +21,9 @@ from ..core.remind_window import parse_interval
 from ..store import locations
 from ..store.catalog import Catalog, load_catalog
 from ..store.errors import HistoryUnavailable
-from ..store.routines import id_problem
+from ..store.routines import id_problem, routine_name
 from ..store.settings import Settings, load_settings_or_defaults
-from ..store.validation import LoadError
+from ..store.validation import Invalid, LoadError
 from .catalog_commands import list_exercises, list_routines, show, validate
 from .messages import error, find_routine
 from .pipes import READER_GONE, discard
@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="import it even if it replaces a routine or shares another's name"
     )
     importing.add_argument("--as", dest="new_id", type=_new_id, metavar="ID", help="import it under this id")
+    importing.add_argument("--name", dest="new_name", type=_new_name, metavar="NAME", help="give it this name")
     exporting = commands.add_parser("export", help="write a routine out as a file to share")
     exporting.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
     exporting.add_argument(
@@ -154,7 +155,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
             return progress(catalog, args.routine, as_json=args.json)
         if args.command == "import":
-            return import_routine(catalog, args.file, args.force, args.new_id)
+            return import_routine(catalog, args.file, args.force, args.new_id, args.new_name)
         if args.command == "export":
             return export_routine(catalog, args.routine, args.file)
         if args.command == "run" and args.plain:
@@ -181,6 +182,14 @@ def _new_id(text: str) -> str:
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return text
+
+
+def _new_name(text: str) -> str:
+    """`--name NAME`: a name a routine file may hold, or argparse's usage error saying why not."""
+    try:
+        return routine_name(text)
+    except Invalid as err:
+        raise argparse.ArgumentTypeError(f"a routine's name {err}") from None
 
 
 def _folder(text: str) -> Path:
