@@ -46,10 +46,13 @@ def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
 
 
 def list_item(entry: RoutineEntry, get_ready: int) -> Text:
-    """A routine as the list shows it: its name, then how long it takes and what it needs."""
+    """A routine as the list shows it: its name, marked if it is the person's own (a copy of a bundled routine
+    may bear its name), then how long it takes and what it needs."""
     if entry.routine is None:
         return Text(f"✗ {literal(entry.id)} (cannot load)", style="red")
     item = Text(literal(entry.routine.name))
+    if entry.origin == "user":
+        item.append(" · yours", style="dim")
     item.append("\n" + at_a_glance(entry.routine, get_ready), style="dim")
     return item
 
