@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import gc
 import os
+import shlex
 import sys
 import time
 from collections.abc import Collection
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ..store.history import HistoryStore
     from ..tui.app import BackfitApp
 
+NO_TERMINAL = 2  # the exit status when the screen is asked for without a terminal to draw on
 TRACE_VARIABLE = "BACKFIT_TRACE"  # a file to log each event's timing to, for bench/timer_accuracy.py
 
 
@@ -160,6 +162,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             return export_routine(catalog, args.routine, args.file)
         if args.command == "run" and args.plain:
             return guide(catalog, args.routine, mute=args.mute, voice=args.voice)
+        if not_a_terminal := _streams_not_a_terminal():
+            error(*_needs_a_terminal(args, not_a_terminal))
+            return NO_TERMINAL
         return open_tui(args, catalog)  # the menu, or `run ROUTINE` straight into the session
     except LoadError as err:
         error(*map(str, err.problems))
@@ -174,6 +179,27 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _streams_not_a_terminal() -> str:
+    """Which of the standard input and output is not a terminal ("" when both are): the screen needs both."""
+    streams = [name for name, stream in (("input", sys.stdin), ("output", sys.stdout))
+               if stream is None or not stream.isatty()]  # fmt: skip
+    return " and ".join(f"standard {name}" for name in streams)
+
+
+def _needs_a_terminal(args: argparse.Namespace, not_a_terminal: str) -> tuple[str, str]:
+    """Why the screen cannot start when `not_a_terminal` (a file, a pipe), and what works without a terminal."""
+    if args.command == "run":
+        run = f"backfit run {shlex.quote(args.routine)}"
+        what, instead = f"`{run}`", f"`{run} --plain` guides it in lines of text."
+    elif args.command == "remind":
+        what, instead = "`backfit remind`", "Start it in a terminal of its own, such as a tmux pane."
+    else:
+        what = "the menu"
+        instead = "`backfit list` lists the routines, and `backfit run ROUTINE --plain` guides one in lines of text."
+    verb = "are" if " and " in not_a_terminal else "is"
+    return f"{what} draws on a terminal, and {not_a_terminal} {verb} not one", instead
 
 
 def _new_id(text: str) -> str:
