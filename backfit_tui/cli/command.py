@@ -162,6 +162,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return export_routine(catalog, args.routine, args.file)
         if args.command == "run" and args.plain:
             return guide(catalog, args.routine, mute=args.mute, voice=args.voice)
+        if args.command == "run" and find_routine(catalog, args.routine) is None:
+            return 1  # a routine that cannot run is said first, terminal or not
         if not_a_terminal := _streams_not_a_terminal():
             error(*_needs_a_terminal(args, not_a_terminal))
             return NO_TERMINAL

@@ -72,3 +72,9 @@ def test_with_no_terminal_at_all_the_reminder_says_where_to_start_it(data_dir):
     assert ended.stderr.startswith(
         "backfit: `backfit remind` draws on a terminal, and standard input and standard output are not one\n"
     )
+
+
+def test_a_routine_that_cannot_run_is_said_first_terminal_or_not(data_dir, terminal):
+    ended = run(["run", "desk-brake"], data_dir, stdin=terminal, stdout=subprocess.PIPE)
+    assert ended.returncode == 1
+    assert ended.stderr == 'backfit: no routine with the id "desk-brake"; did you mean "desk-break"? `backfit list` shows them all\n'
