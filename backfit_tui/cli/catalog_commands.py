@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.formatting import counted, duration, json_text, literal, plural
 from ..core.plan import RICH_STYLES, plan_lines
@@ -16,11 +17,23 @@ from ..store.catalog import Catalog
 from ..store.routines import RoutineEntry, load_entry, load_library
 from .messages import find_routine, say
 
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
 
 def _console():
     from .console import stdout_console  # Rich: only for the commands that draw tables
 
     return stdout_console()
+
+
+# The table's columns, most wanted first: `list` leaves out the last ones, tags then steps, rather than wrap the
+# names in a narrow terminal (`show` and the menu still give both).
+LIST_COLUMNS = ("name", "id", "duration", "origin", "steps", "tags")
+REQUIRED_COLUMNS = 4
+UNBOUNDED = 10_000
+ORIGINS = {"bundled": "bundled", "user": "yours"}  # how the table says whose a routine is
 
 
 def list_routines(catalog: Catalog, as_json: bool, get_ready: int) -> int:
@@ -29,39 +42,59 @@ def list_routines(catalog: Catalog, as_json: bool, get_ready: int) -> int:
     if as_json:
         print(json_text(rows))
         return 0
+    from rich.text import Text
+
+    console = _console()
+    cells = [_cells(row) for row in rows]
+    unbounded = console.options.update_width(UNBOUNDED)  # the width the table wants, not the one it is given
+    for count in range(len(LIST_COLUMNS), REQUIRED_COLUMNS - 1, -1):
+        table = _table(LIST_COLUMNS[:count], cells)
+        if console.measure(table, options=unbounded).maximum <= console.width:
+            break
+    console.print(table)
+    folders = [("bundled", locations.bundled_routines_dir())]
+    if any(entry.origin == "user" for entry in catalog.entries):
+        folders.append(("yours", locations.user_routines_dir()))
+    for origin, folder in folders:
+        console.print(Text(f"{origin}: {_home_as_tilde(folder)}", style="dim"), soft_wrap=True)
+    if any(row["problems"] for row in rows):
+        console.print("`backfit show ID` says why a routine cannot load.", soft_wrap=True)
+    return 0
+
+
+def _cells(row: dict) -> dict[str, Text]:
+    """A routine's cells in the table, by column."""
+    from rich.text import Text
+
+    cells = {"id": Text(literal(row["id"])), "origin": Text(ORIGINS[row["origin"]])}
+    if row["problems"]:
+        return cells | {"name": Text("✗ cannot load", style="red")}
+    return cells | {
+        "name": Text(literal(row["name"])), "duration": Text(duration(row["duration_s"])),
+        "steps": Text(str(row["steps"])), "tags": Text(literal(" ".join(row["tags"]))),
+    }  # fmt: skip
+
+
+def _table(columns: tuple[str, ...], cells: list[dict[str, Text]]) -> Table:
+    """The routines' table with these columns."""
     from rich.table import Table
     from rich.text import Text
 
     table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("name", min_width=10)
-    table.add_column("id", no_wrap=True)  # the word to type next, so never broken
-    table.add_column("steps", justify="right")
-    table.add_column("duration", no_wrap=True)
-    table.add_column("tags", overflow="fold", min_width=9)
-    table.add_column("file", overflow="fold", min_width=7)
-    for row, entry in zip(rows, catalog.entries):
-        where = Text(_where(entry))
-        if row["problems"]:
-            problem = Text("✗ cannot load: `backfit validate` says why", style="red")
-            table.add_row(problem, Text(literal(row["id"])), "", "", "", where)
-            continue
-        table.add_row(
-            Text(literal(row["name"])), Text(literal(row["id"])), str(row["steps"]),
-            duration(row["duration_s"]), Text(literal(" ".join(row["tags"]))), where,
-        )  # fmt: skip
-    console = _console()
-    console.print(table)
-    console.print(Text(f"bundled: {literal(str(locations.bundled_routines_dir()))}", style="dim"))
-    return 0
+    for column in columns:
+        if column == "name":  # wraps between words, and folds a word too long for it rather than cut it short
+            table.add_column(column, overflow="fold")
+        else:  # the id, the word to type next, and the figures are never broken
+            table.add_column(column, no_wrap=True, justify="right" if column == "steps" else "left")
+    for row in cells:
+        table.add_row(*(row.get(column, Text("")) for column in columns))
+    return table
 
 
-def _where(entry: RoutineEntry) -> str:
-    """A routine's file for a narrow column: "bundled" (the folder is printed below the table)."""
-    if entry.origin == "bundled":
-        return "bundled"
-    path = str(entry.path)
+def _home_as_tilde(path: Path) -> str:
     home = str(Path.home())
-    return literal("~" + path[len(home) :] if path.startswith(home + "/") else path)
+    text = str(path)
+    return literal("~" + text[len(home) :] if text.startswith(home + "/") else text)
 
 
 def _summary(entry: RoutineEntry, get_ready: int) -> dict:

@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import gc
 import os
+import shlex
 import sys
 import time
 from collections.abc import Collection
@@ -21,9 +22,9 @@ from ..core.remind_window import parse_interval
 from ..store import locations
 from ..store.catalog import Catalog, load_catalog
 from ..store.errors import HistoryUnavailable
-from ..store.routines import id_problem
+from ..store.routines import id_problem, routine_name
 from ..store.settings import Settings, load_settings_or_defaults
-from ..store.validation import LoadError
+from ..store.validation import Invalid, LoadError
 from .catalog_commands import list_exercises, list_routines, show, validate
 from .messages import error, find_routine
 from .pipes import READER_GONE, discard
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ..store.history import HistoryStore
     from ..tui.app import BackfitApp
 
+NO_TERMINAL = 2  # the exit status when the screen is asked for without a terminal to draw on
 TRACE_VARIABLE = "BACKFIT_TRACE"  # a file to log each event's timing to, for bench/timer_accuracy.py
 
 
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="import it even if it replaces a routine or shares another's name"
     )
     importing.add_argument("--as", dest="new_id", type=_new_id, metavar="ID", help="import it under this id")
+    importing.add_argument("--name", dest="new_name", type=_new_name, metavar="NAME", help="give it this name")
     exporting = commands.add_parser("export", help="write a routine out as a file to share")
     exporting.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
     exporting.add_argument(
@@ -154,11 +157,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
             return progress(catalog, args.routine, as_json=args.json)
         if args.command == "import":
-            return import_routine(catalog, args.file, args.force, args.new_id)
+            return import_routine(catalog, args.file, args.force, args.new_id, args.new_name)
         if args.command == "export":
             return export_routine(catalog, args.routine, args.file)
         if args.command == "run" and args.plain:
             return guide(catalog, args.routine, mute=args.mute, voice=args.voice)
+        if args.command == "run" and find_routine(catalog, args.routine) is None:
+            return 1  # a routine that cannot run is said first, terminal or not
+        if not_a_terminal := _streams_not_a_terminal():
+            error(*_needs_a_terminal(args, not_a_terminal))
+            return NO_TERMINAL
         return open_tui(args, catalog)  # the menu, or `run ROUTINE` straight into the session
     except LoadError as err:
         error(*map(str, err.problems))
@@ -175,12 +183,41 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 130
 
 
+def _streams_not_a_terminal() -> str:
+    """Which of the standard input and output is not a terminal ("" when both are): the screen needs both."""
+    streams = [name for name, stream in (("input", sys.stdin), ("output", sys.stdout))
+               if stream is None or not stream.isatty()]  # fmt: skip
+    return " and ".join(f"standard {name}" for name in streams)
+
+
+def _needs_a_terminal(args: argparse.Namespace, not_a_terminal: str) -> tuple[str, str]:
+    """Why the screen cannot start when `not_a_terminal` (a file, a pipe), and what works without a terminal."""
+    if args.command == "run":
+        run = f"backfit run {shlex.quote(args.routine)}"
+        what, instead = f"`{run}`", f"`{run} --plain` guides it in lines of text."
+    elif args.command == "remind":
+        what, instead = "`backfit remind`", "Start it in a terminal of its own, such as a tmux pane."
+    else:
+        what = "the menu"
+        instead = "`backfit list` lists the routines, and `backfit run ROUTINE --plain` guides one in lines of text."
+    verb = "are" if " and " in not_a_terminal else "is"
+    return f"{what} draws on a terminal, and {not_a_terminal} {verb} not one", instead
+
+
 def _new_id(text: str) -> str:
     """`--as ID`: a usable routine id, or argparse's usage error saying why not."""
     problem = id_problem(text)
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return text
+
+
+def _new_name(text: str) -> str:
+    """`--name NAME`: a name a routine file may hold, or argparse's usage error saying why not."""
+    try:
+        return routine_name(text)
+    except Invalid as err:
+        raise argparse.ArgumentTypeError(f"a routine's name {err}") from None
 
 
 def _folder(text: str) -> Path:

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
+from ..core.formatting import toml_escapes
+from ..core.model import Exercise, Routine
 from ..store import locations
 from ..store.atomic import write_atomically
 from ..store.catalog import Catalog
+from ..store.key_lines import KeyLines
 from ..store.locations import ensure_dir
 from ..store.routines import RoutineEntry, parse_routine, routine_toml
 from ..store.validation import LoadError, read_bytes
 from .messages import error, find_routine, say
 
 
-def import_routine(catalog: Catalog, path: Path, force: bool, new_id: str | None = None) -> int:
-    """Copy a routine file that validates into the user's routines, under its file name's id or `new_id`.
+def import_routine(
+    catalog: Catalog, path: Path, force: bool, new_id: str | None = None, new_name: str | None = None
+) -> int:
+    """Copy a routine file that validates into the user's routines, under its file name's id or `new_id`, named
+    as in the file or `new_name`.
 
     Taking the place of a routine, or the name of another, needs `force`.
     """
@@ -25,6 +33,10 @@ def import_routine(catalog: Catalog, path: Path, force: bool, new_id: str | None
     except LoadError as err:
         error(*map(str, err.problems), f"{path} was not imported; fix the problems above and try again")
         return 1
+    text = data.decode("utf-8-sig")  # written as it is, comments and all
+    if new_name is not None:
+        routine = replace(routine, name=new_name)
+        text = _renamed(text, routine, path, catalog.library)
     routine_id = new_id or routine.id
     clash = None if force else _import_clash(catalog, path, routine_id, routine.name)
     if clash:
@@ -32,7 +44,7 @@ def import_routine(catalog: Catalog, path: Path, force: bool, new_id: str | None
         error(what, f"{path} was not imported; {how_to_go_on}")
         return 1
     target = ensure_dir(locations.user_routines_dir()) / f"{routine_id}.toml"
-    write_atomically(target, data.decode("utf-8-sig"))  # as written, comments and all
+    write_atomically(target, text)
     say(f"Imported {routine.name} as {routine_id!r}: `backfit run {routine_id}` runs it.")
     return 0
 
@@ -46,7 +58,7 @@ def _import_clash(catalog: Catalog, path: Path, routine_id: str, name: str) -> t
     replaced = next((e for e in catalog.entries if e.id == routine_id), None)
     if replaced is not None:
         keep_both = (
-            "give it a name of its own in the file and add --as ID to keep both"
+            "add --as ID --name NAME to keep both"
             if named_alike(replaced)
             else "add --as ID to import it under another id"
         )
@@ -63,10 +75,28 @@ def _import_clash(catalog: Catalog, path: Path, routine_id: str, name: str) -> t
     if namesake is not None:
         whose = "your routine" if namesake.origin == "user" else "the bundled routine"
         return f'{path} holds a routine named "{name}", as {whose} {namesake.id!r} is', (
-            f"give it a name of its own in the file, add --as {namesake.id} --force to replace that routine with it, "
-            "or add --force to import it anyway"
+            f"add --name NAME to give it a name of its own, add --as {namesake.id} --force to replace that routine "
+            "with it, or add --force to import it anyway"
         )
     return None
+
+
+def _renamed(text: str, routine: Routine, path: Path, library: Mapping[str, Exercise]) -> str:
+    """The routine file's text with `routine`'s name written in its place, its comments kept; the routine written
+    anew when the file's layout is one this edit does not follow."""
+    import tomli_w  # only when writing
+
+    lines = text.split("\n")
+    line = KeyLines(text).line(("name",))
+    if line is not None:
+        lines[line - 1] = toml_escapes(tomli_w.dumps({"name": routine.name})).rstrip("\n")
+        edited = "\n".join(lines)
+        try:
+            if parse_routine(edited.encode("utf-8"), path, library) == routine:
+                return edited
+        except LoadError:
+            pass
+    return routine_toml(routine)
 
 
 def export_routine(catalog: Catalog, reference: str, destination: Path | None) -> int:

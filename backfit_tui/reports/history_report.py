@@ -75,7 +75,7 @@ def goal_mark(session: StoredSession) -> str:
 def sessions_table(sessions: list[StoredSession]) -> Table:
     """Recent sessions: when, which routine, sets done and skipped, active time, how it ended and whether it counted."""
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("when", "routine", "sets", "active", ""):
+    for column in ("when", "routine", "sets", "active", "ended"):
         table.add_column(column)
     for session in sessions:
         records = [s.record for s in session.sets]

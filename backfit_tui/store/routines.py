@@ -44,6 +44,7 @@ KIND_KEYS = {"breaths": ("inhale", "exhale"), "reps": ("seconds_per_rep", "hold_
 MAX_STEPS = 50
 
 cue_list = text_list(4, 120, min_items=1)
+routine_name = text(60)  # a routine's name, in its file and given to `backfit import --name`
 
 
 def load_library(path: Path) -> dict[str, Exercise]:
@@ -102,7 +103,7 @@ def parse_routine(data: bytes, path: Path, library: Mapping[str, Exercise]) -> R
     problems: list[Problem] = []
     reader = TableReader(path, source, problems)
     reader.table(document, (), ROUTINE_KEYS)
-    name = reader.field(document, (), "name", text(60))
+    name = reader.field(document, (), "name", routine_name)
     description = reader.field(document, (), "description", text(200))
     tags = reader.field(document, (), "tags", text_list(10, 20), ())
     sources = reader.field(document, (), "sources", text_list(10, 200), ())

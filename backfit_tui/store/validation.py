@@ -149,7 +149,7 @@ class TableReader:
     """Reads the keys of one table, collecting problems instead of stopping at the first.
 
     Each file's reader lists its first `MAX_UNKNOWN_KEYS` unknown keys and `MAX_PROBLEMS` problems;
-    `finish()` adds one line that counts the rest.
+    `finish()` puts them in line order and adds one line that counts the rest.
     """
 
     def __init__(self, file: Path, text: str, problems: list[Problem]) -> None:
@@ -196,7 +196,13 @@ class TableReader:
             return None
 
     def finish(self) -> None:
-        """Add one line that counts the problems not listed, if any: call it after the last check."""
+        """Put the problems in the order of their lines, then add one that counts those not listed, if any: call
+        it after the last check.
+
+        The checks run key by key, not line by line; a person reads the file from the top. Problems with no line
+        (a key that is missing) come after, and any of another source (an environment variable) last.
+        """
+        self.problems.sort(key=lambda p: (p.file != self.file, p.line is None, p.line or 0, p.column or 0))
         if not self._unlisted:
             return
         noun = "unknown key" if self._unlisted == self._unknown_keys_unlisted else "problem"

@@ -40,6 +40,7 @@ class Controller:
 
     def start(self, routine: Routine) -> None:
         """Run `routine`, after offering the warm-up if it is a routine that strengthens."""
+        self.app.menu.show_chosen(routine)  # under the offer, and to come back to
         warm_up = self.warm_up_for(routine)
         if warm_up is None:
             self.run_routine(routine)

@@ -47,6 +47,6 @@ async def test_an_app_that_collects_already_freezes_nothing(collection_restored)
 def test_collection_is_back_on_even_when_the_app_ends_before_drawing(monkeypatch, data_dir, collection_restored):
     seen = []
     monkeypatch.setattr(BackfitApp, "run", lambda app: seen.append(gc.isenabled()))
-    assert cli.main([]) == 0
+    assert cli.open_tui(cli.build_parser().parse_args([]), load_catalog()) == 0
     assert seen == [False]  # paused while the app starts
     assert gc.isenabled()

@@ -4,6 +4,7 @@ the total in view, the first run's safety note, Esc, and how to quit."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from support.fake_clock import FakeClock
@@ -14,9 +15,11 @@ from textual.widgets import Input, OptionList, Static
 from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.wording import SAFETY_NOTE
 from backfit_tui.store.catalog import Catalog, load_catalog
+from backfit_tui.store.locations import bundled_routines_dir
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.safety_note import SafetyNoteScreen
 from backfit_tui.tui.screens.session import SessionScreen
+from backfit_tui.tui.screens.warm_up_offer import WarmUpOfferScreen
 from backfit_tui.tui.widgets.key_hints import KeyHints
 
 BORDER = " ▊▎"  # the list's tall border, drawn in its lines
@@ -88,6 +91,48 @@ async def test_esc_clears_the_filter_and_lists_every_routine_again(catalog):
         assert menu.query_one(Input).value == ""
         assert [entry.id for entry in menu.shown] == [entry.id for entry in catalog.entries]
         assert pilot.app.screen is menu and pilot.app.is_running
+
+
+async def test_enter_on_a_filter_that_finds_nothing_says_so_and_how_to_clear_it(catalog):
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"zumba", "enter")
+        assert [n.message for n in pilot.app._notifications] == ['No routine matches "zumba": Esc clears the filter.']
+        preview = str(pilot.app.screen.query_one("#preview", Static).content).replace(NO_BREAK_SPACE, " ")
+        assert preview == 'No routine matches "zumba": Esc clears the filter.'
+        assert isinstance(pilot.app.screen, MenuScreen)
+
+
+async def test_a_session_comes_back_to_every_routine_with_the_one_just_done_highlighted(catalog):
+    async with make_app(catalog, get_ready=0).run_test(size=(80, 24)) as pilot:
+        menu = pilot.app.screen
+        await pilot.press(*"desk", "enter")
+        assert isinstance(pilot.app.screen, SessionScreen)
+        await pilot.press("q", "y")  # left at once: the summary
+        await pilot.press("enter")  # back to the menu
+        assert pilot.app.screen is menu
+        assert menu.query_one(Input).value == ""
+        assert [entry.id for entry in menu.shown] == [entry.id for entry in catalog.entries]
+        assert menu.current().id == "desk-break"
+        await pilot.pause()
+        assert "Desk break" in str(menu.query_one("#preview", Static).content)
+
+
+async def test_backfit_run_highlights_the_routine_it_runs_under_the_warm_up_question(catalog):
+    core = next(entry.routine for entry in catalog.entries if entry.id == "core-stability")
+    async with make_app(catalog, start_with=core).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WarmUpOfferScreen)
+        menu = pilot.app.screen_stack[0]
+        assert menu.current().id == "core-stability"
+        assert "Core stability" in str(menu.query_one("#preview", Static).content)
+
+
+async def test_a_routine_of_ones_own_is_marked_beside_the_bundled_one_it_copies(catalog, data_dir):
+    (data_dir / "routines").mkdir()
+    shutil.copy(bundled_routines_dir() / "desk-break.toml", data_dir / "routines" / "my-desk.toml")
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        items = [item.split("\n")[0] for item in list_items(pilot.app.screen)]
+        assert items.count("Desk break") == 1 and items.count("Desk break · yours") == 1
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])

@@ -98,6 +98,44 @@ def test_list_table_keeps_ids_whole_at_80_columns(capsys, monkeypatch):
         assert re.search(rf"(?<![\w-]){re.escape(routine_id)}(?![\w-])", out), f"{routine_id} is cut in:\n{out}"
 
 
+def test_list_at_80_columns_gives_each_routine_one_row_with_its_name_whole(capsys, monkeypatch, library):
+    monkeypatch.setenv("COLUMNS", "80")
+    status, out, _ = backfit(capsys, "list")
+    assert status == 0
+    header, *rows = out.splitlines()
+    assert header.split() == ["name", "id", "duration", "origin"]  # tags and steps left to `show` and the menu
+    for path in BUNDLED_FILES:
+        (row,) = [row for row in rows if re.search(rf" {re.escape(path.stem)} ", row)]
+        assert row.startswith(load_routine(path, library).name + " ")
+        assert len(row) <= 80
+
+
+@pytest.mark.parametrize("columns", [100, 120])
+def test_list_in_a_wider_terminal_gives_the_steps_then_the_tags_too(capsys, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    status, out, _ = backfit(capsys, "list")
+    assert status == 0
+    header = out.splitlines()[0].split()
+    assert header == ["name", "id", "duration", "origin", "steps", "tags"][: 5 if columns == 100 else 6]
+    assert all(len(line) <= columns for line in out.splitlines())
+
+
+def test_list_says_whose_each_routine_is_and_where_each_folder_is_whole(capsys, monkeypatch, tmp_path):
+    data = tmp_path / "a-rather-long-folder-name-for-the-data" / "of-someone-who-likes-long-names"
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data))
+    assert backfit(capsys, "export", "desk-break", str(tmp_path / "f.toml"))[0] == 0
+    assert backfit(capsys, "import", str(tmp_path / "f.toml"), "--as", "my-desk", "--force")[0] == 0
+    monkeypatch.setenv("COLUMNS", "80")
+    status, out, _ = backfit(capsys, "list")
+    assert status == 0
+    rows = out.splitlines()
+    (bundled,) = [row for row in rows if " desk-break " in row]
+    (yours,) = [row for row in rows if " my-desk " in row]
+    assert bundled.split()[-1] == "bundled" and yours.split()[-1] == "yours"
+    assert f"bundled: {bundled_routines_dir()}" in rows
+    assert f"yours: {data / 'routines'}" in rows  # one line, never broken inside a word
+
+
 def test_list_json_describes_every_bundled_routine(capsys):
     rows = list_json(capsys)
     assert isinstance(rows, list)

@@ -94,8 +94,8 @@ def test_library_unknown_key_and_needs_floor_that_is_not_a_boolean(tmp_path):
         """,
     )
     assert found == [
-        f'{path}:3: plank.categroy: unknown key; did you mean "category"?',
         f"{path}:1: plank.category: is missing; add it",
+        f'{path}:3: plank.categroy: unknown key; did you mean "category"?',
         f'{path}:5: plank.needs_floor: must be true or false, got "yes"',
     ]
 

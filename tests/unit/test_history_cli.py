@@ -78,3 +78,12 @@ def test_history_marks_a_session_too_short_to_count_toward_the_goal(data_dir, ca
     assert cli.main(["history"]) == 0
     newest, oldest = (line.rstrip() for line in capsys.readouterr().out.splitlines()[1:])
     assert newest.endswith("finished") and oldest.endswith("left early · not counted")
+
+
+def test_every_column_of_the_history_table_has_a_header(data_dir, capsys):
+    fill_history(data_dir)
+    assert cli.main(["history"]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == ["when", "routine", "sets", "active", "ended"]
+    assert rows[0].rstrip().endswith("left early")
+    assert header.rstrip().endswith("ended") and header.index("ended") == rows[0].index("left early")

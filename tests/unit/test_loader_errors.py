@@ -261,6 +261,33 @@ def test_several_problems_in_one_file_are_all_reported(library):
     ]
 
 
+def test_problems_are_listed_in_the_order_of_their_lines(library):
+    source = """
+        description = "A stretch"
+        tags = "floor"
+        difficulty = 3
+
+        [[steps]]
+        exercise = "plank"
+        hold = -1
+        setz = 2
+
+        [[steps]]
+        exercise = "plonk"
+        sets = 0
+    """
+    assert problems(source, library) == [
+        "floor.toml:2: tags: must be a list of 0 to 10 texts in quotes, got \"floor\"",
+        "floor.toml:3: difficulty: unknown key; allowed keys: name, description, tags, sources, steps",
+        f"floor.toml:7: steps[1].hold: {HOLD_RANGE}, got -1",
+        'floor.toml:8: steps[1].setz: unknown key; did you mean "sets"?',
+        "floor.toml:10: steps[2]: needs exactly one of hold, breaths or reps (found none); e.g. `hold = 30`",
+        'floor.toml:11: steps[2].exercise: unknown exercise "plonk"; did you mean "plank"?',
+        "floor.toml:12: steps[2].sets: must be a whole number of sets between 1 and 20, got 0",
+        "floor.toml: name: is missing; add it",  # no line of its own: after those that have one
+    ]
+
+
 def test_a_key_that_needs_quotes_is_shown_quoted():
     from backfit_tui.store.validation import format_key
 

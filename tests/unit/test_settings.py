@@ -317,12 +317,19 @@ def test_mute_is_not_saved_into_a_file_that_is_not_toml(tmp_path):
     assert path.read_text() == "# my settings\nget_ready = \n"
 
 
-def test_settings_unknown_key_and_bad_value_are_both_reported(tmp_path):
-    path = write(tmp_path, "get_ready = 99\ngetready = 3\n")
+def test_settings_unknown_key_and_bad_value_are_both_reported_in_line_order(tmp_path):
+    path = write(tmp_path, "get_ready = 99\ngetready = 3\nmute = 3\n")
     assert settings_warnings(path) == [
-        f'{path}:2: getready: unknown key; did you mean "get_ready"?; it is ignored',
         f"{path}:1: get_ready: {GET_READY_RANGE}, got 99; {DEFAULT_GET_READY}",
+        f'{path}:2: getready: unknown key; did you mean "get_ready"?; it is ignored',
+        f"{path}:3: mute: must be true or false, got 3; the default, false, is used until it is fixed",
     ]
+
+
+def test_the_variables_warnings_come_after_the_files(tmp_path):
+    path = write(tmp_path, "voice_rate = 5\n")  # read after the voice, which the variable overrides
+    settings = load_settings(path, {"BACKFIT_VOICE": "robot"})
+    assert [str(w).split(":")[0] for w in settings.warnings] == [str(path), "environment"]
 
 
 def test_a_settings_file_of_unknown_keys_lists_twenty_and_counts_the_rest(tmp_path):

@@ -90,8 +90,7 @@ def test_import_refuses_to_replace_without_force(tmp_path, data_dir, write_routi
     assert cli.main(["import", str(source)]) == 1
     assert capsys.readouterr().err == (
         f"backfit: you already have a routine 'mine' ({data_dir / 'routines' / 'mine.toml'})\n"
-        f"{source} was not imported; add --force to replace it, or give it a name of its own in the file and "
-        "add --as ID to keep both\n"
+        f"{source} was not imported; add --force to replace it, or add --as ID --name NAME to keep both\n"
     )
     assert "hold = 20" in (data_dir / "routines" / "mine.toml").read_text()
     assert cli.main(["import", str(source), "--force"]) == 0
@@ -104,8 +103,7 @@ def test_import_of_a_bundled_routines_id_asks_before_taking_its_place(tmp_path, 
     assert cli.main(["import", str(copy)]) == 1
     assert capsys.readouterr().err == (
         f"backfit: {copy} would take the place of the bundled routine 'desk-break'\n"
-        f"{copy} was not imported; add --force to use it instead, or give it a name of its own in the file and "
-        "add --as ID to keep both\n"
+        f"{copy} was not imported; add --force to use it instead, or add --as ID --name NAME to keep both\n"
     )
     assert not (data_dir / "routines").exists()
     assert cli.main(["import", str(copy), "--force"]) == 0
@@ -119,8 +117,8 @@ def test_import_of_a_routine_named_like_another_asks_first(tmp_path, data_dir, w
     assert cli.main(["import", str(exported)]) == 1
     assert capsys.readouterr().err == (
         f"backfit: {exported} holds a routine named \"My morning\", as your routine 'my-morning' is\n"
-        f"{exported} was not imported; give it a name of its own in the file, add --as my-morning --force to "
-        "replace that routine with it, or add --force to import it anyway\n"
+        f"{exported} was not imported; add --name NAME to give it a name of its own, add --as my-morning --force "
+        "to replace that routine with it, or add --force to import it anyway\n"
     )
     assert sorted(p.name for p in (data_dir / "routines").iterdir()) == ["my-morning.toml"]
 
@@ -146,6 +144,47 @@ def test_import_as_another_id(tmp_path, data_dir, write_routine, capsys):
     assert "Imported Mine as 'plank-20': `backfit run plank-20` runs it." in capsys.readouterr().out
     assert sorted(p.name for p in (data_dir / "routines").iterdir()) == ["plank-20.toml"]
     assert "plank-20" in [e.id for e in load_catalog().entries]
+
+
+def test_ones_own_export_imported_under_another_id_is_told_how_to_take_another_name(tmp_path, data_dir, capsys):
+    exported = tmp_path / "f.toml"
+    assert cli.main(["export", "desk-break", str(exported)]) == 0
+    capsys.readouterr()
+    assert cli.main(["import", str(exported), "--as", "my-desk"]) == 1
+    assert "add --name NAME to give it a name of its own" in capsys.readouterr().err
+    assert cli.main(["import", str(exported), "--as", "my-desk", "--name", "My desk break"]) == 0
+    assert "Imported My desk break as 'my-desk'" in capsys.readouterr().out
+    names = {e.id: e.routine.name for e in load_catalog().entries}
+    assert (names["desk-break"], names["my-desk"]) == ("Desk break", "My desk break")
+    bundled = load_routine(bundled_routines_dir() / "desk-break.toml", load_catalog().library)
+    mine = load_routine(data_dir / "routines" / "my-desk.toml", load_catalog().library)
+    assert mine.steps == bundled.steps and mine.description == bundled.description
+
+
+def test_import_with_a_name_keeps_the_files_comments(data_dir, write_routine):
+    source = write_routine(f"# shared by a friend\n{MINE}".replace('"A plank."', '"A plank." # hers'), "mine.toml")
+    assert cli.main(["import", str(source), "--name", 'Her "best" plank']) == 0
+    written = (data_dir / "routines" / "mine.toml").read_text()
+    assert written == source.read_text().replace('name = "Mine"', 'name = "Her \\"best\\" plank"')
+    (entry,) = [e for e in load_catalog().entries if e.id == "mine"]
+    assert entry.routine.name == 'Her "best" plank'
+
+
+def test_import_with_a_name_writes_anew_a_file_whose_name_the_edit_cannot_follow(data_dir, write_routine):
+    source = write_routine(MINE.replace('name = "Mine"', 'name = """\nMine"""'), "mine.toml")
+    assert cli.main(["import", str(source), "--name", "Plank"]) == 0
+    (entry,) = [e for e in load_catalog().entries if e.id == "mine"]
+    assert entry.routine.name == "Plank"
+    assert entry.routine.steps == load_routine(source, load_catalog().library).steps
+
+
+@pytest.mark.parametrize("bad", ["", "two\nlines", "x" * 61])
+def test_import_name_must_be_one_a_routine_file_may_hold(bad, data_dir, write_routine, capsys):
+    with pytest.raises(SystemExit) as usage_error:
+        cli.main(["import", str(write_routine(MINE, "mine.toml")), f"--name={bad}"])
+    assert usage_error.value.code == 2
+    assert "argument --name: a routine's name must be one line of 1 to 60 characters" in capsys.readouterr().err
+    assert not (data_dir / "routines").exists()
 
 
 def test_import_as_a_bundled_routines_id_asks_too(tmp_path, data_dir, write_routine, capsys):

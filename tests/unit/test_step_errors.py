@@ -23,8 +23,8 @@ def test_unknown_step_key_suggests_the_nearest(library):
         hodl = 30
     """
     assert problems(source, library) == [
-        'floor.toml:6: steps[1].hodl: unknown key; did you mean "hold"?',
         "floor.toml:4: steps[1]: needs exactly one of hold, breaths or reps (found none); e.g. `hold = 30`",
+        'floor.toml:6: steps[1].hodl: unknown key; did you mean "hold"?',
     ]
 
 

@@ -46,10 +46,13 @@ def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
 
 
 def list_item(entry: RoutineEntry, get_ready: int) -> Text:
-    """A routine as the list shows it: its name, then how long it takes and what it needs."""
+    """A routine as the list shows it: its name, marked if it is the person's own (a copy of a bundled routine
+    may bear its name), then how long it takes and what it needs."""
     if entry.routine is None:
         return Text(f"✗ {literal(entry.id)} (cannot load)", style="red")
     item = Text(literal(entry.routine.name))
+    if entry.origin == "user":
+        item.append(" · yours", style="dim")
     item.append("\n" + at_a_glance(entry.routine, get_ready), style="dim")
     return item
 
@@ -105,6 +108,8 @@ class MenuScreen(Screen[None]):
         self.get_ready = get_ready  # the settings' get-ready, counted in each routine's length
         self.shown: list[RoutineEntry] = []
         self.suggestions: Mapping[str, Sequence[Suggestion]] = {}  # by routine id, from the history, once read
+        self.chosen: Routine | None = None  # the routine `backfit run` asked for, to highlight once listed
+        self.listed = False  # whether the list is filled (on mount)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -117,6 +122,9 @@ class MenuScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refill("")
+        if self.chosen is not None:
+            self.highlight(self.chosen)
+        self.listed = True
         self.query_one(Input).focus()
 
     @on(Input.Changed, "#filter")
@@ -148,7 +156,7 @@ class MenuScreen(Screen[None]):
         entry = self.current()
         preview = Text()
         if entry is None:
-            preview.append("No routine matches the filter.", style="dim")
+            preview.append(self.no_match(), style="dim")
         elif entry.routine is None:
             preview.append(f"{literal(entry.id)} cannot be loaded\n\n", style="bold red")
             for problem in entry.problems:
@@ -166,12 +174,35 @@ class MenuScreen(Screen[None]):
     def action_move(self, delta: int) -> None:
         self.query_one(WrappingOptionList).move(delta)
 
+    def no_match(self) -> str:
+        """What to say when the filter finds nothing, and how to have every routine back."""
+        return f'No routine matches "{literal(self.query_one(FilterInput).value.strip())}": Esc clears the filter.'
+
     def action_start(self) -> None:
         entry = self.current()
-        if entry is None or entry.routine is None:
+        if entry is None:
+            self.notify(self.no_match(), severity="warning", markup=False)
+        elif entry.routine is None:
             self.notify("Pick a routine that loads: this one has problems.", severity="warning")
+        else:
+            self.post_message(self.RoutineChosen(entry.routine))
+
+    def show_chosen(self, routine: Routine) -> None:
+        """Clear the filter and highlight `routine`, about to run: the menu a session comes back to lists every
+        routine, with the one just done in view."""
+        if not self.listed:  # `backfit run ROUTINE`: asked for as the app starts, before the list is there
+            self.chosen = routine
             return
-        self.post_message(self.RoutineChosen(entry.routine))
+        with self.prevent(Input.Changed):  # refilled here, at once, rather than when the message arrives
+            self.query_one(FilterInput).value = ""
+        self.refill("")
+        self.highlight(routine)
+
+    def highlight(self, routine: Routine) -> None:
+        """Highlight `routine` if the list shows it."""
+        index = next((i for i, entry in enumerate(self.shown) if entry.routine == routine), None)
+        if index is not None:
+            self.query_one(OptionList).highlighted = index
 
     # --- your own routines ---------------------------------------------------------------------
 
