@@ -1,5 +1,6 @@
 """`backfit remind`'s screen on fake clocks: the countdown, the chime when a break falls due, snooze and
-skip kept in the history, Enter running the routine and the countdown again when it ends, and `?` help."""
+skip kept in the history, Enter running the routine and the countdown again when it ends, and `?` help;
+its layouts from a pane of three rows to a whole terminal, and the room the session it starts asks for."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from backfit_tui.tui.remind_controller import RemindPlan
 from backfit_tui.tui.screens.help import HelpScreen
 from backfit_tui.tui.screens.remind import RemindScreen
 from backfit_tui.tui.screens.session import SessionScreen
+from backfit_tui.tui.screens.too_small import TooSmallScreen
 
 WALL_START = 1_780_000_000.0
 
@@ -112,3 +114,22 @@ async def test_with_the_voice_on_a_due_break_is_called_aloud_in_place_of_its_chi
         await advance(pilot, wall, 60)
         await pilot.pause()
         assert speech.started == ["Time for a break. Desk break."] and player.played == []
+
+
+async def test_the_reminder_fits_the_readme_pane_and_time_waits_until_the_session_has_room(catalog):
+    wall, clock = FakeClock(WALL_START), FakeClock(100.0)
+    async with remind_app(catalog, wall, clock=clock).run_test(size=(100, 12)) as pilot:
+        assert isinstance(pilot.app.screen, RemindScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TooSmallScreen)  # the session needs more than the reminder
+        assert "at least 50×16" in str(pilot.app.screen.query_one("#too-small").render())
+        session = pilot.app.screen_stack[-2]
+        assert isinstance(session, SessionScreen)
+        before = session.session.elapsed()
+        clock.advance(30)
+        session.tick()
+        assert session.session.elapsed() == before  # covered: time waits
+        await pilot.resize_terminal(100, 30)  # the pane zoomed
+        await pilot.pause()
+        assert pilot.app.screen is session

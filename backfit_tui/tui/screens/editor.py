@@ -26,6 +26,7 @@ from ...store.draft import STEP_FIELDS, Draft, field_text, free_id, kind_fields,
 from ...store.routines import DOSAGE_KEYS
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
+from .too_small import FULL_LAYOUT
 
 ROUTINE_FIELDS = ("name", "description", "tags")
 ROUTINE, STEPS = Binding.Group("The routine"), Binding.Group("Steps, in the list of steps")
@@ -55,6 +56,7 @@ class EditorScreen(Screen[None]):
             self.routine = routine
 
     CSS_PATH = "editor.tcss"
+    MIN_SIZE = FULL_LAYOUT
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, group=ROUTINE,
