@@ -23,6 +23,7 @@ from backfit_tui.tui.remind_controller import RemindPlan
 from backfit_tui.tui.screens.help import HelpScreen
 from backfit_tui.tui.screens.remind import RemindScreen
 from backfit_tui.tui.screens.session import SessionScreen
+from backfit_tui.tui.screens.summary import SummaryScreen
 from backfit_tui.tui.screens.too_small import TooSmallScreen
 from backfit_tui.tui.widgets.big_text import BigText
 
@@ -89,6 +90,8 @@ async def test_enter_runs_the_routine_and_the_countdown_starts_again_when_it_end
         wall.advance(300)
         await pilot.press("q", "y")  # leave the session early
         await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert "⏎ Back to the countdown" in shown(pilot.app) and "Menu" not in shown(pilot.app)
         await pilot.press("enter")  # the summary's way back
         await pilot.pause()
         assert isinstance(pilot.app.screen, RemindScreen)
