@@ -143,6 +143,12 @@ async def test_a_short_pane_shows_the_time_to_the_break_on_one_line(catalog, siz
         assert lines[-1].startswith("⏎ Start  s Snooze  k Skip")
 
 
+@pytest.mark.parametrize("size", [(100, 1), (100, 2)])
+async def test_a_pane_of_one_or_two_rows_keeps_the_time_to_the_break(catalog, size):
+    async with remind_app(catalog, FakeClock(WALL_START), every=42 * 60 + 10).run_test(size=size) as pilot:
+        assert screen_lines(pilot.app)[0].strip() == "Next break in 42:10 · Desk break"
+
+
 @pytest.mark.parametrize("size", [(100, 12), (60, 20), (80, 24), (120, 40), (200, 60)])
 async def test_a_taller_terminal_shows_the_time_large_and_a_due_break_as_large_words(catalog, size):
     wall = FakeClock(WALL_START)

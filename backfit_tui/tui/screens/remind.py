@@ -1,6 +1,7 @@
 """The reminder screen of `backfit remind`: the time to the next break, large, and the breaks today and
-this week; in a short pane (under ten rows) the same on two lines. It drives the core's Reminder once a
-second and says what happens by messages; the App chimes, notifies, keeps the answers and runs the routine."""
+this week; in a short pane (under ten rows) the same on two lines, in one or two rows the time alone.
+It drives the core's Reminder once a second and says what happens by messages; the App chimes,
+notifies, keeps the answers and runs the routine."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from ..widgets.big_text import FIGURES, WORDS, BigText
 from ..widgets.key_hints import KeyHints
 
 TICK_S = 1.0
+SHORT_FROM = 3  # rows: the time and the routine, the counts, the keys; fewer rows keep the time alone
 TALL_FROM = 10  # rows: the heading, the figure at its smallest (4 rows), the routine and the counts
 BREAK, LEAVING = Binding.Group("Break"), Binding.Group("Leaving")
 HEADINGS = {State.COUNTING: "Next break in", State.DUE: "Time for a break", State.QUIET: "No breaks now",
@@ -42,7 +44,7 @@ class RemindScreen(Screen[None]):
     """
 
     CSS_PATH = "remind.tcss"
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL_FROM, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (SHORT_FROM, "-short"), (TALL_FROM, "-tall")]
 
     BINDINGS = [
         Binding("enter", "take", "Start", group=BREAK, tooltip="Start the break's routine now"),
