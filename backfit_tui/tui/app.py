@@ -92,7 +92,6 @@ class BackfitApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, group=ANYWHERE,
                 tooltip="Quit backfit; in a session, leave it after asking, as q does"),
     ]
-    MIN_SIZE = (50, 16)  # below this, a message instead of a squeezed layout
 
     def __init__(
         self, *, catalog: Catalog, settings: Settings, clock: Callable[[], float], wall_clock: Callable[[], float],
@@ -173,7 +172,8 @@ class BackfitApp(App[None]):
             self.push_screen(SafetyNoteScreen(), lambda _read: self.start_routine_asked_for())
         else:
             self.start_routine_asked_for()
-        self.check_fit(self.size)
+        self.screen_change_signal.subscribe(self, lambda _screen: self.call_next(self.check_fit))
+        self.check_fit()
         for problem in self.settings.warnings:
             self.warn(str(problem))
         if self.history_problem:
@@ -194,14 +194,21 @@ class BackfitApp(App[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.check_fit(event.size)
 
-    def check_fit(self, size: Size) -> None:
-        """Cover the screens with a message while the terminal is too small to draw them."""
-        from .screens.too_small import TooSmallScreen
+    def check_fit(self, size: Size | None = None) -> None:
+        """Cover the screen on top with a message while the terminal is smaller than its `MIN_SIZE`.
 
-        small = size.width < self.MIN_SIZE[0] or size.height < self.MIN_SIZE[1]
-        if small and not isinstance(self.screen, TooSmallScreen):
-            self.push_screen(TooSmallScreen(*self.MIN_SIZE))
-        elif not small and isinstance(self.screen, TooSmallScreen):
+        Checked as the terminal is resized and as screens come and go: the reminder fits a pane of three
+        rows, the session it starts does not.
+        """
+        from .screens.too_small import TooSmallScreen, needs_more_than
+
+        width, height = size or self.size
+        covered = isinstance(self.screen, TooSmallScreen)
+        shown = self.screen_stack[-2] if covered else self.screen
+        needed = needs_more_than(shown, width, height)
+        if needed and not covered:
+            self.push_screen(TooSmallScreen(*needed))
+        elif covered and not needed:
             self.pop_screen()
 
     def on_unmount(self) -> None:

@@ -131,7 +131,8 @@ class Controller:
 
         self.last_accepted = None
         self.show_suggestions()  # the menu's, after this session
-        self.app.push_screen(SummaryScreen(record, news, self.suggestions(routine)), chosen)
+        back_to = "Menu" if self.app.remind_controller is None else "Back to the countdown"
+        self.app.push_screen(SummaryScreen(record, news, self.suggestions(routine), back_to), chosen)
 
     # --- progression: suggestions, accepted and undone ------------------------------------------
 

@@ -1,9 +1,11 @@
 """`backfit remind` in a real terminal: the break falls due and its chime is played through ALSA's `file`
-plugin, Enter starts the routine, and leaving the routine brings the countdown back."""
+plugin, Enter starts the routine, and leaving the routine brings the countdown back; and the README's
+own recipe, a tmux pane of 12 rows split off below the work."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -15,10 +17,7 @@ from support.terminal import Terminal
 from backfit_tui.store import locations
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("tmux") is None or shutil.which("aplay") is None,
-    reason="tmux or aplay is missing (.ci/run installs both)",
-)
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is missing (.ci/run installs it)")
 
 
 def wait_for_capture(capture: Path, timeout: float = 10.0) -> list[bytes]:
@@ -29,6 +28,7 @@ def wait_for_capture(capture: Path, timeout: float = 10.0) -> list[bytes]:
     return captures(capture)
 
 
+@pytest.mark.skipif(shutil.which("aplay") is None, reason="aplay is missing (.ci/run installs alsa-utils)")
 def test_a_due_break_chimes_enter_runs_it_and_leaving_it_counts_again(tmp_path, data_dir):
     locations.safety_note_marker().touch()
     (data_dir / "settings.toml").write_text('sound_backend = "alsa"\n')
@@ -52,6 +52,49 @@ def test_a_due_break_chimes_enter_runs_it_and_leaving_it_counts_again(tmp_path, 
         term.wait_for("Next break in")
         term.press("q")
         term.wait_for_exit()
+    finally:
+        term.close()
+    assert not locations.reminder_state_file().exists()
+
+
+def test_the_readme_recipe_a_pane_of_12_rows_counts_down_and_a_break_waits_for_room(tmp_path, data_dir):
+    locations.safety_note_marker().touch()
+    bin_dir = tmp_path / "bin"  # `backfit` alone on the PATH, as the recipe names it
+    bin_dir.mkdir()
+    (bin_dir / "backfit").symlink_to(backfit_script())
+    (data_dir / "settings.toml").write_text("mute = true\n")  # no word that nothing can play to cover the pane
+    term = Terminal(["sleep", "600"], {}, 100, 40)  # the work, in a terminal of 100×40
+    try:
+        # The README's line, typed where `backfit` is on the PATH (a new pane takes the PATH of the tmux
+        # client that splits it), with a break due in four seconds rather than fifty minutes.
+        split = subprocess.run(
+            [shutil.which("tmux"), "-L", term.socket, "split-window", "-v", "-l", "12",
+             "-e", f"{DATA_DIR_VARIABLE}={data_dir}", "-e", f"HOME={tmp_path}", "-P", "-F", "#{pane_id}",
+             "backfit remind --every 4s"],
+            env={"PATH": str(bin_dir)}, capture_output=True, text=True, timeout=10, check=True,
+        )  # fmt: skip
+        pane = split.stdout.strip()
+        assert term.tmux("display-message", "-p", "-t", pane, "#{pane_width}x#{pane_height}").strip() == "100x12"
+        screen = term.wait_for("Next break in")
+        assert "needs a terminal" not in screen and "█" in screen  # the time, large
+        term.wait_for("Time for a break: Desk break", timeout=10)
+        term.press("Enter")
+        term.wait_for("at least 50×16")  # the session needs more room than the reminder
+        term.tmux("resize-pane", "-Z", "-t", pane)  # the pane zoomed, as the README says
+        term.wait_for("Get ready for")
+        term.press("q")
+        term.wait_for("Leave")
+        term.press("y")
+        term.wait_for("Back to the countdown")  # the summary's Enter
+        term.press("Enter")
+        term.tmux("resize-pane", "-Z", "-t", pane)  # back to 12 rows
+        screen = term.wait_for("Next break in")
+        assert "needs a terminal" not in screen
+        term.press("q")
+        end = time.monotonic() + 10
+        while (ended := term.tmux("display-message", "-p", "-t", pane, "#{pane_dead} #{pane_dead_status}").strip()) != "1 0":
+            assert time.monotonic() < end, f"{ended}: {term.screen()}"
+            time.sleep(0.1)
     finally:
         term.close()
     assert not locations.reminder_state_file().exists()

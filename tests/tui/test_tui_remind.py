@@ -1,5 +1,6 @@
 """`backfit remind`'s screen on fake clocks: the countdown, the chime when a break falls due, snooze and
-skip kept in the history, Enter running the routine and the countdown again when it ends, and `?` help."""
+skip kept in the history, Enter running the routine and the countdown again when it ends, and `?` help;
+its layouts from a pane of three rows to a whole terminal, and the room the session it starts asks for."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from support.fake_clock import FakeClock
 from support.recording_player import RecordingPlayer
 from support.speech_helpers import FakeSpeech, finds
 from support.tui_helpers import advance, make_app, screen_lines
+from textual.widgets import Static
 
 from backfit_tui.core.reminder import Answer, Reminder, State
 from backfit_tui.store import locations
@@ -21,6 +23,9 @@ from backfit_tui.tui.remind_controller import RemindPlan
 from backfit_tui.tui.screens.help import HelpScreen
 from backfit_tui.tui.screens.remind import RemindScreen
 from backfit_tui.tui.screens.session import SessionScreen
+from backfit_tui.tui.screens.summary import SummaryScreen
+from backfit_tui.tui.screens.too_small import TooSmallScreen
+from backfit_tui.tui.widgets.big_text import BigText
 
 WALL_START = 1_780_000_000.0
 
@@ -53,7 +58,7 @@ async def test_the_countdown_chimes_when_due_and_says_so_to_backfit_status(catal
         await advance(pilot, wall, 1)
         await pilot.pause()
         assert player.played == ["work_start"]
-        assert "Time for a break" in shown(pilot.app)
+        assert "Time for a break: Desk break" in shown(pilot.app)
         assert json.loads(locations.reminder_state_file().read_text())["state"] == "due"
     assert not locations.reminder_state_file().exists()  # leaving: no reminder runs
 
@@ -85,6 +90,8 @@ async def test_enter_runs_the_routine_and_the_countdown_starts_again_when_it_end
         wall.advance(300)
         await pilot.press("q", "y")  # leave the session early
         await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert "⏎ Back to the countdown" in shown(pilot.app) and "Menu" not in shown(pilot.app)
         await pilot.press("enter")  # the summary's way back
         await pilot.pause()
         assert isinstance(pilot.app.screen, RemindScreen)
@@ -112,3 +119,78 @@ async def test_with_the_voice_on_a_due_break_is_called_aloud_in_place_of_its_chi
         await advance(pilot, wall, 60)
         await pilot.pause()
         assert speech.started == ["Time for a break. Desk break."] and player.played == []
+
+
+def drawn_in_blocks(figure: BigText) -> bool:
+    """The big text is drawn large (in block elements), not fallen back to a line of plain text."""
+    return figure.display and figure.region.height > 0 and any("█" in line for line in figure.drawn())
+
+
+@pytest.mark.parametrize("size", [(100, 3), (100, 6), (60, 8)])
+async def test_a_short_pane_shows_the_time_to_the_break_on_one_line(catalog, size):
+    wall = FakeClock(WALL_START)
+    async with remind_app(catalog, wall, every=42 * 60 + 10).run_test(size=size) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, RemindScreen)  # not the message that the terminal is too small
+        lines = screen_lines(pilot.app)
+        assert "Next break in 42:10 · Desk break" in "\n".join(lines)
+        assert "Today 0 · this week 0/3" in "\n".join(lines)
+        assert lines[-1].startswith("⏎ Start  s Snooze  k Skip")
+        assert not screen.query_one("#remind-figure").display
+        await advance(pilot, wall, 42 * 60 + 10)
+        lines = screen_lines(pilot.app)
+        assert "Time for a break · Desk break" in "\n".join(lines) and "0:00" not in "\n".join(lines)
+        assert lines[-1].startswith("⏎ Start  s Snooze  k Skip")
+
+
+@pytest.mark.parametrize("size", [(100, 1), (100, 2)])
+async def test_a_pane_of_one_or_two_rows_keeps_the_time_to_the_break(catalog, size):
+    async with remind_app(catalog, FakeClock(WALL_START), every=42 * 60 + 10).run_test(size=size) as pilot:
+        assert screen_lines(pilot.app)[0].strip() == "Next break in 42:10 · Desk break"
+
+
+@pytest.mark.parametrize("size", [(100, 12), (60, 20), (80, 24), (120, 40), (200, 60)])
+async def test_a_taller_terminal_shows_the_time_large_and_a_due_break_as_large_words(catalog, size):
+    wall = FakeClock(WALL_START)
+    async with remind_app(catalog, wall, every=42 * 60 + 10).run_test(size=size) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, RemindScreen)
+        figure, call = screen.query_one("#remind-figure", BigText), screen.query_one("#remind-call", BigText)
+        assert figure.text == "42:10" and drawn_in_blocks(figure) and not call.display
+        text = shown(pilot.app)
+        assert "Next break in" in text and "Break: Desk break" in text and "Today 0 · this week 0/3" in text
+        await advance(pilot, wall, 42 * 60 + 10)
+        assert drawn_in_blocks(call) and not figure.display  # no big 0:00
+        assert call.region.height >= 3 and call.region.width >= 39  # the words at their size, or larger
+        assert not screen.query_one("#remind-heading", Static).display  # the call says it, large
+        text = shown(pilot.app)
+        assert "Time for a break: Desk break" in text and "⏎ Start  s Snooze  k Skip" in text
+
+
+async def test_the_reminder_fits_the_readme_pane_and_time_waits_until_the_session_has_room(catalog):
+    wall, clock = FakeClock(WALL_START), FakeClock(100.0)
+    async with remind_app(catalog, wall, clock=clock).run_test(size=(100, 12)) as pilot:
+        assert isinstance(pilot.app.screen, RemindScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TooSmallScreen)  # the session needs more than the reminder
+        assert "at least 50×16" in str(pilot.app.screen.query_one("#too-small").render())
+        session = pilot.app.screen_stack[-2]
+        assert isinstance(session, SessionScreen)
+        before = session.session.elapsed()
+        clock.advance(30)
+        session.tick()
+        assert session.session.elapsed() == before  # covered: time waits
+        await pilot.resize_terminal(100, 30)  # the pane zoomed
+        await pilot.pause()
+        assert pilot.app.screen is session
+
+
+async def test_escape_does_not_end_the_reminders_and_q_does(catalog):
+    async with remind_app(catalog, FakeClock(WALL_START)).run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, RemindScreen) and pilot.app.return_code is None
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.return_code == 0

@@ -39,6 +39,7 @@ from ...store.draft import (
 from ...store.routines import DOSAGE_KEYS
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
+from .too_small import FULL_LAYOUT
 
 ROUTINE_FIELDS = ("name", "description", "tags")
 ROUTINE, STEPS = Binding.Group("The routine"), Binding.Group("Steps, in the list of steps")
@@ -68,6 +69,7 @@ class EditorScreen(Screen[None]):
             self.routine = routine
 
     CSS_PATH = "editor.tcss"
+    MIN_SIZE = FULL_LAYOUT
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, group=ROUTINE,

@@ -13,6 +13,7 @@ from ...store.history import StoredSession
 from ...store.stats import Stats
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
+from .too_small import FULL_LAYOUT
 
 RECENT_SESSIONS = 20  # how many sessions the screen lists, newest first
 
@@ -21,6 +22,7 @@ class HistoryScreen(Screen[None]):
     """The statistics and recent sessions it is given, read from the history by the app; Esc goes back."""
 
     CSS_PATH = "history.tcss"
+    MIN_SIZE = FULL_LAYOUT
 
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", group=Binding.Group("Leaving"), tooltip="Back to the menu"),

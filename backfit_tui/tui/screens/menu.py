@@ -25,6 +25,7 @@ from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
 from ..widgets.unbroken_text import UnbrokenText
 from ..widgets.wrapping_list import WrappingOptionList
+from .too_small import FULL_LAYOUT
 
 if TYPE_CHECKING:
     from ...core.progression import Suggestion
@@ -68,6 +69,8 @@ class MenuScreen(Screen[None]):
     It starts, deletes and reloads nothing itself: it posts what the person chose, and the App acts
     (then hands it the routines again with `show_catalog`).
     """
+
+    MIN_SIZE = FULL_LAYOUT
 
     class RoutineChosen(Message):
         """Enter on a routine that loads: the App runs it."""

@@ -1,6 +1,7 @@
 """The reminder screen of `backfit remind`: the time to the next break, large, and the breaks today and
-this week. It drives the core's Reminder once a second and says what happens by messages; the App
-chimes, notifies, keeps the answers and runs the routine."""
+this week; in a short pane (under ten rows) the same on two lines, in one or two rows the time alone.
+It drives the core's Reminder once a second and says what happens by messages; the App chimes,
+notifies, keeps the answers and runs the routine."""
 
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ from textual.widgets import Static
 
 from ...core.formatting import clock_face, literal
 from ...core.reminder import Answer, Reminder, State
-from ..widgets.big_text import FIGURES, BigText
+from ..widgets.big_text import FIGURES, WORDS, BigText
 from ..widgets.key_hints import KeyHints
 
 TICK_S = 1.0
+SHORT_FROM = 3  # rows: the time and the routine, the counts, the keys; fewer rows keep the time alone
+TALL_FROM = 10  # rows: the heading, the figure at its smallest (4 rows), the routine and the counts
 BREAK, LEAVING = Binding.Group("Break"), Binding.Group("Leaving")
 HEADINGS = {State.COUNTING: "Next break in", State.DUE: "Time for a break", State.QUIET: "No breaks now",
             State.ON_BREAK: "On a break"}  # fmt: skip
+CALL = "BREAK TIME"  # the big words of a break that is due: short enough to be large in 80 columns
 
 
 @dataclass(frozen=True)
@@ -34,16 +38,22 @@ class BreakCounts:
 
 
 class RemindScreen(Screen[None]):
-    """Counts down to the next break of `reminder`, which runs `routine_name`; q leaves backfit."""
+    """Counts down to the next break of `reminder`, which runs `routine_name`; q leaves backfit.
+
+    It declares no `MIN_SIZE`: it is made to live in a pane of three rows as well as in a whole terminal.
+    """
 
     CSS_PATH = "remind.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (SHORT_FROM, "-short"), (TALL_FROM, "-tall")]
 
     BINDINGS = [
         Binding("enter", "take", "Start", group=BREAK, tooltip="Start the break's routine now"),
         Binding("s", "snooze", "Snooze", group=BREAK, tooltip="Put the break off ten minutes"),
         Binding("k", "skip", "Skip", group=BREAK, tooltip="Let this break go: the count starts again from now"),
         Binding("m", "app.toggle_mute", "Mute", group=BREAK, tooltip="Turn the chimes off or on (remembered)"),
-        Binding("q,escape", "app.quit", "Quit", group=LEAVING, tooltip="Stop reminding and leave backfit"),
+        # Not Esc, which means "back" everywhere else: here it would end the day's reminders by a slip. q asks
+        # nothing, as in top or less: leaving loses nothing, the answers are kept and a new start counts afresh.
+        Binding("q", "app.quit", "Quit", group=LEAVING, tooltip="Stop reminding and leave backfit"),
     ]
 
     @dataclass
@@ -77,11 +87,14 @@ class RemindScreen(Screen[None]):
         with Vertical(id="remind"):
             yield Static(id="remind-heading")
             yield BigText(FIGURES, id="remind-figure")
+            yield BigText(WORDS, id="remind-call")
+            yield Static(id="remind-line")  # a short pane's: the heading, the time and the routine
             yield Static(id="remind-routine")
             yield Static(id="remind-counts")
         yield KeyHints()
 
     def on_mount(self) -> None:
+        self.query_one("#remind-call", BigText).show(CALL)
         self.set_interval(TICK_S, self.tick)
         self.show()
 
@@ -100,12 +113,17 @@ class RemindScreen(Screen[None]):
         self.counts = counts or self.counts
         reminder = self.reminder
         left = reminder.remaining()
-        self.query_one("#remind-heading", Static).update(HEADINGS[reminder.state])
-        self.query_one("#remind-figure", BigText).show(clock_face(left) if left is not None else "--:--")
-        self.query_one("#remind-routine", Static).update(f"Break: {literal(self.routine_name)}")
+        heading, routine = HEADINGS[reminder.state], literal(self.routine_name)
+        figure = clock_face(left) if left is not None else "--:--"
+        self.query_one("#remind-heading", Static).update(heading)
+        self.query_one("#remind-figure", BigText).show(figure)
+        line = f"{heading} {figure}" if reminder.state is State.COUNTING else heading
+        self.query_one("#remind-line", Static).update(f"{line} · {routine}")
+        due = reminder.state is State.DUE  # the call is large, and said in words for who reads the text
+        self.query_one("#remind-routine", Static).update(f"{heading}: {routine}" if due else f"Break: {routine}")
         done = self.counts
         self.query_one("#remind-counts", Static).update(f"Today {done.today} · this week {done.this_week}/{done.goal}")
-        self.set_class(reminder.state is State.DUE, "-due")
+        self.set_class(due, "-due")
         if (reminder.state, reminder.due_at) != self._told:
             self._told = reminder.state, reminder.due_at
             self.post_message(self.Changed(reminder))

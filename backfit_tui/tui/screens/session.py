@@ -30,6 +30,7 @@ from ..widgets.big_text import FIGURES, WORDS, BigText
 from ..widgets.key_hints import KeyHints
 from ..widgets.pace_bar import PaceBar
 from ..widgets.thin_bar import ThinBar
+from .too_small import FULL_LAYOUT
 
 if TYPE_CHECKING:
     from ..observers import EventObserver
@@ -53,6 +54,7 @@ class SessionScreen(Screen[SessionRecord]):
     """Guides one routine; dismisses with the session's record when it ends or is left."""
 
     CSS_PATH = "session.tcss"
+    MIN_SIZE = FULL_LAYOUT  # the figure read from the floor, the band, the cue; time waits under the message
 
     # Short words and ␣ for space: every hint fits a 60-column footer. The ? help reads the groups and tooltips.
     BINDINGS = [

@@ -58,12 +58,14 @@ PROGRESS = Binding.Group("Progress")
 
 class SummaryScreen(Screen[bool]):
     """What was done, and what the last sessions suggest for the next; dismisses with True to repeat the
-    routine, False for the menu. Accepting and undoing the suggestions is asked of the App by message."""
+    routine, False to go back (`back_to` names where, in the footer). Accepting and undoing the suggestions
+    is asked of the App by message."""
 
     CSS_PATH = "summary.tcss"
 
     BINDINGS = [
-        Binding("enter,escape,q", "menu", "Menu", group=NEXT, tooltip="Back to the menu"),
+        Binding("enter,escape,q", "menu", "Menu", group=NEXT,
+                tooltip="Back to the menu, or to the countdown of backfit remind"),
         Binding("r", "again", "Repeat", group=NEXT, tooltip="Do the same routine again now"),
         Binding("a", "accept", "Accept", group=PROGRESS,
                 tooltip="Accept the suggested next step: the routine is changed now (your own copy of a bundled one)"),
@@ -84,9 +86,11 @@ class SummaryScreen(Screen[bool]):
         summary: SummaryScreen
 
     def __init__(
-        self, record: SessionRecord, news: SessionNews | None, suggestions: tuple[Suggestion, ...] = ()
+        self, record: SessionRecord, news: SessionNews | None, suggestions: tuple[Suggestion, ...] = (),
+        back_to: str = "Menu",
     ) -> None:
         super().__init__()
+        self.back_to = back_to  # the footer's word for Enter: where it goes back to
         self.record = record
         self.news = news
         self.suggestions = suggestions
@@ -131,6 +135,8 @@ class SummaryScreen(Screen[bool]):
             return None
         if binding.action == "undo" and not self.accepted:
             return None
+        if binding.action == "menu":
+            return self.back_to
         return binding.description
 
     def changed(self, accepted: bool) -> None:
