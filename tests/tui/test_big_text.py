@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.style import Style
+from rich.text import Text
 from support.fake_clock import FakeClock
 from support.tui_helpers import advance, short_routine_app
 
@@ -46,13 +48,22 @@ async def test_the_time_left_is_the_largest_thing_on_the_screen_and_grows_with_i
         assert len([line for line in word.drawn() if line.strip()]) >= 3  # the phase's word in big letters too
 
 
+def _as_blocks(line: Text) -> str:
+    """A line of the pacer as it looks: a reversed space is a full block."""
+    cells = list(line.plain)
+    for span in line.spans:
+        if Style.parse(str(span.style)).reverse:
+            cells[span.start : span.end] = "█" * (span.end - span.start)
+    return "".join(cells)
+
+
 @pytest.mark.parametrize(("seconds", "pace"), [(18.25, 0.25), (18.75, 0.75), (34.5, 1.0)])
 async def test_the_pacer_is_a_centred_band_as_wide_as_the_pace(seconds, pace):
     clock = FakeClock(100.0)
     async with short_routine_app(load_catalog(), clock).run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, seconds)  # into cat-cow's first inhale, or bird dog's first hold
         pacer = pilot.app.screen.query_one("#pacer")
-        line = str(pacer.render()).split("\n")[0]
+        line = _as_blocks(pacer.render().split("\n")[0])
         band = line.strip()
         left, right = len(line) - len(line.lstrip()), len(line) - len(line.rstrip())
         assert abs(len(band) - pace * pacer.size.width) <= 1 and abs(left - right) <= 1
@@ -92,3 +103,11 @@ async def test_each_row_of_ink_is_painted_by_the_cells_background_so_rows_join()
                 cells = [(char, style) for text, style, _ in widget.render_line(y) for char in text]
                 assert [char for char, _ in cells if char in "█▀"] == []  # glyphs that fall short of the cell's top
                 assert [bool(style.reverse) for _, style in cells] == [block in "█▀" for block in line], (y, line)
+
+
+async def test_the_pacers_rows_are_painted_by_the_cells_background_so_they_join():
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock).run_test(size=(120, 40)) as pilot:
+        await advance(pilot, clock, 18.75)  # cat-cow's first inhale, in a pacer two rows tall
+        rows = pilot.app.screen.query_one("#pacer").render().split("\n")
+        assert len(rows) == 2 and all("█" not in row.plain and _as_blocks(row).count("█") > 10 for row in rows)
