@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -111,3 +114,19 @@ async def test_the_pacers_rows_are_painted_by_the_cells_background_so_they_join(
         await advance(pilot, clock, 18.75)  # cat-cow's first inhale, in a pacer two rows tall
         rows = pilot.app.screen.query_one("#pacer").render().split("\n")
         assert len(rows) == 2 and all("█" not in row.plain and _as_blocks(row).count("█") > 10 for row in rows)
+
+
+def _readme_sizes() -> list[tuple[tuple[int, int], int]]:
+    """The heights of the time the README gives, `7 rows tall at 80×24, 21 at 120×40`: ((columns, rows), height)."""
+    text = " ".join((Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8").split())
+    sentence = re.search(r"grow with the terminal: ([^.]*)\.", text).group(1)
+    sizes = re.findall(r"(\d+)(?: rows tall)? at (\d+)×(\d+)", sentence)
+    return [((int(w), int(h)), int(rows)) for rows, w, h in sizes]
+
+
+@pytest.mark.parametrize(("size", "rows"), _readme_sizes())
+async def test_the_time_is_as_tall_as_the_readme_says(size, rows):
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock).run_test(size=size) as pilot:
+        await advance(pilot, clock, 3.5)  # into the first hold
+        assert len([line for line in pilot.app.screen.query_one("#figure", BigText).drawn() if line.strip()]) == rows
