@@ -6,8 +6,6 @@ bindings with a group are listed, so Textual's own keys (tab, copy) stay out of 
 
 from __future__ import annotations
 
-import dataclasses
-
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
@@ -18,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ...core.wording import SAFETY_LINE
-from ..key_rows import help_keys, key_rows
+from ..key_rows import help_keys, key_rows, named
 from ..widgets.key_hints import KeyHints
 
 
@@ -65,8 +63,8 @@ class HelpScreen(ModalScreen[None]):
         yield KeyHints()
 
     def key_name(self, binding: Binding) -> str:
-        """A key as the help names it: `space`, not the footer's narrow `␣`."""
-        return self.app.get_key_display(dataclasses.replace(binding, key_display=None))
+        """A key as the help names it: `space` and `enter`, not the narrow `␣` and `⏎`."""
+        return named(self.app.get_key_display)(binding)
 
 
 def key_table(keys_width: int) -> Table:
