@@ -164,3 +164,13 @@ async def test_keys_that_do_the_same_thing_are_one_row_and_ungrouped_keys_are_le
         text = shown(pilot.app)
         assert row("j / k", "Move along").search(text)
         assert "Secret" not in text and SAFETY_LINE[:40] in text
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_the_safety_note_is_seen_without_scrolling_the_session_help(catalog, size):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock).run_test(size=size) as pilot:
+        await advance(pilot, clock, 3.5)
+        await pilot.press("question_mark")
+        text = " ".join(" ".join(line.strip(" │╭╮╰╯─") for line in screen_lines(pilot.app)).split())
+        assert "Take care" in text and " ".join(SAFETY_LINE.split()) in text

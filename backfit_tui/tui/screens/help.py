@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -58,8 +58,9 @@ class HelpScreen(ModalScreen[None]):
             for group, table in groups.items():
                 yield Static(Text(group.description, style="bold"), classes="help-group")
                 yield Static(table, classes="help-keys")
-            yield Static(Text("Take care", style="bold"), classes="help-group")
-            yield Static(SAFETY_LINE, id="help-safety")
+            with Vertical(id="help-care"):  # docked: in sight however small the screen, the keys scroll above it
+                yield Static(Text("Take care", style="bold"))
+                yield Static(SAFETY_LINE, id="help-safety")
         yield KeyHints()
 
     def key_name(self, binding: Binding) -> str:
