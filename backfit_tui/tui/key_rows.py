@@ -37,6 +37,21 @@ def key_rows(bindings: Iterable[Binding]) -> list[list[Binding]]:
     return list(rows.values())
 
 
+# Signs for keys narrow enough for a tight footer, and the names that read better wherever there is room:
+# in DejaVu Sans Mono ⏎ and ␣ are a few pixels tall.
+KEY_NAMES = {"⏎": "enter", "␣": "space"}
+
+
+def named(display: Callable[[Binding], str]) -> Callable[[Binding], str]:
+    """`display` with the narrow signs spelled out: `enter` for `⏎`, `space` for `␣`."""
+
+    def spelled_out(binding: Binding) -> str:
+        shown = display(binding)
+        return KEY_NAMES.get(shown, shown)
+
+    return spelled_out
+
+
 def footer_keys(row: list[Binding], display: Callable[[Binding], str]) -> str:
     """The row's keys for the footer, `+/-`: the first shown key of each action, so `q` stands for `q`, `esc`."""
     firsts: dict[str, Binding] = {}

@@ -1,5 +1,6 @@
 """A terminal of 16 colours: backfit takes the terminal's own colours, so no phase is drawn in the
-error colour (the default theme's orange falls to red there)."""
+error colour (the default theme's orange falls to red there), and what must be read from the mat
+reads on a black terminal and on a white one alike."""
 
 from __future__ import annotations
 
@@ -14,6 +15,24 @@ from backfit_tui.tui.app import FEW_COLOURS_THEME
 
 RED = {1, 9}  # the terminal's red and bright red
 MOMENTS = {"get-ready": 0.5, "work": 2.5, "rest": 5.5, "switch": 21.5}  # seconds into the short routine
+# xterm's 16 colours, the ones a reader of the issue saw: (red, green, blue) by number.
+XTERM = {
+    0: (0, 0, 0), 1: (205, 0, 0), 2: (0, 205, 0), 3: (205, 205, 0), 4: (0, 0, 238), 5: (205, 0, 205),
+    6: (0, 205, 205), 7: (229, 229, 229), 8: (127, 127, 127), 9: (255, 0, 0), 10: (0, 255, 0),
+    11: (255, 255, 0), 12: (92, 92, 255), 13: (255, 0, 255), 14: (0, 255, 255), 15: (255, 255, 255),
+}  # fmt: skip
+TERMINAL_DEFAULT = -1  # the terminal's own text or background colour
+
+
+def contrast(one: int, other: int) -> float:
+    """The WCAG contrast ratio of two of xterm's colours, from 1 to 21."""
+
+    def luminance(number: int) -> float:
+        linear = [(c / 255) / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in XTERM[number]]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 @pytest.fixture
@@ -55,3 +74,22 @@ async def test_the_highlighted_routine_stands_out_in_16_colours_while_the_filter
         routines = pilot.app.screen.query_one("#routines")
         highlight = routines.get_component_rich_style("option-list--option-highlighted")
         assert not highlight.bgcolor.is_default and highlight.bgcolor.number not in RED
+
+
+async def test_what_is_read_from_the_mat_reads_on_a_black_and_on_a_white_terminal(sixteen_colours):
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock, get_ready=1).run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+
+        def check(look: str) -> None:
+            for selector in ("#figure", "#pacer"):  # on the terminal's background, whichever it is: its own text colour
+                assert screen.query_one(selector).styles.color.ansi == TERMINAL_DEFAULT, (look, selector)
+            band = screen.query_one("#phase-word").styles
+            assert contrast(band.color.ansi, band.background.ansi) >= 4.5, (look, band.color, band.background)
+
+        for look, seconds in MOMENTS.items():
+            await advance(pilot, clock, seconds - (clock.now - 100.0))
+            check(look)
+        await pilot.press("space")
+        assert screen.has_class("-paused")
+        check("paused")  # white letters on grey were 4:1

@@ -69,7 +69,7 @@ async def test_the_menu_help_opens_from_the_filter_and_lists_the_menu_keys(catal
         await pilot.press(*"desk", "question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
         text = shown(pilot.app)
-        assert row("⏎", "Start the highlighted routine").search(text)
+        assert row("enter", "Start the highlighted routine").search(text)
         assert row("↑ / ↓", "Move through the list").search(text)
         assert row("^d", "Copy the highlighted routine").search(text)
         assert row("^q / ^c", "Quit backfit").search(text)
@@ -87,7 +87,7 @@ async def test_the_editor_and_the_exercise_picker_have_help_for_their_own_keys(c
         assert row("[ / ]", "Move the highlighted step up or down").search(shown(pilot.app))
         await pilot.press("escape", "a", "question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
-        assert row("⏎", "Add the highlighted exercise as a step").search(shown(pilot.app))
+        assert row("enter", "Add the highlighted exercise as a step").search(shown(pilot.app))
         await pilot.press("escape")
         assert pilot.app.screen.query_one(Input).value == ""
 
@@ -164,3 +164,13 @@ async def test_keys_that_do_the_same_thing_are_one_row_and_ungrouped_keys_are_le
         text = shown(pilot.app)
         assert row("j / k", "Move along").search(text)
         assert "Secret" not in text and SAFETY_LINE[:40] in text
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_the_safety_note_is_seen_without_scrolling_the_session_help(catalog, size):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock).run_test(size=size) as pilot:
+        await advance(pilot, clock, 3.5)
+        await pilot.press("question_mark")
+        text = " ".join(" ".join(line.strip(" │╭╮╰╯─") for line in screen_lines(pilot.app)).split())
+        assert "Take care" in text and " ".join(SAFETY_LINE.split()) in text

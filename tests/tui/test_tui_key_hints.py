@@ -36,9 +36,9 @@ async def test_enter_reads_done_in_a_hold_and_rep_with_d_done_when_the_reps_are_
     clock = FakeClock(100.0)
     async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, IN_THE_HOLD)
-        assert "⏎ Done" in hints(pilot) and "Rep" not in hints(pilot) and "d Done" not in hints(pilot)
+        assert "enter Done" in hints(pilot) and "Rep" not in hints(pilot) and "d Done" not in hints(pilot)
         await advance(pilot, clock, AT_THE_HAND_COUNTED_REPS - IN_THE_HOLD)
-        assert "⏎ Rep" in hints(pilot) and "d Done" in hints(pilot) and "⏎ Done" not in hints(pilot)
+        assert "enter Rep" in hints(pilot) and "d Done" in hints(pilot) and "enter Done" not in hints(pilot)
 
 
 async def test_the_hints_of_the_hand_counted_reps_fit_a_60_column_footer(catalog):
@@ -52,22 +52,22 @@ async def test_enter_is_left_out_while_there_is_no_set_to_end(catalog):
     clock = FakeClock(100.0)
     async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, GETTING_READY)
-        assert "⏎" not in hints(pilot)
+        assert "enter" not in hints(pilot) and "⏎" not in hints(pilot)
         await advance(pilot, clock, IN_THE_REST - GETTING_READY)
-        assert "⏎" not in hints(pilot)
+        assert "enter" not in hints(pilot) and "⏎" not in hints(pilot)
 
 
 async def test_space_reads_resume_while_paused_and_pause_again_once_resumed(catalog):
     clock = FakeClock(100.0)
     async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, IN_THE_HOLD)
-        assert "␣ Pause" in hints(pilot)
+        assert "space Pause" in hints(pilot)
         await pilot.press("space")
-        assert "␣ Resume" in hints(pilot)
+        assert "space Resume" in hints(pilot)
         await pilot.press("space")
-        assert pilot.app.screen.session.status is Status.RESUMING and "␣ Pause" in hints(pilot)
+        assert pilot.app.screen.session.status is Status.RESUMING and "space Pause" in hints(pilot)
         await pilot.press("space")  # the lead-in stops, and waits again
-        assert pilot.app.screen.session.status is Status.PAUSED and "␣ Resume" in hints(pilot)
+        assert pilot.app.screen.session.status is Status.PAUSED and "space Resume" in hints(pilot)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +124,14 @@ async def test_the_hints_are_redrawn_when_the_phase_changes_not_every_second(cat
         assert redraws == []
         await advance(pilot, clock, 1)  # into the rest
         assert len(redraws) == 1
+
+
+async def test_enter_and_space_are_named_where_the_footer_has_room_and_signs_where_it_has_not(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, IN_THE_HOLD)
+        # ⏎ and ␣ are a few pixels tall in many fonts
+        assert hints(pilot).startswith("space Pause") and "enter Done" in hints(pilot)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert hints(pilot).startswith("␣ Pause") and "⏎ Done" in hints(pilot) and cell_len(hints(pilot)) <= 60

@@ -154,7 +154,7 @@ async def test_on_the_first_run_the_safety_note_is_a_screen_that_enter_dismisses
         await pilot.pause()
         assert isinstance(app.screen, SafetyNoteScreen)
         assert SAFETY_NOTE in [str(note.content) for note in app.screen.query(Static)]
-        assert "⏎ Got it" in drawn_lines(app.screen.query_one(KeyHints))[0]
+        assert "enter Got it" in drawn_lines(app.screen.query_one(KeyHints))[0]
         assert [n for n in app._notifications if n.message == SAFETY_NOTE] == []  # no toast over the preview
         await pilot.press("enter")
         assert isinstance(app.screen, MenuScreen)

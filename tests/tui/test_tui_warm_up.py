@@ -34,7 +34,7 @@ async def test_warming_up_runs_the_warm_up_then_the_routine_and_remembers_the_an
         pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "core-stability")))
         await pilot.pause()
         assert isinstance(pilot.app.screen, WarmUpOfferScreen)
-        assert "⏎ Warm up" in hints(pilot.app) and "Skip" in hints(pilot.app)
+        assert "enter Warm up" in hints(pilot.app) and "Skip" in hints(pilot.app)
         await pilot.press("enter")
         assert pilot.app.screen.session.routine.id == "warm-up"
         assert load_warm_up_choices(locations.warm_up_choices_file()) == {"core-stability": True}
@@ -50,7 +50,7 @@ async def test_skipping_goes_straight_in_and_next_time_enter_skips_again():
     async with make_app(catalog).run_test(size=(80, 24)) as pilot:
         pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "upper-back-band")))
         await pilot.pause()
-        assert "⏎ Skip" in hints(pilot.app) and "w Warm up" in hints(pilot.app)
+        assert "enter Skip" in hints(pilot.app) and "w Warm up" in hints(pilot.app)
         await pilot.press("enter")
         assert pilot.app.screen.session.routine.id == "upper-back-band"
 

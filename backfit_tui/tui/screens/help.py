@@ -6,19 +6,17 @@ bindings with a group are listed, so Textual's own keys (tab, copy) stay out of 
 
 from __future__ import annotations
 
-import dataclasses
-
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ...core.wording import SAFETY_LINE
-from ..key_rows import help_keys, key_rows
+from ..key_rows import help_keys, key_rows, named
 from ..widgets.key_hints import KeyHints
 
 
@@ -60,13 +58,14 @@ class HelpScreen(ModalScreen[None]):
             for group, table in groups.items():
                 yield Static(Text(group.description, style="bold"), classes="help-group")
                 yield Static(table, classes="help-keys")
-            yield Static(Text("Take care", style="bold"), classes="help-group")
-            yield Static(SAFETY_LINE, id="help-safety")
+            with Vertical(id="help-care"):  # docked: in sight however small the screen, the keys scroll above it
+                yield Static(Text("Take care", style="bold"))
+                yield Static(SAFETY_LINE, id="help-safety")
         yield KeyHints()
 
     def key_name(self, binding: Binding) -> str:
-        """A key as the help names it: `space`, not the footer's narrow `␣`."""
-        return self.app.get_key_display(dataclasses.replace(binding, key_display=None))
+        """A key as the help names it: `space` and `enter`, not the narrow `␣` and `⏎`."""
+        return named(self.app.get_key_display)(binding)
 
 
 def key_table(keys_width: int) -> Table:

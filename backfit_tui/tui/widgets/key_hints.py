@@ -8,14 +8,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ..key_rows import footer_keys, in_declared_order, key_rows
+from ..key_rows import footer_keys, in_declared_order, key_rows, named
 
-# From roomy to tight: the gap between hints, and between a key and what it does.
-SPACINGS = (("  ", " "), (" ", " "), (" ", ""))
+# From roomy to tight: keys by name (`enter`) or by sign (`⏎`), the gap between hints, and between a key
+# and what it does.
+LAYOUTS = ((True, "  ", " "), (True, " ", " "), (False, "  ", " "), (False, " ", " "), (False, " ", ""))
 
 
 class KeyHints(Static):
-    """`⏎ Start  ^n New  …  ? Help`: what the screen's keys do now, updated as focus and state change.
+    """`enter Start  ^n New  …  ? Help` (`⏎ Start` where room is short): what the screen's keys do now,
+    updated as focus and state change.
 
     A screen may say what a key does now with a `key_hint(binding) -> str | None` method: the word to
     show, or None to leave out a key that does nothing at the moment.
@@ -30,12 +32,13 @@ class KeyHints(Static):
     def on_resize(self) -> None:
         self.show_bindings()
 
-    def hints(self) -> list[tuple[str, str]]:
-        """(keys, word) for each row of keys shown now."""
+    def hints(self, by_name: bool = True) -> list[tuple[str, str]]:
+        """(keys, word) for each row of keys shown now, the keys `by_name` (`enter`) or by sign (`⏎`)."""
         key_hint = getattr(self.screen, "key_hint", lambda binding: binding.description)
+        display = named(self.app.get_key_display) if by_name else self.app.get_key_display
         shown = []
         for row in key_rows(in_declared_order(self.screen.active_bindings.values())):
-            keys = footer_keys(row, self.app.get_key_display)
+            keys = footer_keys(row, display)
             word = key_hint(row[0]) if keys else None
             if word:
                 shown.append((keys, word))
@@ -43,11 +46,13 @@ class KeyHints(Static):
 
     def show_bindings(self) -> None:
         """Draw the hints as roomy as the width allows."""
-        shown = self.hints()
+        shown: dict[bool, list[tuple[str, str]]] = {}
         key_style = self.get_component_rich_style("key-hints--key")
-        for gap, joint in SPACINGS:
+        for by_name, gap, joint in LAYOUTS:
+            if by_name not in shown:  # the signs only if the names do not fit
+                shown[by_name] = self.hints(by_name)
             hints = Text(no_wrap=True, overflow="ellipsis")
-            for key, description in shown:
+            for key, description in shown[by_name]:
                 if hints:
                     hints.append(gap)
                 hints.append(key, style=key_style)

@@ -30,9 +30,12 @@ class PaceBar(Widget):
         width, halves = self.size.width, self._halves()
         self._drawn = (halves, width)
         side = width * 2 - halves  # empty half-cells on both sides together
+        # Whole cells are reversed spaces, painted to the cell's edges: a row of full blocks would leave a
+        # line of background between the band's rows where the font's block falls short of the cell's top.
         if side % 4:  # an odd number each side: the band starts and ends in the middle of a cell
-            band = " " * (side // 4) + "▐" + "█" * (halves // 2 - 1) + "▌"
+            pieces = [" " * (side // 4), "▐", (" " * (halves // 2 - 1), "reverse"), "▌"]
         else:
-            band = " " * (side // 4) + "█" * (halves // 2)
-        band = band.ljust(width)
-        return Text("\n".join([band] * self.size.height), no_wrap=True)
+            pieces = [" " * (side // 4), (" " * (halves // 2), "reverse")]
+        band = Text.assemble(*pieces, no_wrap=True)
+        band.pad_right(width - band.cell_len)
+        return Text("\n", no_wrap=True).join([band] * self.size.height)
