@@ -130,7 +130,7 @@ class Controller:
 
         self.last_accepted = None
         self.show_suggestions()  # the menu's, after this session
-        self.app.push_screen(SummaryScreen(record, news, self.suggestions(routine)), chosen)
+        self.app.push_screen(SummaryScreen(routine, record, news, self.suggestions(routine)), chosen)
 
     # --- progression: suggestions, accepted and undone ------------------------------------------
 

@@ -117,7 +117,7 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
             "  Child's pose: planned 2 × 3 s · done 2 × 3 s",
             "  Cat-cow: planned 2 breaths · done 2 breaths",
             "  Band pull-apart: planned 5 reps · done 5 reps",
-            "4 sets done, 0 skipped · active 10 s",
+            "4 sets done · active 10 s",
         ],
     )
     # Timed phases: 2 + 3 + 2 + 3 (holds), 2 + 4 (breaths), 2 (get ready for reps); Enter once.
@@ -128,7 +128,7 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
         "  Child's pose: planned 2 × 3 s · done 2 × 3 s",
         "  Cat-cow: planned 2 breaths · done 2 breaths",
         "  Band pull-apart: planned 5 reps · done 5 reps",
-        "4 sets done, 0 skipped · active 10 s",
+        "4 sets done · active 10 s",
     ]
 
 
@@ -204,7 +204,7 @@ def test_plain_guide_says_one_breath_one_rep_and_one_set(write_routine, library)
             "Cat-cow: 1 breath (1 s in, 1 s out) (set 1/1)",
             "Band pull-apart: 1 rep (1 s per rep) (set 1/1)",
             "  Cat-cow: planned 1 breath · done 1 breath",
-            "2 sets done, 0 skipped · active 3 s",
+            "2 sets done · active 3 s",
         ],
     )
 
@@ -215,9 +215,24 @@ def test_the_plain_summary_says_when_a_session_does_not_count_toward_the_goal(wr
     session.start()
     clock.advance(4)  # the first hold of 3 s, and 1 s of the rest
     session.update()
-    assert summary(session.record()).splitlines()[-2:] == [
-        "1 set done, 0 skipped · active 3 s",
+    assert summary(session.routine, session.record()).splitlines()[-2:] == [
+        "1 of 4 sets done · active 3 s",
         "This session does not count toward the weekly goal: less than half of its planned active time (25 s) was done.",
+    ]
+
+
+def test_left_early_the_plain_summary_shows_the_whole_plan_against_what_was_done(write_routine, library):
+    clock = FakeClock()
+    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
+    session.start()
+    clock.advance(4)  # the first hold of 3 s, and 1 s of the rest
+    session.update()
+    assert summary(session.routine, session.record()).splitlines()[1:6] == [
+        "Left early — Tiny",
+        "  Child's pose: planned 2 × 3 s · done 3 s · 1 set not reached",
+        "  Cat-cow: planned 2 breaths · not reached",
+        "  Band pull-apart: planned 5 reps · not reached",
+        "1 of 4 sets done · active 3 s",
     ]
 
 
@@ -230,7 +245,7 @@ def test_the_plain_summary_says_in_words_what_was_skipped(write_routine, library
     session.skip_step()  # cat-cow, from its start
     clock.advance(1)
     session.mark_done()  # the band pull-apart
-    assert summary(session.record()).splitlines()[1:5] == [
+    assert summary(session.routine, session.record()).splitlines()[1:5] == [
         "Well done — Tiny finished",
         "  Child's pose: planned 2 × 3 s · done 3 s · 1 set skipped",
         "  Cat-cow: planned 2 breaths · skipped",
@@ -247,7 +262,7 @@ def test_the_plain_summary_says_what_changed_since_last_time(write_routine, libr
     run_plain(routine, Settings(get_ready=0), out=out, clock=fake.clock, sleep=fake.sleep, wait_for_enter=str, log=log)
     assert out.getvalue().splitlines()[-3:] == [
         "  Band pull-apart: planned 5 reps · done 5 reps",
-        "4 sets done, 0 skipped · active 10 s",
+        "4 sets done · active 10 s",
         "Since last time: Child's pose 3 s (was 2 s, a new best), 1 more set of Child's pose.",
     ]
 
@@ -257,7 +272,7 @@ def test_the_plain_summary_says_plainly_when_nothing_was_done(write_routine, lib
     session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
     session.start()
     clock.advance(2.5)  # into the first hold, and left
-    assert summary(session.record()).splitlines() == ["", "Left early — Tiny", "Nothing was done this time."]
+    assert summary(session.routine, session.record()).splitlines() == ["", "Left early — Tiny", "Nothing was done this time."]
 
 
 ALTERNATING = """
