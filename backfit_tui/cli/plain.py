@@ -137,16 +137,18 @@ def _wait(wait_for_enter: Callable[[], object]) -> None:
 
 
 def _print_events(session: Session, events: list[Event], out: TextIO) -> None:
+    timeline = session.timeline
     for event in events:
-        line = _line_for(event, session.timeline[event.phase_index])
+        following = timeline[event.phase_index + 1] if event.phase_index + 1 < len(timeline) else None
+        line = _line_for(event, timeline[event.phase_index], following)
         if line:
             print(line, file=out, flush=True)
 
 
-def _line_for(event: Event, phase: Phase) -> str:
+def _line_for(event: Event, phase: Phase, following: Phase | None) -> str:
     """An event's words as printed: a blank line before each step, the cues within a phase indented."""
-    words = event_words(event, phase)
-    if not words or event.kind is EventKind.SESSION_FINISHED:
+    words = event_words(event, phase, following)
+    if not words:
         return words
     if event.kind is not EventKind.PHASE_STARTED:
         return f"  {words}"

@@ -105,14 +105,13 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
             "Rest 0:02 before set 2/2",
             "Child's pose: hold 3 s (set 2/2)",
             "Get ready: Cat-cow (0:02) — Get on all fours, wrists below shoulders, knees below hips",
-            "Cat-cow: 2 breaths (1 s in, 1 s out) (set 1/1)",
+            "Cat-cow: 2 breaths (1 s in, 1 s out)",
             "  breathe in  1/2",
             "  breathe out",
             "  breathe in  2/2",
             "  breathe out",
             "Get ready: Band pull-apart (0:02) — Grip the band with straight arms, level with your chest",
-            "Band pull-apart: 5 reps (self-paced) (set 1/1) — press Enter when the set is done",
-            "Finished.",
+            "Band pull-apart: 5 reps (self-paced) — press Enter when the set is done",
             "Well done — Tiny finished",
             "  Child's pose: planned 2 × 3 s · done 2 × 3 s",
             "  Cat-cow: planned 2 breaths · done 2 breaths",
@@ -150,15 +149,16 @@ A_LONG_HOLD = """
 def test_plain_guide_writes_a_line_for_each_change_and_none_for_each_second(write_routine, library):
     routine = load_routine(write_routine(A_LONG_HOLD, "long.toml"), library)
     _, lines, _, _ = run_fake(routine, Settings(get_ready=0))
-    assert lines[1:9] == [
-        "Plank: hold 12 s (set 1/1)",
+    assert lines[1:10] == [
+        "Plank: hold 12 s",
         "  10 seconds left",  # milestones for a screen reader, rather than a line a second
         "  halfway",
         "  5 seconds left",
-        "Rest 0:06",
+        "Rest 0:06, then Plank",  # what comes next
         "  5 seconds left",
-        "Plank: hold 4 s (set 1/1)",  # too short for a milestone
-        "Finished.",
+        "Plank: hold 4 s",  # too short for a milestone
+        "",
+        "Well done — A long hold finished",  # the end said once
     ]
 
 
@@ -201,8 +201,8 @@ def test_plain_guide_says_one_breath_one_rep_and_one_set(write_routine, library)
     assert_in_order(
         lines,
         [
-            "Cat-cow: 1 breath (1 s in, 1 s out) (set 1/1)",
-            "Band pull-apart: 1 rep (1 s per rep) (set 1/1)",
+            "Cat-cow: 1 breath (1 s in, 1 s out)",
+            "Band pull-apart: 1 rep (1 s per rep)",
             "  Cat-cow: planned 1 breath · done 1 breath",
             "2 sets done · active 3 s",
         ],
@@ -304,7 +304,7 @@ def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
 
     status, lines, _, _ = run_fake(routine, Settings(get_ready=0), wait_for_enter=no_keyboard)
     assert status == 0
-    assert "Finished." in lines
+    assert "Well done — Tiny finished" in lines
     assert lines[-2] == "  Band pull-apart: planned 5 reps · done 5 reps"
 
 
@@ -329,7 +329,6 @@ def test_backfit_run_end_to_end(data_dir, write_routine):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Before you start: {SAFETY_NOTE}\n")  # the first run
-    assert "Finished." in result.stdout
     assert "Well done — One second finished" in result.stdout
     assert "Plank: planned 1 s · done 1 s" in result.stdout
     assert result.stderr == ""
