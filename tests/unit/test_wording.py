@@ -53,6 +53,14 @@ def test_a_single_set_is_not_numbered_and_a_rest_between_steps_names_what_comes_
     assert phase_announcement(left) == "Bridge: hold 20 s each side (left)"
 
 
+def test_a_dosage_says_its_amount_and_sides_first_and_its_pace_after():
+    bird_dog = step(Reps(10, seconds_per_rep=2, hold_per_rep=5), sides=Sides.ALTERNATING)
+    assert bird_dog.describe_set() == "10 reps each side, alternating (2 s per rep + 5 s hold)"
+    assert step(Reps(8), sides=Sides.EACH).describe_set() == "8 reps each side (self-paced)"
+    assert step(Breaths(6, inhale=4, exhale=6)).describe_set() == "6 breaths (4 s in, 6 s out)"
+    assert step(Hold(30), sides=Sides.EACH).describe_set() == "hold 30 s each side"
+
+
 def test_getting_ready_shows_only_the_first_form_cue():
     get_ready, work = build_timeline(routine(step(Reps(8))), get_ready=5)
     assert phase_cues(get_ready) == ("Forearms under shoulders",)
