@@ -90,8 +90,10 @@ class StepOutcome:
 
     @property
     def done_sets(self) -> int:
-        """How many sets were reached and not skipped."""
-        return self.set_count - self.skipped
+        """How many sets were done on every side they are worked on, none of them skipped (a set left on its
+        first side is not done)."""
+        sides = [s.set_number for s in self.sets if not s.skipped]
+        return sum(1 for n in set(sides) if sides.count(n) == len(self.step.side_order))
 
     @property
     def not_reached(self) -> int:

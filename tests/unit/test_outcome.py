@@ -180,3 +180,14 @@ def test_seconds_held_are_shown_whole():
     session.update()
     (hold,) = step_outcomes(session.routine, session.record())
     assert (hold.done(), hold.missed_words()) == ("1, 10 s", "1 set skipped")
+
+
+def test_a_set_left_on_its_first_side_is_not_counted_done():
+    clock = FakeClock()
+    session = Session(routine(step(Hold(10)), step(Hold(10), sides=Sides.EACH, switch=5)), clock, get_ready=0)
+    session.start()
+    clock.advance(23)  # the first hold, the left side, 3 s of the switch: then left
+    session.update()
+    outcomes = step_outcomes(session.routine, session.record())
+    assert outcomes[1].done() == "left 10 s"
+    assert totals(outcomes) == "1 of 2 sets done · active 20 s"
