@@ -1,6 +1,6 @@
 """When to suggest the next step of an exercise, or a step back: a pure rule over a routine's last sessions.
 
-A step done as planned, every set complete, in each of the routine's last two sessions, both counted toward
+A step done as planned, every set to its full amount, in each of the routine's last two sessions, both counted toward
 the weekly goal, is ready to go a step up within its exercise's range: first a longer hold or more breaths or
 reps, then one more set. A session that did not count (left early, or mostly skipped) never asks for more.
 A step with a set skipped in the last session suggests nothing; skipped in the last two sessions, it suggests
@@ -119,9 +119,9 @@ def step_back(step: Step) -> Suggestion | None:
 class Done(StrEnum):
     """How one session went for one step, as the routine plans it now."""
 
-    AS_PLANNED = "as_planned"  # every set complete, at today's dosage
+    AS_PLANNED = "as_planned"  # every set complete, its whole amount done, at today's dosage
     UNDONE = "undone"  # some of its sets were skipped, at today's dosage
-    OTHER = "other"  # not reached, left before its last set, or done at another dosage
+    OTHER = "other"  # not reached, left before its last set, a set ended short, or done at another dosage
 
 
 def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
@@ -132,8 +132,8 @@ def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
         return Done.OTHER
     if any(s.skipped for s in records):
         return Done.UNDONE
-    if len(records) < step.sets * len(step.side_order):
-        return Done.OTHER
+    if len(records) < step.sets * len(step.side_order) or any(s.achieved < s.planned for s in records):
+        return Done.OTHER  # left before the end, or a set ended short of its amount: not a full set
     return Done.AS_PLANNED
 
 

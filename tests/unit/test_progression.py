@@ -77,6 +77,12 @@ def test_two_sessions_left_early_and_not_counted_suggest_no_step_up():
     assert suggestions(routine(plank, bridge), [left_early, left_early]) == []
 
 
+def test_a_set_ended_short_of_its_amount_is_not_full():
+    plank = replace(step(Hold(30)), exercise=PLANK)
+    ended_at_once = [replace(s, achieved=0.1) for s in step_records(plank)]
+    assert suggestions(routine(plank), [session(step_records(plank)), session(ended_at_once, planned_active=1.0)]) == []
+
+
 def test_a_session_left_early_counts_when_most_of_it_was_done():
     plank = replace(step(Hold(30)), exercise=PLANK)
     mostly_done = session(step_records(plank), finished=False, planned_active=1.5)
