@@ -89,7 +89,7 @@ def run_plain(
             sounds.close()
     except (KeyboardInterrupt, Stopped) as stop:
         _end_early(log, sounds)
-        _print_somewhere(summary(session.record(), _news(log, settings)), out)
+        _print_somewhere(summary(routine, session.record(), _news(log, settings)), out)
         return 128 + getattr(stop, "signum", signal.SIGINT)  # the shell's code for the signal, so scripts can tell
     except BrokenPipeError:  # the reader has gone (`| head`): the finished sets are saved, `main` ends quietly
         _end_early(log, sounds)
@@ -97,7 +97,7 @@ def run_plain(
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-    print(summary(session.record(), _news(log, settings)), file=out)
+    print(summary(routine, session.record(), _news(log, settings)), file=out)
     return 0
 
 
@@ -144,31 +144,35 @@ def _counted(session: Session, read_line: Callable[[], str], out: TextIO) -> lis
 
 
 def _print_events(session: Session, events: list[Event], out: TextIO) -> None:
+    timeline = session.timeline
     for event in events:
-        line = _line_for(event, session.timeline[event.phase_index])
+        following = timeline[event.phase_index + 1] if event.phase_index + 1 < len(timeline) else None
+        line = _line_for(event, timeline[event.phase_index], following)
         if line:
             print(line, file=out, flush=True)
 
 
-def _line_for(event: Event, phase: Phase) -> str:
+def _line_for(event: Event, phase: Phase, following: Phase | None) -> str:
     """An event's words as printed: a blank line before each step, the cues within a phase indented."""
-    words = event_words(event, phase)
-    if not words or event.kind is EventKind.SESSION_FINISHED:
+    words = event_words(event, phase, following)
+    if not words:
         return words
     if event.kind is not EventKind.PHASE_STARTED:
         return f"  {words}"
     return f"\n{words}" if phase.kind is PhaseKind.GET_READY else words
 
 
-def summary(record: SessionRecord, news: SessionNews | None = None) -> str:
-    """How the session ended, each step planned against done with what was skipped, the totals, and what the
-    history says of it."""
+def summary(routine: Routine, record: SessionRecord, news: SessionNews | None = None) -> str:
+    """How the session ended, each step of `routine` planned against done with what was skipped or never reached,
+    the totals, and what the history says of it."""
     lines = ["", literal(heading(record))]
-    for outcome in step_outcomes(record):
-        done = outcome.done()
-        said = (f"planned {outcome.planned()}", f"done {done}" if done else "", outcome.skipped_words())
-        lines.append(f"  {literal(outcome.exercise_name)}: {' · '.join(filter(None, said))}")
-    lines.append(totals(record.sets))
+    outcomes = step_outcomes(routine, record)
+    if record.sets:
+        for outcome in outcomes:
+            done = outcome.done()
+            said = (f"planned {outcome.planned()}", f"done {done}" if done else "", outcome.missed_words())
+            lines.append(f"  {literal(outcome.exercise_name)}: {' · '.join(filter(None, said))}")
+    lines.append(totals(outcomes))
     if news is not None:
         lines += map(literal, (news.since_last_time, *news.improved))
     if note := goal_note(record):

@@ -17,6 +17,8 @@ from typing import Any
 NO_BREAK_SPACE = "\u00a0"
 # A space between a number and the word after it: `55 s`, `10 reps`, `hold 4 s each`.
 NUMBER_THEN_WORD = re.compile(r"(?<=\d) (?=[^\W\d_])")
+# A space inside a duration, between its hours or minutes and the number after them: `5 min 15 s`, `1 h 5 min`.
+INSIDE_DURATION = re.compile(r"(?:(?<=\d h)|(?<=\d min)) (?=\d+ (?:min|s)\b)")
 
 
 def duration(seconds: float) -> str:
@@ -32,9 +34,10 @@ def duration(seconds: float) -> str:
 
 
 def unbroken_units(text: str) -> str:
-    """`text` with a non-breaking space between each number and the word after it, so that a line
-    wrapped on screen never leaves `55` at the end of one line and `s` at the start of the next."""
-    return NUMBER_THEN_WORD.sub(NO_BREAK_SPACE, text)
+    """`text` with a non-breaking space between each number and the word after it, and inside each duration, so
+    that a line wrapped on screen never leaves `55` at the end of one line and `s` at the start of the next, nor
+    parts `5 min` from its `15 s`."""
+    return NUMBER_THEN_WORD.sub(NO_BREAK_SPACE, INSIDE_DURATION.sub(NO_BREAK_SPACE, text))
 
 
 def plural(count: float, singular: str, plural_form: str | None = None) -> str:

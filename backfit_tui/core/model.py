@@ -76,8 +76,11 @@ class Hold:
     def work_seconds(self) -> float:
         return float(self.seconds)
 
-    def describe(self) -> str:
+    def describe_amount(self) -> str:
         return f"hold {self.seconds} s"
+
+    def describe_pace(self) -> str:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,11 @@ class Breaths:
     def work_seconds(self) -> float:
         return self.count * self.breath_seconds
 
-    def describe(self) -> str:
-        return f"{counted(self.count, 'breath')} ({_num(self.inhale)} s in, {_num(self.exhale)} s out)"
+    def describe_amount(self) -> str:
+        return counted(self.count, "breath")
+
+    def describe_pace(self) -> str:
+        return f"{_num(self.inhale)} s in, {_num(self.exhale)} s out"
 
 
 @dataclass(frozen=True)
@@ -126,13 +132,15 @@ class Reps:
     def work_seconds(self) -> float:
         return self.count * self.rep_seconds
 
-    def describe(self) -> str:
-        text = counted(self.count, "rep")
-        if self.hold_per_rep:
-            text += f", hold {self.hold_per_rep} s each"
+    def describe_amount(self) -> str:
+        return counted(self.count, "rep")
+
+    def describe_pace(self) -> str:
+        """`self-paced`, `2 s per rep`, `2 s per rep + 5 s hold` (the hold is part of each rep)."""
         if self.seconds_per_rep is None:
-            return text + " (self-paced)"
-        return text + f" ({_num(self.seconds_per_rep)} s per rep)"
+            return "self-paced"
+        hold = f" + {self.hold_per_rep} s hold" if self.hold_per_rep else ""
+        return f"{_num(self.seconds_per_rep)} s per rep{hold}"
 
 
 Dosage = Hold | Breaths | Reps
@@ -177,13 +185,11 @@ class Step:
         return per_side * 2 if self.sides is Sides.ALTERNATING else per_side
 
     def describe_set(self) -> str:
-        """One set's dosage with its sides: `10 reps (2 s per rep) each side, alternating`."""
-        text = self.dosage.describe()
-        if self.sides is Sides.EACH:
-            return text + " each side"
-        if self.sides is Sides.ALTERNATING:
-            return text + " each side, alternating"
-        return text
+        """One set's dosage, its amount and sides first and its pace after: `hold 30 s each side`,
+        `10 reps each side, alternating (2 s per rep + 5 s hold)`."""
+        sides = {Sides.NONE: "", Sides.EACH: " each side", Sides.ALTERNATING: " each side, alternating"}[self.sides]
+        pace = self.dosage.describe_pace()
+        return self.dosage.describe_amount() + sides + (f" ({pace})" if pace else "")
 
     def describe(self) -> str:
         """The dosage as one line: `Child's pose — hold 30 s × 3, rest 10 s`."""

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import groupby
 
 from .formatting import counted, duration
-from .model import Side
-from .records import ALTERNATING_SIDES, SessionRecord, SetRecord
+from .model import Routine, Side, Sides, Step
+from .records import SessionRecord, SetRecord
+from .timeline import planned_amount
 
 UNIT_WORDS = {"seconds": ("s", "s"), "breaths": ("breath", "breaths"), "reps": ("rep", "reps")}
 SIDES = tuple(side.value for side in Side)
@@ -46,7 +47,8 @@ def heading(record: SessionRecord) -> str:
 
 def amounts(values: Sequence[float], unit: str) -> str:
     """Sets' amounts in their unit, alike ones counted: `30 s`, `3 × 30 s`, `30, 12 s`, `10 reps`, `3 × 10` (sets of
-    reps, as training plans write them)."""
+    reps, as training plans write them); seconds held are whole ones."""
+    values = [shown(v, unit) for v in values]
     if len(values) == 1:
         return amount(values[0], unit)
     if len(set(values)) == 1:
@@ -55,16 +57,26 @@ def amounts(values: Sequence[float], unit: str) -> str:
     return f"{', '.join(f'{v:g}' for v in values)} {UNIT_WORDS[unit][1]}"
 
 
+def shown(value: float, unit: str) -> float:
+    """An amount as a summary shows it: seconds to the nearest whole one (a hold's tenths are noise), counts as
+    they are."""
+    return math.floor(value + 0.5) if unit == "seconds" else value
+
+
 @dataclass(frozen=True)
 class StepOutcome:
-    """One step's sets as planned and as done."""
+    """One step of a routine as planned, and the sets of it that were reached (none if it never was)."""
 
-    exercise_name: str
+    step: Step
     sets: tuple[SetRecord, ...]
 
     @property
+    def exercise_name(self) -> str:
+        return self.step.exercise.name
+
+    @property
     def unit(self) -> str:
-        return self.sets[0].unit
+        return planned_amount(self.step)[1]
 
     @property
     def set_count(self) -> int:
@@ -77,18 +89,30 @@ class StepOutcome:
         return len({s.set_number for s in self.sets if s.skipped})
 
     @property
+    def done_sets(self) -> int:
+        """How many sets were done on every side they are worked on, none of them skipped (a set left on its
+        first side is not done)."""
+        sides = [s.set_number for s in self.sets if not s.skipped]
+        return sum(1 for n in set(sides) if sides.count(n) == len(self.step.side_order))
+
+    @property
+    def not_reached(self) -> int:
+        """How many of the planned sets the session never came to, as it was left early."""
+        return max(self.step.sets - self.set_count, 0)
+
+    @property
     def side_by_side(self) -> bool:
         """Whether each set is worked on the left, then on the right."""
-        return any(s.side in SIDES for s in self.sets)
+        return self.step.sides is Sides.EACH
 
     @property
     def each_side(self) -> bool:
         """Whether the amounts are on each side: one side after the other, or alternating."""
-        return self.side_by_side or self.sets[0].side == ALTERNATING_SIDES
+        return self.step.sides is not Sides.NONE
 
     def planned(self) -> str:
-        """`3 × 30 s`, `30 s each side`, `3 × 10 each side`, `2 × 10 breaths`."""
-        planned = amounts([self.sets[0].planned] * self.set_count, self.unit)
+        """`3 × 30 s`, `30 s each side`, `3 × 10 each side`, `2 × 10 breaths`: every set the routine plans."""
+        planned = amounts([planned_amount(self.step)[0]] * self.step.sets, self.unit)
         return f"{planned} each side" if self.each_side else planned
 
     def done(self) -> str:
@@ -105,11 +129,14 @@ class StepOutcome:
             return f"{amounts(on_side['left'], self.unit)} each side"
         return "; ".join(f"{side} {amounts(done, self.unit)}" for side, done in on_side.items() if done)
 
-    def skipped_words(self) -> str:
-        """`skipped` when every set was, `1 set skipped`, or "" when none was."""
-        if not self.skipped:
-            return ""
-        return "skipped" if self.skipped == self.set_count else f"{counted(self.skipped, 'set')} skipped"
+    def missed_words(self) -> str:
+        """What of the plan was not done: `skipped`, `not reached`, `1 set skipped, 2 sets not reached`, or ""."""
+        if not self.set_count:
+            return "not reached"
+        if self.skipped == self.step.sets:
+            return "skipped"
+        missed = [(self.skipped, "skipped"), (self.not_reached, "not reached")]
+        return ", ".join(f"{counted(count, 'set')} {what}" for count, what in missed if count)
 
 
 def amount(value: float, unit: str) -> str:
@@ -117,12 +144,13 @@ def amount(value: float, unit: str) -> str:
     return counted(value, *UNIT_WORDS[unit])
 
 
-def step_outcomes(record: SessionRecord) -> list[StepOutcome]:
-    """The record's sets grouped by the step they belong to, in routine order."""
-    return [
-        StepOutcome(sets[0].exercise_name, sets)
-        for sets in (tuple(group) for _, group in groupby(record.sets, key=lambda s: s.step_index))
-    ]
+def step_outcomes(routine: Routine, record: SessionRecord) -> list[StepOutcome]:
+    """Every step of `routine`, in order, with the sets of it the session's record holds: the whole plan against
+    what was done, steps never reached included."""
+    by_step: dict[int, list[SetRecord]] = {}
+    for s in record.sets:
+        by_step.setdefault(s.step_index, []).append(s)
+    return [StepOutcome(step, tuple(by_step.get(index, ()))) for index, step in enumerate(routine.steps)]
 
 
 def active_seconds(sets: Iterable[SetRecord]) -> float:
@@ -136,12 +164,22 @@ def done_and_skipped(sets: Sequence[SetRecord]) -> tuple[int, int]:
     return len(sets) - skipped, skipped
 
 
-def totals(sets: Sequence[SetRecord]) -> str:
-    """`7 sets done, 1 skipped · active 4 min 10 s`, or that nothing was done."""
+def totals(outcomes: Sequence[StepOutcome]) -> str:
+    """`8 sets done · active 4 min 10 s`, `7 sets done, 1 skipped · …`, `3 of 8 sets done · …` when left early (a
+    set worked on each side is one set), or that nothing was done."""
+    sets = [s for outcome in outcomes for s in outcome.sets]
     if not sets:
         return NOTHING_DONE
-    done, skipped = done_and_skipped(sets)
-    return f"{counted(done, 'set')} done, {skipped} skipped · active {duration(active_seconds(sets))}"
+    done = sum(o.done_sets for o in outcomes)
+    skipped = sum(o.skipped for o in outcomes)
+    planned = sum(o.step.sets for o in outcomes)
+    if done + skipped < planned:
+        words = f"{done} of {counted(planned, 'set')} done"
+    else:
+        words = f"{counted(done, 'set')} done"
+    if skipped:
+        words += f", {skipped} skipped"
+    return f"{words} · active {duration(active_seconds(sets))}"
 
 
 def counts_toward_goal(work_done: float, planned_active: float | None, finished: bool, sets_done: int) -> bool:

@@ -14,13 +14,16 @@ if TYPE_CHECKING:
 
 # How each line style is drawn with Rich, on `backfit show` and in the menu's preview alike.
 RICH_STYLES = {"title": "bold", "dim": "dim", "": ""}
+INDENT, BULLET = "   ", "· "  # what stands under a step, and a cue's mark
 
 
 class Line(NamedTuple):
-    """One line of a plan and how it is set: "title", "" (plain) or "dim"."""
+    """One line of a plan, how it is set ("title", "" for plain, or "dim"), and how far its wrapped rows are
+    indented to stand under the text after its number or bullet."""
 
     text: str
     style: str = ""
+    hang: int = 0
 
 
 def plan_lines(
@@ -41,11 +44,12 @@ def plan_lines(
     ]
     for index, step in enumerate(routine.steps):
         seconds = total_seconds(p for p in timeline if p.step_index == index)
-        lines.append(Line(f"{index + 1}. {literal(step.describe())}  ({duration(seconds)})"))
+        number = f"{index + 1}. "
+        lines.append(Line(f"{number}{literal(step.describe())}  ({duration(seconds)})", hang=len(number)))
         if step.rest_after and index < len(routine.steps) - 1:
-            lines.append(Line(f"   then rest {step.rest_after} s", "dim"))
+            lines.append(Line(f"{INDENT}then rest {step.rest_after} s", "dim", len(INDENT)))
         if cues:
-            lines.extend(Line(f"   · {literal(cue)}", "dim") for cue in step.form_cues)
+            lines.extend(Line(f"{INDENT}{BULLET}{literal(cue)}", "dim", len(INDENT + BULLET)) for cue in step.form_cues)
     if suggestions:
         lines += [Line(""), *(Line("Next time: " + literal(s.words())) for s in suggestions)]
     if routine.sources:

@@ -1,9 +1,11 @@
 """When to suggest the next step of an exercise, or a step back: a pure rule over a routine's last sessions.
 
-A step done as planned, every set complete, in each of the routine's last two sessions is ready to go a
-step up within its exercise's range: first a longer hold or more breaths or reps, then one more set.
-A step with sets left undone in the last session suggests nothing; left undone in the last two sessions,
-it suggests going back a step. Nothing here changes a routine until a person accepts a suggestion.
+A step done as planned, every set to its full amount, in each of the routine's last two sessions, both counted toward
+the weekly goal, is ready to go a step up within its exercise's range: first a longer hold or more breaths or
+reps, then one more set. A session that did not count (left early, or mostly skipped) never asks for more.
+A step with a set skipped in the last session suggests nothing; skipped in the last two sessions, it suggests
+going back a step. Sets never reached, because the person left, are not skipped: leaving says nothing of the
+step. Nothing here changes a routine until a person accepts a suggestion.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from enum import StrEnum
 
 from .formatting import counted
 from .model import Breaths, DosageRange, Exercise, Hold, Routine, Step
-from .records import SetRecord
+from .outcome import sets_count_toward_goal
+from .records import SessionRecord, SetRecord
 from .timeline import planned_amount
 
 SESSIONS_WEIGHED = 2  # the last sessions of a routine the rule looks at
@@ -133,9 +136,9 @@ def step_back(step: Step) -> Suggestion | None:
 class Done(StrEnum):
     """How one session went for one step, as the routine plans it now."""
 
-    AS_PLANNED = "as_planned"  # every set complete, at today's dosage
-    UNDONE = "undone"  # some of its sets were skipped or left out, at today's dosage
-    OTHER = "other"  # not reached, or done at another dosage
+    AS_PLANNED = "as_planned"  # every set complete, its whole amount done, at today's dosage
+    UNDONE = "undone"  # some of its sets were skipped, at today's dosage
+    OTHER = "other"  # not reached, left before its last set, a set ended short, or done at another dosage
 
 
 def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
@@ -144,20 +147,24 @@ def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
     amount, unit = planned_amount(step)
     if not records or any(s.exercise_id != step.exercise.id or s.unit != unit or s.planned != amount for s in records):
         return Done.OTHER
-    if any(s.skipped for s in records) or len(records) < step.sets * len(step.side_order):
+    if any(s.skipped for s in records):
         return Done.UNDONE
+    if len(records) < step.sets * len(step.side_order) or any(s.achieved < s.planned for s in records):
+        return Done.OTHER  # left before the end, or a set ended short of its amount: not a full set
     return Done.AS_PLANNED
 
 
-def suggestions(routine: Routine, sessions: Sequence[Sequence[SetRecord]]) -> list[Suggestion]:
-    """Each step's suggestion from the routine's sessions, newest first (only the last two count)."""
+def suggestions(routine: Routine, sessions: Sequence[SessionRecord]) -> list[Suggestion]:
+    """Each step's suggestion from the routine's sessions, newest first (only the last two are weighed)."""
     last = list(sessions[:SESSIONS_WEIGHED])
     if len(last) < SESSIONS_WEIGHED:
         return []
+    all_counted = all(sets_count_toward_goal(s.sets, s.planned_active_seconds, s.finished) for s in last)
     found = []
     for index, step in enumerate(routine.steps):
-        done = {how_done(step, index, sets) for sets in last}
-        suggestion = step_up(step) if done == {Done.AS_PLANNED} else step_back(step) if done == {Done.UNDONE} else None
+        done = {how_done(step, index, session.sets) for session in last}
+        ready = done == {Done.AS_PLANNED} and all_counted
+        suggestion = step_up(step) if ready else step_back(step) if done == {Done.UNDONE} else None
         if suggestion is not None:
             found.append(replace(suggestion, step_index=index))
     return found

@@ -71,4 +71,6 @@ class SessionRecord:
     routine_name: str
     sets: tuple[SetRecord, ...]
     finished: bool  # ran to the end, rather than left early
-    planned_active_seconds: float  # the time of work the routine plans, which the work done is weighed against
+    # The time of work the routine plans, which the work done is weighed against; None in a session from the history
+    # saved before it was kept.
+    planned_active_seconds: float | None

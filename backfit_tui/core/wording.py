@@ -43,8 +43,9 @@ def phase_heading(phase: Phase) -> str:
     return _set_of(phase.set_number, phase.step.sets).capitalize() + (f" · {phase.side}" if phase.side else "")
 
 
-def phase_announcement(phase: Phase) -> str:
-    """What a phase asks of the person, as one line: `Rest 0:30 before set 2/3`, `Plank: hold 30 s (set 1/3)`."""
+def phase_announcement(phase: Phase, following: Phase | None = None) -> str:
+    """What a phase asks of the person, as one line: `Rest 0:30 before set 2/3`, `Plank: hold 30 s (set 1/3)`,
+    `Plank: hold 30 s`; a rest between steps names the exercise `following` it: `Rest 0:30, then Bridge`."""
     step = phase.step
     name = literal(step.exercise.name)
     if phase.kind is not PhaseKind.WORK:
@@ -55,10 +56,11 @@ def phase_announcement(phase: Phase) -> str:
             return f"{heading} ({length})"
         if phase.kind is PhaseKind.SET_REST:
             return f"{heading} {length} before {_set_of(phase.set_number + 1, step.sets)}"
-        return f"{heading} {length}"
-    where = _set_of(phase.set_number, step.sets) + (f", {phase.side}" if phase.side else "")
+        then = f", then {literal(following.step.exercise.name)}" if following is not None else ""
+        return f"{heading} {length}{then}"
+    where = ", ".join(filter(None, (_set_of(phase.set_number, step.sets) if step.sets > 1 else "", phase.side)))
     self_paced = f" — {counting_keys(typed=True)}" if step.self_paced else ""
-    return f"{name}: {literal(step.describe_set())} ({where}){self_paced}"
+    return f"{name}: {literal(step.describe_set())}{f' ({where})' if where else ''}{self_paced}"
 
 
 REP_KEY = "Enter"  # while reps are counted by hand: one rep
@@ -97,17 +99,17 @@ def next_up(following: Phase | None) -> str:
     return f"Next: {HEADINGS[following.kind].lower()} {following.seconds:g} s"
 
 
-def event_words(event: Event, phase: Phase) -> str:
-    """What an event says (`phase` is the one it happened in), or "" for an event that goes unsaid.
+def event_words(event: Event, phase: Phase, following: Phase | None = None) -> str:
+    """What an event says (`phase` is the one it happened in, `following` the one after it), or "" for an event
+    that goes unsaid.
 
     Each second of a countdown goes unsaid: a line a second is noise to a screen reader, so the seconds
-    left are said at milestones instead (`10 seconds left`), and the chimes tick the last three.
+    left are said at milestones instead (`10 seconds left`), and the chimes tick the last three. The end
+    goes unsaid too: the summary's heading says it, once.
     """
     kind = event.kind
     if kind is EventKind.PHASE_STARTED:
-        return phase_announcement(phase)
-    if kind is EventKind.SESSION_FINISHED:
-        return "Finished."
+        return phase_announcement(phase, following)
     if kind is EventKind.SECONDS_LEFT:
         return f"{event.value} seconds left"
     if kind is EventKind.HALFWAY:

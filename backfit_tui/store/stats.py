@@ -18,6 +18,7 @@ from ..core.model import Routine
 from ..core.outcome import counts_toward_goal
 from ..core.progress import new_bests, since_last_time
 from ..core.progression import SESSIONS_WEIGHED, Suggestion, suggestions
+from ..core.records import SessionRecord
 from ..core.weeks import local_day, week_of
 from .history import HistoryStore, SessionFigures, SessionLog
 
@@ -130,7 +131,11 @@ def logged_news(log: SessionLog, goal: int) -> SessionNews | None:
 def routine_suggestions(store: HistoryStore, routine: Routine) -> list[Suggestion]:
     """What the routine's last sessions in the history suggest for each of its steps (see `core.progression`)."""
     sessions = store.routine_sessions(routine.id, SESSIONS_WEIGHED)
-    return suggestions(routine, [[stored.record for stored in session.sets] for session in sessions])
+    return suggestions(routine, [
+        SessionRecord(s.routine_id, s.routine_name, tuple(stored.record for stored in s.sets), s.finished,
+                      s.planned_active_seconds)
+        for s in sessions
+    ])  # fmt: skip
 
 
 def recent_counting_starts(store: HistoryStore, now: float) -> list[float]:

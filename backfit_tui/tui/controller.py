@@ -132,7 +132,7 @@ class Controller:
         self.last_accepted = None
         self.show_suggestions()  # the menu's, after this session
         back_to = "Menu" if self.app.remind_controller is None else "Back to the countdown"
-        self.app.push_screen(SummaryScreen(record, news, self.suggestions(routine), back_to), chosen)
+        self.app.push_screen(SummaryScreen(routine, record, news, self.suggestions(routine), back_to), chosen)
 
     # --- progression: suggestions, accepted and undone ------------------------------------------
 

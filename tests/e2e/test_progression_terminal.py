@@ -11,7 +11,7 @@ from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.history import HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 
-POSE = 'name = "Pose"\ndescription = "One short pose."\n\n[[steps]]\nexercise = "childs-pose"\nhold = 30\n'
+POSE = 'name = "Pose"\ndescription = "Three quick reps."\n\n[[steps]]\nexercise = "knee-to-chest"\nreps = 3\nseconds_per_rep = 1\n'
 
 
 def test_the_summarys_suggestion_is_accepted_with_one_key_and_the_routine_file_changes(data_dir):
@@ -26,14 +26,13 @@ def test_the_summarys_suggestion_is_accepted_with_one_key_and_the_routine_file_c
     store.close()
     term = Terminal([backfit_script(), "run", "pose"], {DATA_DIR_VARIABLE: str(data_dir)})
     try:
-        term.wait_for("Child's pose")
-        term.press("Enter")  # the hold, done: the second session in a row done as planned
-        term.wait_for("Child's pose: 35 s next time?")
+        term.wait_for("Knee-to-chest stretch")  # three reps in 3 s: the second session in a row done as planned
+        term.wait_for("Knee-to-chest stretch: 4 reps next time?")
         assert own.read_text(encoding="utf-8") == POSE  # nothing changes without the person's word
         term.press("a")
         term.wait_for("Changed:")
         lines = own.read_text(encoding="utf-8").splitlines()
-        assert lines[0].startswith("# ") and "Child's pose: 30 s → 35 s" in lines[0]
-        assert "hold = 35" in lines
+        assert lines[0].startswith("# ") and "Knee-to-chest stretch: 3 reps → 4 reps" in lines[0]
+        assert "reps = 4" in lines
     finally:
         term.close()

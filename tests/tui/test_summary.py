@@ -13,7 +13,7 @@ from textual.color import Color
 from textual.strip import Strip
 
 from backfit_tui.core.engine import Session, Status
-from backfit_tui.core.records import SessionRecord
+from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.timeline import PhaseKind
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.locations import bundled_routines_dir
@@ -27,7 +27,7 @@ NEWS = SessionNews("Since last time: Child's pose 4 s (was 3 s, a new best), 1 m
                    ("That makes 3 sessions this week: the goal is met.",))  # fmt: skip
 
 
-def session_record(path=SHORT, skips: int = 0, leave_after: float | None = None) -> SessionRecord:
+def ran(path=SHORT, skips: int = 0, leave_after: float | None = None) -> Session:
     """A session of the routine at `path` with its first `skips` sets skipped at once, the rest done in full;
     left after `leave_after` seconds of the clock if given."""
     clock = FakeClock()
@@ -42,11 +42,11 @@ def session_record(path=SHORT, skips: int = 0, leave_after: float | None = None)
         session.update()
         if session.counts_reps:
             session.mark_done()
-    return session.record()
+    return session
 
 
-async def shown(pilot, record: SessionRecord, news: SessionNews | None = NEWS) -> SummaryScreen:
-    pilot.app.push_screen(SummaryScreen(record, news))
+async def shown(pilot, session: Session, news: SessionNews | None = NEWS) -> SummaryScreen:
+    pilot.app.push_screen(SummaryScreen(session.routine, session.record(), news))
     await pilot.pause()
     return pilot.app.screen
 
@@ -77,7 +77,7 @@ def cells(pilot) -> list[list[str]]:
 
 async def test_a_finished_session_reads_as_a_success_with_each_step_planned_against_done():
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
-        summary = await shown(pilot, session_record())
+        summary = await shown(pilot, ran())
         title = summary.query_one("#summary-title")
         assert text_of(summary, "#summary-title") == "Well done — Short test routine finished"
         assert title.has_class("well-done") and title.styles.color == theme_color(pilot, "success")
@@ -92,17 +92,15 @@ async def test_a_finished_session_reads_as_a_success_with_each_step_planned_agai
 
 async def test_skipped_sets_are_said_in_words_in_the_warning_colour():
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
-        await shown(pilot, session_record(skips=1))
-        table = cells(pilot)
-        skipped_row = table.index(["Child's pose", "2 × 4 s", "4 s"]) + 1
-        assert table[skipped_row] == ["1 set skipped"]
+        await shown(pilot, ran(skips=1))
+        assert ["Child's pose", "2 × 4 s", "4 s · 1 set skipped"] in cells(pilot)  # on the step's own row
         skipped = [segment for strip in strips(pilot) for segment in strip if segment.text == "1 set skipped"]
         assert [s.style.color for s in skipped] == [theme_color(pilot, "text-warning").rich_color]
 
 
 async def test_a_session_left_early_reads_neutrally():
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
-        summary = await shown(pilot, session_record(leave_after=10), news=None)
+        summary = await shown(pilot, ran(leave_after=7), news=None)
         title = summary.query_one("#summary-title")
         assert text_of(summary, "#summary-title") == "Left early — Short test routine"
         assert title.styles.color == pilot.app.screen.styles.color  # the text's own colour
@@ -112,7 +110,7 @@ async def test_a_session_left_early_reads_neutrally():
 @pytest.mark.parametrize("session", [{"skips": 3}, {"leave_after": 10}], ids=["finished-with-skips", "left-early"])
 async def test_nothing_in_the_summary_is_red_in_a_16_colour_terminal(session):
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
-        summary = await shown(pilot, session_record(**session))
+        summary = await shown(pilot, ran(**session))
         region = summary.query_one("#summary").region
         reds = [
             (segment.text, color)
@@ -121,15 +119,37 @@ async def test_nothing_in_the_summary_is_red_in_a_16_colour_terminal(session):
             for color in (segment.style.color, segment.style.bgcolor)
             if color is not None and color.downgrade(ColorSystem.STANDARD).number in RED
         ]  # fmt: skip
-        assert "skipped" in "".join(rows(pilot)) and reds == []
+        shown_text = "".join(rows(pilot))
+        assert ("skipped" in shown_text or "not reached" in shown_text) and reds == []
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 async def test_the_summary_fits_with_its_key_hints_in_view(size):
-    record = session_record(bundled_routines_dir() / "six-strengtheners.toml", skips=1)
+    session = ran(bundled_routines_dir() / "six-strengtheners.toml", skips=1)
     async with make_app(load_catalog()).run_test(size=size) as pilot:
-        await shown(pilot, record)
+        await shown(pilot, session)
         screen = rows(pilot)
         assert "Menu" in screen[-1] and "Repeat" in screen[-1]
         assert any("Well done — Six back strengtheners finished" in row for row in screen)
         assert not any(row.rstrip().endswith(("each", "×")) for row in screen)  # no dosage broken over two rows
+
+
+async def test_left_early_the_summary_shows_every_step_of_the_plan():
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await shown(pilot, ran(leave_after=7), news=None)
+        table = cells(pilot)
+        assert ["Child's pose", "2 × 4 s", "4 s · 1 set not reached"] in table
+        assert ["Band pull-apart", "3 reps", "not reached"] in table
+        assert ["1 of 6 sets done · active 4 s"] in [[cell.replace(NO_BREAK_SPACE, " ") for cell in row] for row in cells(pilot)]
+
+
+@pytest.mark.parametrize("width", range(50, 81, 2))
+async def test_the_goal_line_never_parts_a_duration(width):
+    session = ran(bundled_routines_dir() / "six-strengtheners.toml", leave_after=120)
+    async with make_app(load_catalog()).run_test(size=(width, 30)) as pilot:
+        summary = await shown(pilot, session, news=None)
+        region = summary.query_one("#summary-goal").region
+        lines = [row.strip() for row in rows(pilot)[region.y : region.bottom]]
+        assert "min" in " ".join(lines)
+        parted = [(a, b) for a, b in zip(lines, lines[1:]) if re.search(r"\b(min|h|\d)$", a) and re.match(r"\d|s\b|min\b", b)]
+        assert parted == []

@@ -105,7 +105,7 @@ async def test_a_short_routine_runs_from_start_to_summary(catalog):
         assert summary.record.finished and len(summary.record.sets) == 7
         assert text_of(summary, "#summary-title") == "Well done — Short test routine finished"
         # 24 s of timed work, and the self-paced reps were counted within their first second
-        assert "7 sets done, 0 skipped · active 25 s" in text_of(summary, "#summary-totals")
+        assert "6 sets done · active 25 s" in text_of(summary, "#summary-totals")  # the twist's two sides are one set
 
 
 async def test_enter_counts_a_hand_counted_rep_and_d_ends_the_set_as_done(catalog):

@@ -35,10 +35,17 @@ def test_a_count_is_written_as_it_is_and_its_noun_agrees(count):
 
 def test_a_number_is_held_to_the_word_after_it_by_a_non_breaking_space():
     held = unbroken_units("1. Cat-cow — 10 reps, hold 4 s each (1.5 s per rep) × 3, rest 10 s  (12 min 30 s)")
-    assert held == "1. Cat-cow — 10_reps, hold 4_s each (1.5_s per rep) × 3, rest 10_s  (12_min 30_s)".replace(
+    assert held == "1. Cat-cow — 10_reps, hold 4_s each (1.5_s per rep) × 3, rest 10_s  (12_min_30_s)".replace(
         "_", NO_BREAK_SPACE
     )
     assert unbroken_units("Set 2/3 · left, × 3 (") == "Set 2/3 · left, × 3 ("  # no word after the number
+
+
+def test_a_duration_is_held_whole():
+    held = unbroken_units("its planned active time (5 min 15 s), 1 h 5 min; 3 min and 10 s, 2 min 30 sets")
+    assert held == "its planned active time (5_min_15_s), 1_h_5_min; 3_min and 10_s, 2_min 30_sets".replace(
+        "_", NO_BREAK_SPACE
+    )
 
 
 any_text = st.text(st.characters(exclude_categories=[]))  # lone surrogates too: a file name's bytes that are not UTF-8

@@ -50,7 +50,7 @@ def test_getting_ready_and_resting_show_the_next_exercise_not_the_one_just_finis
     resting = at(session, clock, 5 + 20 + 1)
     assert (resting.look, resting.word, resting.figure) == (Look.REST, "REST", "0:14")
     assert resting.exercise == "Rest, then Bird dog"
-    assert resting.detail == "Set 1/1 · left · 10 reps (self-paced) each side"
+    assert resting.detail == "Set 1/1 · left · 10 reps each side (self-paced)"
     assert resting.cues == ("Hands under shoulders", "Reach long, not high")
     assert resting.then == ""
 

@@ -110,19 +110,18 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
             "Rest 0:02 before set 2/2",
             "Child's pose: hold 3 s (set 2/2)",
             "Get ready: Cat-cow (0:02) — Get on all fours, wrists below shoulders, knees below hips",
-            "Cat-cow: 2 breaths (1 s in, 1 s out) (set 1/1)",
+            "Cat-cow: 2 breaths (1 s in, 1 s out)",
             "  breathe in  1/2",
             "  breathe out",
             "  breathe in  2/2",
             "  breathe out",
             "Get ready: Band pull-apart (0:02) — Grip the band with straight arms, level with your chest",
-            "Band pull-apart: 5 reps (self-paced) (set 1/1) — Enter per rep, d then Enter when the set is done",
-            "Finished.",
+            "Band pull-apart: 5 reps (self-paced) — Enter per rep, d then Enter when the set is done",
             "Well done — Tiny finished",
             "  Child's pose: planned 2 × 3 s · done 2 × 3 s",
             "  Cat-cow: planned 2 breaths · done 2 breaths",
             "  Band pull-apart: planned 5 reps · done 5 reps",
-            "4 sets done, 0 skipped · active 10 s",
+            "4 sets done · active 10 s",
         ],
     )
     # Timed phases: 2 + 3 + 2 + 3 (holds), 2 + 4 (breaths), 2 (get ready for reps); d and Enter once.
@@ -133,7 +132,7 @@ def test_plain_guide_runs_a_tiny_routine(write_routine, library):
         "  Child's pose: planned 2 × 3 s · done 2 × 3 s",
         "  Cat-cow: planned 2 breaths · done 2 breaths",
         "  Band pull-apart: planned 5 reps · done 5 reps",
-        "4 sets done, 0 skipped · active 10 s",
+        "4 sets done · active 10 s",
     ]
 
 
@@ -155,15 +154,16 @@ A_LONG_HOLD = """
 def test_plain_guide_writes_a_line_for_each_change_and_none_for_each_second(write_routine, library):
     routine = load_routine(write_routine(A_LONG_HOLD, "long.toml"), library)
     _, lines, _, _ = run_fake(routine, Settings(get_ready=0))
-    assert lines[1:9] == [
-        "Plank: hold 12 s (set 1/1)",
+    assert lines[1:10] == [
+        "Plank: hold 12 s",
         "  10 seconds left",  # milestones for a screen reader, rather than a line a second
         "  halfway",
         "  5 seconds left",
-        "Rest 0:06",
+        "Rest 0:06, then Plank",  # what comes next
         "  5 seconds left",
-        "Plank: hold 4 s (set 1/1)",  # too short for a milestone
-        "Finished.",
+        "Plank: hold 4 s",  # too short for a milestone
+        "",
+        "Well done — A long hold finished",  # the end said once
     ]
 
 
@@ -206,10 +206,10 @@ def test_plain_guide_says_one_breath_one_rep_and_one_set(write_routine, library)
     assert_in_order(
         lines,
         [
-            "Cat-cow: 1 breath (1 s in, 1 s out) (set 1/1)",
-            "Band pull-apart: 1 rep (1 s per rep) (set 1/1)",
+            "Cat-cow: 1 breath (1 s in, 1 s out)",
+            "Band pull-apart: 1 rep (1 s per rep)",
             "  Cat-cow: planned 1 breath · done 1 breath",
-            "2 sets done, 0 skipped · active 3 s",
+            "2 sets done · active 3 s",
         ],
     )
 
@@ -220,9 +220,24 @@ def test_the_plain_summary_says_when_a_session_does_not_count_toward_the_goal(wr
     session.start()
     clock.advance(4)  # the first hold of 3 s, and 1 s of the rest
     session.update()
-    assert summary(session.record()).splitlines()[-2:] == [
-        "1 set done, 0 skipped · active 3 s",
+    assert summary(session.routine, session.record()).splitlines()[-2:] == [
+        "1 of 4 sets done · active 3 s",
         "This session does not count toward the weekly goal: less than half of its planned active time (25 s) was done.",
+    ]
+
+
+def test_left_early_the_plain_summary_shows_the_whole_plan_against_what_was_done(write_routine, library):
+    clock = FakeClock()
+    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
+    session.start()
+    clock.advance(4)  # the first hold of 3 s, and 1 s of the rest
+    session.update()
+    assert summary(session.routine, session.record()).splitlines()[1:6] == [
+        "Left early — Tiny",
+        "  Child's pose: planned 2 × 3 s · done 3 s · 1 set not reached",
+        "  Cat-cow: planned 2 breaths · not reached",
+        "  Band pull-apart: planned 5 reps · not reached",
+        "1 of 4 sets done · active 3 s",
     ]
 
 
@@ -235,7 +250,7 @@ def test_the_plain_summary_says_in_words_what_was_skipped(write_routine, library
     session.skip_step()  # cat-cow, from its start
     clock.advance(1)
     session.mark_done()  # the band pull-apart
-    assert summary(session.record()).splitlines()[1:5] == [
+    assert summary(session.routine, session.record()).splitlines()[1:5] == [
         "Well done — Tiny finished",
         "  Child's pose: planned 2 × 3 s · done 3 s · 1 set skipped",
         "  Cat-cow: planned 2 breaths · skipped",
@@ -252,7 +267,7 @@ def test_the_plain_summary_says_what_changed_since_last_time(write_routine, libr
     run_plain(routine, Settings(get_ready=0), out=out, clock=fake.clock, sleep=fake.sleep, read_line=lambda: "d", log=log)
     assert out.getvalue().splitlines()[-3:] == [
         "  Band pull-apart: planned 5 reps · done 5 reps",
-        "4 sets done, 0 skipped · active 10 s",
+        "4 sets done · active 10 s",
         "Since last time: Child's pose 3 s (was 2 s, a new best), 1 more set of Child's pose.",
     ]
 
@@ -262,7 +277,7 @@ def test_the_plain_summary_says_plainly_when_nothing_was_done(write_routine, lib
     session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
     session.start()
     clock.advance(2.5)  # into the first hold, and left
-    assert summary(session.record()).splitlines() == ["", "Left early — Tiny", "Nothing was done this time."]
+    assert summary(session.routine, session.record()).splitlines() == ["", "Left early — Tiny", "Nothing was done this time."]
 
 
 ALTERNATING = """
@@ -294,7 +309,7 @@ def test_plain_guide_counts_a_rep_per_empty_line_and_ends_the_set_on_d(write_rou
         "  rep 1/5",
         "  rep 2/5",
         "  Enter per rep, d then Enter when the set is done",  # after the stray "x"
-        "Finished.",
+        "Well done — Tiny finished",
         "  Band pull-apart: planned 5 reps · done 2 reps",
     ])  # fmt: skip
 
@@ -314,7 +329,7 @@ def test_plain_guide_takes_end_of_input_as_set_done(write_routine, library):
 
     status, lines, _, _ = run_fake(routine, Settings(get_ready=0), read_line=no_keyboard)
     assert status == 0
-    assert "Finished." in lines
+    assert "Well done — Tiny finished" in lines
     assert lines[-2] == "  Band pull-apart: planned 5 reps · done 5 reps"
 
 
@@ -339,7 +354,6 @@ def test_backfit_run_end_to_end(data_dir, write_routine):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Before you start: {SAFETY_NOTE}\n")  # the first run
-    assert "Finished." in result.stdout
     assert "Well done — One second finished" in result.stdout
     assert "Plank: planned 1 s · done 1 s" in result.stdout
     assert result.stderr == ""

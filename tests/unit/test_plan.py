@@ -36,3 +36,13 @@ def test_at_a_glance_the_length_is_the_plans_total():
     plan = routine(step(Hold(45), sets=3, rest_between_sets=15), hold(20, BAND))
     total = plan_lines(plan, get_ready=3)[1].text
     assert total == f"Total {at_a_glance(plan, get_ready=3).split(' · ')[0]}, with a 3 s get-ready before each step."
+
+
+
+def test_a_step_and_its_cues_hang_their_wrapped_rows_under_their_text():
+    plan = routine(*[hold(30)] * 9, step(Hold(20), rest_after=10), hold(20))
+    hangs = {line.text.split(" ", 1)[0]: line.hang for line in plan_lines(plan, get_ready=0) if line.text}
+    assert (hangs["1."], hangs["10."]) == (3, 4)  # under the words after `1. ` and `10. `
+    cue = next(line for line in plan_lines(plan, get_ready=0) if line.text.startswith("   · "))
+    rest = next(line for line in plan_lines(plan, get_ready=0) if "then rest" in line.text)
+    assert (cue.hang, rest.hang) == (5, 3)

@@ -9,17 +9,29 @@ from hypothesis import strategies as st
 from support.history_helpers import step_records
 from support.strategies import EXERCISE, routine, step
 
-from backfit_tui.core.model import DosageRange, Hold, Ranges, Reps, Sides
-from backfit_tui.core.progression import Direction, accepted, suggestions
+from backfit_tui.core.model import DosageRange, Hold, Ranges, Reps, Routine, Sides
+from backfit_tui.core.progression import Direction, Suggestion, accepted, suggestions
+from backfit_tui.core.records import SessionRecord, SetRecord
 from backfit_tui.core.timeline import planned_amount
 
 PLANK = replace(EXERCISE, ranges=Ranges(hold=DosageRange(20, 60, 5), reps=DosageRange(8, 15, 1),
                                         sets=DosageRange(1, 3, 1)))  # fmt: skip
 
 
+def session(sets: list[SetRecord], finished: bool = True, planned_active: float | None = None) -> SessionRecord:
+    """A session of `sets`, planned to take as long as their work did unless told otherwise."""
+    planned = sum(s.work_done_seconds for s in sets) if planned_active is None else planned_active
+    return SessionRecord("test", "Test", tuple(sets), finished, planned)
+
+
+def suggested(plan: Routine, sets_of_each: list[list[SetRecord]]) -> list[Suggestion]:
+    """What sessions that did `sets_of_each`, newest first, each run to its end and counted, suggest for `plan`."""
+    return suggestions(plan, [session(sets) for sets in sets_of_each])
+
+
 def test_two_full_sessions_suggest_a_longer_hold():
     plank = replace(step(Hold(30)), exercise=PLANK)
-    [suggestion] = suggestions(routine(plank), [step_records(plank), step_records(plank)])
+    [suggestion] = suggested(routine(plank), [step_records(plank), step_records(plank)])
     assert suggestion.direction is Direction.UP
     assert suggestion.changed.dosage == Hold(35)
     assert suggestion.change_words() == "Plank: 30 s → 35 s"
@@ -27,26 +39,26 @@ def test_two_full_sessions_suggest_a_longer_hold():
 
 def test_at_the_top_of_the_hold_one_more_set_then_the_full_dosage():
     top = replace(step(Hold(60)), exercise=PLANK)
-    [more_sets] = suggestions(routine(top), [step_records(top)] * 2)
+    [more_sets] = suggested(routine(top), [step_records(top)] * 2)
     assert (more_sets.changed.dosage, more_sets.changed.sets) == (Hold(60), 2)
     full = replace(top, sets=3)
-    [at_top] = suggestions(routine(full), [step_records(full)] * 2)
+    [at_top] = suggested(routine(full), [step_records(full)] * 2)
     assert (at_top.direction, at_top.changed) == (Direction.AT_TOP, None)
     assert at_top.words() == "Plank: at the articles' full dosage."
 
 
 def test_one_session_is_not_enough_and_a_session_at_another_dosage_does_not_count():
     plank = replace(step(Hold(30)), exercise=PLANK)
-    assert suggestions(routine(plank), [step_records(plank)]) == []
+    assert suggested(routine(plank), [step_records(plank)]) == []
     earlier = replace(plank, dosage=Hold(25))
-    assert suggestions(routine(plank), [step_records(plank), step_records(earlier)]) == []
+    assert suggested(routine(plank), [step_records(plank), step_records(earlier)]) == []
 
 
 def test_sets_undone_twice_in_a_row_suggest_a_step_back_and_once_suggest_nothing():
     reps = replace(step(Reps(12, 2.0), sets=3, sides=Sides.EACH), exercise=PLANK)
     undone = step_records(reps, skipped_sets=frozenset({3}))
-    assert suggestions(routine(reps), [undone, step_records(reps)]) == []
-    [back] = suggestions(routine(reps), [undone, undone])
+    assert suggested(routine(reps), [undone, step_records(reps)]) == []
+    [back] = suggested(routine(reps), [undone, undone])
     assert back.direction is Direction.BACK
     assert back.words() == "Plank: back to 11 reps × 3 next time?"
 
@@ -54,21 +66,47 @@ def test_sets_undone_twice_in_a_row_suggest_a_step_back_and_once_suggest_nothing
 def test_a_step_back_from_the_top_of_the_amount_takes_off_a_set_first():
     top = replace(step(Hold(60), sets=2), exercise=PLANK)
     undone = step_records(top, skipped_sets=frozenset({2}))
-    [back] = suggestions(routine(top), [undone, undone])
+    [back] = suggested(routine(top), [undone, undone])
     assert (back.changed.dosage, back.changed.sets) == (Hold(60), 1)
+
+
+def test_two_sessions_left_early_and_not_counted_suggest_no_step_up():
+    plank = replace(step(Hold(30)), exercise=PLANK)
+    bridge = replace(step(Hold(30), sets=3), exercise=PLANK)
+    left_early = session(step_records(plank), finished=False, planned_active=100.0)  # the bridge never reached
+    assert suggestions(routine(plank, bridge), [left_early, left_early]) == []
+
+
+def test_a_set_ended_short_of_its_amount_is_not_full():
+    plank = replace(step(Hold(30)), exercise=PLANK)
+    ended_at_once = [replace(s, achieved=0.1) for s in step_records(plank)]
+    assert suggestions(routine(plank), [session(step_records(plank)), session(ended_at_once, planned_active=1.0)]) == []
+
+
+def test_a_session_left_early_counts_when_most_of_it_was_done():
+    plank = replace(step(Hold(30)), exercise=PLANK)
+    mostly_done = session(step_records(plank), finished=False, planned_active=1.5)
+    [up] = suggestions(routine(plank), [mostly_done, mostly_done])
+    assert up.direction is Direction.UP
+
+
+def test_leaving_in_the_middle_of_a_step_is_not_a_reason_to_step_back():
+    reps = replace(step(Reps(12, 2.0), sets=3), exercise=PLANK)
+    left_in_set_two = session(step_records(reps)[:1], finished=False)  # counted: its planned time is what was done
+    assert suggestions(routine(reps), [left_in_set_two, left_in_set_two]) == []
 
 
 def test_accepting_changes_only_the_suggested_step():
     plank = replace(step(Hold(30)), exercise=PLANK)
     other = replace(step(Hold(40)), exercise=PLANK)
     plan = routine(plank, other)
-    [suggestion] = suggestions(plan, [step_records(plank)] * 2)
+    [suggestion] = suggested(plan, [step_records(plank)] * 2)
     assert accepted(plan, suggestion).steps == (replace(plank, dosage=Hold(35)), other)
 
 
 def test_an_exercise_without_ranges_gets_no_suggestion():
     plank = step(Hold(30))
-    assert suggestions(routine(plank), [step_records(plank)] * 2) == []
+    assert suggested(routine(plank), [step_records(plank)] * 2) == []
 
 
 # --- properties ------------------------------------------------------------------------------
@@ -88,7 +126,7 @@ ranged_steps = st.builds(
 @given(ranged_steps, st.data())
 def test_a_suggestion_never_takes_a_step_past_its_range(a_step, data):
     done = [step_records(a_step), step_records(a_step)]
-    for suggestion in suggestions(routine(a_step), done):
+    for suggestion in suggested(routine(a_step), done):
         if suggestion.changed is None:
             continue
         amount_range = a_step.exercise.ranges.hold or a_step.exercise.ranges.reps
@@ -104,10 +142,20 @@ def test_nothing_is_suggested_after_a_skipped_set(a_step, which, data):
     skipped = frozenset({data.draw(st.integers(1, a_step.sets))})
     done = [step_records(a_step), step_records(a_step)]
     done[which] = step_records(a_step, skipped_sets=skipped)
-    assert suggestions(routine(a_step), done) == []  # one session with a set undone: no step up, and no step back
+    assert suggested(routine(a_step), done) == []  # one session with a set undone: no step up, and no step back
+
+
+@given(ranged_steps, st.lists(st.tuples(st.booleans(), st.floats(0.5, 4.0)), min_size=2, max_size=2), st.data())
+def test_no_step_up_from_sessions_that_did_not_count(a_step, ways, data):
+    """Full sets every time, but at least one of the two sessions left early or planned so long that it did not count."""
+    ways[data.draw(st.integers(0, 1))] = (False, data.draw(st.floats(2.01, 50.0)))
+    done = step_records(a_step)
+    work = sum(s.work_done_seconds for s in done)
+    history = [session(done, finished, planned_active=work * share) for finished, share in ways]
+    assert not any(s.direction is Direction.UP for s in suggestions(routine(a_step), history))
 
 
 @given(ranged_steps, st.lists(st.sets(st.integers(1, 6)), min_size=2, max_size=4))
 def test_the_same_history_gives_the_same_answer(a_step, skipped_per_session):
     history = [step_records(a_step, skipped_sets=frozenset(skipped)) for skipped in skipped_per_session]
-    assert suggestions(routine(a_step), history) == suggestions(routine(a_step), [list(s) for s in history])
+    assert suggested(routine(a_step), history) == suggested(routine(a_step), [list(s) for s in history])

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from support.fake_clock import FakeClock
 from support.routine_texts import HOSTILE, HOSTILE_SHOWN
+from support.strategies import routine
 from support.tui_helpers import advance, make_app
 from support.untrusted_helpers import Terminal, history_of, one_hold, raw, screen_text
 
@@ -182,7 +183,7 @@ async def test_the_summary_shows_the_histories_news_literally():
     news = SessionNews("Since last time: [i]C[/i] \x1b[2J 9 s (was 8 s).", ("New best: [bold]B[/bold] \x1b[2J, 30 s (was 20 s).",))
     app = App()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(SummaryScreen(record, news))
+        app.push_screen(SummaryScreen(routine(), record, news))
         await pilot.pause()
         shown = screen_text(app)
         assert r"Since last time: [i]C[/i] \x1b[2J 9 s (was 8 s)." in shown

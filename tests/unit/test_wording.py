@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from support.fake_clock import FakeClock
@@ -42,12 +44,29 @@ def test_a_set_on_one_side_is_worded_alike_on_the_screen_and_in_the_plain_guide(
         "Next: Plank — set 2/3 · left", "Next: rest 20 s", "Next: switch sides 5 s", "Next: the end"]  # fmt: skip
 
 
+def test_a_single_set_is_not_numbered_and_a_rest_between_steps_names_what_comes_next():
+    plank = step(Hold(30), rest_after=20)
+    bridge = replace(step(Hold(20), sides=Sides.EACH), exercise=replace(plank.exercise, name="Bridge"))
+    work, rest, get_ready, left, _switch, _right = build_timeline(routine(plank, bridge), get_ready=5)[1:]
+    assert phase_announcement(work) == "Plank: hold 30 s"
+    assert phase_announcement(rest, following=get_ready) == "Rest 0:20, then Bridge"
+    assert phase_announcement(left) == "Bridge: hold 20 s each side (left)"
+
+
+def test_a_dosage_says_its_amount_and_sides_first_and_its_pace_after():
+    bird_dog = step(Reps(10, seconds_per_rep=2, hold_per_rep=5), sides=Sides.ALTERNATING)
+    assert bird_dog.describe_set() == "10 reps each side, alternating (2 s per rep + 5 s hold)"
+    assert step(Reps(8), sides=Sides.EACH).describe_set() == "8 reps each side (self-paced)"
+    assert step(Breaths(6, inhale=4, exhale=6)).describe_set() == "6 breaths (4 s in, 6 s out)"
+    assert step(Hold(30), sides=Sides.EACH).describe_set() == "hold 30 s each side"
+
+
 def test_getting_ready_shows_only_the_first_form_cue():
     get_ready, work = build_timeline(routine(step(Reps(8))), get_ready=5)
     assert phase_cues(get_ready) == ("Forearms under shoulders",)
     assert phase_cues(work) == ("Forearms under shoulders", "Body in one long line")
     assert phase_announcement(get_ready) == "Get ready: Plank (0:05) — Forearms under shoulders"
-    assert phase_announcement(work) == "Plank: 8 reps (self-paced) (set 1/1) — Enter per rep, d then Enter when the set is done"
+    assert phase_announcement(work) == "Plank: 8 reps (self-paced) — Enter per rep, d then Enter when the set is done"
 
 
 def test_the_moments_inside_a_phase_have_words_and_bookkeeping_has_none():
@@ -55,7 +74,8 @@ def test_the_moments_inside_a_phase_have_words_and_bookkeeping_has_none():
     words = [event_words(Event(kind, 0.0, 0, value), work) for kind, value in [
         (EventKind.SECONDS_LEFT, 10), (EventKind.REP, 2), (EventKind.REP_HOLD, 2), (EventKind.SET_DONE, 0),
         (EventKind.COUNTDOWN, 3), (EventKind.SESSION_FINISHED, 0)]]  # fmt: skip
-    assert words == ["10 seconds left", "rep 1/2 · right", "hold 4 s", "", "", "Finished."]  # no line for each second
+    assert words == ["10 seconds left", "rep 1/2 · right", "hold 4 s", "", "", ""]  # no line for each second, nor
+    # for the end, which the summary's heading says
 
 
 def session_at(a_routine, seconds: float, get_ready: int = 3) -> Session:

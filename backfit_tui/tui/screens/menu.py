@@ -157,7 +157,7 @@ class MenuScreen(Screen[None]):
 
     def show_preview(self) -> None:
         entry = self.current()
-        preview = Text()
+        preview, hangs = Text(), []
         if entry is None:
             preview.append(self.no_match(), style="dim")
         elif entry.routine is None:
@@ -168,7 +168,8 @@ class MenuScreen(Screen[None]):
             suggested = self.suggestions.get(entry.id, ())
             for line in plan_lines(entry.routine, self.get_ready, cues=False, suggestions=suggested):
                 preview.append(line.text + "\n", style=RICH_STYLES[line.style])
-        self.query_one("#preview", Static).update(UnbrokenText(preview))
+                hangs.append(line.hang)
+        self.query_one("#preview", Static).update(UnbrokenText(preview, hangs))
         self.query_one("#preview-pane").scroll_home(animate=False)  # a new routine's total, at the top, in view
 
     def action_clear_filter(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,25 +17,27 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...core.formatting import literal
-from ...core.outcome import ending, goal_note, heading, step_outcomes, totals
+from ...core.model import Routine
+from ...core.outcome import StepOutcome, ending, goal_note, heading, step_outcomes, totals
 from ...core.progression import Suggestion
 from ...core.records import SessionRecord
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
+from ..widgets.unbroken_text import UnbrokenText
 
 if TYPE_CHECKING:
     from ...store.stats import SessionNews
 
 
-def steps_table(record: SessionRecord, skipped_style: Style) -> Table:
-    """Each step planned against done, its skipped sets said below in `skipped_style`."""
+def steps_table(outcomes: Sequence[StepOutcome], skipped_style: Style) -> Table:
+    """Each step planned against done, what was skipped or never reached said after it in `skipped_style`."""
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("exercise", "planned", "done"):
         table.add_column(column)
-    for outcome in step_outcomes(record):
+    for outcome in outcomes:
         done = Text(outcome.done())
-        if skipped := outcome.skipped_words():
-            done.append("\n" if done else "").append(skipped, skipped_style)
+        if missed := outcome.missed_words():
+            done.append(" · " if done else "").append(missed, skipped_style)
         table.add_row(Text(literal(outcome.exercise_name)), outcome.planned(), done)
     return table
 
@@ -44,12 +47,12 @@ class StepsTable(Static):
 
     COMPONENT_CLASSES = {"steps-table--skipped"}
 
-    def __init__(self, record: SessionRecord, **options) -> None:
+    def __init__(self, outcomes: Sequence[StepOutcome], **options) -> None:
         super().__init__(**options)
-        self.record = record
+        self.outcomes = outcomes
 
     def render(self) -> Table:
-        return steps_table(self.record, self.get_component_rich_style("steps-table--skipped"))
+        return steps_table(self.outcomes, self.get_component_rich_style("steps-table--skipped"))
 
 
 NEXT = Binding.Group("What next")
@@ -86,10 +89,15 @@ class SummaryScreen(Screen[bool]):
         summary: SummaryScreen
 
     def __init__(
-        self, record: SessionRecord, news: SessionNews | None, suggestions: tuple[Suggestion, ...] = (),
+        self,
+        routine: Routine,
+        record: SessionRecord,
+        news: SessionNews | None,
+        suggestions: tuple[Suggestion, ...] = (),
         back_to: str = "Menu",
     ) -> None:
         super().__init__()
+        self.routine = routine
         self.back_to = back_to  # the footer's word for Enter: where it goes back to
         self.record = record
         self.news = news
@@ -106,15 +114,16 @@ class SummaryScreen(Screen[bool]):
         yield TitleBar()
         with VerticalScroll(id="summary"):
             yield Static(literal(heading(record)), id="summary-title", classes=ending(record).value, markup=False)
-            yield Static(totals(record.sets), id="summary-totals")
+            outcomes = step_outcomes(self.routine, record)
+            yield Static(UnbrokenText(Text(totals(outcomes))), id="summary-totals")
             if news is not None:
                 yield Static(literal(news.since_last_time), id="summary-since", markup=False)
                 if news.improved:
                     yield Static("\n".join(map(literal, news.improved)), id="summary-improved", markup=False)
             if note := goal_note(record):
-                yield Static(note, id="summary-goal")
+                yield Static(UnbrokenText(Text(note)), id="summary-goal")
             if record.sets:
-                yield StepsTable(record, id="summary-table")
+                yield StepsTable(outcomes, id="summary-table")
             if self.suggestions:
                 yield Static(self.suggestion_text(), id="summary-suggestions", markup=False)
         yield KeyHints()
