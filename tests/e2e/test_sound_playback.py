@@ -1,5 +1,6 @@
 """Chimes really played: through playsound3's ALSA backend into ALSA's `file` plugin, whose capture
-must hold exactly our chimes, in order; and a machine with no way to play sound gets the bell.
+must hold exactly our chimes, in order; and a machine with no way to play sound (no player, or one
+that fails) says so once and gets the bell, on the terminal.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from support.sound_helpers import (
     chime_samples,
     only_on_path,
     played_as_it_is,
+    run_beside_a_terminal,
 )
 
 from backfit_tui.audio.chime_player import make_chime_player
@@ -50,34 +52,33 @@ def test_a_session_plays_its_chimes_through_alsa_bit_for_bit_and_in_order(tmp_pa
         assert played_as_it_is(played, chime_samples(name)), f"{name} was not played as it is"
 
 
-def test_with_no_program_to_play_sound_backfit_alone_says_so_once(tmp_path, data_dir):
+def guide_beside_a_terminal(data_dir: Path, path: str, **env: str):
+    """The plain guide of the chime routine, stdout into a pipe and stderr on a terminal, with only `path`'s programs."""
     (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    environment = {**os.environ, **env, DATA_DIR_VARIABLE: str(data_dir), "PATH": path}
+    return run_beside_a_terminal([backfit_script(), "run", "--plain", str(CHIME_ROUTINE)], environment, True)
+
+
+def said_once_then_rang(terminal: str, why: str) -> bool:
+    """Whether the terminal got the one line saying why no sound plays, and the bell from then on."""
+    said = f"backfit: No sound can be played here ({why}); the terminal bell rings instead.\n"
+    return terminal.count(said) == 1 and "\a" in terminal.partition(said)[2] and terminal.replace("\a", "") == said
+
+
+def test_with_no_program_to_play_sound_backfit_alone_says_so_once(tmp_path, data_dir):
     (tmp_path / "bin").mkdir()
-    result = subprocess.run(
-        [backfit_script(), "run", "--plain", str(CHIME_ROUTINE)],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
-        env={**os.environ, DATA_DIR_VARIABLE: str(data_dir), "PATH": str(tmp_path / "bin")},
-    )  # fmt: skip
-    assert result.returncode == 0
-    assert (
-        result.stderr == f"backfit: No sound can be played here ({NO_WAV_PLAYER}); the terminal bell rings instead.\n"
-    )
-    assert "\a" in result.stdout
+    result = guide_beside_a_terminal(data_dir, str(tmp_path / "bin"))
+    assert result.returncode == 0, result.terminal
+    assert said_once_then_rang(result.terminal, NO_WAV_PLAYER)
+    assert "Chime test routine finished" in result.stdout and "\a" not in result.stdout
 
 
 @pytest.mark.parametrize("broken", BROKEN_PLAYERS)
 def test_a_sound_program_that_fails_as_playsound3_probes_it_costs_only_the_sound(tmp_path, data_dir, broken):
-    (data_dir / "settings.toml").write_text("get_ready = 0\n")
-    result = subprocess.run(
-        [backfit_script(), "run", "--plain", str(CHIME_ROUTINE)],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
-        env={**os.environ, DATA_DIR_VARIABLE: str(data_dir), "PATH": broken_players_on_path(tmp_path, broken)},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == (
-        f"backfit: No sound can be played here ({BROKEN_PLAYERS[broken]}); the terminal bell rings instead.\n"
-    )
-    assert "Chime test routine finished" in result.stdout and "\a" in result.stdout
+    result = guide_beside_a_terminal(data_dir, broken_players_on_path(tmp_path, broken))
+    assert result.returncode == 0, result.terminal
+    assert said_once_then_rang(result.terminal, BROKEN_PLAYERS[broken])
+    assert "Chime test routine finished" in result.stdout and "\a" not in result.stdout
 
 
 def test_the_first_backend_with_a_wav_player_is_chosen_in_playsound3s_order():

@@ -1,12 +1,18 @@
-"""Hearing what backfit played, through ALSA's `file` plugin; and sound programs that fail as playsound3 probes them,
-for the tests of a machine without sound.
+"""Hearing what backfit played, through ALSA's `file` plugin; sound programs that fail as playsound3 probes them,
+for the tests of a machine without sound; and a terminal for the bell to ring on.
 """
 
 from __future__ import annotations
 
+import os
+import pty
+import select
 import shutil
+import subprocess
+import threading
 import wave
 from pathlib import Path
+from typing import NamedTuple
 
 from backfit_tui.store.locations import bundled_sounds_dir
 
@@ -27,6 +33,56 @@ def capturing_alsa(tmp_path: Path) -> tuple[dict[str, str], Path]:
         "}\n"
     )
     return {"ALSA_CONFIG_PATH": str(config)}, capture
+
+
+class Run(NamedTuple):
+    """How a process beside a terminal ended: its exit status, stdout, stderr (None: it was the terminal), and
+    what the terminal was sent."""
+
+    returncode: int
+    stdout: str
+    stderr: str | None
+    terminal: str
+
+
+def run_beside_a_terminal(argv: list[str], env: dict[str, str], stderr_on_terminal: bool, timeout: float = 30) -> Run:
+    """Run `argv` with stdout into a pipe, beside a terminal of its own, and say how it went.
+
+    `stderr_on_terminal`: stderr is the terminal, as in a shell; otherwise stderr goes into a pipe too, and the
+    terminal is only the process's controlling terminal (/dev/tty), as for `backfit run --plain 2>log | cat`.
+    """
+    main, side = pty.openpty()
+    terminal = os.ttyname(side)
+
+    def take_the_terminal() -> None:  # in the child, a session leader by now: opening a tty makes it its own
+        os.close(os.open(terminal, os.O_RDWR))
+
+    process = subprocess.Popen(
+        argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=side if stderr_on_terminal else subprocess.PIPE,
+        env=env, text=True, start_new_session=True, preexec_fn=None if stderr_on_terminal else take_the_terminal,
+    )  # fmt: skip
+    shown, ended = bytearray(), threading.Event()
+    reader = threading.Thread(target=_read_terminal, args=(main, shown, ended), daemon=True)
+    reader.start()
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    finally:
+        ended.set()
+        reader.join(5)
+        os.close(side)  # held open till now: a process that opens /dev/tty only to ring leaves it closed between rings
+        os.close(main)
+    return Run(process.returncode, stdout, stderr, shown.decode().replace("\r\n", "\n"))
+
+
+def _read_terminal(main: int, shown: bytearray, ended: threading.Event) -> None:
+    """Keep what the terminal shows, until the process has `ended` and nothing more comes."""
+    poller = select.poll()
+    poller.register(main, select.POLLIN)
+    while True:
+        if poller.poll(100):
+            shown += os.read(main, 4096)
+        elif ended.is_set():
+            return
 
 
 def captures(capture: Path) -> list[bytes]:
