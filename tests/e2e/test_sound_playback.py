@@ -1,6 +1,6 @@
 """Chimes really played: through playsound3's ALSA backend into ALSA's `file` plugin, whose capture
-must hold exactly our chimes, in order; and a machine with no way to play sound (no player, or one
-that fails) says so once and gets the bell, on the terminal.
+must hold exactly our chimes, in order; and a machine with no way to play sound (no player, a player
+that fails, no sound card) says so once and gets the bell, on the terminal.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from support.sound_helpers import (
     captures,
     capturing_alsa,
     chime_samples,
+    failing_alsa,
     only_on_path,
     played_as_it_is,
     run_beside_a_terminal,
@@ -78,6 +79,14 @@ def test_a_sound_program_that_fails_as_playsound3_probes_it_costs_only_the_sound
     result = guide_beside_a_terminal(data_dir, broken_players_on_path(tmp_path, broken))
     assert result.returncode == 0, result.terminal
     assert said_once_then_rang(result.terminal, BROKEN_PLAYERS[broken])
+    assert "Chime test routine finished" in result.stdout and "\a" not in result.stdout
+
+
+@needs_aplay
+def test_with_no_sound_card_aplay_fails_as_it_plays_and_backfit_says_so_once_then_rings(tmp_path, data_dir):
+    result = guide_beside_a_terminal(data_dir, only_on_path(tmp_path, "aplay"), **failing_alsa(tmp_path))
+    assert result.returncode == 0, result.terminal
+    assert said_once_then_rang(result.terminal, "aplay failed with exit status 1")
     assert "Chime test routine finished" in result.stdout and "\a" not in result.stdout
 
 

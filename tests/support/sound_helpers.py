@@ -1,5 +1,5 @@
-"""Hearing what backfit played, through ALSA's `file` plugin; sound programs that fail as playsound3 probes them,
-for the tests of a machine without sound; and a terminal for the bell to ring on.
+"""Hearing what backfit played, through ALSA's `file` plugin; a sound card that is not there; sound programs that
+fail as playsound3 probes them, for the tests of a machine without sound; and a terminal for the bell to ring on.
 """
 
 from __future__ import annotations
@@ -33,6 +33,14 @@ def capturing_alsa(tmp_path: Path) -> tuple[dict[str, str], Path]:
         "}\n"
     )
     return {"ALSA_CONFIG_PATH": str(config)}, capture
+
+
+def failing_alsa(tmp_path: Path) -> dict[str, str]:
+    """An environment whose default ALSA device cannot be opened, as on a machine with no sound card: aplay
+    starts, then exits 1 ("audio open error")."""
+    config = tmp_path / "no-card.conf"
+    config.write_text("</usr/share/alsa/alsa.conf>\npcm.!default {\n    type hw\n    card 31\n}\n")
+    return {"ALSA_CONFIG_PATH": str(config)}
 
 
 class Run(NamedTuple):
