@@ -8,12 +8,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 from support.processes import backfit_script
 from support.sound_helpers import (
     BROKEN_PLAYERS,
+    PacedSpeaker,
     broken_players_on_path,
     captures,
     capturing_alsa,
@@ -104,14 +106,23 @@ def test_the_first_backend_with_a_wav_player_is_chosen_in_playsound3s_order():
 
 @needs_aplay
 def test_the_player_returns_at_once_and_stops_what_is_still_playing(tmp_path, monkeypatch):
-    env, capture = capturing_alsa(tmp_path)
-    monkeypatch.setenv("ALSA_CONFIG_PATH", env["ALSA_CONFIG_PATH"])
+    complete = chime_samples("complete")  # 1.4 s
+    speaker = PacedSpeaker(tmp_path, bytes_per_second=44_100 * 2)  # its pace: 44.1 kHz, 16-bit mono
+    monkeypatch.setenv("ALSA_CONFIG_PATH", speaker.env["ALSA_CONFIG_PATH"])
     player = Playsound3Player("alsa")
-    player.play(bundled_sounds_dir() / "complete.wav")
-    player.stop()
-    player.play(bundled_sounds_dir() / "rep.wav")
-    player.wait()
-    assert captures(capture)[-1].startswith(chime_samples("rep"))
+    player.warm_up()  # playsound3's import, which probes every backend, is not a call timed here
+    assert returns_within(0.5, player.play, bundled_sounds_dir() / "complete.wav")  # not after the sound
+    time.sleep(0.1)  # aplay under way
+    assert returns_within(0.5, player.stop)  # nor after the sound ends
+    heard = speaker.heard_all(timeout=5)
+    assert 0 < len(heard) < len(complete) * 3 // 4  # cut short: aplay's own buffer is all that still played
+    assert complete.startswith(heard)
+
+
+def returns_within(seconds: float, call, *args) -> bool:
+    started = time.monotonic()
+    call(*args)
+    return time.monotonic() - started < seconds
 
 
 def test_with_no_backend_at_all_the_bell_rings_without_an_exception(monkeypatch, tmp_path):

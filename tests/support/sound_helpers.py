@@ -1,15 +1,18 @@
-"""Hearing what backfit played, through ALSA's `file` plugin; a sound card that is not there; sound programs that
-fail as playsound3 probes them, for the tests of a machine without sound; and a terminal for the bell to ring on.
+"""Hearing what backfit played, through ALSA's `file` plugin, at once or at a sound card's pace; a sound card that
+is not there; sound programs that fail as playsound3 probes them, for the tests of a machine without sound; and a
+terminal for the bell to ring on.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import select
 import shutil
 import subprocess
 import threading
+import time
 import wave
 from pathlib import Path
 from typing import NamedTuple
@@ -41,6 +44,59 @@ def failing_alsa(tmp_path: Path) -> dict[str, str]:
     config = tmp_path / "no-card.conf"
     config.write_text("</usr/share/alsa/alsa.conf>\npcm.!default {\n    type hw\n    card 31\n}\n")
     return {"ALSA_CONFIG_PATH": str(config)}
+
+
+class PacedSpeaker:
+    """A default ALSA device that plays in real time, as a sound card does, and keeps what reached it.
+
+    ALSA's `file` plugin writes into a FIFO that `listen` reads at `bytes_per_second`; the FIFO holds
+    one page, so aplay is held back to the pace it would play at on a card. (Over a `null` device, a
+    1.4 s sound is done in milliseconds, and stopping it could never cut it short.)
+    """
+
+    def __init__(self, tmp_path: Path, bytes_per_second: int) -> None:
+        self.bytes_per_second = bytes_per_second
+        fifo = tmp_path / "speaker"
+        os.mkfifo(fifo)
+        # Opened and shrunk before aplay opens it, so not a byte is written into a larger pipe.
+        self._fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        fcntl.fcntl(self._fd, fcntl.F_SETPIPE_SZ, os.sysconf("SC_PAGE_SIZE"))
+        config = tmp_path / "paced.conf"
+        config.write_text(
+            "</usr/share/alsa/alsa.conf>\n"
+            f'pcm.!default {{\n    type file\n    slave.pcm "null"\n    file "{fifo}"\n    format "raw"\n}}\n'
+        )
+        self.env = {"ALSA_CONFIG_PATH": str(config)}
+        self.heard = bytearray()
+        self._listener = threading.Thread(target=self._listen, daemon=True)
+        self._listener.start()
+
+    def _listen(self) -> None:
+        """Read what is played, at the device's pace, until the player closes the device."""
+        poller = select.poll()
+        poller.register(self._fd, select.POLLIN)
+        started = None
+        while True:
+            poller.poll(100)
+            try:
+                chunk = os.read(self._fd, 1024)
+            except BlockingIOError:  # the player has the device open, and has sent nothing more yet
+                continue
+            if not chunk:
+                if started is None:  # no player has opened the device yet
+                    time.sleep(0.01)
+                    continue
+                return  # the player closed the device
+            started = started or time.monotonic()
+            self.heard += chunk
+            time.sleep(max(0.0, started + len(self.heard) / self.bytes_per_second - time.monotonic()))
+
+    def heard_all(self, timeout: float) -> bytes:
+        """What was played, once the player has closed the device (at most `timeout` seconds from now)."""
+        self._listener.join(timeout)
+        assert not self._listener.is_alive(), f"no player had closed the device {timeout} s later"
+        os.close(self._fd)
+        return bytes(self.heard)
 
 
 class Run(NamedTuple):
