@@ -117,3 +117,14 @@ async def test_the_hints_are_redrawn_when_the_phase_changes_not_every_second(cat
         assert redraws == []
         await advance(pilot, clock, 1)  # into the rest
         assert len(redraws) == 1
+
+
+async def test_m_reads_unmute_while_muted_and_mute_again_once_unmuted(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, IN_THE_HOLD)
+        assert "m Mute" in hints(pilot)
+        await pilot.press("m")
+        assert "m Unmute" in hints(pilot)
+        await pilot.press("m")
+        assert "m Mute" in hints(pilot) and "Unmute" not in hints(pilot)
