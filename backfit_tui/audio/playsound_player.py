@@ -4,8 +4,11 @@ playsound3 probes every backend with a subprocess when imported (about 0.15 s), 
 only by `Playsound3Player.warm_up()` (called once the first screen is up) or the first sound.
 Sounds are started from the caller's thread, which must outlive them: playsound3 asks the kernel
 to end a sound whose starting thread ends. Both the screen and the plain guide play from their
-main thread. Whatever fails on the way (the import, choosing a backend, starting a sound) is
-NoSound, and the chime player rings the terminal bell instead.
+main thread. Whatever fails on the way (the import, choosing a backend, starting a sound, a sound
+whose program ends in an error) is NoSound, and the chime player rings the terminal bell instead.
+A sound's program fails on its own time: aplay on a machine with no sound card starts, cannot open
+the device, and exits 1 a few milliseconds later. Such a failure is found as the next sound starts
+(or as the sounds are stopped): from then on nothing plays through this player.
 
 Our chimes are WAV files, so with no backend chosen backfit takes the first of playsound3's backends
 whose WAV player is present. playsound3's own choice would not do: it counts ALSA only when `mpg123`
@@ -30,7 +33,7 @@ NO_WAV_PLAYER = "no program that plays WAV files was found (on Debian and Ubuntu
 
 
 class NoSound(Exception):
-    """No sound can be played here (no backend, or its program is missing)."""
+    """No sound can be played here (no backend, its program missing, or failing as it plays)."""
 
 
 class Player(Protocol):
@@ -59,12 +62,24 @@ class Playsound3Player:
 
     def play(self, path: Path) -> None:
         """Start `path` playing and return at once; NoSound when nothing can play it."""
+        self._note_failures()
         playsound3 = self._ready()
         try:
             sound = playsound3.playsound(path, block=False, backend=self.backend)
         except Exception as err:  # the backend's program missing or refused, or anything else playsound3 raises
             raise NoSound(_reason(err)) from None
         self._sounds = [s for s in self._sounds if s.is_alive()] + [sound]
+
+    def _note_failures(self) -> None:
+        """Take a sound that ended by itself in an error as a sign that nothing can play here, for good.
+
+        Only sounds that ended before being stopped are judged: a program stopped mid-sound may exit 1.
+        """
+        for sound in self._sounds:
+            status = sound.subprocess.poll()
+            if status is not None and status > 0 and self._no_sound is None:
+                program = WAV_PLAYERS.get(self.backend, self.backend)
+                self._no_sound = f"{program} failed with exit status {status}"
 
     def _ready(self):
         """playsound3, with a backend chosen; NoSound, for good, when that fails or finds none.
@@ -86,7 +101,8 @@ class Playsound3Player:
         return self._playsound3
 
     def stop(self) -> None:
-        """Stop every sound still playing."""
+        """Stop every sound still playing (noting, for the next `play`, one that had failed)."""
+        self._note_failures()
         for sound in self._sounds:
             if sound.is_alive():
                 sound.stop()

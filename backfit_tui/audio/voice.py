@@ -29,6 +29,7 @@ class Voice:
         self, choice: str, count_aloud: bool, find: Callable[[str], Speech], report: Callable[[str], None]
     ) -> None:
         self.choice = choice
+        self.chosen = choice if choice != OFF else "auto"  # what v turns the voice on to: the person's own setting
         self.count_aloud = count_aloud
         self.find = find
         self.report = report
@@ -86,12 +87,13 @@ class Voice:
         return self.speech.start(phrase)
 
     def toggle(self) -> str | None:
-        """Turn the voice off, or on again with the engine it had (or "auto"); why it stays silent, if it does."""
+        """Turn the voice off, or on again as the person chose it ("auto" stays "auto": v never picks an engine
+        for them); why it stays silent, if it does."""
         if self.on:
             self.choice = OFF
             self.stop()
             return None
-        self.choice = self.speech.name if self.speech is not None else "auto"
+        self.choice = self.chosen
         if self._speech() is None and self._why_silent:
             self._said.add(self._why_silent)  # said now, in answer: not again as the next session starts
             return self._why_silent

@@ -268,11 +268,12 @@ def guide(catalog: Catalog, reference: str, mute: bool, voice: bool | None = Non
     from ..audio.playsound_player import make_player
     from ..audio.session_sounds import SessionSounds
     from ..audio.speech import speech_finder
+    from ..audio.terminal_bell import ring_terminal_bell
     from ..audio.voice import make_voice
     from .plain import run_plain
 
     settings = _session_settings(mute, voice)
-    chimes = make_chime_player(settings, make_player(settings), bell=_ring_bell, report=error)
+    chimes = make_chime_player(settings, make_player(settings), bell=ring_terminal_bell, report=error)
     spoken = make_voice(settings.voice, settings.voice_countdown == "words", speech_finder(settings), report=error)
     from ..store.history import SessionLog
 
@@ -358,7 +359,3 @@ def _session_settings(
     if voice is False or (voice and settings.voice == "off"):
         settings = dataclasses.replace(settings, voice="auto" if voice else "off")
     return settings
-
-
-def _ring_bell() -> None:
-    print("\a", end="", flush=True)

@@ -293,6 +293,12 @@ class BackfitApp(App[None]):
         """Turn the chimes off or on, and remember it in the settings file if it can be read."""
         self.controller.toggle_mute()
 
+    def key_hint(self, binding: Binding) -> str:
+        """What a screen's key for one of the App's actions does now, for the footer: `m Unmute` while muted."""
+        if binding.action == "app.toggle_mute" and self.chimes.muted:
+            return "Unmute"
+        return binding.description
+
     def action_toggle_voice(self) -> None:
         """Turn the voice off or on, and remember it in the settings file if it can be read."""
         self.controller.toggle_voice()

@@ -229,6 +229,7 @@ class Controller:
         chimes.muted = not chimes.muted
         said = "Chimes off" if chimes.muted else "Chimes on"
         self.app.notify(said, timeout=2)
+        self.app.refresh_bindings()  # the footer's m now reads Unmute, or Mute
         self.remember("mute", chimes.muted, said)
 
     def toggle_voice(self) -> None:

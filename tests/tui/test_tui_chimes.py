@@ -4,8 +4,10 @@ seen as a flash when muted.
 
 from __future__ import annotations
 
+import shutil
 import sys
 
+import pytest
 from support.fake_clock import FakeClock
 from support.recording_player import RecordingPlayer
 from support.tui_helpers import advance, short_routine_app
@@ -81,6 +83,30 @@ async def test_a_sound_program_that_fails_at_warm_up_leaves_the_session_running_
         no_sound = f"No sound can be played here ({BROKEN_PLAYERS['cannot run']}); the terminal bell rings instead."
         assert messages.count(no_sound) == 1
         assert rang == [101.0, 102.0, 103.0, 104.0]
+
+
+@pytest.mark.skipif(shutil.which("aplay") is None, reason="aplay is missing (.ci/run installs alsa-utils)")
+async def test_with_no_sound_card_the_session_says_so_once_and_rings_the_bell(tmp_path, monkeypatch):
+    from support.sound_helpers import failing_alsa, only_on_path
+
+    from backfit_tui.audio.playsound_player import Playsound3Player
+
+    monkeypatch.setenv("ALSA_CONFIG_PATH", failing_alsa(tmp_path)["ALSA_CONFIG_PATH"])
+    monkeypatch.setenv("PATH", only_on_path(tmp_path, "aplay"))
+    clock, player = FakeClock(100.0), Playsound3Player("alsa")
+    app = short_routine_app(load_catalog(), clock, player=player)
+    rang = []
+    app.chimes.bell = lambda: rang.append(clock.now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 1)  # the get-ready's first count: aplay starts, cannot open the device
+        player.wait()  # and has ended, in error
+        for _ in range(3):
+            await advance(pilot, clock, 1)  # the get-ready counts 1; the 4 s hold starts; 3 s left
+        assert isinstance(app.screen, SessionScreen)
+        messages = [n.message for n in app._notifications]
+        no_sound = "No sound can be played here (aplay failed with exit status 1); the terminal bell rings instead."
+        assert messages.count(no_sound) == 1
+        assert rang == [102.0, 103.0, 104.0]
 
 
 async def test_the_trace_records_when_each_event_was_due_handled_and_chimed(tmp_path):

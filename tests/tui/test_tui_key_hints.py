@@ -135,3 +135,14 @@ async def test_enter_and_space_are_named_where_the_footer_has_room_and_signs_whe
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         assert hints(pilot).startswith("␣ Pause") and "⏎ Done" in hints(pilot) and cell_len(hints(pilot)) <= 60
+
+
+async def test_m_reads_unmute_while_muted_and_mute_again_once_unmuted(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, IN_THE_HOLD)
+        assert "m Mute" in hints(pilot)
+        await pilot.press("m")
+        assert "m Unmute" in hints(pilot)
+        await pilot.press("m")
+        assert "m Mute" in hints(pilot) and "Unmute" not in hints(pilot)

@@ -216,6 +216,15 @@ def test_toggling_turns_it_off_and_back_on_with_the_engine_it_had():
     assert looked_for == ["flite"]  # found once, kept
 
 
+def test_turned_off_and_on_auto_stays_auto_and_keeps_the_engine_it_found():
+    speech, looked_for = FakeSpeech(name="espeak-ng"), []
+    voice = make_voice("auto", True, finds(speech, looked_for), lambda message: None)
+    voice.begin(HOLD, get_ready=5)
+    voice.toggle()
+    assert voice.toggle() is None and voice.choice == "auto" and voice.speech is speech
+    assert looked_for == ["auto"]
+
+
 def test_turned_on_from_off_it_looks_for_any_engine_and_says_why_when_there_is_none():
     voice = make_voice("off", True, finds(None), lambda message: None)
     assert voice.toggle() == "No speech engine was found (a test)"

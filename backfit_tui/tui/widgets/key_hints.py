@@ -6,6 +6,7 @@ Textual's Footer builds a widget per key; on the menu that was about a third of 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import Static
 
 from ..key_rows import footer_keys, in_declared_order, key_rows, named
@@ -20,7 +21,8 @@ class KeyHints(Static):
     updated as focus and state change.
 
     A screen may say what a key does now with a `key_hint(binding) -> str | None` method: the word to
-    show, or None to leave out a key that does nothing at the moment.
+    show, or None to leave out a key that does nothing at the moment. The App says it, the same way,
+    for the keys that call its own actions (`app.toggle_mute`).
     """
 
     COMPONENT_CLASSES = {"key-hints--key"}
@@ -34,15 +36,20 @@ class KeyHints(Static):
 
     def hints(self, by_name: bool = True) -> list[tuple[str, str]]:
         """(keys, word) for each row of keys shown now, the keys `by_name` (`enter`) or by sign (`⏎`)."""
-        key_hint = getattr(self.screen, "key_hint", lambda binding: binding.description)
         display = named(self.app.get_key_display) if by_name else self.app.get_key_display
         shown = []
         for row in key_rows(in_declared_order(self.screen.active_bindings.values())):
             keys = footer_keys(row, display)
-            word = key_hint(row[0]) if keys else None
+            word = self.word_for(row[0]) if keys else None
             if word:
                 shown.append((keys, word))
         return shown
+
+    def word_for(self, binding: Binding) -> str | None:
+        """What `binding`'s key does now, as the App (for its own actions) or the screen says; else its description."""
+        owner = self.app if binding.action.startswith("app.") else self.screen
+        key_hint = getattr(owner, "key_hint", None)
+        return binding.description if key_hint is None else key_hint(binding)
 
     def show_bindings(self) -> None:
         """Draw the hints as roomy as the width allows."""
