@@ -12,7 +12,7 @@ import pytest
 
 from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_library_file
 from backfit_tui.store.routines import load_library
-from backfit_tui.store.settings import VOICE_VARIABLE
+from backfit_tui.store.settings import SOUND_BACKEND_VARIABLE, VOICE_VARIABLE
 
 XDG_HOME_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 
@@ -62,6 +62,11 @@ def quiet_voice(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     monkeypatch.setenv(VOICE_VARIABLE, "off")
 
+
+@pytest.fixture(autouse=True)
+def sound_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No $PLAYSOUND3_BACKEND, which would win over the `sound_backend` a test's settings file chooses."""
+    monkeypatch.delenv(SOUND_BACKEND_VARIABLE, raising=False)
 
 
 @pytest.fixture
