@@ -17,6 +17,24 @@ from backfit_tui.store.settings import SOUND_BACKEND_VARIABLE, VOICE_VARIABLE
 XDG_HOME_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 
 
+def new_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point $HOME at a fresh, empty folder and the XDG folders at a fresh folder beside it; return the home."""
+    path = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(path))
+    beside = tmp_path_factory.mktemp("xdg")
+    for variable in XDG_HOME_VARIABLES:
+        monkeypatch.setenv(variable, str(beside / variable.lower()))
+    return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def away_from_the_real_home(tmp_path_factory: pytest.TempPathFactory):
+    """A home for the whole run, for what fixtures shared by many tests run (pip building a wheel caches it)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        new_home(tmp_path_factory, monkeypatch)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh, empty $HOME, with $XDG_CONFIG_HOME and the other XDG folders in a fresh folder beside it.
@@ -24,12 +42,7 @@ def home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPat
     Whatever a test runs (a shell in tmux, a speech engine whose sound library keeps a folder in
     $XDG_CONFIG_HOME) writes there, never into the home of the person running the tests.
     """
-    path = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("HOME", str(path))
-    beside = tmp_path_factory.mktemp("xdg")
-    for variable in XDG_HOME_VARIABLES:
-        monkeypatch.setenv(variable, str(beside / variable.lower()))
-    return path
+    return new_home(tmp_path_factory, monkeypatch)
 
 
 @pytest.fixture(autouse=True)
