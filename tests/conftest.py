@@ -1,5 +1,5 @@
-"""Shared fixtures: every test gets its own empty data directory and a quiet voice, a way to write
-routine files, and the bundled exercise library.
+"""Shared fixtures: every test gets its own empty home and data directory and a quiet voice, a way to
+write routine files, and the bundled exercise library.
 """
 
 from __future__ import annotations
@@ -12,7 +12,37 @@ import pytest
 
 from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_library_file
 from backfit_tui.store.routines import load_library
-from backfit_tui.store.settings import VOICE_VARIABLE
+from backfit_tui.store.settings import SOUND_BACKEND_VARIABLE, VOICE_VARIABLE
+
+XDG_HOME_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+
+
+def new_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point $HOME at a fresh, empty folder and the XDG folders at a fresh folder beside it; return the home."""
+    path = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(path))
+    beside = tmp_path_factory.mktemp("xdg")
+    for variable in XDG_HOME_VARIABLES:
+        monkeypatch.setenv(variable, str(beside / variable.lower()))
+    return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def away_from_the_real_home(tmp_path_factory: pytest.TempPathFactory):
+    """A home for the whole run, for what fixtures shared by many tests run (pip building a wheel caches it)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        new_home(tmp_path_factory, monkeypatch)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty $HOME, with $XDG_CONFIG_HOME and the other XDG folders in a fresh folder beside it.
+
+    Whatever a test runs (a shell in tmux, a speech engine whose sound library keeps a folder in
+    $XDG_CONFIG_HOME) writes there, never into the home of the person running the tests.
+    """
+    return new_home(tmp_path_factory, monkeypatch)
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +74,12 @@ def quiet_voice(monkeypatch: pytest.MonkeyPatch) -> None:
     The tests of the voice set the variable again, or the setting through a stand-in speech.
     """
     monkeypatch.setenv(VOICE_VARIABLE, "off")
+
+
+@pytest.fixture(autouse=True)
+def sound_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No $PLAYSOUND3_BACKEND, which would win over the `sound_backend` a test's settings file chooses."""
+    monkeypatch.delenv(SOUND_BACKEND_VARIABLE, raising=False)
 
 
 @pytest.fixture

@@ -62,6 +62,7 @@ def test_reading_a_damaged_history_says_so_and_leaves_it_untouched(data_dir, dam
 
 def test_a_session_on_a_damaged_history_runs_without_it_and_leaves_it_untouched(data_dir, damaged, write_routine):
     before = fingerprint(damaged)
+    (data_dir / "settings.toml").write_text("mute = true\n")  # the same with or without sound here
     result = backfit(data_dir, "run", "--plain", str(write_routine(ONE_SECOND)))
     assert result.returncode == 0 and "Well done — One second finished" in result.stdout
     assert result.stderr == f"backfit: history is not being saved: {damaged} is damaged (database disk image is" \
@@ -93,6 +94,7 @@ def test_a_session_on_a_history_that_lacks_part_of_its_schema_never_writes_to_it
 
 
 def test_history_check_says_what_is_wrong_and_how_to_start_a_new_history(data_dir, damaged, write_routine):
+    (data_dir / "settings.toml").write_text("mute = true\n")  # the same with or without sound here
     result = backfit(data_dir, "history", "--check")
     assert result.returncode == 1
     assert result.stdout.startswith(f"{damaged} is damaged:\n  database disk image is malformed\n")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
 from support.history_helpers import add_session, at, routine_done_as_planned
 from support.processes import backfit_script
+from support.sound_helpers import BELL_ALONE
 from support.terminal import Terminal
 
 from backfit_tui.store import locations
@@ -11,12 +15,14 @@ from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.history import HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
+
 POSE = 'name = "Pose"\ndescription = "Three quick reps."\n\n[[steps]]\nexercise = "knee-to-chest"\nreps = 3\nseconds_per_rep = 1\n'
 
 
 def test_the_summarys_suggestion_is_accepted_with_one_key_and_the_routine_file_changes(data_dir):
     locations.safety_note_marker().touch()
-    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    (data_dir / "settings.toml").write_text("get_ready = 0\n" + BELL_ALONE)
     own = data_dir / "routines" / "pose.toml"
     own.parent.mkdir()
     own.write_text(POSE, encoding="utf-8")

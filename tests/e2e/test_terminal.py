@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 from support.processes import backfit_script
+from support.sound_helpers import BELL_ALONE
 from support.terminal import Terminal
 from support.tui_helpers import SHORT
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 @pytest.fixture
 def terminal(data_dir):
-    (data_dir / "settings.toml").write_text("get_ready = 2\n")
+    (data_dir / "settings.toml").write_text("get_ready = 2\n" + BELL_ALONE)
     locations.safety_note_marker().touch()  # read on an earlier run
     opened: list[Terminal] = []
 
@@ -114,7 +115,7 @@ def drawn_colours(rows: list[str]) -> set[str]:
 
 def test_a_16_colour_terminal_draws_a_session_and_its_summary_with_skips_in_no_red(data_dir):
     locations.safety_note_marker().touch()
-    (data_dir / "settings.toml").write_text("get_ready = 2\n")
+    (data_dir / "settings.toml").write_text("get_ready = 2\n" + BELL_ALONE)
     env = {DATA_DIR_VARIABLE: str(data_dir), "TERM": "xterm", "COLORTERM": ""}  # 16 colours, as an xterm says
     term = Terminal([backfit_script(), "run", str(SHORT)], env)
     try:
@@ -135,6 +136,7 @@ def test_a_16_colour_terminal_draws_a_session_and_its_summary_with_skips_in_no_r
 
 def test_ctrl_z_suspends_and_fg_resumes_a_paused_session(data_dir):
     locations.safety_note_marker().touch()
+    (data_dir / "settings.toml").write_text(BELL_ALONE)
     term = Terminal(["bash", "--norc", "--noprofile", "-i"], {DATA_DIR_VARIABLE: str(data_dir), "PS1": "$ "})
     try:
         term.tmux("send-keys", f"{backfit_script()} run {SHORT}", "Enter")

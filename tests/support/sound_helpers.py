@@ -19,6 +19,11 @@ from typing import NamedTuple
 
 from backfit_tui.store.locations import bundled_sounds_dir
 
+# A settings.toml line for the tests of the screen that are not about sound: each chime rings the
+# terminal bell, as on a machine that cannot play sound, but without the toast that says so, which
+# would cover the text the test reads. The tests' $BACKFIT_VOICE keeps the voice off.
+BELL_ALONE = 'sound_backend = "bell"\n'
+
 
 def capturing_alsa(tmp_path: Path) -> tuple[dict[str, str], Path]:
     """An environment whose default ALSA device writes what it is sent to files, one per playback.

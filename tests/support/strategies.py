@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import strategies as st
 
-from backfit_tui.core.model import Breaths, Exercise, Hold, Reps, Routine, Sides, Step
+from backfit_tui.core.model import Breaths, DosageRange, Exercise, Hold, Ranges, Reps, Routine, Sides, Step
+from support.history_helpers import step_records
 
 EXERCISE = Exercise(
     id="plank", name="Plank", category="core", targets=("abdominals",), equipment=(),
@@ -55,6 +58,34 @@ def steps(draw, paced_only: bool = False):
 @st.composite
 def routines(draw, paced_only: bool = False):
     return routine(*draw(st.lists(steps(paced_only), min_size=1, max_size=5)))
+
+
+def near_an_end(of: DosageRange, by: int):
+    """A whole number at least 1 and within `by` of the range's bottom or top, where steps meet its ends."""
+    return st.sampled_from([of.low, of.high]).flatmap(lambda end: st.integers(max(1, end - by), end + by))
+
+
+@st.composite
+def ranged_steps(draw):
+    """A hold or reps step of an exercise with ranges for both and for sets, planned near their ends, in or out."""
+    low, sets_low = draw(st.integers(1, 60)), draw(st.integers(1, 3))
+    amounts = DosageRange(low, low + draw(st.integers(0, 30)), draw(st.integers(1, 10)))
+    sets = DosageRange(sets_low, sets_low + draw(st.integers(0, 3)), draw(st.integers(1, 2)))
+    amount = draw(near_an_end(amounts, 10))
+    dosage = Hold(amount) if draw(st.booleans()) else Reps(amount, 2.0)
+    exercise = replace(EXERCISE, ranges=Ranges(hold=amounts, reps=amounts, sets=sets))
+    return replace(step(dosage, sets=draw(near_an_end(sets, 1))), exercise=exercise)
+
+
+def histories(a_step: Step, min_size: int = 2, undone: bool | None = None):
+    """The records of sessions of `a_step` (newest first), each done as planned or with some of its sets undone.
+
+    `undone` True or False makes every session so; None mixes them.
+    """
+    as_planned, some_undone = st.just(frozenset()), st.frozensets(st.integers(1, a_step.sets), min_size=1)
+    skipped = {True: some_undone, False: as_planned, None: as_planned | some_undone}[undone]
+    sessions = st.lists(skipped, min_size=min_size, max_size=min_size + 2)
+    return sessions.map(lambda each: [step_records(a_step, skipped_sets=sets) for sets in each])
 
 
 # --- untrusted text --------------------------------------------------------------------------

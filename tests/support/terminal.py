@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 import uuid
@@ -13,7 +14,12 @@ class Terminal:
     """A detached tmux session on its own server, running one command."""
 
     def __init__(self, command: list[str], env: dict[str, str], width: int = 80, height: int = 24) -> None:
+        """Run `command` with `env` added to this process's environment, in the test's home.
+
+        A shell there keeps no history: an empty $HISTFILE tells bash not to save one.
+        """
         self.socket = f"backfit-test-{uuid.uuid4().hex[:8]}"
+        env = {"HOME": os.environ["HOME"], "HISTFILE": "", **env}
         settings = [arg for name, value in env.items() for arg in ("-e", f"{name}={value}")]
         # The pane is sized before the command starts: a resize that lands while an app is still
         # starting (before it listens for SIGWINCH) would leave it drawing for the wrong size.

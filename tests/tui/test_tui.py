@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from support.fake_clock import FakeClock
 from support.recording_player import RecordingPlayer
@@ -241,8 +243,11 @@ async def test_the_screen_wakes_only_for_the_engine_and_its_events_are_due_times
 
     async with short_routine_app(catalog, clock, get_ready=0, observers=[observe]).run_test(size=(80, 24)) as pilot:
         screen = pilot.app.screen
-        await advance(pilot, clock, 0.4)
-        assert screen._wakeup is not None
+        await advance(pilot, clock, 0.4)  # 0.4 s into the first hold, of 4 s
+        screen.tick()  # as its wake-up would, now
+        due_in = screen._wakeup.when() - asyncio.get_running_loop().time()
+        assert screen.session.next_wakeup() == 101.0  # the next whole second shown: 3 s left
+        assert due_in == pytest.approx(0.6, abs=0.01)  # then, and no sooner: a hold has no pacing frames
         clock.now += 10
         screen.tick()
         ended = [e.due for e in seen if e.kind is EventKind.PHASE_ENDED]

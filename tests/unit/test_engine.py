@@ -77,7 +77,10 @@ def test_breaths_are_paced_in_and_out_without_a_countdown(clock):
 
 def test_breath_position_follows_the_clock():
     dosage = Breaths(10, inhale=4, exhale=6)
-    assert breath_at(dosage, 0) == breath_at(dosage, 0.0)
+    position = breath_at(dosage, 0)
+    assert (position.number, position.inhaling, position.fraction) == (1, True, 0.0)
+    position = breath_at(dosage, 4)  # the first breath turns from in to out
+    assert (position.number, position.inhaling, position.fraction) == (1, False, 0.0)
     position = breath_at(dosage, 12)  # breath 2: 10..14 in, 14..20 out
     assert (position.number, position.inhaling, position.fraction) == (2, True, 0.5)
     position = breath_at(dosage, 17)

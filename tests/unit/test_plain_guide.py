@@ -345,7 +345,7 @@ def test_plain_guide_escapes_control_characters(write_routine, library):
 
 
 def test_backfit_run_end_to_end(data_dir, write_routine):
-    (data_dir / "settings.toml").write_text("get_ready = 0\n")
+    (data_dir / "settings.toml").write_text("get_ready = 0\nmute = true\n")  # the same with or without sound here
     path = write_routine(ONE_SECOND, "one-second.toml")
     result = subprocess.run(
         [backfit_script(), "run", "--plain", str(path)],
