@@ -70,13 +70,13 @@ def test_the_readme_recipe_a_pane_of_12_rows_counts_down_and_a_break_waits_for_r
         split = subprocess.run(
             [shutil.which("tmux"), "-L", term.socket, "split-window", "-v", "-l", "12",
              "-e", f"{DATA_DIR_VARIABLE}={data_dir}", "-e", f"HOME={tmp_path}", "-P", "-F", "#{pane_id}",
-             "backfit remind --every 4s"],
+             f"backfit remind --every 4s; echo $? > {tmp_path / 'status'}"],
             env={"PATH": str(bin_dir)}, capture_output=True, text=True, timeout=10, check=True,
         )  # fmt: skip
         pane = split.stdout.strip()
         assert term.tmux("display-message", "-p", "-t", pane, "#{pane_width}x#{pane_height}").strip() == "100x12"
         screen = term.wait_for("Next break in")
-        assert "needs a terminal" not in screen and "█" in screen  # the time, large
+        assert "needs a terminal" not in screen and "▄" in screen  # the time, large (its full cells are reversed spaces)
         term.wait_for("Time for a break: Desk break", timeout=10)
         term.press("Enter")
         term.wait_for("at least 50×16")  # the session needs more room than the reminder
@@ -91,10 +91,12 @@ def test_the_readme_recipe_a_pane_of_12_rows_counts_down_and_a_break_waits_for_r
         screen = term.wait_for("Next break in")
         assert "needs a terminal" not in screen
         term.press("q")
+        # The exit status as the shell saw it: tmux 3.3a at times leaves a dead pane's own status unread.
         end = time.monotonic() + 10
-        while (ended := term.tmux("display-message", "-p", "-t", pane, "#{pane_dead} #{pane_dead_status}").strip()) != "1 0":
-            assert time.monotonic() < end, f"{ended}: {term.screen()}"
+        while not (tmp_path / "status").exists() or not (tmp_path / "status").read_text():
+            assert time.monotonic() < end, term.screen()
             time.sleep(0.1)
+        assert (tmp_path / "status").read_text() == "0\n"
     finally:
         term.close()
     assert not locations.reminder_state_file().exists()

@@ -37,7 +37,7 @@ def test_written_to_a_file_the_guide_has_no_bell_in_its_lines(tmp_path, bell_onl
                                 env=bell_only, timeout=30, start_new_session=True)  # fmt: skip
     assert result.returncode == 0, result.stderr
     lines = printed.read_text().splitlines()
-    assert "Rest 0:02" in lines and "Finished." in lines  # as `grep '^Rest'` finds them
+    assert "Rest 0:02, then Cat-cow" in lines and "Well done — Chime test routine finished" in lines  # as `grep '^Rest'` finds them
     assert not any("\a" in line for line in lines)
     assert "\a" not in result.stderr  # stderr is not a terminal, and there is none: the bell rings nowhere
 

@@ -211,7 +211,7 @@ async def test_sides_are_chosen_from_a_list_as_the_kind_is(data_dir):
         sides.focus()
         await pilot.press("enter", "down", "down", "enter")  # none, each, alternating
         assert editor.draft.steps == [{"exercise": "bird-dog", "reps": 8, "sides": "alternating"}]
-        assert "Bird dog — 8 reps (self-paced) each side, alternating" in str(
+        assert "Bird dog — 8 reps each side, alternating (self-paced)" in str(
             editor.query_one("#steps").get_option_at_index(0).prompt
         )
 
