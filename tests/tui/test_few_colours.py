@@ -9,9 +9,11 @@ import textual.constants
 from support.fake_clock import FakeClock
 from support.tui_helpers import advance, make_app, short_routine_app
 
+from backfit_tui.core.reminder import Reminder
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.app import FEW_COLOURS_THEME
+from backfit_tui.tui.remind_controller import RemindPlan
 
 RED = {1, 9}  # the terminal's red and bright red
 MOMENTS = {"get-ready": 0.5, "work": 2.5, "rest": 5.5, "switch": 21.5}  # seconds into the short routine
@@ -93,3 +95,17 @@ async def test_what_is_read_from_the_mat_reads_on_a_black_and_on_a_white_termina
         await pilot.press("space")
         assert screen.has_class("-paused")
         check("paused")  # white letters on grey were 4:1
+
+
+async def test_a_due_break_reads_on_a_black_and_on_a_white_terminal(sixteen_colours):
+    catalog, wall = load_catalog(), FakeClock(1_780_000_000.0)
+    plan = RemindPlan(Reminder(60, wall), catalog.find("desk-break").routine)
+    async with make_app(catalog, wall_clock=wall, remind=plan).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, wall, 60)
+        screen = pilot.app.screen
+        assert screen.has_class("-due")
+        assert screen.query_one("#remind-call").styles.color.ansi == TERMINAL_DEFAULT  # BREAK TIME, large
+        for selector in ("#remind-line", "#remind-routine"):  # "Time for a break: Desk break"
+            line = screen.query_one(selector).styles
+            assert contrast(line.color.ansi, line.background.ansi) >= 4.5, (selector, line.color, line.background)
+            assert not line.text_style.bold  # bold black is drawn grey
