@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.formatting import counted, literal, plural
-from .files import read_regular_file
+from .files import FileKind, FileTooLarge, read_regular_file
 from .key_lines import KeyLines, KeyPath
 
 
@@ -88,10 +88,11 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
-def read_bytes(path: Path) -> bytes:
-    """A regular file's bytes, or LoadError saying why it cannot be read (a named pipe never hangs it)."""
+def read_bytes(path: Path, kind: FileKind = FileKind.ROUTINE) -> bytes:
+    """A regular file's bytes (a routine's unless `kind` says otherwise), or LoadError saying why it cannot be
+    read: a named pipe never hangs it, and a file larger than its kind's bound is refused unread."""
     try:
-        return read_regular_file(path)
+        return read_regular_file(path, kind)
     except OSError as err:
         raise unreadable(path, err) from None
 
@@ -100,12 +101,14 @@ def unreadable(path: Path, err: OSError) -> LoadError:
     """LoadError saying why `path` cannot be read, from the error reading it raised."""
     if err.errno == errno.ELOOP:  # the system's "Too many levels of symbolic links" says less
         return LoadError([Problem(path, "is a symbolic link that loops; point it at a file, or remove it")])
+    if isinstance(err, FileTooLarge):
+        return LoadError([Problem(path, f"{err.strerror}; is it the right file?")])  # its size and the bound
     return LoadError([Problem(path, f"cannot be read: {err.strerror or err}")])
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """Read and parse a TOML file: its document and its text, or LoadError saying what is wrong."""
-    return parse_toml(read_bytes(path), path)
+def read_toml(path: Path, kind: FileKind) -> tuple[dict[str, Any], str]:
+    """Read and parse a TOML file of `kind`: its document and its text, or LoadError saying what is wrong."""
+    return parse_toml(read_bytes(path, kind), path)
 
 
 def parse_toml(data: bytes, file: Path) -> tuple[dict[str, Any], str]:
