@@ -19,6 +19,7 @@ from typing import Any
 from ..core.formatting import counted, literal, plural
 from .files import FileKind, FileTooLarge, read_regular_file
 from .key_lines import KeyLines, KeyPath
+from .toml_limits import limit_problem
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,11 @@ def read_toml(path: Path, kind: FileKind) -> tuple[dict[str, Any], str]:
 
 
 def parse_toml(data: bytes, file: Path) -> tuple[dict[str, Any], str]:
-    """Decode and parse a TOML document: its document and its text, or LoadError with line and column."""
+    """Decode and parse a TOML document: its document and its text, or LoadError with line and column.
+
+    A text past what backfit reads (a key of very many dotted parts, or very deep nesting) is refused at its
+    line before tomllib sees it: tomllib would take minutes and gigabytes over it.
+    """
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
     except UnicodeDecodeError as err:
@@ -120,6 +125,9 @@ def parse_toml(data: bytes, file: Path) -> tuple[dict[str, Any], str]:
         raise LoadError(
             [Problem(file, f"is not UTF-8 text (byte 0x{data[err.start]:02x}); save it as UTF-8", line=line)]
         ) from None
+    if beyond := limit_problem(text):
+        message, line = beyond
+        raise LoadError([Problem(file, f"{message}, which no backfit file needs; is it the right file?", line=line)])
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as err:
