@@ -22,6 +22,7 @@ from ..core.model import Routine
 from ..core.records import Event, EventKind, SetRecord
 from ..core.timeline import build_timeline, planned_active_seconds
 from .errors import HistoryUnavailable
+from .files import NotARegularFile, regular_or_absent
 from .history_file import BUSY_TIMEOUT, MIGRATIONS, SCHEMA_VERSION, connect_read_only, damage, is_busy, version
 from .locations import ensure_dir
 
@@ -81,14 +82,16 @@ class HistoryStore:
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
-        fresh = not path.exists()
         try:
+            fresh = not regular_or_absent(path)  # SQLite would wait forever on a named pipe, or read a device
             self.db = self._open(fresh, read_only)
         except sqlite3.DatabaseError as err:
             if fresh and not is_busy(err):  # what the failed creation made: a full disk left empty files
                 for made in ("", "-wal", "-shm", "-journal"):
                     Path(f"{path}{made}").unlink(missing_ok=True)
             raise HistoryUnavailable(self._problem(err)) from None
+        except NotARegularFile as err:
+            raise HistoryUnavailable(f"{path} is {err.kind}, not a history file; it is left untouched") from None
         except OSError as err:
             raise HistoryUnavailable(f"{path} cannot be used as the history ({err}); it is left untouched") from None
 

@@ -11,6 +11,8 @@ import functools
 import sqlite3
 from pathlib import Path
 
+from .files import NotARegularFile, regular_or_absent
+
 SCHEMA_VERSION = 4
 BUSY_TIMEOUT = 5.0  # seconds to wait for another process's lock when opening, migrating or closing a session
 
@@ -108,6 +110,10 @@ def damage(db: sqlite3.Connection) -> str | None:
 def integrity_problems(path: Path) -> list[str]:
     """Everything SQLite's thorough integrity check finds wrong with the history at `path` (up to a hundred), or
     why it cannot read it, and what it lacks of the schema; [] for a sound one."""
+    try:
+        regular_or_absent(path)  # SQLite would wait forever on a named pipe, or read a device
+    except NotARegularFile as err:
+        return [f"it is {err.kind}, not a history file"]
     try:
         db = connect_read_only(path)
         try:

@@ -42,7 +42,7 @@ def accept_suggestions(
     for suggestion in chosen:
         routine = accepted(routine, suggestion)
     path = entry.path if entry.origin == "user" else ensure_dir(user_folder) / f"{entry.id}.toml"
-    before = path.read_text(encoding="utf-8") if path.exists() else None
+    before = read_bytes(path).decode("utf-8") if path.exists() else None
     source = read_bytes(entry.path).decode("utf-8-sig")
     when = datetime.fromtimestamp(now).strftime("%Y-%m-%d %H:%M")
     changes = "; ".join(s.change_words() for s in chosen)

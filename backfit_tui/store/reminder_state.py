@@ -12,11 +12,18 @@ import os
 import sys
 from pathlib import Path
 
+from ..core.reminder import State
 from .atomic import write_atomically
+from .files import FileKind
+from .state_files import LATEST_TIME, MAX_COUNT, fields, number, one_of, optional, read_state_file, whole
 
-# The keys of the file: the reminder's process, its state (core.reminder.State's value), the Unix time
-# the next break is due (null when quiet or on a break), and the breaks today and this week against the goal.
-KEYS = ("pid", "state", "due_at", "today", "this_week", "goal")
+# The keys of the file and the shape of each: the reminder's process, its state (core.reminder.State's value),
+# the Unix time the next break is due (null when quiet or on a break), and the breaks today and this week
+# against the goal.
+KEYS = {
+    "pid": whole(1, 2**31 - 1), "state": one_of(*State), "due_at": optional(number(0, LATEST_TIME)),
+    "today": whole(0, MAX_COUNT), "this_week": whole(0, MAX_COUNT), "goal": whole(1, MAX_COUNT),
+}  # fmt: skip
 
 
 def write_reminder_state(path: Path, said: dict) -> None:
@@ -26,14 +33,10 @@ def write_reminder_state(path: Path, said: dict) -> None:
 
 
 def read_reminder_state(path: Path) -> dict | None:
-    """What a running reminder last said, or None when none is running (no file, a damaged one, or one
-    whose process has gone)."""
-    try:
-        said = json.loads(path.read_text(encoding="utf-8"))
-        alive = _running(int(said["pid"]))
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
-    return said if alive and all(key in said for key in KEYS) else None
+    """What a running reminder last said, or None when none is running (no file, one that does not fit
+    KEYS' shapes, or one whose process has gone)."""
+    said = read_state_file(path, FileKind.REMINDER_STATE, fields(KEYS))
+    return said if said is not None and _running(said["pid"]) else None
 
 
 def forget_reminder_state(path: Path) -> None:

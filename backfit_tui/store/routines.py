@@ -13,6 +13,7 @@ from typing import Any
 from ..core.formatting import counted, literal, toml_escapes
 from ..core.model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
 from .atomic import write_atomically
+from .files import FileKind
 from .locations import ensure_dir
 from .ranges import RANGE_KEYS, read_ranges
 from .validation import (
@@ -49,7 +50,7 @@ routine_name = text(60)  # a routine's name, in its file and given to `backfit i
 
 def load_library(path: Path) -> dict[str, Exercise]:
     """The exercise library: every exercise by id."""
-    document, source = read_toml(path)
+    document, source = read_toml(path, FileKind.LIBRARY)
     problems: list[Problem] = []
     reader = TableReader(path, source, problems)
     library: dict[str, Exercise] = {}

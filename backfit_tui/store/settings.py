@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.chime_map import Chime
 from .atomic import write_atomically
-from .files import FileTooLarge, NotARegularFile, read_regular_file
+from .files import FileKind, FileTooLarge, NotARegularFile, read_regular_file, size_in_words
 from .locations import ensure_dir
 from .remind_settings import REMIND_KEYS, RemindSettings, read_remind_settings
 from .validation import (
@@ -118,7 +118,7 @@ def _read_document(path: Path) -> tuple[dict[str, Any], str]:
     LoadError when it cannot be read as TOML: a link that loops, a directory, bytes that are not UTF-8.
     """
     try:
-        data = read_regular_file(path)
+        data = read_regular_file(path, FileKind.SETTINGS)
     except (FileNotFoundError, NotADirectoryError):
         return {}, ""
     except OSError as err:
@@ -209,28 +209,24 @@ def _on_off_or_file(base: Path):
     return check
 
 
-# 4 MB holds 24 s of CD-quality stereo: far more than a chime needs, and little to read at start.
-CHIME_SIZE_LIMIT = 4 * 2**20
-
-
 def wav_problem(path: Path) -> str | None:
     """Why `path` cannot be played as a chime, or None when it is a readable PCM WAV file.
 
-    Only a regular file up to CHIME_SIZE_LIMIT is read: a named pipe or a device named by mistake
-    must not stop every command at start.
+    Only a regular file within a chime's bound (`FileKind.CHIME`) is read: a named pipe or a device named by
+    mistake must not stop every command at start.
     """
     import io
     import wave  # only when a chime is set to a file of one's own
 
     try:
-        data = read_regular_file(path, CHIME_SIZE_LIMIT)
+        data = read_regular_file(path, FileKind.CHIME)
         with wave.open(io.BytesIO(data), "rb") as sound:
             if sound.getnframes() == 0:
                 return f"{path} holds no sound"
     except NotARegularFile as err:
         return f"{path} is {err.kind}, not a WAV file"
     except FileTooLarge:
-        return f"{path} is larger than {CHIME_SIZE_LIMIT // 2**20} MB, too long for a chime"
+        return f"{path} is larger than {size_in_words(FileKind.CHIME.limit)}, too long for a chime"
     except OSError as err:
         return f"{path} cannot be read: {err.strerror or err}"
     except ValueError:  # a NUL character, which no file name can hold

@@ -11,8 +11,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .atomic import write_atomically
+from .files import FileKind
+from .state_files import LATEST_TIME, MAX_COUNT, fields, list_of, number, optional, read_state_file, whole
 
 Stamp = list[list[int] | None]
+# What the file holds: the stamp of the files read, the weekly goal, and when each counting session started.
+SHAPE = fields({
+    "stamp": list_of(optional(list_of(whole(-(2**63), 2**64), max_items=2)), max_items=8),
+    "goal": whole(1, MAX_COUNT),
+    "started": list_of(number(0, LATEST_TIME), max_items=MAX_COUNT),
+})  # fmt: skip
 
 
 def stamp_of(paths: Sequence[Path]) -> Stamp:
@@ -30,13 +38,10 @@ def stamp_of(paths: Sequence[Path]) -> Stamp:
 
 def read_status_cache(path: Path, stamp: Stamp) -> tuple[int, list[float]] | None:
     """(goal, start times of the recent sessions that count toward it), if kept for exactly `stamp`."""
-    try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-        if kept["stamp"] != stamp:
-            return None
-        return int(kept["goal"]), [float(started) for started in kept["started"]]
-    except (OSError, ValueError, TypeError, KeyError):
-        return None  # missing, damaged or from another version: read the history instead
+    kept = read_state_file(path, FileKind.STATUS_CACHE, SHAPE)
+    if kept is None or kept["stamp"] != stamp:  # missing, damaged or from another version: read the history
+        return None
+    return kept["goal"], [float(started) for started in kept["started"]]
 
 
 def write_status_cache(path: Path, stamp: Stamp, goal: int, started: Sequence[float]) -> None:

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core.formatting import counted, literal, plural
-from .files import read_regular_file
+from .files import FileKind, FileTooLarge, read_regular_file
 from .key_lines import KeyLines, KeyPath
+from .toml_limits import limit_problem
 
 
 @dataclass(frozen=True)
@@ -88,10 +89,11 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
-def read_bytes(path: Path) -> bytes:
-    """A regular file's bytes, or LoadError saying why it cannot be read (a named pipe never hangs it)."""
+def read_bytes(path: Path, kind: FileKind = FileKind.ROUTINE) -> bytes:
+    """A regular file's bytes (a routine's unless `kind` says otherwise), or LoadError saying why it cannot be
+    read: a named pipe never hangs it, and a file larger than its kind's bound is refused unread."""
     try:
-        return read_regular_file(path)
+        return read_regular_file(path, kind)
     except OSError as err:
         raise unreadable(path, err) from None
 
@@ -100,16 +102,22 @@ def unreadable(path: Path, err: OSError) -> LoadError:
     """LoadError saying why `path` cannot be read, from the error reading it raised."""
     if err.errno == errno.ELOOP:  # the system's "Too many levels of symbolic links" says less
         return LoadError([Problem(path, "is a symbolic link that loops; point it at a file, or remove it")])
+    if isinstance(err, FileTooLarge):
+        return LoadError([Problem(path, f"{err.strerror}; is it the right file?")])  # its size and the bound
     return LoadError([Problem(path, f"cannot be read: {err.strerror or err}")])
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """Read and parse a TOML file: its document and its text, or LoadError saying what is wrong."""
-    return parse_toml(read_bytes(path), path)
+def read_toml(path: Path, kind: FileKind) -> tuple[dict[str, Any], str]:
+    """Read and parse a TOML file of `kind`: its document and its text, or LoadError saying what is wrong."""
+    return parse_toml(read_bytes(path, kind), path)
 
 
 def parse_toml(data: bytes, file: Path) -> tuple[dict[str, Any], str]:
-    """Decode and parse a TOML document: its document and its text, or LoadError with line and column."""
+    """Decode and parse a TOML document: its document and its text, or LoadError with line and column.
+
+    A text past what backfit reads (a key of very many dotted parts, or very deep nesting) is refused at its
+    line before tomllib sees it: tomllib would take minutes and gigabytes over it.
+    """
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
     except UnicodeDecodeError as err:
@@ -117,6 +125,9 @@ def parse_toml(data: bytes, file: Path) -> tuple[dict[str, Any], str]:
         raise LoadError(
             [Problem(file, f"is not UTF-8 text (byte 0x{data[err.start]:02x}); save it as UTF-8", line=line)]
         ) from None
+    if beyond := limit_problem(text):
+        message, line = beyond
+        raise LoadError([Problem(file, f"{message}, which no backfit file needs; is it the right file?", line=line)])
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as err:

@@ -6,18 +6,16 @@ import json
 from pathlib import Path
 
 from .atomic import write_atomically
+from .files import FileKind
 from .locations import ensure_dir
+from .state_files import boolean, read_state_file, table_of
+
+SHAPE = table_of(boolean, max_items=2_000)  # routine id → whether the person warmed up before it last time
 
 
 def load_warm_up_choices(path: Path) -> dict[str, bool]:
-    """Routine id → whether the person warmed up last time; empty when the file is missing or unreadable."""
-    try:
-        choices = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # the offer then starts from yes, as on a first run
-    if not isinstance(choices, dict):
-        return {}
-    return {str(key): value for key, value in choices.items() if isinstance(value, bool)}
+    """Routine id → whether the person warmed up last time; empty when the file is missing or does not fit SHAPE."""
+    return read_state_file(path, FileKind.WARM_UP_CHOICES, SHAPE) or {}  # {}: each offer starts from yes
 
 
 def save_warm_up_choice(path: Path, routine_id: str, warm_up: bool) -> None:

@@ -194,7 +194,7 @@ def test_a_history_that_is_a_link_to_dev_null_is_reported_with_what_went_wrong(t
     path.symlink_to("/dev/null")
     with pytest.raises(HistoryUnavailable) as refused:
         HistoryStore(path)
-    assert str(refused.value) == f"{path} cannot be used as the history (disk I/O error); it is left untouched"
+    assert str(refused.value) == f"{path} is a device, not a history file; it is left untouched"
 
 
 WRITER = """
