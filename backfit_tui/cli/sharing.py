@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from shlex import quote
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from ..core.formatting import toml_escapes
 from ..core.model import Exercise, Routine
 from ..store import locations
-from ..store.atomic import write_atomically
+from ..store.atomic import NotARegularFile, write_atomically
 from ..store.catalog import Catalog
 from ..store.key_lines import KeyLines
 from ..store.locations import ensure_dir
@@ -100,7 +101,11 @@ def _renamed(text: str, routine: Routine, path: Path, library: Mapping[str, Exer
 
 
 def export_routine(catalog: Catalog, reference: str, destination: Path | None) -> int:
-    """Write a routine out as tidy TOML: to stdout, to a file, or into a folder as `<id>.toml`."""
+    """Write a routine out as tidy TOML: to stdout, to a file, or into a folder as `<id>.toml`.
+
+    A file there is replaced, keeping its permissions; through a symbolic link, the file it links to. Anything
+    else (a pipe, a device) is left as it is, and said.
+    """
     entry = find_routine(catalog, reference)
     if entry is None:
         return 1
@@ -115,9 +120,17 @@ def export_routine(catalog: Catalog, reference: str, destination: Path | None) -
         )
         return 1
     try:
-        write_atomically(target, text)
+        written = write_atomically(target, text)
+    except NotARegularFile as err:
+        redirect = f"backfit export {quote(reference)} > FILE"
+        error(
+            f"cannot write {target}: {err.strerror}",
+            f"choose a file's path, or leave FILE out and redirect: {redirect}",
+        )
+        return 1
     except OSError as err:  # a file where the folder should be, a read-only folder, a full disk
         error(f"cannot write {target}: {err.strerror or err}")
         return 1
-    say(f"Wrote {entry.routine.name} to {target}.", file=sys.stderr)
+    through = "" if written == target else f" (the file it links to, {written})"
+    say(f"Wrote {entry.routine.name} to {target}{through}.", file=sys.stderr)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import stat
 
@@ -66,6 +67,84 @@ def test_export_writes_a_file_with_the_permissions_the_umask_gives(mask, mode, t
     umask(mask)
     assert cli.main(["export", "desk-break", str(tmp_path / "out.toml")]) == 0
     assert stat.S_IMODE((tmp_path / "out.toml").stat().st_mode) == mode
+
+
+def test_export_over_a_file_keeps_its_permissions(tmp_path, umask):
+    umask(0o022)
+    private = tmp_path / "out.toml"
+    private.write_text("old")
+    private.chmod(0o600)
+    assert cli.main(["export", "desk-break", str(private)]) == 0
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert private.read_text().startswith('name = "Desk break"')
+
+
+HINT = "choose a file's path, or leave FILE out and redirect: backfit export desk-break > FILE\n"
+
+
+def device_node(path):
+    """A character device at `path` standing for /dev/null (1, 3): only root may make one."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "what"), [(os.mkfifo, "a named pipe (FIFO)"), (device_node, "a character device")], ids=["fifo", "device"]
+)
+def test_export_leaves_a_pipe_or_a_device_in_its_place_and_says_so(make, what, tmp_path, capsys):
+    (tmp_path / "shared").mkdir()
+    there = tmp_path / "shared" / "out.toml"
+    make(there)
+    kind = stat.S_IFMT(there.lstat().st_mode)
+    assert cli.main(["export", "desk-break", str(there)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: cannot write {there}: it is {what}, not a file\n{HINT}"
+    )
+    assert stat.S_IFMT(there.lstat().st_mode) == kind
+    assert [p.name for p in there.parent.iterdir()] == ["out.toml"]  # no temporary file left
+
+
+def test_export_into_a_folder_whose_routine_file_is_a_folder_says_so(tmp_path, capsys):
+    (tmp_path / "desk-break.toml").mkdir()
+    assert cli.main(["export", "desk-break", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: cannot write {tmp_path / 'desk-break.toml'}: it is a folder, not a file\n{HINT}"
+    )
+
+
+def test_export_through_a_link_to_a_device_leaves_both_as_they_are(tmp_path, capsys):
+    link = tmp_path / "out.toml"
+    link.symlink_to("/dev/full")
+    assert cli.main(["export", "desk-break", str(link)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: cannot write {link}: it links to /dev/full, a character device, not a file\n{HINT}"
+    )
+    assert os.readlink(link) == "/dev/full" and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_export_through_a_link_writes_the_file_it_links_to_keeping_its_permissions(tmp_path, capsys, umask):
+    umask(0o022)
+    (tmp_path / "dotfiles").mkdir()
+    real = tmp_path / "dotfiles" / "routine.toml"
+    real.write_text("old")
+    real.chmod(0o600)
+    link = tmp_path / "out.toml"
+    link.symlink_to(real)
+    assert cli.main(["export", "desk-break", str(link)]) == 0
+    assert capsys.readouterr().err == f"Wrote Desk break to {link} (the file it links to, {real}).\n"
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text().startswith('name = "Desk break"')
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    assert sorted(p.name for p in real.parent.iterdir()) == ["routine.toml"]
+
+
+def test_export_to_a_file_whose_name_is_as_long_as_a_name_may_be(tmp_path):
+    longest = tmp_path / ("r" * 250 + ".toml")
+    assert cli.main(["export", "desk-break", str(longest)]) == 0
+    assert longest.read_text().startswith('name = "Desk break"')
 
 
 def test_import_writes_a_file_with_the_permissions_the_umask_gives(data_dir, write_routine, umask):
