@@ -7,11 +7,15 @@ import shutil
 import stat
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backfit_tui.cli import command as cli
+from backfit_tui.core.formatting import literal
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.locations import bundled_routines_dir
-from backfit_tui.store.routines import load_routine
+from backfit_tui.store.draft import free_id
+from backfit_tui.store.routines import id_problem, load_routine
 
 MINE = 'name = "Mine"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'
 MY_MORNING = 'name = "My morning"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'
@@ -286,6 +290,58 @@ def test_import_as_needs_a_usable_routine_id(bad, data_dir, write_routine, capsy
         f'argument --as: "{bad}" is not a routine id: use up to 40 lowercase letters, digits and single hyphens, '
         'such as "my-morning"'
     ) in capsys.readouterr().err
+    assert not (data_dir / "routines").exists()
+
+
+@pytest.mark.parametrize(
+    ("file_name", "suggested"),
+    [("-w.toml", "mine"), ("My Routine.toml", "mine"), (".toml", "mine"), ("r" * 250 + ".toml", "mine"),
+     ("Mine.toml", "mine-2")],
+    ids=["option", "spaces", "no-name", "too-long", "taken"],
+)  # fmt: skip
+def test_import_of_a_file_whose_name_makes_no_id_says_which_id_to_give_it(file_name, suggested, data_dir,
+                                                                          write_routine, capsys):  # fmt: skip
+    if suggested == "mine-2":
+        write_routine(MY_MORNING, data_dir / "routines" / "mine.toml")
+    mine = {p.name for p in (data_dir / "routines").glob("*")}
+    source = write_routine(MINE, file_name)
+    assert cli.main(["import", str(source)]) == 1
+    assert capsys.readouterr().err == (
+        f'backfit: its file\'s name gives no routine id: "{source.stem}" is not a routine id: use up to 40 '
+        'lowercase letters, digits and single hyphens, such as "my-morning"\n'
+        f"{source} was not imported; add --as {suggested}\n"
+    )
+    assert {p.name for p in (data_dir / "routines").glob("*")} == mine
+    assert cli.main(["import", str(source), "--as", suggested]) == 0
+    assert {p.name for p in (data_dir / "routines").iterdir()} == mine | {f"{suggested}.toml"}
+
+
+def test_the_id_suggested_for_a_long_or_accented_name_is_one_as_takes():
+    assert free_id("a" * 39 + " b", set()) == "a" * 39  # cut, then no hyphen left at its end
+    assert free_id("a" * 60, {"a" * 40}) == "a" * 38 + "-2"  # its number within the 40 characters
+    assert free_id("Café à deux", set()) == "cafe-a-deux"
+
+
+@given(st.text(max_size=80), st.sets(st.sampled_from(["desk-break", "desk-break-2", "a" * 40, "a" * 38 + "-2"])))
+def test_the_id_suggested_for_a_routines_name_is_always_one_as_takes_and_a_free_one(name, taken):
+    suggested = free_id(name, taken)
+    assert id_problem(suggested) is None and suggested not in taken
+
+
+@pytest.mark.parametrize(
+    "alike",
+    ["Desk  break", "DESK Break", "De\u200bsk break", "D\u0435sk break", "Desk br\u0435\u0430k", "\u202eDesk break"],
+    ids=["two-spaces", "case", "zero-width-space", "cyrillic-e", "cyrillic-e-and-a", "bidi-override"],
+)
+def test_import_of_a_routine_named_only_like_another_asks_first(alike, tmp_path, data_dir, write_routine, capsys):
+    source = write_routine(MINE.replace('name = "Mine"', f'name = "{alike}"'), "lookalike.toml")
+    assert cli.main(["import", str(source)]) == 1
+    assert capsys.readouterr().err == (
+        f'backfit: {source} holds a routine named "{literal(alike)}", which reads as "Desk break", the name of '
+        "the bundled routine 'desk-break'\n"
+        f"{source} was not imported; add --name NAME to give it a name of its own, add --as desk-break --force "
+        "to replace that routine with it, or add --force to import it anyway\n"
+    )
     assert not (data_dir / "routines").exists()
 
 
