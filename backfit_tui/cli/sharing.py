@@ -41,7 +41,7 @@ def import_routine(
         routine = replace(routine, name=new_name)
         text = _renamed(text, routine, path, catalog.library)
     if new_id is None and (problem := id_problem(routine.id)):
-        suggestion = free_id(routine.name, {entry.id for entry in catalog.entries})
+        suggestion = free_id(path.stem, {entry.id for entry in catalog.entries})
         error(f"its file's name gives no routine id: {problem}", f"{path} was not imported; add --as {suggestion}")
         return 1
     routine_id = new_id or routine.id

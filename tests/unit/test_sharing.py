@@ -295,7 +295,7 @@ def test_import_as_needs_a_usable_routine_id(bad, data_dir, write_routine, capsy
 
 @pytest.mark.parametrize(
     ("file_name", "suggested"),
-    [("-w.toml", "mine"), ("My Routine.toml", "mine"), (".toml", "mine"), ("r" * 250 + ".toml", "mine"),
+    [("-w.toml", "w"), ("My Routine.toml", "my-routine"), (".toml", "toml"), ("r" * 250 + ".toml", "r" * 40),
      ("Mine.toml", "mine-2")],
     ids=["option", "spaces", "no-name", "too-long", "taken"],
 )  # fmt: skip
