@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from shlex import quote
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from shlex import quote
 
 from ..core.formatting import toml_escapes
 from ..core.model import Exercise, Routine

@@ -38,7 +38,7 @@ def write_atomically(path: Path, text: str) -> Path:
     must exist already. A file that was there keeps its permissions (a settings file made private stays
     private); a new one gets those the umask gives any new file.
     """
-    real = Path(os.path.realpath(path))
+    real = Path(os.path.realpath(path)) if os.path.islink(path) else path
     mode = _file_mode(path, real)
     temporary = real.with_name(f".{real.stem[:TEMPORARY_STEM]}-{os.urandom(8).hex()}.tmp")
     # Made by hand, not by tempfile.mkstemp: its files are 0600 whatever the umask, and the rename

@@ -43,6 +43,12 @@ def test_export_to_a_file(tmp_path):
     assert (tmp_path / "out.toml").read_text().startswith('name = "Desk break"')
 
 
+def test_export_to_a_file_named_from_the_current_folder_says_that_name(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["export", "desk-break", "out.toml"]) == 0
+    assert capsys.readouterr().err == "Wrote Desk break to out.toml.\n"
+
+
 def test_export_to_a_folder_writes_the_routines_id_there(tmp_path, capsys):
     assert cli.main(["export", "desk-break", str(tmp_path)]) == 0
     assert (tmp_path / "desk-break.toml").read_text().startswith('name = "Desk break"')
