@@ -6,15 +6,18 @@ import sys
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from shlex import quote
 
 from ..core.formatting import toml_escapes
 from ..core.model import Exercise, Routine
+from ..core.names import folded_name
 from ..store import locations
-from ..store.atomic import write_atomically
+from ..store.atomic import NotARegularFile, write_atomically
 from ..store.catalog import Catalog
+from ..store.draft import free_id
 from ..store.key_lines import KeyLines
 from ..store.locations import ensure_dir
-from ..store.routines import RoutineEntry, parse_routine, routine_toml
+from ..store.routines import RoutineEntry, id_problem, parse_routine, routine_toml
 from ..store.validation import LoadError, read_bytes
 from .messages import error, find_routine, say
 
@@ -37,6 +40,10 @@ def import_routine(
     if new_name is not None:
         routine = replace(routine, name=new_name)
         text = _renamed(text, routine, path, catalog.library)
+    if new_id is None and (problem := id_problem(routine.id)):
+        suggestion = free_id(path.stem, {entry.id for entry in catalog.entries})
+        error(f"its file's name gives no routine id: {problem}", f"{path} was not imported; add --as {suggestion}")
+        return 1
     routine_id = new_id or routine.id
     clash = None if force else _import_clash(catalog, path, routine_id, routine.name)
     if clash:
@@ -52,8 +59,10 @@ def import_routine(
 def _import_clash(catalog: Catalog, path: Path, routine_id: str, name: str) -> tuple[str, str] | None:
     """What importing `path` as `routine_id` would change unasked, and how else to go on; None if nothing."""
 
+    folded = folded_name(name)
+
     def named_alike(entry: RoutineEntry) -> bool:
-        return entry.routine is not None and entry.routine.name.casefold() == name.casefold()
+        return entry.routine is not None and folded_name(entry.routine.name) == folded
 
     replaced = next((e for e in catalog.entries if e.id == routine_id), None)
     if replaced is not None:
@@ -74,7 +83,11 @@ def _import_clash(catalog: Catalog, path: Path, routine_id: str, name: str) -> t
     namesake = next((e for e in catalog.entries if named_alike(e)), None)
     if namesake is not None:
         whose = "your routine" if namesake.origin == "user" else "the bundled routine"
-        return f'{path} holds a routine named "{name}", as {whose} {namesake.id!r} is', (
+        theirs = namesake.routine.name
+        alike = f'which reads as "{theirs}", the name of {whose} {namesake.id!r}'
+        if theirs == name:
+            alike = f"as {whose} {namesake.id!r} is"
+        return f'{path} holds a routine named "{name}", {alike}', (
             f"add --name NAME to give it a name of its own, add --as {namesake.id} --force to replace that routine "
             "with it, or add --force to import it anyway"
         )
@@ -100,7 +113,11 @@ def _renamed(text: str, routine: Routine, path: Path, library: Mapping[str, Exer
 
 
 def export_routine(catalog: Catalog, reference: str, destination: Path | None) -> int:
-    """Write a routine out as tidy TOML: to stdout, to a file, or into a folder as `<id>.toml`."""
+    """Write a routine out as tidy TOML: to stdout, to a file, or into a folder as `<id>.toml`.
+
+    A file there is replaced, keeping its permissions; through a symbolic link, the file it links to. Anything
+    else (a pipe, a device) is left as it is, and said.
+    """
     entry = find_routine(catalog, reference)
     if entry is None:
         return 1
@@ -115,9 +132,17 @@ def export_routine(catalog: Catalog, reference: str, destination: Path | None) -
         )
         return 1
     try:
-        write_atomically(target, text)
+        written = write_atomically(target, text)
+    except NotARegularFile as err:
+        redirect = f"backfit export {quote(reference)} > FILE"
+        error(
+            f"cannot write {target}: {err.strerror}",
+            f"choose a file's path, or leave FILE out and redirect: {redirect}",
+        )
+        return 1
     except OSError as err:  # a file where the folder should be, a read-only folder, a full disk
         error(f"cannot write {target}: {err.strerror or err}")
         return 1
-    say(f"Wrote {entry.routine.name} to {target}.", file=sys.stderr)
+    through = "" if written == target else f" (the file it links to, {written})"
+    say(f"Wrote {entry.routine.name} to {target}{through}.", file=sys.stderr)
     return 0

@@ -8,6 +8,7 @@ the form where a file's wording speaks of its syntax.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
@@ -75,11 +76,14 @@ def field_text(value: Any) -> str:
 
 
 def free_id(name: str, taken: set[str]) -> str:
-    """A file-name id from a routine's name that no routine has yet: `My back, gently` → `my-back-gently`."""
-    base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:MAX_ID_LENGTH] or "routine"
-    candidate, n = base, 2
+    """A file-name id from a routine's name that no routine has yet: `My back, gently` → `my-back-gently`,
+    `Café` → `cafe`; always one `id_problem` takes, however long the name."""
+    unaccented = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    base = re.sub(r"[^a-z0-9]+", "-", unaccented.casefold()).strip("-") or "routine"
+    candidate, n = base[:MAX_ID_LENGTH].rstrip("-"), 2
     while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
+        suffix = f"-{n}"
+        candidate, n = base[: MAX_ID_LENGTH - len(suffix)].rstrip("-") + suffix, n + 1
     return candidate
 
 

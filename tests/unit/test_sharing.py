@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import stat
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backfit_tui.cli import command as cli
+from backfit_tui.core.formatting import literal
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.locations import bundled_routines_dir
-from backfit_tui.store.routines import load_routine
+from backfit_tui.store.draft import free_id
+from backfit_tui.store.routines import id_problem, load_routine
 
 MINE = 'name = "Mine"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'
 MY_MORNING = 'name = "My morning"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'
@@ -36,6 +41,12 @@ def test_export_without_a_file_prints_to_the_screen_and_writes_nothing(tmp_path,
 def test_export_to_a_file(tmp_path):
     assert cli.main(["export", "desk-break", str(tmp_path / "out.toml")]) == 0
     assert (tmp_path / "out.toml").read_text().startswith('name = "Desk break"')
+
+
+def test_export_to_a_file_named_from_the_current_folder_says_that_name(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["export", "desk-break", "out.toml"]) == 0
+    assert capsys.readouterr().err == "Wrote Desk break to out.toml.\n"
 
 
 def test_export_to_a_folder_writes_the_routines_id_there(tmp_path, capsys):
@@ -66,6 +77,84 @@ def test_export_writes_a_file_with_the_permissions_the_umask_gives(mask, mode, t
     umask(mask)
     assert cli.main(["export", "desk-break", str(tmp_path / "out.toml")]) == 0
     assert stat.S_IMODE((tmp_path / "out.toml").stat().st_mode) == mode
+
+
+def test_export_over_a_file_keeps_its_permissions(tmp_path, umask):
+    umask(0o022)
+    private = tmp_path / "out.toml"
+    private.write_text("old")
+    private.chmod(0o600)
+    assert cli.main(["export", "desk-break", str(private)]) == 0
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert private.read_text().startswith('name = "Desk break"')
+
+
+HINT = "choose a file's path, or leave FILE out and redirect: backfit export desk-break > FILE\n"
+
+
+def device_node(path):
+    """A character device at `path` standing for /dev/null (1, 3): only root may make one."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "what"), [(os.mkfifo, "a named pipe (FIFO)"), (device_node, "a character device")], ids=["fifo", "device"]
+)
+def test_export_leaves_a_pipe_or_a_device_in_its_place_and_says_so(make, what, tmp_path, capsys):
+    (tmp_path / "shared").mkdir()
+    there = tmp_path / "shared" / "out.toml"
+    make(there)
+    kind = stat.S_IFMT(there.lstat().st_mode)
+    assert cli.main(["export", "desk-break", str(there)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: cannot write {there}: it is {what}, not a file\n{HINT}"
+    )
+    assert stat.S_IFMT(there.lstat().st_mode) == kind
+    assert [p.name for p in there.parent.iterdir()] == ["out.toml"]  # no temporary file left
+
+
+def test_export_into_a_folder_whose_routine_file_is_a_folder_says_so(tmp_path, capsys):
+    (tmp_path / "desk-break.toml").mkdir()
+    assert cli.main(["export", "desk-break", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: cannot write {tmp_path / 'desk-break.toml'}: it is a folder, not a file\n{HINT}"
+    )
+
+
+def test_export_through_a_link_to_a_device_leaves_both_as_they_are(tmp_path, capsys):
+    link = tmp_path / "out.toml"
+    link.symlink_to("/dev/full")
+    assert cli.main(["export", "desk-break", str(link)]) == 1
+    assert capsys.readouterr().err == (
+        f"backfit: cannot write {link}: it links to /dev/full, a character device, not a file\n{HINT}"
+    )
+    assert os.readlink(link) == "/dev/full" and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_export_through_a_link_writes_the_file_it_links_to_keeping_its_permissions(tmp_path, capsys, umask):
+    umask(0o022)
+    (tmp_path / "dotfiles").mkdir()
+    real = tmp_path / "dotfiles" / "routine.toml"
+    real.write_text("old")
+    real.chmod(0o600)
+    link = tmp_path / "out.toml"
+    link.symlink_to(real)
+    assert cli.main(["export", "desk-break", str(link)]) == 0
+    assert capsys.readouterr().err == f"Wrote Desk break to {link} (the file it links to, {real}).\n"
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text().startswith('name = "Desk break"')
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    assert sorted(p.name for p in real.parent.iterdir()) == ["routine.toml"]
+
+
+def test_export_to_a_file_whose_name_is_as_long_as_a_name_may_be(tmp_path):
+    longest = tmp_path / ("r" * 250 + ".toml")
+    assert cli.main(["export", "desk-break", str(longest)]) == 0
+    assert longest.read_text().startswith('name = "Desk break"')
 
 
 def test_import_writes_a_file_with_the_permissions_the_umask_gives(data_dir, write_routine, umask):
@@ -207,6 +296,58 @@ def test_import_as_needs_a_usable_routine_id(bad, data_dir, write_routine, capsy
         f'argument --as: "{bad}" is not a routine id: use up to 40 lowercase letters, digits and single hyphens, '
         'such as "my-morning"'
     ) in capsys.readouterr().err
+    assert not (data_dir / "routines").exists()
+
+
+@pytest.mark.parametrize(
+    ("file_name", "suggested"),
+    [("-w.toml", "w"), ("My Routine.toml", "my-routine"), (".toml", "toml"), ("r" * 250 + ".toml", "r" * 40),
+     ("Mine.toml", "mine-2")],
+    ids=["option", "spaces", "no-name", "too-long", "taken"],
+)  # fmt: skip
+def test_import_of_a_file_whose_name_makes_no_id_says_which_id_to_give_it(file_name, suggested, data_dir,
+                                                                          write_routine, capsys):  # fmt: skip
+    if suggested == "mine-2":
+        write_routine(MY_MORNING, data_dir / "routines" / "mine.toml")
+    mine = {p.name for p in (data_dir / "routines").glob("*")}
+    source = write_routine(MINE, file_name)
+    assert cli.main(["import", str(source)]) == 1
+    assert capsys.readouterr().err == (
+        f'backfit: its file\'s name gives no routine id: "{source.stem}" is not a routine id: use up to 40 '
+        'lowercase letters, digits and single hyphens, such as "my-morning"\n'
+        f"{source} was not imported; add --as {suggested}\n"
+    )
+    assert {p.name for p in (data_dir / "routines").glob("*")} == mine
+    assert cli.main(["import", str(source), "--as", suggested]) == 0
+    assert {p.name for p in (data_dir / "routines").iterdir()} == mine | {f"{suggested}.toml"}
+
+
+def test_the_id_suggested_for_a_long_or_accented_name_is_one_as_takes():
+    assert free_id("a" * 39 + " b", set()) == "a" * 39  # cut, then no hyphen left at its end
+    assert free_id("a" * 60, {"a" * 40}) == "a" * 38 + "-2"  # its number within the 40 characters
+    assert free_id("Café à deux", set()) == "cafe-a-deux"
+
+
+@given(st.text(max_size=80), st.sets(st.sampled_from(["desk-break", "desk-break-2", "a" * 40, "a" * 38 + "-2"])))
+def test_the_id_suggested_for_a_routines_name_is_always_one_as_takes_and_a_free_one(name, taken):
+    suggested = free_id(name, taken)
+    assert id_problem(suggested) is None and suggested not in taken
+
+
+@pytest.mark.parametrize(
+    "alike",
+    ["Desk  break", "DESK Break", "De\u200bsk break", "D\u0435sk break", "Desk br\u0435\u0430k", "\u202eDesk break"],
+    ids=["two-spaces", "case", "zero-width-space", "cyrillic-e", "cyrillic-e-and-a", "bidi-override"],
+)
+def test_import_of_a_routine_named_only_like_another_asks_first(alike, tmp_path, data_dir, write_routine, capsys):
+    source = write_routine(MINE.replace('name = "Mine"', f'name = "{alike}"'), "lookalike.toml")
+    assert cli.main(["import", str(source)]) == 1
+    assert capsys.readouterr().err == (
+        f'backfit: {source} holds a routine named "{literal(alike)}", which reads as "Desk break", the name of '
+        "the bundled routine 'desk-break'\n"
+        f"{source} was not imported; add --name NAME to give it a name of its own, add --as desk-break --force "
+        "to replace that routine with it, or add --force to import it anyway\n"
+    )
     assert not (data_dir / "routines").exists()
 
 

@@ -188,3 +188,19 @@ async def test_the_summary_shows_the_histories_news_literally():
         shown = screen_text(app)
         assert r"Since last time: [i]C[/i] \x1b[2J 9 s (was 8 s)." in shown
         assert r"New best: [bold]B[/bold] \x1b[2J, 30 s (was 20 s)." in shown
+
+
+# --- the desktop notification ---------------------------------------------------------------------------------
+
+MARKUP_NAME = "<a href='http://e.vil/'>click</a><img src='file:///x'> & \"co\" \\033[2J"
+
+
+def test_a_desktop_notification_is_given_a_routines_name_as_text_never_as_markup():
+    from backfit_tui.audio.desktop_notice import notify_send_arguments
+
+    body = f"{MARKUP_NAME} {INVISIBLE}: Enter in backfit starts it"
+    assert notify_send_arguments("/usr/bin/notify-send", "Time \x1b[2J for a break", body) == [
+        "/usr/bin/notify-send", "--app-name=backfit", "--", r"Time \x1b[2J for a break",
+        "&lt;a href=&apos;http://e.vil/&apos;&gt;click&lt;/a&gt;&lt;img src=&apos;file:///x&apos;&gt; &amp; "
+        r"&quot;co&quot; \\033[2J Evil \\x9b2J \\u202egnp\\u200b: Enter in backfit starts it",
+    ]  # fmt: skip
