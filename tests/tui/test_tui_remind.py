@@ -91,7 +91,7 @@ async def test_enter_runs_the_routine_and_the_countdown_starts_again_when_it_end
         await pilot.press("q", "y")  # leave the session early
         await pilot.pause()
         assert isinstance(pilot.app.screen, SummaryScreen)
-        assert "⏎ Back to the countdown" in shown(pilot.app) and "Menu" not in shown(pilot.app)
+        assert "enter Back to the countdown" in shown(pilot.app) and "Menu" not in shown(pilot.app)
         await pilot.press("enter")  # the summary's way back
         await pilot.pause()
         assert isinstance(pilot.app.screen, RemindScreen)
@@ -135,12 +135,12 @@ async def test_a_short_pane_shows_the_time_to_the_break_on_one_line(catalog, siz
         lines = screen_lines(pilot.app)
         assert "Next break in 42:10 · Desk break" in "\n".join(lines)
         assert "Today 0 · this week 0/3" in "\n".join(lines)
-        assert lines[-1].startswith("⏎ Start  s Snooze  k Skip")
+        assert lines[-1].startswith("enter Start  s Snooze  k Skip")
         assert not screen.query_one("#remind-figure").display
         await advance(pilot, wall, 42 * 60 + 10)
         lines = screen_lines(pilot.app)
         assert "Time for a break · Desk break" in "\n".join(lines) and "0:00" not in "\n".join(lines)
-        assert lines[-1].startswith("⏎ Start  s Snooze  k Skip")
+        assert lines[-1].startswith("enter Start  s Snooze  k Skip")
 
 
 @pytest.mark.parametrize("size", [(100, 1), (100, 2)])
@@ -164,7 +164,7 @@ async def test_a_taller_terminal_shows_the_time_large_and_a_due_break_as_large_w
         assert call.region.height >= 3 and call.region.width >= 39  # the words at their size, or larger
         assert not screen.query_one("#remind-heading", Static).display  # the call says it, large
         text = shown(pilot.app)
-        assert "Time for a break: Desk break" in text and "⏎ Start  s Snooze  k Skip" in text
+        assert "Time for a break: Desk break" in text and "enter Start  s Snooze  k Skip" in text
 
 
 async def test_the_reminder_fits_the_readme_pane_and_time_waits_until_the_session_has_room(catalog):
