@@ -81,11 +81,11 @@ class RemindController:
 
         app.run_worker(notify, thread=True, exit_on_error=False)
 
-    def answered(self, answer: Answer) -> None:
-        """Keep the answer in the history; run the routine when the break is taken."""
+    def answered(self, answer: Answer, called: bool = True) -> None:
+        """Keep the answer to a `called` break in the history; run the routine when the break is taken."""
         app = self.app
         set_terminal_title(app, TITLE_WAITING)
-        if app.history is not None:
+        if called and app.history is not None:
             from ..store.break_answers import record_answer
 
             try:
