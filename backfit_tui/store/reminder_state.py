@@ -1,7 +1,9 @@
 """The running reminder's word on the next break, in a small JSON file that `backfit status` reads.
 
 `backfit remind` rewrites it whenever what it says changes and removes it on the way out; a file left
-by a reminder that died is known by its process being gone. Kept to the standard library's quickest
+by a reminder that died is known by its process being gone, or by another process having its id since
+(its start time differs). One reminder runs in a data folder: it holds a lock on a file beside this
+one for its life, which the system lets go of if it dies. Kept to the standard library's quickest
 modules: `backfit status` runs in a shell prompt and a status bar, many times a minute.
 """
 
@@ -9,14 +11,18 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
 from .atomic import write_atomically
+from .files import read_regular_file
 
-# The keys of the file: the reminder's process, its state (core.reminder.State's value), the Unix time
-# the next break is due (null when quiet or on a break), and the breaks today and this week against the goal.
-KEYS = ("pid", "state", "due_at", "today", "this_week", "goal")
+# The keys of the file: the reminder's process and when it started (process_start; null where that is not
+# known), its state (core.reminder.State's value), the Unix time the next break is due (null when quiet or
+# on a break), and the breaks today and this week against the goal.
+KEYS = ("pid", "started", "state", "due_at", "today", "this_week", "goal")
+PROC_STAT_LIMIT = 4096  # /proc/PID/stat is one line of a few hundred bytes
 
 
 def write_reminder_state(path: Path, said: dict) -> None:
@@ -30,7 +36,7 @@ def read_reminder_state(path: Path) -> dict | None:
     whose process has gone)."""
     try:
         said = json.loads(path.read_text(encoding="utf-8"))
-        alive = _running(int(said["pid"]))
+        alive = _running(int(said["pid"]), said["started"])
     except (OSError, ValueError, TypeError, KeyError):
         return None
     return said if alive and all(key in said for key in KEYS) else None
@@ -41,7 +47,84 @@ def forget_reminder_state(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def _running(pid: int) -> bool:
+def process_start(pid: int) -> int | None:
+    """When process `pid` started, in clock ticks after the system's boot (field 22 of Linux's
+    /proc/PID/stat): with its id, it names one process, even once the id is given to another. None where
+    that cannot be read (another system, or no such process)."""
+    try:
+        line = read_regular_file(Path(f"/proc/{pid}/stat"), PROC_STAT_LIMIT).decode("ascii", "replace")
+        return int(line.rpartition(")")[2].split()[19])  # after the command's name, which may hold anything
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+class ReminderRunning(Exception):
+    """Another `backfit remind` holds the data folder's lock (`pid` None when it has not said who it is)."""
+
+    def __init__(self, pid: int | None) -> None:
+        self.pid = pid
+        who = "" if pid is None else f" (pid {pid})"
+        super().__init__(f"backfit remind is already running in this data folder{who}")
+
+
+class ReminderLock:
+    """The data folder's one reminder: a lock held on an open file until released or until the process ends."""
+
+    def __init__(self, descriptor: int) -> None:
+        self._descriptor = descriptor
+
+    def release(self) -> None:
+        """Let another reminder start."""
+        os.close(self._descriptor)
+
+
+def lock_reminder(path: Path) -> ReminderLock | None:
+    """Take the one reminder's lock on the file at `path` and write this process's id in it.
+
+    ReminderRunning when another reminder holds it; None when it cannot be taken at all (a read-only
+    folder, something else than a file there, a system without flock): the reminder then runs unguarded.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # O_NONBLOCK: a named pipe there never makes backfit wait for a reader.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_NOCTTY, 0o666)
+    except OSError:
+        return None
+    try:
+        if stat.S_ISREG(os.fstat(descriptor).st_mode):  # only a file is locked: anything else is let go
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _sign(descriptor)
+            return ReminderLock(descriptor)
+    except BlockingIOError:
+        os.close(descriptor)
+        raise ReminderRunning(_holder(path)) from None
+    except OSError:
+        pass
+    os.close(descriptor)
+    return None
+
+
+def _sign(descriptor: int) -> None:
+    """Write this process's id in the lock file, for a second reminder's message; the lock holds without it."""
+    try:
+        os.ftruncate(descriptor, 0)
+        os.write(descriptor, f"{os.getpid()}\n".encode())
+    except OSError:
+        pass
+
+
+def _holder(path: Path) -> int | None:
+    try:
+        return int(read_regular_file(path, 32))
+    except (OSError, ValueError):
+        return None
+
+
+def _running(pid: int, started: int | None) -> bool:
     if sys.platform == "win32":  # there os.kill would end the process: trust the file
         return True
     try:
@@ -49,5 +132,8 @@ def _running(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:  # there, but another user's
+        pass
+    if started is None:  # written where a start time is not known: the id alone
         return True
-    return True
+    now = process_start(pid)
+    return now is None or now == started  # another start time: the id was given to another process since

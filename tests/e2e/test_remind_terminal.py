@@ -1,10 +1,14 @@
 """`backfit remind` in a real terminal: the break falls due and its chime is played through ALSA's `file`
-plugin, Enter starts the routine, and leaving the routine brings the countdown back; and the README's
-own recipe, a tmux pane of 12 rows split off below the work."""
+plugin, Enter starts the routine, and leaving the routine brings the countdown back; the README's own
+recipe, a tmux pane of 12 rows split off below the work; and one reminder per data folder, a second
+one refused while the first runs, even after the first was killed outright."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -16,6 +20,7 @@ from support.terminal import Terminal
 
 from backfit_tui.store import locations
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
+from backfit_tui.store.reminder_state import read_reminder_state
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is missing (.ci/run installs it)")
 
@@ -97,4 +102,36 @@ def test_the_readme_recipe_a_pane_of_12_rows_counts_down_and_a_break_waits_for_r
             time.sleep(0.1)
     finally:
         term.close()
+    assert not locations.reminder_state_file().exists()
+
+
+def test_a_second_reminder_in_the_same_data_folder_is_refused_and_leaves_the_first_alone(data_dir):
+    locations.safety_note_marker().touch()
+    (data_dir / "settings.toml").write_text("mute = true\n")
+    env = {DATA_DIR_VARIABLE: str(data_dir)}
+    terminals = [Terminal([backfit_script(), "remind"], env)]
+    try:
+        first = terminals[0]
+        first.wait_for("Next break in")
+        said = json.loads(locations.reminder_state_file().read_text())
+        pid = said["pid"]
+        assert first.tmux("display-message", "-p", "#{pane_pid}").strip() == str(pid)
+        terminals.append(second := Terminal([backfit_script(), "remind"], env))
+        second.wait_for_exit()
+        assert second.tmux("display-message", "-p", "#{pane_dead_status}").strip() == "1"
+        said_there = second.tmux("capture-pane", "-p", "-S", "-")  # with what tmux scrolled off for "Pane is dead"
+        assert f"backfit: backfit remind is already running in this data folder (pid {pid})" in said_there
+        assert json.loads(locations.reminder_state_file().read_text()) == said  # the first's, kept
+        assert "Next break in" in first.screen()
+        os.kill(pid, signal.SIGKILL)  # no way out but the system's: the lock goes with the process
+        first.wait_for_exit()
+        assert read_reminder_state(locations.reminder_state_file()) is None  # the file it left is not believed
+        terminals.append(third := Terminal([backfit_script(), "remind"], env))
+        third.wait_for("Next break in")
+        third.press("q")
+        third.wait_for_exit()
+        assert third.tmux("display-message", "-p", "#{pane_dead_status}").strip() == "0"
+    finally:
+        for terminal in terminals:
+            terminal.close()
     assert not locations.reminder_state_file().exists()
