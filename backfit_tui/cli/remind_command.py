@@ -7,9 +7,11 @@ import time
 from typing import TYPE_CHECKING
 
 from ..core.reminder import Reminder
+from ..store import locations
 from ..store.catalog import Catalog
+from ..store.reminder_state import ReminderRunning, lock_reminder
 from ..store.settings import Settings
-from .messages import find_routine
+from .messages import error, find_routine
 
 if TYPE_CHECKING:
     from ..tui.remind_controller import RemindPlan
@@ -17,11 +19,17 @@ if TYPE_CHECKING:
 
 def remind_plan(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> RemindPlan | None:
     """A break every `--every` (else `remind_every`) running `--routine` (else `remind_routine`), in the
-    settings' hours and days, on the wall clock; None, after saying why, when the routine cannot be run."""
+    settings' hours and days, on the wall clock, holding the data folder's lock for as long as it runs; None,
+    after saying why, when another reminder runs there or the routine cannot be run."""
     from ..tui.remind_controller import RemindPlan
 
     entry = find_routine(catalog, args.routine or settings.remind.routine)
     if entry is None:
         return None
+    try:
+        lock = lock_reminder(locations.reminder_lock_file())
+    except ReminderRunning as running:
+        error(str(running))
+        return None
     every = args.every or settings.remind.every
-    return RemindPlan(Reminder(every, time.time, settings.remind.window), entry.routine)
+    return RemindPlan(Reminder(every, time.time, settings.remind.window), entry.routine, lock)

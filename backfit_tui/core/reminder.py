@@ -6,7 +6,8 @@ calls tells it what happened meanwhile. A gap longer than one interval is a mach
 person who was away: that was a break of its own, so the count starts afresh from the return and
 nothing missed is owed (one reminder at most, however long the sleep). A clock set back keeps the
 time that was left. Outside the allowed hours and days no reminder comes, and the count starts
-afresh when they open again.
+afresh when they open again. Snoozing and skipping answer a break that was called, and do nothing
+before; a break may be taken early, and then answers none.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from enum import StrEnum
 from .remind_window import RemindWindow
 
 SNOOZE_S = 10 * 60
+NOT_DUE = "No break is due yet: s and k answer a break once it is called"
 
 
 class Answer(StrEnum):
@@ -79,18 +81,34 @@ class Reminder:
             return True
         return False
 
-    def snooze(self) -> None:
-        """Put the next break off by the snooze time."""
+    def why_not(self, answer: Answer) -> str | None:
+        """Why `answer` does nothing now, in a few words; None when it does something.
+
+        A break may be taken at any time; it is snoozed or skipped only once it is due.
+        """
+        return None if answer is Answer.TAKEN or self.state is State.DUE else NOT_DUE
+
+    def snooze(self) -> bool:
+        """Put the break that is due off by the snooze time; False, doing nothing, when none is due."""
+        if self.why_not(Answer.SNOOZED):
+            return False
         self._count_from(self.clock(), self.snooze_s)
+        return True
 
-    def skip(self) -> None:
-        """Let this break go: the count starts afresh from now."""
+    def skip(self) -> bool:
+        """Let the break that is due go, the count starting afresh from now; False, doing nothing, when none is due."""
+        if self.why_not(Answer.SKIPPED):
+            return False
         self._count_from(self.clock())
+        return True
 
-    def start_break(self) -> None:
-        """The routine has started: no reminder while it runs."""
+    def start_break(self) -> bool:
+        """The routine has started: no reminder while it runs. True when it answers a break that was due,
+        False when it is taken early (a break nobody called)."""
+        called = self.state is State.DUE
         self._seen = self.clock()
         self.state, self.due_at = State.ON_BREAK, None
+        return called
 
     def end_break(self) -> None:
         """The routine is over: the count starts afresh from now (or waits for the window to open)."""

@@ -93,6 +93,11 @@ def reminder_state_file() -> Path:
     return data_dir() / "reminder.json"
 
 
+def reminder_lock_file() -> Path:
+    """Locked by the running `backfit remind`, so that only one runs in a data folder."""
+    return data_dir() / "reminder.lock"
+
+
 def safety_note_marker() -> Path:
     """Present once the safety note has been shown."""
     return data_dir() / "safety-note-shown"

@@ -273,7 +273,7 @@ class BackfitApp(App[None]):
         self.remind_controller.due()
 
     def on_remind_screen_answered(self, answered: RemindScreen.Answered) -> None:
-        self.remind_controller.answered(answered.answer)
+        self.remind_controller.answered(answered.answer, answered.called)
 
     def on_remind_screen_back_from_break(self, _back: RemindScreen.BackFromBreak) -> None:
         self.remind_controller.back_from_break()

@@ -1,6 +1,6 @@
 """What the reminder screen asks for, done for the App: the chime, the desktop notification and the terminal
 title when a break falls due; each answer kept in the history; the routine run; the state file that
-`backfit status` reads kept up to date, and removed on the way out."""
+`backfit status` reads kept up to date, and removed on the way out (the data folder's lock then let go)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ..core.reminder import Answer, Reminder
 from ..core.speech import break_call
 from ..store import locations
 from ..store.errors import HistoryUnavailable
-from ..store.reminder_state import forget_reminder_state, write_reminder_state
+from ..store.reminder_state import ReminderLock, forget_reminder_state, process_start, write_reminder_state
 from .screens.remind import BreakCounts, RemindScreen
 
 if TYPE_CHECKING:
@@ -27,10 +27,12 @@ TITLE_DUE, TITLE_WAITING = "backfit: time for a break", "backfit"
 
 @dataclass(frozen=True)
 class RemindPlan:
-    """What `backfit remind` runs: the reminder, and the routine a break starts."""
+    """What `backfit remind` runs: the reminder, the routine a break starts, and the data folder's lock that
+    keeps a second reminder from starting there (None when it could not be taken)."""
 
     reminder: Reminder
     routine: Routine
+    lock: ReminderLock | None = None
 
 
 class RemindController:
@@ -81,11 +83,11 @@ class RemindController:
 
         app.run_worker(notify, thread=True, exit_on_error=False)
 
-    def answered(self, answer: Answer) -> None:
-        """Keep the answer in the history; run the routine when the break is taken."""
+    def answered(self, answer: Answer, called: bool = True) -> None:
+        """Keep the answer to a `called` break in the history; run the routine when the break is taken."""
         app = self.app
         set_terminal_title(app, TITLE_WAITING)
-        if app.history is not None:
+        if called and app.history is not None:
             from ..store.break_answers import record_answer
 
             try:
@@ -102,16 +104,19 @@ class RemindController:
     def changed(self, reminder: Reminder) -> None:
         """Tell `backfit status` what the reminder now says."""
         counts = self.screen.counts if self.screen else self.counts()
-        said = {"pid": os.getpid(), "state": reminder.state.value, "due_at": reminder.due_at,
-                "today": counts.today, "this_week": counts.this_week, "goal": counts.goal}  # fmt: skip
+        said = {"pid": os.getpid(), "started": process_start(os.getpid()), "state": reminder.state.value,
+                "due_at": reminder.due_at, "today": counts.today, "this_week": counts.this_week,
+                "goal": counts.goal}  # fmt: skip
         try:
             write_reminder_state(locations.reminder_state_file(), said)
         except OSError as err:
             self.app.log.warning(f"backfit status cannot be told of the next break: {err}")
 
     def close(self) -> None:
-        """backfit is leaving: no reminder runs any more."""
+        """backfit is leaving: no reminder runs any more, and another may start."""
         forget_reminder_state(locations.reminder_state_file())
+        if self.plan.lock is not None:
+            self.plan.lock.release()
 
 
 def set_terminal_title(app: BackfitApp, title: str) -> None:

@@ -100,7 +100,8 @@ def test_commands_that_do_not_read_the_history_do_not_import_sqlite3(argv):
 def test_status_beside_a_running_reminder_reads_its_file_alone(tmp_path):
     """The console script's way to `backfit status`, run by a status bar every few seconds: with a reminder
     running, neither Textual nor the sound library nor even the history's sqlite3 is loaded."""
-    state = {"pid": os.getpid(), "state": "counting", "due_at": 4e9, "today": 0, "this_week": 1, "goal": 3}
+    state = {"pid": os.getpid(), "started": None, "state": "counting", "due_at": 4e9,
+             "today": 0, "this_week": 1, "goal": 3}  # fmt: skip
     (tmp_path / "reminder.json").write_text(json.dumps(state), encoding="utf-8")
     body = """
     import sys

@@ -1,10 +1,15 @@
 """`backfit remind` in a real terminal: the break falls due and its chime is played through ALSA's `file`
-plugin, Enter starts the routine, and leaving the routine brings the countdown back; and the README's
-own recipe, a tmux pane of 12 rows split off below the work."""
+plugin, Enter starts the routine, and leaving the routine brings the countdown back; the README's own
+recipe, a tmux pane of 12 rows split off below the work; and one reminder per data folder, a second
+one refused while the first runs, and free to start once the first was killed outright."""
 
 from __future__ import annotations
 
+import json
+import os
+import pty
 import shutil
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -76,7 +81,8 @@ def test_the_readme_recipe_a_pane_of_12_rows_counts_down_and_a_break_waits_for_r
         pane = split.stdout.strip()
         assert term.tmux("display-message", "-p", "-t", pane, "#{pane_width}x#{pane_height}").strip() == "100x12"
         screen = term.wait_for("Next break in")
-        assert "needs a terminal" not in screen and "▄" in screen  # the time, large (its full cells are reversed spaces)
+        # The time, large: a full cell of ink is drawn as a reversed space, a half one as a block element.
+        assert "needs a terminal" not in screen and any(block in screen for block in "█▀▄")
         term.wait_for("Time for a break: Desk break", timeout=10)
         term.press("Enter")
         term.wait_for("at least 50×16")  # the session needs more room than the reminder
@@ -99,4 +105,44 @@ def test_the_readme_recipe_a_pane_of_12_rows_counts_down_and_a_break_waits_for_r
         assert (tmp_path / "status").read_text() == "0\n"
     finally:
         term.close()
+    assert not locations.reminder_state_file().exists()
+
+
+def run_on_a_terminal(argv: list[str]) -> subprocess.CompletedProcess:
+    """Run `argv` with a terminal of its own (a pseudo-terminal) as its input and output, as typed in a
+    shell; what it says on stderr and its status come back. A screen drawn there would go unread: time-bound."""
+    main, terminal = pty.openpty()
+    try:
+        return subprocess.run(argv, stdin=terminal, stdout=terminal, stderr=subprocess.PIPE, text=True, timeout=20)
+    finally:
+        os.close(main)
+        os.close(terminal)
+
+
+def test_a_second_reminder_in_the_same_data_folder_is_refused_and_leaves_the_first_alone(data_dir):
+    locations.safety_note_marker().touch()
+    (data_dir / "settings.toml").write_text("mute = true\n")
+    env = {DATA_DIR_VARIABLE: str(data_dir)}
+    terminals = [Terminal([backfit_script(), "remind"], env)]
+    try:
+        first = terminals[0]
+        first.wait_for("Next break in")
+        said = json.loads(locations.reminder_state_file().read_text())
+        pid = said["pid"]
+        assert first.tmux("display-message", "-p", "#{pane_pid}").strip() == str(pid)
+        second = run_on_a_terminal([backfit_script(), "remind"])  # the same data folder, from the environment
+        assert second.returncode == 1
+        assert second.stderr == f"backfit: backfit remind is already running in this data folder (pid {pid})\n"
+        assert json.loads(locations.reminder_state_file().read_text()) == said  # the first's, kept
+        assert "Next break in" in first.screen()
+        os.kill(pid, signal.SIGKILL)  # no way out but the system's: the lock goes with the process
+        first.wait_for_exit()
+        terminals.append(third := Terminal([backfit_script(), "remind"], env))
+        third.wait_for("Next break in")
+        assert json.loads(locations.reminder_state_file().read_text())["pid"] != pid
+        third.press("q")
+        third.wait_for_exit()
+    finally:
+        for terminal in terminals:
+            terminal.close()
     assert not locations.reminder_state_file().exists()

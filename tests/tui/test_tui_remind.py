@@ -1,5 +1,6 @@
 """`backfit remind`'s screen on fake clocks: the countdown, the chime when a break falls due, snooze and
-skip kept in the history, Enter running the routine and the countdown again when it ends, and `?` help;
+skip kept in the history (and doing nothing, their keys unshown, before a break is due), Enter running
+the routine and the countdown again when it ends, and `?` help;
 its layouts from a pane of three rows to a whole terminal, and the room the session it starts asks for."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from support.speech_helpers import FakeSpeech, finds
 from support.tui_helpers import advance, make_app, screen_lines
 from textual.widgets import Static
 
-from backfit_tui.core.reminder import Answer, Reminder, State
+from backfit_tui.core.reminder import NOT_DUE, Answer, Reminder, State
 from backfit_tui.store import locations
 from backfit_tui.store.break_answers import answer_counts
 from backfit_tui.store.catalog import Catalog, load_catalog
@@ -71,12 +72,44 @@ async def test_snooze_and_skip_are_kept_in_the_history(catalog, tmp_path):
         await advance(pilot, wall, 60)
         await pilot.press("s")
         assert reminder.remaining() == 600
+        for _ in range(10):  # ticks a minute apart: a longer gap would read as a machine that slept
+            await advance(pilot, wall, 60)
         await pilot.press("k")
         assert reminder.remaining() == 60
         await pilot.pause()
     assert answer_counts(HistoryStore(tmp_path / "history.sqlite3")) == {
         Answer.TAKEN: 0, Answer.SNOOZED: 1, Answer.SKIPPED: 1,
     }  # fmt: skip
+
+
+async def test_before_a_break_is_due_s_and_k_do_nothing_say_why_and_are_not_shown(catalog, tmp_path):
+    wall = FakeClock(WALL_START)
+    history = HistoryStore(tmp_path / "history.sqlite3")
+    async with remind_app(catalog, wall, every=50 * 60, history=history).run_test(size=(100, 24)) as pilot:
+        reminder = pilot.app.screen.reminder
+        assert screen_lines(pilot.app)[-1].startswith("enter Start  m Mute  q Quit")  # no s, no k
+        await pilot.press("s", "k", "s")
+        await pilot.pause()
+        assert reminder.state is State.COUNTING and reminder.remaining() == 50 * 60  # not pulled in to ten minutes
+        assert [note.message for note in pilot.app._notifications] == [NOT_DUE] * 3
+        await advance(pilot, wall, 50 * 60)
+        assert screen_lines(pilot.app)[-1].startswith("enter Start  s Snooze  k Skip  m Mute")
+        await pilot.press("k")
+        await pilot.pause()
+        assert screen_lines(pilot.app)[-1].startswith("enter Start  m Mute")  # counting again
+    assert answer_counts(HistoryStore(tmp_path / "history.sqlite3")) == {
+        Answer.TAKEN: 0, Answer.SNOOZED: 0, Answer.SKIPPED: 1,
+    }  # fmt: skip
+
+
+async def test_a_break_started_early_runs_the_routine_and_is_not_kept_as_a_called_break(catalog, tmp_path):
+    wall = FakeClock(WALL_START)
+    history = HistoryStore(tmp_path / "history.sqlite3")
+    async with remind_app(catalog, wall, history=history).run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # nothing due yet: the routine now, all the same
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SessionScreen)
+    assert answer_counts(HistoryStore(tmp_path / "history.sqlite3"))[Answer.TAKEN] == 0
 
 
 async def test_enter_runs_the_routine_and_the_countdown_starts_again_when_it_ends(catalog):
@@ -135,7 +168,7 @@ async def test_a_short_pane_shows_the_time_to_the_break_on_one_line(catalog, siz
         lines = screen_lines(pilot.app)
         assert "Next break in 42:10 · Desk break" in "\n".join(lines)
         assert "Today 0 · this week 0/3" in "\n".join(lines)
-        assert lines[-1].startswith("enter Start  s Snooze  k Skip")
+        assert lines[-1].startswith("enter Start  m Mute  q Quit")  # s and k only once a break is due
         assert not screen.query_one("#remind-figure").display
         await advance(pilot, wall, 42 * 60 + 10)
         lines = screen_lines(pilot.app)

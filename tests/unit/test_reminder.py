@@ -1,5 +1,5 @@
-"""The break reminder on a fake wall clock: due times, snooze, skip, quiet hours and days, a machine
-that sleeps for hours, and a clock set back."""
+"""The break reminder on a fake wall clock: due times, snooze, skip (and neither before a break is
+due), quiet hours and days, a machine that sleeps for hours, and a clock set back."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from support.fake_clock import FakeClock
 
 from backfit_tui.core.remind_window import RemindWindow, parse_days, parse_hours, parse_interval
-from backfit_tui.core.reminder import SNOOZE_S, Reminder, State
+from backfit_tui.core.reminder import NOT_DUE, SNOOZE_S, Answer, Reminder, State
 
 MONDAY_10AM = datetime(2026, 3, 2, 10, 0, tzinfo=UTC).timestamp()
 EVERY = 50 * 60
@@ -59,6 +59,27 @@ def test_skip_starts_the_count_afresh():
     run_for(clock, remind, EVERY)
     remind.skip()
     assert run_for(clock, remind, EVERY) == [MONDAY_10AM + 2 * EVERY]
+
+
+def test_before_a_break_is_due_snooze_and_skip_do_nothing_and_say_why():
+    clock = FakeClock(MONDAY_10AM)
+    remind = reminder(clock)
+    run_for(clock, remind, 10 * 60)
+    assert remind.why_not(Answer.SNOOZED) == remind.why_not(Answer.SKIPPED) == NOT_DUE
+    assert not remind.snooze() and not remind.skip()
+    assert remind.state is State.COUNTING and remind.remaining() == EVERY - 10 * 60  # not pulled in to 10 minutes
+    run_for(clock, remind, EVERY - 10 * 60)
+    assert remind.why_not(Answer.SNOOZED) is None and remind.snooze()
+
+
+def test_a_break_taken_early_answers_none_and_one_taken_when_due_answers_it():
+    clock = FakeClock(MONDAY_10AM)
+    remind = reminder(clock)
+    assert remind.why_not(Answer.TAKEN) is None
+    assert not remind.start_break() and remind.state is State.ON_BREAK
+    remind.end_break()
+    run_for(clock, remind, EVERY)
+    assert remind.start_break()
 
 
 def test_no_reminder_during_the_routine_and_the_count_restarts_when_it_ends():
@@ -175,6 +196,9 @@ def test_whatever_the_clock_does_breaks_never_stack_or_come_in_quiet_hours(steps
             assert not (fired and was_due), "a second reminder before the first was answered"
             assert not fired or window.allows(in_utc(clock.now)), "a reminder in quiet hours"
         else:
+            before = remind.state, remind.due_at
             getattr(remind, action)()
+            if action in ("snooze", "skip") and before[0] is not State.DUE:
+                assert (remind.state, remind.due_at) == before, "an answer with no break due"
         left = remind.remaining()
         assert left is None or 0 <= left <= max(every, SNOOZE_S)

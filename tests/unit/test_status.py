@@ -1,22 +1,38 @@
 """`backfit status`: one line on the next break and the week, from a running reminder's state file or,
-without one, from the history."""
+without one (or with one whose process has gone, its id given to another since), from the history; and
+the lock that lets one reminder run in a data folder."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
 import time
+
+import pytest
 
 from backfit_tui.cli.status_command import status, status_line
 from backfit_tui.store import locations
-from backfit_tui.store.reminder_state import read_reminder_state, write_reminder_state
+from backfit_tui.store.reminder_state import (
+    ReminderRunning,
+    lock_reminder,
+    process_start,
+    read_reminder_state,
+    write_reminder_state,
+)
+
+on_linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process start times are read from /proc")
 
 NOW = 1_000_000.0
 
 
-def said(state: str = "counting", due_in: float | None = 720, pid: int | None = None) -> dict:
+def said(state="counting", due_in: float | None = 720, pid: int | None = None, started: int | None = None) -> dict:
+    """What a reminder writes; `started` None, as where start times are not known, unless given."""
     due_at = None if due_in is None else NOW + due_in
-    return {"pid": pid or os.getpid(), "state": state, "due_at": due_at, "today": 1, "this_week": 2, "goal": 3}
+    pid = pid or os.getpid()
+    return {"pid": pid, "started": started, "state": state, "due_at": due_at, "today": 1, "this_week": 2, "goal": 3}
 
 
 def test_the_line_tells_the_wait_and_the_week():
@@ -42,6 +58,55 @@ def test_a_state_file_left_by_a_reminder_that_died_is_not_believed(capsys):
     assert read_reminder_state(locations.reminder_state_file()) is None
     status(as_json=False)
     assert capsys.readouterr().out == "0/3 this week\n"
+
+
+@on_linux
+def test_a_state_file_whose_process_id_was_given_to_another_since_is_not_believed(capsys):
+    """The file names a process by its id and start time: a live process with the same id that started at
+    another time (here this test's own, as if its id had been reused) is not the reminder that wrote it."""
+    mine = process_start(os.getpid())
+    write_reminder_state(locations.reminder_state_file(), said(started=mine + 1))
+    assert read_reminder_state(locations.reminder_state_file()) is None
+    status(as_json=False)
+    assert capsys.readouterr().out == "0/3 this week\n"
+    write_reminder_state(locations.reminder_state_file(), said(started=mine))
+    assert read_reminder_state(locations.reminder_state_file())["started"] == mine
+
+
+def test_a_state_file_written_where_start_times_are_not_known_is_read_by_its_process_id_alone():
+    write_reminder_state(locations.reminder_state_file(), said(started=None))
+    assert read_reminder_state(locations.reminder_state_file()) is not None
+
+
+@on_linux
+def test_a_start_time_is_read_whatever_the_command_name_holds(tmp_path):
+    """/proc/PID/stat puts the command's name in brackets, spaces and brackets included."""
+    odd = tmp_path / "a) b ) c"
+    shutil.copy(shutil.which("sleep"), odd)
+    child = subprocess.Popen([str(odd), "5"])
+    try:
+        time.sleep(0.1)  # until it runs as its own command
+        assert process_start(child.pid) >= process_start(os.getpid())
+    finally:
+        child.kill()
+        child.wait()
+    assert process_start(child.pid) is None  # gone
+
+
+def test_one_reminder_holds_the_lock_and_a_second_is_told_who(tmp_path):
+    path = tmp_path / "reminder.lock"
+    lock = lock_reminder(path)
+    assert lock is not None
+    with pytest.raises(ReminderRunning) as second:
+        lock_reminder(path)  # another open file: flock refuses it even in the same process
+    assert str(second.value) == f"backfit remind is already running in this data folder (pid {os.getpid()})"
+    lock.release()
+    lock_reminder(path).release()  # free again
+
+
+def test_a_lock_that_cannot_be_taken_lets_the_reminder_run_unguarded(tmp_path):
+    os.mkfifo(tmp_path / "reminder.lock")  # a named pipe with no reader: never waited on
+    assert lock_reminder(tmp_path / "reminder.lock") is None
 
 
 def test_a_damaged_state_file_is_as_none(capsys):

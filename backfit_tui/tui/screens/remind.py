@@ -5,6 +5,7 @@ notifies, keeps the answers and runs the routine."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -26,6 +27,7 @@ BREAK, LEAVING = Binding.Group("Break"), Binding.Group("Leaving")
 HEADINGS = {State.COUNTING: "Next break in", State.DUE: "Time for a break", State.QUIET: "No breaks now",
             State.ON_BREAK: "On a break"}  # fmt: skip
 CALL = "BREAK TIME"  # the big words of a break that is due: short enough to be large in 80 columns
+ANSWERS = {"take": Answer.TAKEN, "snooze": Answer.SNOOZED, "skip": Answer.SKIPPED}  # the keys' actions
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,11 @@ class RemindScreen(Screen[None]):
 
     @dataclass
     class Answered(Message):
-        """The person answered the break: took it (its routine is to run), snoozed or skipped it."""
+        """The person answered the break: took it (its routine is to run), snoozed or skipped it. A break
+        taken early is `called` False: it answers no break the reminder called."""
 
         answer: Answer
+        called: bool = True
 
     @dataclass
     class Changed(Message):
@@ -125,23 +129,33 @@ class RemindScreen(Screen[None]):
         self.query_one("#remind-counts", Static).update(f"Today {done.today} · this week {done.this_week}/{done.goal}")
         self.set_class(due, "-due")
         if (reminder.state, reminder.due_at) != self._told:
+            self.refresh_bindings()  # the keys that answer a break, shown only while one is due
             self._told = reminder.state, reminder.due_at
             self.post_message(self.Changed(reminder))
 
+    def key_hint(self, binding: Binding) -> str | None:
+        """What a key does now, for the footer; None while it does nothing (pressing it then says why)."""
+        answer = ANSWERS.get(binding.action)
+        return None if answer is not None and self.reminder.why_not(answer) else binding.description
+
     def action_take(self) -> None:
-        self.reminder.start_break()
-        self.post_message(self.Answered(Answer.TAKEN))
+        called = self.reminder.start_break()
+        self.post_message(self.Answered(Answer.TAKEN, called))
         self.show()
 
     def action_snooze(self) -> None:
-        self.reminder.snooze()
-        self.post_message(self.Answered(Answer.SNOOZED))
-        self.show()
+        self.answer(Answer.SNOOZED, self.reminder.snooze)
 
     def action_skip(self) -> None:
-        self.reminder.skip()
-        self.post_message(self.Answered(Answer.SKIPPED))
-        self.show()
+        self.answer(Answer.SKIPPED, self.reminder.skip)
+
+    def answer(self, answer: Answer, act: Callable[[], bool]) -> None:
+        """Answer the break that is due by `act`, or say briefly why its key does nothing now."""
+        if act():
+            self.post_message(self.Answered(answer))
+            self.show()
+        else:
+            self.notify(self.reminder.why_not(answer), timeout=3)
 
     def break_over(self, counts: BreakCounts) -> None:
         """The routine has ended: count to the next break from now."""
