@@ -286,10 +286,12 @@ def routine_toml(routine: Routine) -> str:
     return toml_escapes(text)
 
 
-def save_routine(routine: Routine, folder: Path) -> Path:
-    """Write the routine to `folder/<id>.toml` atomically, making the folder if need be; return the path."""
+def save_routine(routine: Routine, folder: Path, text: str | None = None) -> Path:
+    """Write the routine to `folder/<id>.toml` atomically, making the folder if need be; return the path.
+
+    `text` is the routine's own text, when it is not written as `routine_toml` writes it."""
     path = ensure_dir(folder) / f"{routine.id}.toml"
-    write_atomically(path, routine_toml(routine))
+    write_atomically(path, routine_toml(routine) if text is None else text)
     return path
 
 
