@@ -28,6 +28,7 @@ from .routines import (
     routine_document,
     routine_toml,
     save_routine,
+    steps_toml,
     tidy_number,
 )
 from .validation import LoadError, Problem, read_bytes
@@ -189,15 +190,18 @@ class Draft:
         self.origins = list(range(len(self.steps)))
 
     def _in_place(self, routine: Routine, library: Mapping[str, Exercise]) -> str | None:
-        """The opened file's text with the edits made in it, when they change values only and it then loads
-        as `routine`; else None."""
+        """The opened file's text with the edits made in it, when they change values or add steps at the end,
+        and it then loads as `routine`; else None."""
         opened = self.opened
-        if opened is None or self.origins != list(range(len(opened.routine.steps))):
-            return None  # steps added, removed or moved
+        kept = len(opened.routine.steps) if opened else 0
+        if opened is None or self.origins != [*range(kept), *[None] * (len(self.steps) - kept)]:
+            return None  # steps removed or moved, or added other than at the end
         before, after = Draft.from_routine(opened.routine).document(), self.document()
         tables = [((), _without_steps(before), _without_steps(after))]
         tables += [(("steps", n), old, new) for n, (old, new) in enumerate(zip(before["steps"], after["steps"]))]
         text = edited_in_place(opened.text, tables)
+        if text is not None and len(self.steps) > kept:
+            text = text.rstrip("\n") + "\n" + steps_toml(self.steps[kept:])
         try:
             same = text is not None and parse_routine(text.encode(), Path(f"{routine.id}.toml"), library) == routine
         except LoadError:

@@ -280,10 +280,16 @@ def routine_toml(routine: Routine) -> str:
 
     document = routine_document(routine)
     steps = document.pop("steps")
-    # Always [[steps]] tables, never inline ones: a person edits them, and problems get line numbers.
-    text = tomli_w.dumps(document) + "".join("\n[[steps]]\n" + tomli_w.dumps(step) for step in steps)
     # Escapes for what is not printable: a terminal showing the file (`export`, `cat`) never obeys it.
-    return toml_escapes(text)
+    return toml_escapes(tomli_w.dumps(document)) + steps_toml(steps)
+
+
+def steps_toml(steps: Iterable[Mapping[str, Any]]) -> str:
+    """Steps as TOML text, each a `[[steps]]` table after a blank line, with what is not printable escaped."""
+    import tomli_w  # only when writing
+
+    # Always [[steps]] tables, never inline ones: a person edits them, and problems get line numbers.
+    return toml_escapes("".join("\n[[steps]]\n" + tomli_w.dumps(step) for step in steps))
 
 
 def save_routine(routine: Routine, folder: Path, text: str | None = None) -> Path:

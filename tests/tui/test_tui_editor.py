@@ -315,11 +315,19 @@ async def test_escape_or_enter_goes_back_to_editing_and_writes_nothing(data_dir,
 
 async def test_a_save_that_drops_the_files_comments_says_so_once_first(data_dir, my_plank):
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
-        await pilot.press(*"my plank", "ctrl+e", "tab", "tab", "tab", "a", *"bridge", "enter", "ctrl+s")
+        await pilot.press(*"my plank", "ctrl+e", "tab", "tab", "tab", "a", *"bridge", "enter")
+        await pilot.press("left_square_bracket", "ctrl+s")  # the bridge first: the plank's lines move
         editor = pilot.app.screen
+        assert [step["exercise"] for step in editor.draft.steps] == ["bridge", "plank"]
         assert my_plank.read_text() == MINE  # not yet
         assert any("comments you wrote in it are not kept" in n.message for n in pilot.app._notifications)
         await pilot.press("ctrl+s")
         assert "#" not in my_plank.read_text() and not editor.changed
         await pilot.press("x", "ctrl+s")  # said once: the next save just saves
         assert "bridge" not in my_plank.read_text()
+
+
+async def test_a_step_added_at_the_end_keeps_the_files_comments(data_dir, my_plank):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"my plank", "ctrl+e", "tab", "tab", "tab", "a", *"bridge", "enter", "ctrl+s")
+        assert my_plank.read_text().startswith(MINE + "\n[[steps]]\nexercise = \"bridge\"\n")

@@ -259,8 +259,21 @@ def test_values_changed_added_and_removed_are_written_in_the_files_own_text(tmp_
     assert parse_routine(text.encode(), written.path, LIBRARY) == routine
 
 
-def test_a_step_added_removed_or_moved_writes_the_file_anew_and_says_so_first(tmp_path):
-    for edit in (lambda d: d.add_step(LIBRARY["cat-cow"]), lambda d: d.remove_step(1), lambda d: d.move_step(0, 1)):
+def test_a_step_added_at_the_end_is_written_after_the_files_own_text(tmp_path):
+    draft = opened(tmp_path)
+    draft.add_step(LIBRARY["cat-cow"])
+    draft.set_step_field(2, "breaths", "12")
+    routine, _ = draft.check(LIBRARY)
+    assert not draft.drops_own_text(routine, LIBRARY)
+    assert draft.file_text(routine, LIBRARY) == COMMENTED + '\n[[steps]]\nexercise = "cat-cow"\nbreaths = 12\n'
+
+
+def test_a_step_removed_moved_or_added_before_the_end_writes_the_file_anew_and_says_so_first(tmp_path):
+    for edit in (
+        lambda d: d.add_step(LIBRARY["cat-cow"], after=0),
+        lambda d: d.remove_step(1),
+        lambda d: d.move_step(0, 1),
+    ):
         draft = opened(tmp_path)
         edit(draft)
         routine, _ = draft.check(LIBRARY)

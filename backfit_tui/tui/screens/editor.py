@@ -303,6 +303,7 @@ class EditorScreen(Screen[None]):
             for key in ROUTINE_FIELDS:
                 self.query_one(f"#routine-{key}", Input).value = self.shown(key)
         self.refresh_all(select=0)
+        self.query_one("#routine-name", Input).focus()  # as when it was first opened
         self.notify("Reloaded: your edits are dropped.", timeout=4)
 
     def action_leave(self) -> None:
