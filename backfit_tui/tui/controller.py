@@ -203,8 +203,8 @@ class Controller:
 
         try:
             draft = Draft.open(entry.path, self.app.catalog.library)
-        except LoadError as err:  # changed or removed since the menu listed it
-            self.app.warn(f"Could not open {entry.path}: {err}")
+        except (LoadError, OSError) as err:  # changed or removed since the menu listed it
+            self.app.warn(f"Could not open {entry.path}: {getattr(err, 'strerror', None) or err}")
             self.reload()
             return
         self.app.menu.open_editor(draft)
@@ -258,8 +258,8 @@ class Controller:
         path = editor.draft.opened.path
         try:
             draft = Draft.open(path, self.app.catalog.library)
-        except LoadError as err:
-            self.app.warn(f"Could not reload {path}: {err}")
+        except (LoadError, OSError) as err:
+            self.app.warn(f"Could not reload {path}: {getattr(err, 'strerror', None) or err}")
             return
         editor.reopened(draft)
         self.reload()

@@ -331,3 +331,16 @@ async def test_a_step_added_at_the_end_keeps_the_files_comments(data_dir, my_pla
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
         await pilot.press(*"my plank", "ctrl+e", "tab", "tab", "tab", "a", *"bridge", "enter", "ctrl+s")
         assert my_plank.read_text().startswith(MINE + "\n[[steps]]\nexercise = \"bridge\"\n")
+
+
+async def test_ctrl_e_opens_the_file_as_it_is_now_or_says_why_it_cannot(data_dir, my_plank):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        my_plank.write_text(THEIRS)  # after the menu listed it
+        await pilot.press(*"my plank", "ctrl+e")
+        editor = pilot.app.screen
+        assert editor.query_one("#routine-description", Input).value == "Changed in another program."
+        await pilot.press("escape")
+        my_plank.write_text("name = ")
+        await pilot.press("ctrl+e")
+        assert isinstance(pilot.app.screen, MenuScreen)
+        assert any("Could not open" in n.message for n in pilot.app._notifications)
