@@ -2,7 +2,9 @@
 
 The draft holds what a person typed, as a TOML document, and `check()` runs it through
 `parse_routine`, so the editor refuses exactly what a routine file would: each problem worded for
-the form where a file's wording speaks of its syntax.
+the form where a file's wording speaks of its syntax. A draft opened from a file keeps that file as
+it was (`OpenedFile`): its stamp, to tell whether another program changed it before a save, and its
+text, so a save that only changes values writes them into it and keeps its comments.
 """
 
 from __future__ import annotations
@@ -16,8 +18,21 @@ from typing import Any
 
 from ..core.model import Breaths, Exercise, Reps, Routine, Sides, Step
 from ..core.progression import starting_amounts
-from .routines import DOSAGE_KEYS, KIND_KEYS, MAX_ID_LENGTH, STEP_KEYS, parse_routine, routine_document, tidy_number
-from .validation import LoadError, Problem
+from .file_stamp import FileStamp
+from .in_place import edited_in_place
+from .routines import (
+    DOSAGE_KEYS,
+    KIND_KEYS,
+    MAX_ID_LENGTH,
+    STEP_KEYS,
+    parse_routine,
+    routine_document,
+    routine_toml,
+    save_routine,
+    steps_toml,
+    tidy_number,
+)
+from .validation import LoadError, Problem, read_bytes
 
 # The step fields the form shows, in order. A step without cues of its own shows the library's.
 STEP_FIELDS = tuple(key for key in STEP_KEYS if key != "exercise")
@@ -95,6 +110,16 @@ class FormProblem:
     text: str
 
 
+@dataclass(frozen=True)
+class OpenedFile:
+    """The routine file a draft was opened from (or last saved to), as it was then."""
+
+    path: Path
+    text: str
+    stamp: FileStamp
+    routine: Routine
+
+
 @dataclass
 class Draft:
     """A routine under edit: top-level fields and steps as dicts of TOML values."""
@@ -105,6 +130,22 @@ class Draft:
     tags: str = ""  # comma-separated, as typed
     steps: list[dict[str, Any]] = field(default_factory=list)
     sources: tuple[str, ...] = ()
+    opened: OpenedFile | None = None
+    # Which of the opened routine's steps each step is (None: added since), so a step's values are
+    # written over its own lines, never over another's that was moved to its place.
+    origins: list[int | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.origins = list(range(len(self.steps)))
+
+    @classmethod
+    def open(cls, path: Path, library: Mapping[str, Exercise]) -> Draft:
+        """A draft of the routine file at `path`, keeping the file as it is now; LoadError if it does not load."""
+        data = read_bytes(path)
+        routine = parse_routine(data, path, library)
+        draft = cls.from_routine(routine)
+        draft.opened = OpenedFile(path, data.decode("utf-8-sig"), FileStamp.of(path, data), routine)
+        return draft
 
     @classmethod
     def from_routine(cls, routine: Routine, routine_id: str | None = None, name: str | None = None) -> Draft:
@@ -134,21 +175,61 @@ class Draft:
         except LoadError as err:
             return None, [_in_form(p) for p in err.problems]
 
+    # --- saving --------------------------------------------------------------------------------
+
+    def file_text(self, routine: Routine, library: Mapping[str, Exercise]) -> str:
+        """The text to save `routine` (this draft, checked) as: the opened file's own, with only the edited
+        values changed, where that can be done; else the routine as backfit writes one."""
+        text = self._in_place(routine, library)
+        return routine_toml(routine) if text is None else text
+
+    def drops_own_text(self, routine: Routine, library: Mapping[str, Exercise]) -> bool:
+        """Whether saving `routine` writes the opened file anew, losing comments or a layout of its own."""
+        opened = self.opened
+        return bool(opened and self._in_place(routine, library) is None and opened.text != routine_toml(opened.routine))
+
+    def written(self, opened: OpenedFile) -> None:
+        """The draft was saved as `opened`: later saves compare with, and edit, that file."""
+        self.opened, self.routine_id = opened, opened.routine.id
+        self.origins = list(range(len(self.steps)))
+
+    def _in_place(self, routine: Routine, library: Mapping[str, Exercise]) -> str | None:
+        """The opened file's text with the edits made in it, when they change values or add steps at the end,
+        and it then loads as `routine`; else None."""
+        opened = self.opened
+        kept = len(opened.routine.steps) if opened else 0
+        if opened is None or self.origins != [*range(kept), *[None] * (len(self.steps) - kept)]:
+            return None  # steps removed or moved, or added other than at the end
+        before, after = Draft.from_routine(opened.routine).document(), self.document()
+        tables = [((), _without_steps(before), _without_steps(after))]
+        tables += [(("steps", n), old, new) for n, (old, new) in enumerate(zip(before["steps"], after["steps"]))]
+        text = edited_in_place(opened.text, tables)
+        if text is not None and len(self.steps) > kept:
+            text = text.rstrip("\n") + "\n" + steps_toml(self.steps[kept:])
+        try:
+            same = text is not None and parse_routine(text.encode(), Path(f"{routine.id}.toml"), library) == routine
+        except LoadError:
+            same = False
+        return text if same else None
+
     # --- editing -------------------------------------------------------------------------------
 
     def add_step(self, exercise: Exercise, after: int | None = None) -> int:
         """Add a step of `exercise`, of its own kind and at the start of its range; returns its index."""
         index = len(self.steps) if after is None else after + 1
         self.steps.insert(index, {"exercise": exercise.id, **starting_amounts(exercise)})
+        self.origins.insert(index, None)
         return index
 
     def remove_step(self, index: int) -> None:
         del self.steps[index]
+        del self.origins[index]
 
     def move_step(self, index: int, delta: int) -> int:
         """Move a step up (-1) or down (+1); returns where it is now."""
         target = min(max(index + delta, 0), len(self.steps) - 1)
         self.steps.insert(target, self.steps.pop(index))
+        self.origins.insert(target, self.origins.pop(index))
         return target
 
     def set_step_kind(self, index: int, kind: str, exercise: Exercise) -> None:
@@ -170,6 +251,19 @@ class Draft:
         else:
             step[key] = text if key in CHOICES else typed_value(text)
         _keep_order(step)
+
+
+def save_draft(draft: Draft, routine: Routine, folder: Path, library: Mapping[str, Exercise]) -> OpenedFile:
+    """Write `routine`, the draft checked (or a copy of it under a new id), into `folder`; the file as written.
+
+    OSError if it cannot be written."""
+    text = draft.file_text(routine, library)
+    path = save_routine(routine, folder, text)
+    return OpenedFile(path, text, FileStamp.of(path, text.encode()), routine)
+
+
+def _without_steps(document: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in document.items() if key != "steps"}
 
 
 def _keep_order(step: dict[str, Any]) -> None:

@@ -281,16 +281,24 @@ def routine_toml(routine: Routine) -> str:
 
     document = routine_document(routine)
     steps = document.pop("steps")
-    # Always [[steps]] tables, never inline ones: a person edits them, and problems get line numbers.
-    text = tomli_w.dumps(document) + "".join("\n[[steps]]\n" + tomli_w.dumps(step) for step in steps)
     # Escapes for what is not printable: a terminal showing the file (`export`, `cat`) never obeys it.
-    return toml_escapes(text)
+    return toml_escapes(tomli_w.dumps(document)) + steps_toml(steps)
 
 
-def save_routine(routine: Routine, folder: Path) -> Path:
-    """Write the routine to `folder/<id>.toml` atomically, making the folder if need be; return the path."""
+def steps_toml(steps: Iterable[Mapping[str, Any]]) -> str:
+    """Steps as TOML text, each a `[[steps]]` table after a blank line, with what is not printable escaped."""
+    import tomli_w  # only when writing
+
+    # Always [[steps]] tables, never inline ones: a person edits them, and problems get line numbers.
+    return toml_escapes("".join("\n[[steps]]\n" + tomli_w.dumps(step) for step in steps))
+
+
+def save_routine(routine: Routine, folder: Path, text: str | None = None) -> Path:
+    """Write the routine to `folder/<id>.toml` atomically, making the folder if need be; return the path.
+
+    `text` is the routine's own text, when it is not written as `routine_toml` writes it."""
     path = ensure_dir(folder) / f"{routine.id}.toml"
-    write_atomically(path, routine_toml(routine))
+    write_atomically(path, routine_toml(routine) if text is None else text)
     return path
 
 

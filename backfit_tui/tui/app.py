@@ -253,6 +253,10 @@ class BackfitApp(App[None]):
     def routine_chosen(self, chosen: MenuScreen.RoutineChosen) -> None:
         self.controller.start(chosen.routine)
 
+    @on(MenuScreen.EditRequested)
+    def edit_requested(self, request: MenuScreen.EditRequested) -> None:
+        self.controller.edit(request.entry)
+
     @on(MenuScreen.DeleteRequested)
     def delete_requested(self, request: MenuScreen.DeleteRequested) -> None:
         self.controller.delete(request.entry)

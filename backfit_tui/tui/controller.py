@@ -7,6 +7,7 @@ App hands it here. The controller works through the store and shows the next scr
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..core.model import Routine
@@ -14,7 +15,7 @@ from ..core.records import SessionRecord
 from ..store import locations
 from ..store.catalog import load_catalog
 from ..store.errors import HistoryUnavailable
-from ..store.routines import RoutineEntry, delete_routine, save_routine
+from ..store.routines import RoutineEntry, delete_routine
 from ..store.settings import save_setting
 from ..store.validation import LoadError
 
@@ -196,15 +197,71 @@ class Controller:
 
     # --- the person's own routines -------------------------------------------------------------
 
+    def edit(self, entry: RoutineEntry) -> None:
+        """Open one of the person's routines in the editor, as its file is now, keeping the file's stamp."""
+        from ..store.draft import Draft
+
+        try:
+            draft = Draft.open(entry.path, self.app.catalog.library)
+        except (LoadError, OSError) as err:  # changed or removed since the menu listed it
+            self.app.warn(f"Could not open {entry.path}: {getattr(err, 'strerror', None) or err}")
+            self.reload()
+            return
+        self.app.menu.open_editor(draft)
+
     def save(self, editor: EditorScreen, routine: Routine) -> None:
-        """Save the editor's routine into the person's routines, tell the editor, and show it on the menu."""
+        """Save the editor's routine into the person's routines, tell the editor, and show it on the menu; first
+        ask, if another program changed its file since the editor opened it."""
+        from ..store.file_stamp import read_stamp
+
+        opened = editor.draft.opened
+        now = read_stamp(opened.path) if opened is not None else None
+        if opened is None or opened.stamp.same_bytes(now):
+            self.write(editor, routine)
+            return
+        from ..store.draft import free_id
+        from .screens.disk_changed import DiskChangedScreen, Keep
+
+        def answered(keep: Keep | None) -> None:
+            if keep is Keep.MINE:
+                self.write(editor, routine)
+            elif keep is Keep.THEIRS:
+                self.reopen(editor)
+            elif keep is Keep.COPY:
+                taken = editor.taken | {entry.id for entry in self.app.catalog.entries}
+                self.write(editor, replace(routine, id=free_id(routine.name, taken)))
+
+        if now is None:
+            news = f"{opened.path} is gone, or can no longer be read, since you opened it."
+        else:
+            when = datetime.fromtimestamp(now.mtime_ns / 1e9).strftime("%H:%M")
+            news = f"{opened.path} was changed by another program (at {when}) since you opened it."
+        self.app.push_screen(DiskChangedScreen(news), answered)
+
+    def write(self, editor: EditorScreen, routine: Routine) -> None:
+        """Write the editor's routine (in its file's own text where only values changed) and tell the editor."""
+        from ..store.draft import save_draft
+
         folder = locations.user_routines_dir()
         try:
-            path = save_routine(routine, folder)
+            written = save_draft(editor.draft, routine, folder, self.app.catalog.library)
         except OSError as err:  # a read-only folder, a full disk: the edits stay in the editor to save again
             self.app.warn(f"Could not save to {folder}: {err.strerror or err}")
             return
-        editor.saved(path)
+        editor.saved(written)
+        self.reload()
+
+    def reopen(self, editor: EditorScreen) -> None:
+        """Drop the editor's edits and show its routine as its file is now."""
+        from ..store.draft import Draft
+
+        path = editor.draft.opened.path
+        try:
+            draft = Draft.open(path, self.app.catalog.library)
+        except (LoadError, OSError) as err:
+            self.app.warn(f"Could not reload {path}: {getattr(err, 'strerror', None) or err}")
+            return
+        editor.reopened(draft)
         self.reload()
 
     def delete(self, entry: RoutineEntry) -> None:

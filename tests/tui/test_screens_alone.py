@@ -23,7 +23,7 @@ from backfit_tui.audio.voice import make_voice
 from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.records import EventKind
 from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.draft import Draft
+from backfit_tui.store.draft import Draft, save_draft
 from backfit_tui.store.history import HistoryStore
 from backfit_tui.store.routines import load_routine
 from backfit_tui.store.settings import Settings
@@ -139,7 +139,8 @@ async def test_once_told_it_was_saved_the_editor_leaves_without_asking(tmp_path)
     host = Host(editor)
     async with host.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
-        editor.saved(tmp_path / "desk-break-copy.toml")
+        (request,) = host.received
+        editor.saved(save_draft(editor.draft, request.routine, tmp_path, editor.library))
         await pilot.pause()
         assert any("Saved to" in n.message for n in host._notifications)
         await pilot.press("escape")

@@ -11,6 +11,7 @@ from textual.widgets import Input, Select
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.routines import load_routine
 from backfit_tui.tui.app import FEW_COLOURS_THEME
+from backfit_tui.tui.screens.disk_changed import DiskChangedScreen
 from backfit_tui.tui.screens.editor import EditorScreen
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.session import SessionScreen
@@ -228,3 +229,118 @@ async def test_every_field_is_drawn_as_a_box(colours, monkeypatch, data_dir):
             behind = field.parent.background_colors[1]
             for edge, colour in (field.styles.border_left, field.styles.border_right):
                 assert edge and colour != behind, (field, colour, behind)
+
+
+# --- a routine's file, changed by another program while it is edited ---------------------------
+
+MINE = """\
+# My plank, from the physio's sheet.
+name = "My plank"
+description = "A plank to start the day."
+
+[[steps]]
+exercise = "plank"
+hold = 20  # up from 15 in May
+"""
+THEIRS = MINE.replace("A plank to start the day.", "Changed in another program.")
+
+
+async def open_mine_and_change_it_twice(pilot, data_dir) -> EditorScreen:
+    """Open my-plank with ctrl+e, set its hold to 25, and let another program change its description."""
+    await pilot.press(*"my plank", "ctrl+e")
+    editor = pilot.app.screen
+    assert isinstance(editor, EditorScreen)
+    editor.query_one("#step-hold", Input).focus()
+    await pilot.press("end", "ctrl+u", *"25")
+    (data_dir / "routines" / "my-plank.toml").write_text(THEIRS)
+    await pilot.press("ctrl+s")
+    assert isinstance(pilot.app.screen, DiskChangedScreen)
+    assert "was changed by another program" in str(pilot.app.screen.query_one("#disk-changed-news").render())
+    return editor
+
+
+@pytest.fixture
+def my_plank(data_dir):
+    (data_dir / "routines").mkdir()
+    path = data_dir / "routines" / "my-plank.toml"
+    path.write_text(MINE)
+    return path
+
+
+async def test_a_file_changed_on_disk_is_overwritten_only_when_told_to_keep_mine(data_dir, my_plank):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        editor = await open_mine_and_change_it_twice(pilot, data_dir)
+        await pilot.press("k")
+        assert pilot.app.screen is editor and not editor.changed
+        assert my_plank.read_text() == MINE.replace("hold = 20", "hold = 25")  # mine, with its comments
+        await pilot.press("ctrl+s")  # the file is now as saved: no question
+        assert pilot.app.screen is editor
+
+
+async def test_reloading_theirs_drops_the_edits_and_shows_the_file_as_it_is_now(data_dir, my_plank):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        editor = await open_mine_and_change_it_twice(pilot, data_dir)
+        await pilot.press("r")
+        assert pilot.app.screen is editor and not editor.changed
+        assert my_plank.read_text() == THEIRS
+        assert editor.query_one("#routine-description", Input).value == "Changed in another program."
+        assert editor.query_one("#step-hold", Input).value == "20"
+        await pilot.press("escape")  # nothing to lose: it leaves without asking
+        assert isinstance(pilot.app.screen, MenuScreen)
+
+
+async def test_saving_as_a_copy_leaves_their_file_and_edits_the_copy_from_then_on(data_dir, my_plank):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        editor = await open_mine_and_change_it_twice(pilot, data_dir)
+        await pilot.press("c")
+        copy = data_dir / "routines" / "my-plank-2.toml"
+        assert my_plank.read_text() == THEIRS
+        assert copy.read_text() == MINE.replace("hold = 20", "hold = 25")
+        assert editor.draft.routine_id == "my-plank-2" and not editor.changed
+        editor.query_one("#step-hold", Input).focus()
+        await pilot.press("end", "ctrl+u", *"30", "ctrl+s")
+        assert pilot.app.screen is editor
+        assert "hold = 30  # up from" in copy.read_text() and my_plank.read_text() == THEIRS
+
+
+@pytest.mark.parametrize("key", ["escape", "enter"])
+async def test_escape_or_enter_goes_back_to_editing_and_writes_nothing(data_dir, my_plank, key):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        editor = await open_mine_and_change_it_twice(pilot, data_dir)
+        await pilot.press(key)
+        assert pilot.app.screen is editor and editor.changed
+        assert editor.draft.steps[0]["hold"] == 25
+        assert my_plank.read_text() == THEIRS
+
+
+async def test_a_save_that_drops_the_files_comments_says_so_once_first(data_dir, my_plank):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"my plank", "ctrl+e", "tab", "tab", "tab", "a", *"bridge", "enter")
+        await pilot.press("left_square_bracket", "ctrl+s")  # the bridge first: the plank's lines move
+        editor = pilot.app.screen
+        assert [step["exercise"] for step in editor.draft.steps] == ["bridge", "plank"]
+        assert my_plank.read_text() == MINE  # not yet
+        assert any("comments you wrote in it are not kept" in n.message for n in pilot.app._notifications)
+        await pilot.press("ctrl+s")
+        assert "#" not in my_plank.read_text() and not editor.changed
+        await pilot.press("x", "ctrl+s")  # said once: the next save just saves
+        assert "bridge" not in my_plank.read_text()
+
+
+async def test_a_step_added_at_the_end_keeps_the_files_comments(data_dir, my_plank):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"my plank", "ctrl+e", "tab", "tab", "tab", "a", *"bridge", "enter", "ctrl+s")
+        assert my_plank.read_text().startswith(MINE + "\n[[steps]]\nexercise = \"bridge\"\n")
+
+
+async def test_ctrl_e_opens_the_file_as_it_is_now_or_says_why_it_cannot(data_dir, my_plank):
+    async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
+        my_plank.write_text(THEIRS)  # after the menu listed it
+        await pilot.press(*"my plank", "ctrl+e")
+        editor = pilot.app.screen
+        assert editor.query_one("#routine-description", Input).value == "Changed in another program."
+        await pilot.press("escape")
+        my_plank.write_text("name = ")
+        await pilot.press("ctrl+e")
+        assert isinstance(pilot.app.screen, MenuScreen)
+        assert any("Could not open" in n.message for n in pilot.app._notifications)

@@ -16,10 +16,11 @@ from backfit_tui.store.draft import (
     field_text,
     free_id,
     kind_fields,
+    save_draft,
     step_kind,
     typed_value,
 )
-from backfit_tui.store.routines import parse_routine
+from backfit_tui.store.routines import parse_routine, routine_toml
 from backfit_tui.store.validation import LoadError
 
 CATALOG = load_catalog()
@@ -207,3 +208,114 @@ def test_ids_come_from_names_and_never_clash():
     assert free_id("Desk break", {"desk-break", "desk-break-2"}) == "desk-break-3"
     assert free_id("???", set()) == "routine"
     assert (typed_value("30"), typed_value("2.5"), typed_value(" x ")) == (30, 2.5, "x")
+
+
+# --- saving into the opened file's own text ---------------------------------------------------
+
+COMMENTED = """\
+# My plank, after the physio's sheet.
+name = "My plank"  # as the menu shows it
+description = "A plank and bird dogs."
+tags = [
+    "core",
+    "floor",
+]
+
+# The plank: hold it, don't hold your breath.
+[[steps]]
+exercise = "plank"
+hold = 20  # up from 15 in May
+
+[[steps]]
+exercise = "bird-dog"
+reps = 8
+cues = ["Keep your hips level"]  # from the sheet
+"""
+
+
+def opened(tmp_path, text=COMMENTED) -> Draft:
+    path = tmp_path / "my-plank.toml"
+    path.write_text(text)
+    return Draft.open(path, LIBRARY)
+
+
+def comments(text: str) -> list[str]:
+    return [line for line in text.splitlines() if "#" in line]
+
+
+def test_values_changed_added_and_removed_are_written_in_the_files_own_text(tmp_path):
+    draft = opened(tmp_path)
+    draft.set_step_field(0, "hold", "25")
+    draft.set_step_field(1, "sets", "2")  # not in the file: a new line after its step's last key
+    draft.set_step_field(1, "cues", "")  # removed, with the comment on its line
+    draft.tags = "core"  # written over three lines, now one
+    routine, _ = draft.check(LIBRARY)
+    assert not draft.drops_own_text(routine, LIBRARY)
+    written = save_draft(draft, routine, tmp_path, LIBRARY)
+    text = written.path.read_text()
+    assert text == COMMENTED.replace("hold = 20", "hold = 25").replace(
+        'tags = [\n    "core",\n    "floor",\n]', 'tags = ["core"]'
+    ).replace('cues = ["Keep your hips level"]  # from the sheet', "sets = 2")
+    assert parse_routine(text.encode(), written.path, LIBRARY) == routine
+
+
+def test_a_step_added_at_the_end_is_written_after_the_files_own_text(tmp_path):
+    draft = opened(tmp_path)
+    draft.add_step(LIBRARY["cat-cow"])
+    draft.set_step_field(2, "breaths", "12")
+    routine, _ = draft.check(LIBRARY)
+    assert not draft.drops_own_text(routine, LIBRARY)
+    assert draft.file_text(routine, LIBRARY) == COMMENTED + '\n[[steps]]\nexercise = "cat-cow"\nbreaths = 12\n'
+
+
+def test_a_step_removed_moved_or_added_before_the_end_writes_the_file_anew_and_says_so_first(tmp_path):
+    for edit in (
+        lambda d: d.add_step(LIBRARY["cat-cow"], after=0),
+        lambda d: d.remove_step(1),
+        lambda d: d.move_step(0, 1),
+    ):
+        draft = opened(tmp_path)
+        edit(draft)
+        routine, _ = draft.check(LIBRARY)
+        assert draft.drops_own_text(routine, LIBRARY)
+        text = save_draft(draft, routine, tmp_path, LIBRARY).path.read_text()
+        assert comments(text) == []
+        assert parse_routine(text.encode(), tmp_path / "my-plank.toml", LIBRARY) == routine
+
+
+def test_a_step_moved_and_moved_back_keeps_its_own_lines(tmp_path):
+    draft = opened(tmp_path)
+    draft.move_step(0, 1)
+    draft.move_step(1, -1)
+    draft.set_step_field(0, "hold", "25")
+    routine, _ = draft.check(LIBRARY)
+    assert not draft.drops_own_text(routine, LIBRARY)
+    assert draft.file_text(routine, LIBRARY) == COMMENTED.replace("hold = 20", "hold = 25")
+
+
+def test_a_file_without_comments_of_its_own_is_written_anew_without_a_word(tmp_path):
+    draft = opened(tmp_path, routine_toml(CATALOG.find("desk-break").routine))
+    draft.remove_step(0)
+    routine, _ = draft.check(LIBRARY)
+    assert not draft.drops_own_text(routine, LIBRARY)
+
+
+def test_a_layout_not_followed_is_written_anew_and_loads_as_the_draft(tmp_path):
+    inline = 'name = "My plank" # mine\ndescription = "A plank."\nsteps = [{exercise = "plank", hold = 20}]\n'
+    draft = opened(tmp_path, inline)
+    draft.set_step_field(0, "hold", "25")
+    routine, _ = draft.check(LIBRARY)
+    assert draft.drops_own_text(routine, LIBRARY)
+    assert parse_routine(draft.file_text(routine, LIBRARY).encode(), tmp_path / "my-plank.toml", LIBRARY) == routine
+
+
+def test_after_a_save_the_next_one_edits_the_file_as_saved(tmp_path):
+    draft = opened(tmp_path)
+    draft.add_step(LIBRARY["cat-cow"])
+    routine, _ = draft.check(LIBRARY)
+    draft.written(save_draft(draft, routine, tmp_path, LIBRARY))
+    (tmp_path / "my-plank.toml").write_text("# mine now\n" + (tmp_path / "my-plank.toml").read_text())
+    draft = Draft.open(tmp_path / "my-plank.toml", LIBRARY)
+    draft.set_step_field(2, "breaths", "12")
+    routine, _ = draft.check(LIBRARY)
+    assert draft.file_text(routine, LIBRARY).startswith("# mine now\n")

@@ -3,13 +3,13 @@
 Every change goes into a `Draft`, which the routine loader checks; the screen only shows the
 draft, the loader's problems and the total length, and asks the App to save it (`SaveRequested`).
 A problem is shown once its field has been edited, or a save was asked for: a new routine opens
-without a list of what it lacks.
+without a list of what it lacks. A save that would write the routine's file anew, dropping
+comments of its own, says so first, once.
 """
 
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -30,6 +30,7 @@ from ...store.draft import (
     STEP_FIELDS,
     Draft,
     FormProblem,
+    OpenedFile,
     field_hint,
     field_text,
     free_id,
@@ -80,10 +81,15 @@ class EditorScreen(Screen[None]):
 
     def __init__(self, draft: Draft, library: dict[str, Exercise], taken: set[str], get_ready: int):
         super().__init__()
-        self.draft = draft
         self.library = library
         self.taken = taken  # ids in use, for a new routine's file name
         self.get_ready = get_ready
+        self.warned_of_rewrite = False  # said once that a save drops the file's own comments
+        self.begin(draft)
+
+    def begin(self, draft: Draft) -> None:
+        """Start editing `draft`, as opened."""
+        self.draft = draft
         self.is_new = not draft.routine_id
         self.last_saved = copy.deepcopy(draft.document())  # or as it was opened, if it never was
         self.saving = self.last_saved  # the draft as it was when the App was last asked to save it
@@ -267,6 +273,13 @@ class EditorScreen(Screen[None]):
             self.refresh_all(form=False)
             self.notify("Fix the problems shown at the bottom first.", severity="error")
             return
+        if not self.warned_of_rewrite and self.draft.drops_own_text(self.routine, self.library):
+            self.warned_of_rewrite = True
+            self.notify(
+                "Saving writes this routine's file anew: the comments you wrote in it are not kept. "
+                "Press ctrl+s again to save.", severity="warning", timeout=10,
+            )  # fmt: skip
+            return
         if self.is_new:
             self.draft.routine_id = free_id(self.draft.name, self.taken)
             self.is_new = False
@@ -275,11 +288,23 @@ class EditorScreen(Screen[None]):
         self.save_pending = True
         self.post_message(self.SaveRequested(self, self.routine))
 
-    def saved(self, path: Path) -> None:
-        """The App has saved the routine to `path`: leaving no longer asks, unless it is changed again."""
+    def saved(self, written: OpenedFile) -> None:
+        """The App has saved the routine (or a copy of it) as `written`: leaving no longer asks, unless it is
+        changed again, and a later save compares with, and edits, that file."""
+        self.draft.written(written)
         self.last_saved = self.saving
         self.save_pending = False
-        self.notify(literal(f"Saved to {path}"), timeout=4, markup=False)
+        self.notify(literal(f"Saved to {written.path}"), timeout=4, markup=False)
+
+    def reopened(self, draft: Draft) -> None:
+        """The App has opened the routine's file again, as another program left it: show that, without the edits."""
+        self.begin(draft)
+        with self.prevent(Input.Changed):
+            for key in ROUTINE_FIELDS:
+                self.query_one(f"#routine-{key}", Input).value = self.shown(key)
+        self.refresh_all(select=0)
+        self.query_one("#routine-name", Input).focus()  # as when it was first opened
+        self.notify("Reloaded: your edits are dropped.", timeout=4)
 
     def action_leave(self) -> None:
         if not self.changed:

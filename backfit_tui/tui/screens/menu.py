@@ -79,6 +79,13 @@ class MenuScreen(Screen[None]):
             super().__init__()
             self.routine = routine
 
+    class EditRequested(Message):
+        """ctrl+e on one of the person's own routines: the App opens its file in the editor."""
+
+        def __init__(self, entry: RoutineEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
     class DeleteRequested(Message):
         """ctrl+x on one of the person's own routines, and yes to the question: the App deletes its file."""
 
@@ -221,6 +228,7 @@ class MenuScreen(Screen[None]):
         self.show_preview()
 
     def open_editor(self, draft: Draft) -> None:
+        """Edit `draft` (a new routine, a copy, or a routine's file the App has opened)."""
         from .editor import EditorScreen
 
         taken = {e.id for e in self.catalog.entries}
@@ -247,9 +255,7 @@ class MenuScreen(Screen[None]):
         elif entry.origin != "user":
             self.notify("Bundled routines are read-only: ctrl+d makes a copy you can edit.", severity="warning")
         else:
-            from ...store.draft import Draft
-
-            self.open_editor(Draft.from_routine(entry.routine))
+            self.post_message(self.EditRequested(entry))
 
     def action_delete(self) -> None:
         entry = self.current()
