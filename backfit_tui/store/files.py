@@ -32,6 +32,7 @@ class FileKind(Enum):
     REMINDER_STATE = ("reminder's state file", 4 * KB)  # some 120 bytes
     STATUS_CACHE = ("status cache", 64 * KB)  # a week's sessions, some 20 bytes each
     WARM_UP_CHOICES = ("warm-up choices file", 64 * KB)  # some 30 bytes a routine
+    REMINDER_LOCK = ("reminder's lock file", 64)  # the id of the process that holds it
     PROCESS_STAT = ("process's status line", 4 * KB)  # Linux's /proc/PID/stat: one line of a few hundred bytes
 
     def __init__(self, noun: str, limit: int) -> None:

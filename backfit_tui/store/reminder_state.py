@@ -120,7 +120,7 @@ def _sign(descriptor: int) -> None:
 
 def _holder(path: Path) -> int | None:
     try:
-        return int(read_regular_file(path, 32))
+        return int(read_regular_file(path, FileKind.REMINDER_LOCK))
     except (OSError, ValueError):
         return None
 

@@ -11,7 +11,7 @@ import pytest
 
 from backfit_tui.cli.status_command import status, status_line
 from backfit_tui.store import locations
-from backfit_tui.store.reminder_state import read_reminder_state, write_reminder_state
+from backfit_tui.store.reminder_state import process_start, read_reminder_state, write_reminder_state
 from backfit_tui.store.status_cache import read_status_cache, stamp_of
 from backfit_tui.store.warm_up_choices import load_warm_up_choices, save_warm_up_choice
 
@@ -20,7 +20,7 @@ ESCAPE = "\u001b]2;pwned\u0007"  # sets the terminal's title
 
 def said(**changed) -> dict:
     """What a running reminder (this process) says, a break due in 10 minutes, with `changed` keys."""
-    return {"pid": os.getpid(), "state": "counting", "due_at": time.time() + 600, "today": 1, "this_week": 2,
+    return {"pid": os.getpid(), "started": process_start(os.getpid()), "state": "counting", "due_at": time.time() + 600, "today": 1, "this_week": 2,
             "goal": 3} | changed  # fmt: skip
 
 
