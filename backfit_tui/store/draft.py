@@ -139,7 +139,7 @@ class Draft:
         self.origins = list(range(len(self.steps)))
 
     @classmethod
-    def open(cls, path: Path, library: Mapping[str, Exercise]) -> Draft:
+    def from_file(cls, path: Path, library: Mapping[str, Exercise]) -> Draft:
         """A draft of the routine file at `path`, keeping the file as it is now; LoadError if it does not load."""
         data = read_bytes(path)
         routine = parse_routine(data, path, library)

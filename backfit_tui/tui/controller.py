@@ -202,7 +202,7 @@ class Controller:
         from ..store.draft import Draft
 
         try:
-            draft = Draft.open(entry.path, self.app.catalog.library)
+            draft = Draft.from_file(entry.path, self.app.catalog.library)
         except (LoadError, OSError) as err:  # changed or removed since the menu listed it
             self.app.warn(f"Could not open {entry.path}: {getattr(err, 'strerror', None) or err}")
             self.reload()
@@ -257,7 +257,7 @@ class Controller:
 
         path = editor.draft.opened.path
         try:
-            draft = Draft.open(path, self.app.catalog.library)
+            draft = Draft.from_file(path, self.app.catalog.library)
         except (LoadError, OSError) as err:
             self.app.warn(f"Could not reload {path}: {getattr(err, 'strerror', None) or err}")
             return

@@ -236,7 +236,7 @@ cues = ["Keep your hips level"]  # from the sheet
 def opened(tmp_path, text=COMMENTED) -> Draft:
     path = tmp_path / "my-plank.toml"
     path.write_text(text)
-    return Draft.open(path, LIBRARY)
+    return Draft.from_file(path, LIBRARY)
 
 
 def comments(text: str) -> list[str]:
@@ -315,7 +315,7 @@ def test_after_a_save_the_next_one_edits_the_file_as_saved(tmp_path):
     routine, _ = draft.check(LIBRARY)
     draft.written(save_draft(draft, routine, tmp_path, LIBRARY))
     (tmp_path / "my-plank.toml").write_text("# mine now\n" + (tmp_path / "my-plank.toml").read_text())
-    draft = Draft.open(tmp_path / "my-plank.toml", LIBRARY)
+    draft = Draft.from_file(tmp_path / "my-plank.toml", LIBRARY)
     draft.set_step_field(2, "breaths", "12")
     routine, _ = draft.check(LIBRARY)
     assert draft.file_text(routine, LIBRARY).startswith("# mine now\n")
