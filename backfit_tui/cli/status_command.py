@@ -10,17 +10,25 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 import time
 
+from ..core.formatting import literal
 from ..store import locations
+from ..store.errors import HistoryUnavailable
 from ..store.reminder_state import read_reminder_state
 
 STATE_WORDS = {"due": "break now", "quiet": "no breaks now", "on break": "on a break"}
 
 
 def status(as_json: bool) -> int:
-    """Print the status line (or its JSON); 0, even with no reminder running."""
-    said = read_reminder_state(locations.reminder_state_file()) or _from_history()
+    """Print the status line (or its JSON); 0, even with no reminder running; 1, saying why on stderr, when the
+    history cannot be read."""
+    try:
+        said = read_reminder_state(locations.reminder_state_file()) or _from_history()
+    except HistoryUnavailable as err:
+        print(f"backfit: {literal(str(err))}", file=sys.stderr)
+        return 1
     now = time.time()
     if as_json:
         due_in = None if said["due_at"] is None else max(0, math.ceil(said["due_at"] - now))

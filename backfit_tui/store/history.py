@@ -10,9 +10,9 @@ says, in words, what is wrong with which file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import sqlite3
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,22 @@ from ..core.model import Routine
 from ..core.records import Event, EventKind, SetRecord
 from ..core.timeline import build_timeline, planned_active_seconds
 from .errors import HistoryUnavailable
-from .history_file import BUSY_TIMEOUT, MIGRATIONS, SCHEMA_VERSION, connect_read_only, damage, is_busy, version
+from .history_file import (
+    BUSY_TIMEOUT,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    cannot_write,
+    check_writable,
+    closed_on_failure,
+    connect_read_only,
+    damage,
+    immediate_transaction,
+    is_busy,
+    read_only_problem,
+    unreadable,
+    use_wal,
+    version,
+)
 from .locations import ensure_dir
 
 WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
@@ -32,6 +47,10 @@ HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"
 
 class _Locked(HistoryUnavailable):
     """Another process held the history's lock longer than the write would wait."""
+
+
+class _ReadOnly(HistoryUnavailable):
+    """The history, or the folder it is in, can only be read."""
 
 
 def _in_words(method: Callable) -> Callable:
@@ -81,29 +100,38 @@ class HistoryStore:
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
+        if problem := unreadable(path):
+            raise HistoryUnavailable(problem)
         fresh = not path.exists()
         try:
             self.db = self._open(fresh, read_only)
         except sqlite3.DatabaseError as err:
+            if cannot_write(err, path):
+                raise _ReadOnly(read_only_problem(path, migrating=read_only)) from None
             if fresh and not is_busy(err):  # what the failed creation made: a full disk left empty files
                 for made in ("", "-wal", "-shm", "-journal"):
                     Path(f"{path}{made}").unlink(missing_ok=True)
             raise HistoryUnavailable(self._problem(err)) from None
         except OSError as err:
+            if err.errno in (errno.EACCES, errno.EROFS):  # its folder could not be made
+                raise _ReadOnly(read_only_problem(path, migrating=read_only)) from None
             raise HistoryUnavailable(f"{path} cannot be used as the history ({err}); it is left untouched") from None
 
     def _open(self, fresh: bool, read_only: bool) -> sqlite3.Connection:
         """A connection to the checked history at this version; closed again if anything on the way fails."""
         if not fresh:  # checked read-only first: a damaged file is never written to, not even by a checkpoint
-            with _closed_on_failure(connect_read_only(self.path)) as db:
+            with closed_on_failure(connect_read_only(self.path)) as db:
                 checked = self._checked_version(db)
             if read_only and checked == SCHEMA_VERSION:
                 return db
             db.close()
         ensure_dir(self.path.parent)
-        with _closed_on_failure(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)) as db:
-            _use_wal(db)
+        with closed_on_failure(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)) as db:
+            use_wal(db)
             self._migrate(db)
+            if not read_only:
+                check_writable(db)
         if not read_only:
             return db
         db.close()
@@ -127,7 +155,7 @@ class HistoryStore:
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         for target in range(self._not_newer(db) + 1, SCHEMA_VERSION + 1):
-            with _transaction(db, BUSY_TIMEOUT):
+            with immediate_transaction(db, BUSY_TIMEOUT):
                 if version(db) >= target:  # another process did it
                     continue
                 for statement in MIGRATIONS[target].split(";"):
@@ -155,7 +183,7 @@ class HistoryStore:
     def transaction(self, wait: float) -> Iterator[None]:
         """Write the block's statements together or not at all, waiting at most `wait` seconds for another
         process's write lock."""
-        with self._said(), _transaction(self.db, wait):
+        with self._said(), immediate_transaction(self.db, wait):
             yield
 
     def close(self) -> None:
@@ -283,7 +311,24 @@ class HistoryStore:
 
 def open_to_read(path: Path) -> HistoryStore:
     """The history at `path`, opened only to read: with no history yet, an empty one, and no file is made for it."""
+    if problem := unreadable(path):  # before looking for it: a folder that cannot be read hides whether it is there
+        raise HistoryUnavailable(problem)
     return HistoryStore(path, read_only=True) if path.exists() else HistoryStore(Path(":memory:"))
+
+
+def open_to_keep(path: Path) -> tuple[HistoryStore | None, str | None]:
+    """The history at `path` opened to keep sessions, or why it cannot be used (and None). One that can only be
+    read is opened to read, for the menu and the history screen, with why sessions are not kept."""
+    try:
+        return HistoryStore(path), None
+    except _ReadOnly as err:
+        problem = str(err)
+    except HistoryUnavailable as err:
+        return None, str(err)
+    try:
+        return open_to_read(path), problem
+    except HistoryUnavailable as err:
+        return None, str(err)
 
 
 class SessionLog:
@@ -303,7 +348,7 @@ class SessionLog:
         self.wall_clock = wall_clock
         self.report = report
         self.wait_at_close = wait_at_close
-        self.failed = False
+        self.failed = store.read_only  # it keeps nothing: why was said when it was opened
         self.started_at = wall_clock()
         self.session_id: int | None = None
         self.waiting: list[tuple[SetRecord, float]] = []  # sets not written yet, with when each ended
@@ -353,43 +398,3 @@ class SessionLog:
             return
         self.session_id = session_id
         self.waiting.clear()
-
-
-@contextlib.contextmanager
-def _closed_on_failure(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    try:
-        yield db
-    except BaseException:
-        db.close()
-        raise
-
-
-def _use_wal(db: sqlite3.Connection) -> None:
-    """Switch to WAL mode, once for all. While another process holds the file (creating it too), SQLite answers
-    "locked" at once, without the busy timeout, so this tries again until the same deadline."""
-    deadline = time.monotonic() + BUSY_TIMEOUT
-    while True:
-        try:
-            db.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as err:
-            if not is_busy(err) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.005)
-
-
-@contextlib.contextmanager
-def _transaction(db: sqlite3.Connection, wait: float) -> Iterator[None]:
-    db.execute(f"PRAGMA busy_timeout = {round(wait * 1000)}")
-    try:
-        db.execute("BEGIN IMMEDIATE")
-    finally:
-        db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
-    try:
-        yield
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:  # after some errors SQLite has rolled back already
-            with contextlib.suppress(sqlite3.Error):  # the error to report is the one that stopped the block
-                db.execute("ROLLBACK")
-        raise

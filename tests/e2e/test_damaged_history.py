@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from support.history_helpers import a_month_of_sessions, damage
+from support.mounts import mounted, read_only_view
 from support.processes import backfit_script
 from support.routine_texts import ONE_SECOND
 
@@ -144,22 +145,6 @@ def test_history_check_before_any_session(data_dir):
     assert not (data_dir / "history.sqlite3").exists()
 
 
-@contextlib.contextmanager
-def mounted(*commands: list[str]):
-    """Run mount commands, or skip the test where mounting is not permitted; unmount at the end."""
-    done = []
-    try:
-        for command in commands:
-            if subprocess.run(command, capture_output=True).returncode != 0:
-                pytest.skip(f"cannot mount here ({' '.join(command)})")
-            if "remount" not in command[2]:
-                done.append(command[-1])
-        yield
-    finally:
-        for target in reversed(done):
-            subprocess.run(["umount", target], check=True)
-
-
 def test_a_history_that_cannot_be_made_on_a_full_disk_leaves_no_file_behind(tmp_path):
     folder = tmp_path / "tiny"
     folder.mkdir()
@@ -175,8 +160,7 @@ def test_a_history_in_a_read_only_folder_can_still_be_read(tmp_path, data_dir):
     a_month_of_sessions(data_dir / "history.sqlite3")
     read_only = tmp_path / "read-only"
     read_only.mkdir()
-    with mounted(["mount", "--bind", str(data_dir), str(read_only)],
-                 ["mount", "-o", "remount,ro,bind", str(read_only)]):  # fmt: skip
+    with read_only_view(data_dir, read_only):
         table = backfit(read_only, "history", "--limit", "3")
         stats = backfit(read_only, "stats", "--json")
     assert table.returncode == 0, table.stderr
