@@ -45,8 +45,16 @@ SESSION_COLUMNS = "id, routine_id, routine_name, started_at, ended_at, finished,
 HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"
 
 
-class _Locked(HistoryUnavailable):
+class _Held(HistoryUnavailable):
+    """A write that may succeed later: what it would have written waits."""
+
+
+class _Locked(_Held):
     """Another process held the history's lock longer than the write would wait."""
+
+
+class _Full(_Held):
+    """The disk is full."""
 
 
 class _ReadOnly(HistoryUnavailable):
@@ -177,7 +185,8 @@ class HistoryStore:
         try:
             yield
         except sqlite3.DatabaseError as err:
-            raise (_Locked if is_busy(err) else HistoryUnavailable)(self._problem(err)) from None
+            full = getattr(err, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL
+            raise (_Locked if is_busy(err) else _Full if full else HistoryUnavailable)(self._problem(err)) from None
 
     @contextlib.contextmanager
     def transaction(self, wait: float) -> Iterator[None]:
@@ -335,8 +344,8 @@ class SessionLog:
     """Writes one session to the history as it happens: each set the moment the engine says it ended.
 
     The session itself is written with its first set, so one left before any set ended leaves nothing.
-    While another process holds the history locked, finished sets wait here, in order, and are written
-    with a later event or at the end: a busy history never holds the session up.
+    While another process holds the history locked, or the disk is full, finished sets wait here, in
+    order, and are written with a later event or at the end: a busy history never holds the session up.
     """
 
     def __init__(
@@ -349,12 +358,13 @@ class SessionLog:
         self.report = report
         self.wait_at_close = wait_at_close
         self.failed = store.read_only  # it keeps nothing: why was said when it was opened
+        self.disk_full = False
         self.started_at = wall_clock()
         self.session_id: int | None = None
         self.waiting: list[tuple[SetRecord, float]] = []  # sets not written yet, with when each ended
 
     def record(self, events: Sequence[Event]) -> None:
-        """Save every set these events finished, and any still waiting for the history's lock."""
+        """Save every set these events finished, and any still waiting for the history's lock or the disk's room."""
         if self.failed:
             return
         for event in events:
@@ -371,14 +381,13 @@ class SessionLog:
             self._write(self.wait_at_close, ended=(self.wall_clock(), finished))
         if self.waiting:
             lost = len(self.waiting)
-            self.report(
-                f"{counted(lost, 'set')} of this session {plural(lost, 'was', 'were')} not saved:"
-                f" {self.store.path} was locked by another program for over {self.wait_at_close:g} s."
-            )
+            why = "the disk is still full" if self.disk_full else (
+                f"{self.store.path} was locked by another program for over {self.wait_at_close:g} s")  # fmt: skip
+            self.report(f"{counted(lost, 'set')} of this session {plural(lost, 'was', 'were')} not saved: {why}.")
 
     def _write(self, wait: float, ended: tuple[float, bool] | None = None) -> None:
-        """Write what is waiting, at once; a failure other than a lock held (a full disk) is said once, and the
-        session goes on without the history."""
+        """Write what is waiting, at once. A full disk is said when it happens, and when there is space again; any
+        other failure but a lock held (a damaged file) is said once, and the session goes on without the history."""
         session_id = self.session_id
         try:
             with self.store.transaction(wait):
@@ -391,10 +400,23 @@ class SessionLog:
                     self.store.end(session_id, *ended)
         except _Locked:
             return
+        except _Full:
+            if not self.disk_full:
+                self.disk_full = True
+                self.report(
+                    "The history could not be written (disk full); the sets are kept in memory and written to"
+                    f" {self.store.path} when space returns."
+                )
+            return
         except HistoryUnavailable as err:
             self.failed = True
             self.waiting.clear()
             self.report(f"History is not being saved: {err}")
             return
+        if self.disk_full:
+            self.disk_full = False
+            kept = len(self.waiting)
+            self.report(f"There is space again: the {counted(kept, 'set')} kept in memory {plural(kept, 'is', 'are')}"
+                        " now in the history.")  # fmt: skip
         self.session_id = session_id
         self.waiting.clear()
