@@ -142,13 +142,19 @@ def move_aside(path: Path, why: str = "damaged") -> str:
 
 def check_writable(db: sqlite3.Connection) -> None:
     """Fail now, with SQLite's read-only error, if nothing can be written: a read-only file in a writable folder
-    opens and reads without a word, and would only fail at a session's first set. Nothing is written."""
-    db.execute("BEGIN IMMEDIATE")
+    opens and reads without a word, and would only fail at a session's first set. Nothing is written, and a lock
+    another process holds is not waited for: SQLite says a file is read-only before it asks for the lock."""
+    db.execute("PRAGMA busy_timeout = 0")
     try:
+        db.execute("BEGIN")
         db.execute(f"PRAGMA user_version = {version(db)}")
+    except sqlite3.OperationalError as err:
+        if not is_busy(err):
+            raise
     finally:
         if db.in_transaction:
             db.execute("ROLLBACK")
+        db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
 
 
 def cannot_write(err: sqlite3.DatabaseError, path: Path) -> bool:
