@@ -33,6 +33,7 @@ from .history_file import (
     damage,
     immediate_transaction,
     is_busy,
+    is_full,
     read_only_problem,
     unreadable,
     use_wal,
@@ -45,16 +46,12 @@ SESSION_COLUMNS = "id, routine_id, routine_name, started_at, ended_at, finished,
 HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"
 
 
-class _Held(HistoryUnavailable):
-    """A write that may succeed later: what it would have written waits."""
-
-
-class _Locked(_Held):
+class _Locked(HistoryUnavailable):
     """Another process held the history's lock longer than the write would wait."""
 
 
-class _Full(_Held):
-    """The disk is full."""
+class _Full(HistoryUnavailable):
+    """The disk is full: a write that may succeed when there is space again."""
 
 
 class _ReadOnly(HistoryUnavailable):
@@ -185,8 +182,8 @@ class HistoryStore:
         try:
             yield
         except sqlite3.DatabaseError as err:
-            full = getattr(err, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL
-            raise (_Locked if is_busy(err) else _Full if full else HistoryUnavailable)(self._problem(err)) from None
+            kind = _Locked if is_busy(err) else _Full if is_full(err) else HistoryUnavailable
+            raise kind(self._problem(err)) from None
 
     @contextlib.contextmanager
     def transaction(self, wait: float) -> Iterator[None]:

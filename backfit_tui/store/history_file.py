@@ -84,6 +84,11 @@ def is_busy(err: sqlite3.Error) -> bool:
     return getattr(err, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
+def is_full(err: sqlite3.Error) -> bool:
+    """Whether the disk is full: a passing state too, when space is made."""
+    return _primary(err) == sqlite3.SQLITE_FULL
+
+
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """`path` opened only to read, so that nothing is ever written to it, not even by a checkpoint.
 
