@@ -340,13 +340,11 @@ def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = N
 
 
 def _open_history() -> tuple[HistoryStore | None, str | None]:
-    """The history store, or why it cannot be used (the session still runs without it)."""
-    from ..store.history import HistoryStore  # sqlite3: only for the commands that keep a history
+    """The history store (open only to read where sessions cannot be kept), and why sessions are not kept, if they
+    are not (the session still runs)."""
+    from ..store.history import open_to_keep  # sqlite3: only for the commands that keep a history
 
-    try:
-        return HistoryStore(locations.history_file()), None
-    except HistoryUnavailable as err:
-        return None, str(err)
+    return open_to_keep(locations.history_file())
 
 
 def _session_settings(

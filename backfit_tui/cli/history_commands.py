@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 from ..core.formatting import counted, json_text
 from ..core.reminder import Answer
@@ -22,7 +20,7 @@ from ..reports.history_report import (
 from ..store import locations
 from ..store.break_answers import answer_counts
 from ..store.history import HistoryStore, open_to_read
-from ..store.history_file import integrity_problems
+from ..store.history_file import integrity_problems, move_aside, unreadable
 from ..store.stats import compute_stats
 from .messages import say
 
@@ -82,6 +80,9 @@ def breaks_line(breaks: Counter[Answer]) -> str:
 def check() -> int:
     """Check every page of the history; when it is damaged, say what is wrong and how to start a new one."""
     path = locations.history_file()
+    if problem := unreadable(path):
+        say(problem)
+        return 1
     if not path.exists():
         say(f"No history yet: backfit makes {path} when it first opens its menu or runs a routine.")
         return 0
@@ -97,15 +98,7 @@ def check() -> int:
         *listed,
         "backfit leaves it as it is, and keeps no history while it is there. Move it aside, where it can still be",
         "looked at, and backfit starts a new history the next time it runs:",
-        f"  {_move_aside(path)}",
+        f"  {move_aside(path)}",
     )
     return 1
 
-
-def _move_aside(path: Path) -> str:
-    """The shell command that renames the history, with its -wal and -shm files, to the first free `.damaged` name."""
-    aside, n = path.with_name(f"{path.name}.damaged"), 2
-    while aside.exists():
-        aside, n = path.with_name(f"{path.name}.damaged-{n}"), n + 1
-    moves = [(f"{path}{part}", f"{aside}{part}") for part in ("", "-wal", "-shm") if Path(f"{path}{part}").exists()]
-    return " && ".join(f"mv {shlex.quote(old)} {shlex.quote(new)}" for old, new in moves)

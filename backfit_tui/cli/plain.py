@@ -28,8 +28,9 @@ from ..store.errors import HistoryUnavailable
 from ..store.history import SessionLog
 from ..store.settings import Settings
 from ..store.stats import SessionNews, logged_news
-from .pipes import discard
+from .pipes import ClosedOutput, discard
 
+STDIN_CLOSED = "Standard input is closed, so no reps can be counted: each self-paced set is taken as done."
 STOPPING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -48,15 +49,18 @@ def _stop(signum: int, _frame: object) -> None:
 def run_plain(
     routine: Routine,
     settings: Settings,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
-    read_line: Callable[[], str] = input,
+    read_line: Callable[[], str] | None = None,
     first_run: bool = False,
     sounds: SessionSounds | None = None,
     log: SessionLog | None = None,
 ) -> int:
-    """Run `routine` to the end (or to Ctrl+C), printing each change, speaking or chiming; returns the exit status."""
+    """Run `routine` to the end (or to Ctrl+C), printing each change on `out` (standard output), speaking or
+    chiming, and reading the reps counted by hand with `read_line` (from standard input); returns the exit status."""
+    out = out or sys.stdout or ClosedOutput()
+    read_line = read_line or _typed_lines(out)
     session = Session(routine, clock, settings.get_ready)
 
     def happened(events: list[Event]) -> None:
@@ -126,6 +130,23 @@ def _print_somewhere(text: str, out: TextIO) -> None:
     except BrokenPipeError:
         discard(out)
         print(text, file=sys.stderr)
+
+
+def _typed_lines(out: TextIO) -> Callable[[], str]:
+    """What reads a line typed on standard input (`input`); with standard input closed (`<&-`), the end of input
+    at once, the first time said on `out`."""
+    if sys.stdin is not None:
+        return input
+    said = False
+
+    def closed() -> str:
+        nonlocal said
+        if not said:
+            said = True
+            print(f"  {STDIN_CLOSED}", file=out, flush=True)
+        raise EOFError
+
+    return closed
 
 
 def _counted(session: Session, read_line: Callable[[], str], out: TextIO) -> list[Event]:

@@ -9,7 +9,10 @@ from .history import WRITE_WAIT, HistoryStore
 
 
 def record_answer(store: HistoryStore, answer: Answer, at: float) -> None:
-    """Keep one answer to a break, given at Unix time `at`. HistoryUnavailable if it cannot be written."""
+    """Keep one answer to a break, given at Unix time `at`. HistoryUnavailable if it cannot be written; nothing is
+    kept in a history open only to read (why was said when it was opened)."""
+    if store.read_only:
+        return
     with store.transaction(WRITE_WAIT):
         store.db.execute("INSERT INTO break_answers (answered_at, answer) VALUES (?, ?)", (at, answer.value))
 

@@ -10,9 +10,9 @@ says, in words, what is wrong with which file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import sqlite3
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +23,23 @@ from ..core.records import Event, EventKind, SetRecord
 from ..core.timeline import build_timeline, planned_active_seconds
 from .errors import HistoryUnavailable
 from .files import NotARegularFile, regular_or_absent
-from .history_file import BUSY_TIMEOUT, MIGRATIONS, SCHEMA_VERSION, connect_read_only, damage, is_busy, version
+from .history_file import (
+    BUSY_TIMEOUT,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    cannot_write,
+    check_writable,
+    closed_on_failure,
+    connect_read_only,
+    damage,
+    immediate_transaction,
+    is_busy,
+    is_full,
+    read_only_problem,
+    unreadable,
+    use_wal,
+    version,
+)
 from .locations import ensure_dir
 
 WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
@@ -33,6 +49,14 @@ HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"
 
 class _Locked(HistoryUnavailable):
     """Another process held the history's lock longer than the write would wait."""
+
+
+class _Full(HistoryUnavailable):
+    """The disk is full: a write that may succeed when there is space again."""
+
+
+class _ReadOnly(HistoryUnavailable):
+    """The history, or the folder it is in, can only be read."""
 
 
 def _in_words(method: Callable) -> Callable:
@@ -82,10 +106,15 @@ class HistoryStore:
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
+        if problem := unreadable(path):
+            raise HistoryUnavailable(problem)
         try:
             fresh = not regular_or_absent(path)  # SQLite would wait forever on a named pipe, or read a device
             self.db = self._open(fresh, read_only)
         except sqlite3.DatabaseError as err:
+            if cannot_write(err, path):
+                raise _ReadOnly(read_only_problem(path, migrating=read_only)) from None
             if fresh and not is_busy(err):  # what the failed creation made: a full disk left empty files
                 for made in ("", "-wal", "-shm", "-journal"):
                     Path(f"{path}{made}").unlink(missing_ok=True)
@@ -93,20 +122,24 @@ class HistoryStore:
         except NotARegularFile as err:
             raise HistoryUnavailable(f"{path} is {err.kind}, not a history file; it is left untouched") from None
         except OSError as err:
+            if err.errno in (errno.EACCES, errno.EROFS):  # its folder could not be made
+                raise _ReadOnly(read_only_problem(path, migrating=read_only)) from None
             raise HistoryUnavailable(f"{path} cannot be used as the history ({err}); it is left untouched") from None
 
     def _open(self, fresh: bool, read_only: bool) -> sqlite3.Connection:
         """A connection to the checked history at this version; closed again if anything on the way fails."""
         if not fresh:  # checked read-only first: a damaged file is never written to, not even by a checkpoint
-            with _closed_on_failure(connect_read_only(self.path)) as db:
+            with closed_on_failure(connect_read_only(self.path)) as db:
                 checked = self._checked_version(db)
             if read_only and checked == SCHEMA_VERSION:
                 return db
             db.close()
         ensure_dir(self.path.parent)
-        with _closed_on_failure(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)) as db:
-            _use_wal(db)
+        with closed_on_failure(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)) as db:
+            use_wal(db)
             self._migrate(db)
+            if not read_only:
+                check_writable(db)
         if not read_only:
             return db
         db.close()
@@ -130,7 +163,7 @@ class HistoryStore:
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         for target in range(self._not_newer(db) + 1, SCHEMA_VERSION + 1):
-            with _transaction(db, BUSY_TIMEOUT):
+            with immediate_transaction(db, BUSY_TIMEOUT):
                 if version(db) >= target:  # another process did it
                     continue
                 for statement in MIGRATIONS[target].split(";"):
@@ -152,13 +185,14 @@ class HistoryStore:
         try:
             yield
         except sqlite3.DatabaseError as err:
-            raise (_Locked if is_busy(err) else HistoryUnavailable)(self._problem(err)) from None
+            kind = _Locked if is_busy(err) else _Full if is_full(err) else HistoryUnavailable
+            raise kind(self._problem(err)) from None
 
     @contextlib.contextmanager
     def transaction(self, wait: float) -> Iterator[None]:
         """Write the block's statements together or not at all, waiting at most `wait` seconds for another
         process's write lock."""
-        with self._said(), _transaction(self.db, wait):
+        with self._said(), immediate_transaction(self.db, wait):
             yield
 
     def close(self) -> None:
@@ -286,15 +320,32 @@ class HistoryStore:
 
 def open_to_read(path: Path) -> HistoryStore:
     """The history at `path`, opened only to read: with no history yet, an empty one, and no file is made for it."""
+    if problem := unreadable(path):  # before looking for it: a folder that cannot be read hides whether it is there
+        raise HistoryUnavailable(problem)
     return HistoryStore(path, read_only=True) if path.exists() else HistoryStore(Path(":memory:"))
+
+
+def open_to_keep(path: Path) -> tuple[HistoryStore | None, str | None]:
+    """The history at `path` opened to keep sessions, or why it cannot be used (and None). One that can only be
+    read is opened to read, for the menu and the history screen, with why sessions are not kept."""
+    try:
+        return HistoryStore(path), None
+    except _ReadOnly as err:
+        problem = str(err)
+    except HistoryUnavailable as err:
+        return None, str(err)
+    try:
+        return open_to_read(path), problem
+    except HistoryUnavailable as err:
+        return None, str(err)
 
 
 class SessionLog:
     """Writes one session to the history as it happens: each set the moment the engine says it ended.
 
     The session itself is written with its first set, so one left before any set ended leaves nothing.
-    While another process holds the history locked, finished sets wait here, in order, and are written
-    with a later event or at the end: a busy history never holds the session up.
+    While another process holds the history locked, or the disk is full, finished sets wait here, in
+    order, and are written with a later event or at the end: a busy history never holds the session up.
     """
 
     def __init__(
@@ -306,13 +357,14 @@ class SessionLog:
         self.wall_clock = wall_clock
         self.report = report
         self.wait_at_close = wait_at_close
-        self.failed = False
+        self.failed = store.read_only  # it keeps nothing: why was said when it was opened
+        self.disk_full = False
         self.started_at = wall_clock()
         self.session_id: int | None = None
         self.waiting: list[tuple[SetRecord, float]] = []  # sets not written yet, with when each ended
 
     def record(self, events: Sequence[Event]) -> None:
-        """Save every set these events finished, and any still waiting for the history's lock."""
+        """Save every set these events finished, and any still waiting for the history's lock or the disk's room."""
         if self.failed:
             return
         for event in events:
@@ -329,14 +381,13 @@ class SessionLog:
             self._write(self.wait_at_close, ended=(self.wall_clock(), finished))
         if self.waiting:
             lost = len(self.waiting)
-            self.report(
-                f"{counted(lost, 'set')} of this session {plural(lost, 'was', 'were')} not saved:"
-                f" {self.store.path} was locked by another program for over {self.wait_at_close:g} s."
-            )
+            why = "the disk is still full" if self.disk_full else (
+                f"{self.store.path} was locked by another program for over {self.wait_at_close:g} s")  # fmt: skip
+            self.report(f"{counted(lost, 'set')} of this session {plural(lost, 'was', 'were')} not saved: {why}.")
 
     def _write(self, wait: float, ended: tuple[float, bool] | None = None) -> None:
-        """Write what is waiting, at once; a failure other than a lock held (a full disk) is said once, and the
-        session goes on without the history."""
+        """Write what is waiting, at once. A full disk is said when it happens, and when there is space again; any
+        other failure but a lock held (a damaged file) is said once, and the session goes on without the history."""
         session_id = self.session_id
         try:
             with self.store.transaction(wait):
@@ -349,50 +400,23 @@ class SessionLog:
                     self.store.end(session_id, *ended)
         except _Locked:
             return
+        except _Full:
+            if not self.disk_full:
+                self.disk_full = True
+                self.report(
+                    "The history could not be written (disk full); the sets are kept in memory and written to"
+                    f" {self.store.path} when space returns."
+                )
+            return
         except HistoryUnavailable as err:
             self.failed = True
             self.waiting.clear()
             self.report(f"History is not being saved: {err}")
             return
+        if self.disk_full:
+            self.disk_full = False
+            kept = len(self.waiting)
+            self.report(f"There is space again: the {counted(kept, 'set')} kept in memory {plural(kept, 'is', 'are')}"
+                        " now in the history.")  # fmt: skip
         self.session_id = session_id
         self.waiting.clear()
-
-
-@contextlib.contextmanager
-def _closed_on_failure(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    try:
-        yield db
-    except BaseException:
-        db.close()
-        raise
-
-
-def _use_wal(db: sqlite3.Connection) -> None:
-    """Switch to WAL mode, once for all. While another process holds the file (creating it too), SQLite answers
-    "locked" at once, without the busy timeout, so this tries again until the same deadline."""
-    deadline = time.monotonic() + BUSY_TIMEOUT
-    while True:
-        try:
-            db.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as err:
-            if not is_busy(err) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.005)
-
-
-@contextlib.contextmanager
-def _transaction(db: sqlite3.Connection, wait: float) -> Iterator[None]:
-    db.execute(f"PRAGMA busy_timeout = {round(wait * 1000)}")
-    try:
-        db.execute("BEGIN IMMEDIATE")
-    finally:
-        db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
-    try:
-        yield
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:  # after some errors SQLite has rolled back already
-            with contextlib.suppress(sqlite3.Error):  # the error to report is the one that stopped the block
-                db.execute("ROLLBACK")
-        raise

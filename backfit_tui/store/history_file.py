@@ -1,5 +1,5 @@
-"""The history file: its schema and how each version of it migrates to the next, opening it only to read, and
-telling a sound file from a damaged one.
+"""The history file: its schema and how each version of it migrates to the next, opening it to write or only to
+read, telling a sound file from a damaged one, and saying what keeps this user from reading or writing it.
 
 The schema's version is `PRAGMA user_version`. A file is sound when SQLite finds its pages in order
 and, at this version, it holds every table, column and index the migrations make.
@@ -7,8 +7,13 @@ and, at this version, it holds every table, column and index the migrations make
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
+import shlex
 import sqlite3
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from .files import NotARegularFile, regular_or_absent
@@ -81,11 +86,17 @@ def is_busy(err: sqlite3.Error) -> bool:
     return getattr(err, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
+def is_full(err: sqlite3.Error) -> bool:
+    """Whether the disk is full: a passing state too, when space is made."""
+    return _primary(err) == sqlite3.SQLITE_FULL
+
+
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """`path` opened only to read, so that nothing is ever written to it, not even by a checkpoint.
 
-    In a folder it cannot write, SQLite opens a WAL file read-only only if its -wal and -shm files are
-    there. With no -wal file no process can be changing it, so it is then read as immutable.
+    SQLite reads a WAL file beside its -wal and -shm files, making them if they are not there. Where it
+    cannot (a read-only folder, a file it cannot open to write) and the -wal holds nothing, no process can
+    be changing the file, so it is then read as immutable.
     """
     uri = path.absolute().as_uri() + "?mode=ro"
     db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
@@ -93,10 +104,91 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
         version(db)
     except sqlite3.OperationalError as err:
         db.close()
-        if err.sqlite_errorcode != sqlite3.SQLITE_CANTOPEN or Path(f"{path}-wal").exists():
+        if _primary(err) not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY) or _holds_writes(path):
             raise
         db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
     return db
+
+
+def _holds_writes(path: Path) -> bool:
+    """Whether the history's -wal file holds writes not yet in the file itself."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def _primary(err: sqlite3.Error) -> int:
+    """SQLite's primary result code of an error (SQLITE_READONLY for SQLITE_READONLY_DIRECTORY)."""
+    return getattr(err, "sqlite_errorcode", 0) & 0xFF
+
+
+def unreadable(path: Path) -> str | None:
+    """Why this user cannot read the history at `path` (its folder, the file, its -wal or -shm file), and how to
+    mend it; None when every one that is there can be read."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    for where, needed, mode in ((path.parent, os.X_OK, "u+rwx"), (path, os.R_OK, "u+rw"), (wal, os.R_OK, "u+rw"),
+                                (shm, os.R_OK, "u+rw")):  # fmt: skip
+        if os.path.lexists(where) and not os.access(where, needed):
+            mend = f"As its owner, `chmod {mode} {shlex.quote(str(where))}` lets backfit use it again"
+            mend += "." if where == path.parent else (
+                f", or move the history aside to start a new one: {move_aside(path, 'unreadable')}")  # fmt: skip
+            return f"{where} cannot be read (permission denied), and the history is left as it is. {mend}"
+    return None
+
+
+def move_aside(path: Path, why: str = "damaged") -> str:
+    """The shell command that renames the history, with its -wal and -shm files, to the first free name ending in
+    `.damaged` (or `why`)."""
+    aside, n = path.with_name(f"{path.name}.{why}"), 2
+    while aside.exists():
+        aside, n = path.with_name(f"{path.name}.{why}-{n}"), n + 1
+    moves = [(f"{path}{part}", f"{aside}{part}") for part in ("", "-wal", "-shm") if Path(f"{path}{part}").exists()]
+    return " && ".join(f"mv {shlex.quote(old)} {shlex.quote(new)}" for old, new in moves)
+
+
+def check_writable(db: sqlite3.Connection) -> None:
+    """Fail now, with SQLite's read-only error, if nothing can be written: a read-only file in a writable folder
+    opens and reads without a word, and would only fail at a session's first set. Nothing is written, and a lock
+    another process holds is not waited for: SQLite says a file is read-only before it asks for the lock."""
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        db.execute("BEGIN")
+        db.execute(f"PRAGMA user_version = {version(db)}")
+    except sqlite3.OperationalError as err:
+        if not is_busy(err):
+            raise
+    finally:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
+
+
+def cannot_write(err: sqlite3.DatabaseError, path: Path) -> bool:
+    """Whether `err` says the history, or its folder, can only be read (where SQLite cannot make the history, or its
+    -wal and -shm files, it says it cannot open it)."""
+    if _primary(err) == sqlite3.SQLITE_READONLY:
+        return True
+    return _primary(err) == sqlite3.SQLITE_CANTOPEN and not os.access(path.parent, os.W_OK)
+
+
+def read_only_problem(path: Path, migrating: bool) -> str:
+    """That the history at `path` cannot be written (brought up to date, when `migrating`), which of its files and
+    folders are read-only, and how to mend it."""
+    lead = f"{path} is from an older backfit and cannot be brought up to date" if migrating else (
+        f"{path} can only be read" if path.exists() else f"{path} cannot be made")  # fmt: skip
+    folder = next(where for where in (path.parent, *path.parents) if os.path.lexists(where))  # the one to make it in
+    held = [where for where in (folder, path, Path(f"{path}-wal"), Path(f"{path}-shm"))
+            if os.path.lexists(where) and not os.access(where, os.W_OK)]  # fmt: skip
+    if not held:
+        return f"{lead}: it cannot be written."
+    if os.statvfs(held[0]).f_flag & os.ST_RDONLY:
+        return f"{lead}: {held[0]} is on a read-only file system."
+    names = " ".join(shlex.quote(str(where)) for where in held)
+    verb, owner = ("is", "its") if len(held) == 1 else ("are", "their")
+    keep = "bring it up to date" if migrating else "keep your sessions"
+    said = " and ".join(filter(None, (", ".join(map(str, held[:-1])), str(held[-1]))))
+    return f"{lead}: {said} {verb} read-only. As {owner} owner, `chmod u+w {names}` lets backfit {keep}."
 
 
 def damage(db: sqlite3.Connection) -> str | None:
@@ -168,3 +260,43 @@ def _expected_schema() -> frozenset[tuple[str, str, str]]:
         return frozenset(_schema(db))
     finally:
         db.close()
+
+
+@contextlib.contextmanager
+def closed_on_failure(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    try:
+        yield db
+    except BaseException:
+        db.close()
+        raise
+
+
+def use_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL mode, once for all. While another process holds the file (creating it too), SQLite answers
+    "locked" at once, without the busy timeout, so this tries again until the same deadline."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if not is_busy(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
+@contextlib.contextmanager
+def immediate_transaction(db: sqlite3.Connection, wait: float) -> Iterator[None]:
+    db.execute(f"PRAGMA busy_timeout = {round(wait * 1000)}")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT * 1000)}")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:  # after some errors SQLite has rolled back already
+            with contextlib.suppress(sqlite3.Error):  # the error to report is the one that stopped the block
+                db.execute("ROLLBACK")
+        raise

@@ -1,5 +1,5 @@
-"""A history file that is damaged, lacks part of its schema, cannot grow, or sits in a read-only folder: real SQLite
-files, and the real `backfit` command."""
+"""A history file that is damaged, lacks part of its schema, cannot grow (a disk that fills), or sits in a read-only
+folder: real SQLite files, and the real `backfit` command."""
 
 from __future__ import annotations
 
@@ -11,12 +11,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from support.fake_clock import FakeClock
 from support.history_helpers import a_month_of_sessions, damage
+from support.mounts import mounted, read_only_view
 from support.processes import backfit_script
-from support.routine_texts import ONE_SECOND
+from support.routine_texts import FIVE_SHORT_SETS, ONE_SECOND
+from support.strategies import routine, step
 
-from backfit_tui.store.history import HistoryStore, HistoryUnavailable
+from backfit_tui.core.engine import Session
+from backfit_tui.core.model import Hold
+from backfit_tui.store.history import HistoryStore, HistoryUnavailable, SessionLog
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
+from backfit_tui.store.settings import VOICE_VARIABLE
 
 READING_COMMANDS = [["history"], ["history", "--json"], ["history", "--csv"], ["stats"], ["stats", "--json"]]
 
@@ -144,22 +150,6 @@ def test_history_check_before_any_session(data_dir):
     assert not (data_dir / "history.sqlite3").exists()
 
 
-@contextlib.contextmanager
-def mounted(*commands: list[str]):
-    """Run mount commands, or skip the test where mounting is not permitted; unmount at the end."""
-    done = []
-    try:
-        for command in commands:
-            if subprocess.run(command, capture_output=True).returncode != 0:
-                pytest.skip(f"cannot mount here ({' '.join(command)})")
-            if "remount" not in command[2]:
-                done.append(command[-1])
-        yield
-    finally:
-        for target in reversed(done):
-            subprocess.run(["umount", target], check=True)
-
-
 def test_a_history_that_cannot_be_made_on_a_full_disk_leaves_no_file_behind(tmp_path):
     folder = tmp_path / "tiny"
     folder.mkdir()
@@ -171,12 +161,108 @@ def test_a_history_that_cannot_be_made_on_a_full_disk_leaves_no_file_behind(tmp_
         assert sorted(p.name for p in folder.iterdir()) == ["filler"]
 
 
+def small_disk(folder: Path):
+    """A file system of 256 KB at `folder`, enough for a history and a few sessions' sets."""
+    folder.mkdir()
+    return mounted(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)])
+
+
+def filled(folder: Path) -> Path:
+    """Fill the disk `folder` is on; the file that fills it."""
+    filler = folder / "filler"
+    with contextlib.suppress(OSError), filler.open("wb") as file:  # until there is no space left
+        while True:
+            file.write(bytes(4096))
+            file.flush()
+    return filler
+
+
+def said_full(path: Path) -> str:
+    return f"The history could not be written (disk full); the sets are kept in memory and written to {path} when" \
+           " space returns."  # fmt: skip
+
+
+def test_sets_that_end_on_a_full_disk_wait_in_memory_and_are_written_in_order_when_space_returns(tmp_path):
+    path = tmp_path / "small" / "history.sqlite3"
+    with small_disk(path.parent), contextlib.closing(HistoryStore(path)) as store:
+        clock = FakeClock(1_000_000.0)
+        session = Session(routine(step(Hold(1), sets=4, rest_between_sets=1)), clock, get_ready=0)
+        said = []
+        log = SessionLog(store, session.routine, clock, report=said.append)
+        log.record(session.start())
+        clock.advance(1)
+        log.record(session.update())  # set 1, written
+        filler = filled(path.parent)
+        for _ in range(4):  # a rest, set 2, a rest and set 3: said once, as it happens
+            clock.advance(1)
+            log.record(session.update())
+        assert said == [said_full(path)]
+        assert [s.record.set_number for s in store.sessions()[0].sets] == [1]
+        filler.unlink()
+        clock.advance(1)
+        log.record(session.update())  # the next event writes what waited
+        assert said[1:] == ["There is space again: the 2 sets kept in memory are now in the history."]
+        clock.advance(1)
+        log.record(session.update())
+        log.close(finished=True)
+        (stored,) = store.sessions()
+        assert [(s.record.set_number, s.ended_at) for s in stored.sets] == [
+            (1, 1_000_001.0), (2, 1_000_003.0), (3, 1_000_005.0), (4, 1_000_007.0)
+        ]  # fmt: skip
+        assert stored.finished
+
+
+def test_sets_still_waiting_for_space_at_the_end_are_counted_as_not_saved(tmp_path):
+    path = tmp_path / "small" / "history.sqlite3"
+    with small_disk(path.parent), contextlib.closing(HistoryStore(path)) as store:
+        clock = FakeClock(1_000_000.0)
+        session = Session(routine(step(Hold(1), sets=3, rest_between_sets=1)), clock, get_ready=0)
+        said = []
+        log = SessionLog(store, session.routine, clock, report=said.append)
+        log.record(session.start())
+        filled(path.parent)
+        for _ in range(5):
+            clock.advance(1)
+            log.record(session.update())
+        log.close(finished=True)
+        assert said == [said_full(path), "3 sets of this session were not saved: the disk is still full."]
+
+
+def test_a_plain_session_on_a_disk_that_fills_says_so_at_once_and_keeps_every_set_when_space_returns(tmp_path):
+    folder = tmp_path / "small"
+    with small_disk(folder):
+        (folder / "settings.toml").write_text("mute = true\n")
+        (folder / "safety-note-shown").touch()
+        routine_file = tmp_path / "five.toml"
+        routine_file.write_text(FIVE_SHORT_SETS)
+        env = {**os.environ, DATA_DIR_VARIABLE: str(folder), VOICE_VARIABLE: "off"}
+        guide = subprocess.Popen([backfit_script(), "run", "--plain", str(routine_file)], stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)  # fmt: skip
+        lines = []
+        try:
+            for line in guide.stdout:
+                lines.append(line.rstrip("\n"))
+                if line.startswith("Rest 0:01 before set 2/5"):  # set 1 is written
+                    filler = filled(folder)
+                elif line.startswith("Rest 0:01 before set 4/5"):
+                    filler.unlink()
+            assert guide.wait(timeout=30) == 0
+        finally:
+            guide.kill()
+        path = folder / "history.sqlite3"
+        again = "backfit: There is space again: the 2 sets kept in memory are now in the history."
+        assert lines.index(f"backfit: {said_full(path)}") < lines.index(again)
+        assert lines.index(again) < lines.index("Well done — Five short sets finished")
+        with contextlib.closing(HistoryStore(path, read_only=True)) as store:
+            (stored,) = store.sessions()
+        assert [s.record.set_number for s in stored.sets] == [1, 2, 3, 4, 5] and stored.finished
+
+
 def test_a_history_in_a_read_only_folder_can_still_be_read(tmp_path, data_dir):
     a_month_of_sessions(data_dir / "history.sqlite3")
     read_only = tmp_path / "read-only"
     read_only.mkdir()
-    with mounted(["mount", "--bind", str(data_dir), str(read_only)],
-                 ["mount", "-o", "remount,ro,bind", str(read_only)]):  # fmt: skip
+    with read_only_view(data_dir, read_only):
         table = backfit(read_only, "history", "--limit", "3")
         stats = backfit(read_only, "stats", "--json")
     assert table.returncode == 0, table.stderr

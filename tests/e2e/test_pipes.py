@@ -1,5 +1,7 @@
 """`backfit ... | head` and Ctrl+C: a pipe whose reader has gone ends backfit quietly, as it ends cat,
-and a plain session keeps its finished sets and prints its summary wherever it still can.
+and a plain session keeps its finished sets and prints its summary wherever it still can. Standard
+output closed from the start (`>&-`) is a pipe whose reader has gone; standard input closed (`<&-`)
+has nothing more to read.
 
 Each test runs the installed `backfit` with its stdout a real pipe. PYTHONUNBUFFERED is dropped,
 as most people have it, so that output waits in Python's buffer as it would after `| head`.
@@ -19,6 +21,7 @@ from support.history_helpers import a_set, add_session
 from support.processes import backfit_script
 from support.routine_texts import FIVE_SHORT_SETS
 
+from backfit_tui.cli.plain import STDIN_CLOSED
 from backfit_tui.store.history import HistoryStore, StoredSession
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 
@@ -154,3 +157,40 @@ def test_a_reader_gone_mid_session_ends_it_quietly_with_its_finished_sets_kept(d
     assert [(s.record.set_number, s.record.achieved) for s in session.sets] == [
         (n, 1.0) for n in range(1, len(session.sets) + 1)
     ]
+
+
+COUNTED_BY_HAND = """
+name = "Counted by hand"
+description = "Two self-paced sets of two reps, a second of rest between them."
+[[steps]]
+exercise = "bird-dog"
+reps = 2
+sets = 2
+rest_between_sets = 1
+"""
+
+
+def with_closed(descriptor: int, args: list[str], data_dir: Path, **streams) -> subprocess.CompletedProcess:
+    """Run backfit with one of its standard descriptors closed before it starts, as `<&-` or `>&-` leaves it."""
+    return subprocess.run([backfit_script(), *args], preexec_fn=lambda: os.close(descriptor), stderr=subprocess.PIPE,
+                          env=environment(data_dir), timeout=30, text=True, **streams)  # fmt: skip
+
+
+def test_a_plain_session_with_stdin_closed_takes_each_set_counted_by_hand_as_done_and_says_so_once(
+    data_dir, write_routine
+):
+    quick_settings(data_dir)
+    ended = with_closed(0, ["run", "--plain", str(write_routine(COUNTED_BY_HAND))], data_dir, stdout=subprocess.PIPE)
+    assert (ended.returncode, ended.stderr) == (0, "")
+    assert ended.stdout.count(STDIN_CLOSED) == 1
+    assert "Well done — Counted by hand finished" in ended.stdout
+    session = the_session(data_dir)
+    assert session.finished
+    assert [(s.record.set_number, s.record.skipped) for s in session.sets] == [(1, False), (2, False)]
+
+
+def test_a_plain_session_with_stdout_closed_ends_quietly_as_into_a_pipe_whose_reader_has_gone(data_dir, write_routine):
+    quick_settings(data_dir)
+    ended = with_closed(1, ["run", "--plain", str(write_routine(COUNTED_BY_HAND))], data_dir, stdin=subprocess.DEVNULL)
+    assert (ended.returncode, ended.stderr) == (READER_GONE, "")
+    assert HistoryStore(data_dir / "history.sqlite3").sessions() == []

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from support.fake_clock import FakeClock
 from support.history_helpers import a_month_of_sessions, a_set, add_session, at, damage
+from support.mounts import read_only_view
 from support.tui_helpers import advance, make_app, short_routine_app
 
 from backfit_tui.cli import command as cli
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.tui.screens.history import HistoryScreen
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.summary import SummaryScreen
@@ -142,3 +144,22 @@ async def test_the_summary_of_a_session_whose_earlier_sets_cannot_be_read_says_s
         assert warnings(app) == [f"History is not being saved: {path} is damaged (database disk image is malformed);"
                                  " it is left untouched, and `backfit history --check` says how to start a new one"]
         assert app.history is None
+
+
+async def test_a_history_that_can_only_be_read_is_read_said_once_and_keeps_no_session(tmp_path, data_dir, monkeypatch):
+    a_month_of_sessions(data_dir / "history.sqlite3")
+    view = tmp_path / "read-only"
+    view.mkdir()
+    with read_only_view(data_dir, view):
+        monkeypatch.setenv(DATA_DIR_VARIABLE, str(view))
+        store, problem = cli._open_history()  # as `backfit` opens it
+        clock = FakeClock(100.0)
+        app = short_routine_app(load_catalog(), clock, history=store, history_problem=problem)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await advance(pilot, clock, 50)
+            await pilot.press("enter", "enter", "enter")
+            assert isinstance(pilot.app.screen, SummaryScreen)
+            assert warnings(app) == [f"History is not being saved: {view / 'history.sqlite3'} can only be read: {view}"
+                                     " is on a read-only file system."]  # fmt: skip
+            assert len(app.history.sessions()) == 30  # still read, for the menu and the history screen
+    assert len(HistoryStore(data_dir / "history.sqlite3").sessions()) == 30

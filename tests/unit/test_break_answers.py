@@ -38,3 +38,12 @@ def test_a_history_opened_only_to_read_counts_its_answers(tmp_path):
     record_answer(writer, Answer.TAKEN, 10)
     writer.close()
     assert answer_counts(HistoryStore(path, read_only=True))[Answer.TAKEN] == 1
+
+
+def test_a_history_that_can_only_be_read_keeps_no_answer_and_says_nothing_more(tmp_path):
+    """Why nothing is kept was said when it was opened; each answer is not said again."""
+    path = tmp_path / "history.sqlite3"
+    HistoryStore(path).close()
+    store = HistoryStore(path, read_only=True)
+    record_answer(store, Answer.TAKEN, 10)
+    assert answer_counts(store)[Answer.TAKEN] == 0
