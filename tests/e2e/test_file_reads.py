@@ -237,7 +237,7 @@ def test_status_with_a_history_it_may_not_read_says_so(data_dir, kept_history, a
     else:
         assert json.loads(result.stdout) | {"goal": 3} == {"running": False, "due_in_s": None, "state": "not running",
                                                            "today": None, "this_week": None, "goal": 3}  # fmt: skip
-    assert result.stderr.startswith(f"backfit: {kept_history} cannot be used as the history")
+    assert result.stderr.startswith(f"backfit: {kept_history} cannot be read (permission denied)")
 
 
 @pytest.mark.parametrize("mode", [0o555, 0o000])
