@@ -275,7 +275,7 @@ def guide(catalog: Catalog, reference: str, mute: bool, voice: bool | None = Non
     settings = _session_settings(mute, voice)
     chimes = make_chime_player(settings, make_player(settings), bell=ring_terminal_bell, report=error)
     spoken = make_voice(settings.voice, settings.voice_countdown == "words", speech_finder(settings), report=error)
-    from ..store.history import SessionLog
+    from ..store.session_log import SessionLog
 
     store, problem = _open_history()
     if problem:

@@ -25,7 +25,7 @@ from ..core.records import Event, EventKind, SessionRecord
 from ..core.timeline import Phase, PhaseKind
 from ..core.wording import DONE_KEY, SAFETY_NOTE, counting_keys, event_words
 from ..store.errors import HistoryUnavailable
-from ..store.history import SessionLog
+from ..store.session_log import SessionLog
 from ..store.settings import Settings
 from ..store.stats import SessionNews, logged_news
 from .pipes import ClosedOutput, discard

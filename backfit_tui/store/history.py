@@ -13,14 +13,11 @@ import contextlib
 import errno
 import functools
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.formatting import counted, plural
-from ..core.model import Routine
-from ..core.records import Event, EventKind, SetRecord
-from ..core.timeline import build_timeline, planned_active_seconds
+from ..core.records import SetRecord
 from .errors import HistoryUnavailable
 from .files import NotARegularFile, regular_or_absent
 from .history_file import (
@@ -47,11 +44,11 @@ SESSION_COLUMNS = "id, routine_id, routine_name, started_at, ended_at, finished,
 HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"
 
 
-class _Locked(HistoryUnavailable):
+class HistoryLocked(HistoryUnavailable):
     """Another process held the history's lock longer than the write would wait."""
 
 
-class _Full(HistoryUnavailable):
+class HistoryFull(HistoryUnavailable):
     """The disk is full: a write that may succeed when there is space again."""
 
 
@@ -185,7 +182,7 @@ class HistoryStore:
         try:
             yield
         except sqlite3.DatabaseError as err:
-            kind = _Locked if is_busy(err) else _Full if is_full(err) else HistoryUnavailable
+            kind = HistoryLocked if is_busy(err) else HistoryFull if is_full(err) else HistoryUnavailable
             raise kind(self._problem(err)) from None
 
     @contextlib.contextmanager
@@ -338,85 +335,3 @@ def open_to_keep(path: Path) -> tuple[HistoryStore | None, str | None]:
         return open_to_read(path), problem
     except HistoryUnavailable as err:
         return None, str(err)
-
-
-class SessionLog:
-    """Writes one session to the history as it happens: each set the moment the engine says it ended.
-
-    The session itself is written with its first set, so one left before any set ended leaves nothing.
-    While another process holds the history locked, or the disk is full, finished sets wait here, in
-    order, and are written with a later event or at the end: a busy history never holds the session up.
-    """
-
-    def __init__(
-        self, store: HistoryStore, routine: Routine, wall_clock: Callable[[], float], report: Callable[[str], None],
-        wait_at_close: float = BUSY_TIMEOUT,
-    ) -> None:  # fmt: skip
-        self.store = store
-        self.routine = routine
-        self.wall_clock = wall_clock
-        self.report = report
-        self.wait_at_close = wait_at_close
-        self.failed = store.read_only  # it keeps nothing: why was said when it was opened
-        self.disk_full = False
-        self.started_at = wall_clock()
-        self.session_id: int | None = None
-        self.waiting: list[tuple[SetRecord, float]] = []  # sets not written yet, with when each ended
-
-    def record(self, events: Sequence[Event]) -> None:
-        """Save every set these events finished, and any still waiting for the history's lock or the disk's room."""
-        if self.failed:
-            return
-        for event in events:
-            if event.kind is EventKind.SET_DONE and event.record is not None:
-                self.waiting.append((event.record, self.wall_clock()))
-        if self.waiting:
-            self._write(WRITE_WAIT)
-
-    def close(self, finished: bool) -> None:
-        """Write how the session ended with any sets still waiting, giving another process's lock longer to go."""
-        if self.failed:
-            return
-        if self.session_id is not None or self.waiting:
-            self._write(self.wait_at_close, ended=(self.wall_clock(), finished))
-        if self.waiting:
-            lost = len(self.waiting)
-            why = "the disk is still full" if self.disk_full else (
-                f"{self.store.path} was locked by another program for over {self.wait_at_close:g} s")  # fmt: skip
-            self.report(f"{counted(lost, 'set')} of this session {plural(lost, 'was', 'were')} not saved: {why}.")
-
-    def _write(self, wait: float, ended: tuple[float, bool] | None = None) -> None:
-        """Write what is waiting, at once. A full disk is said when it happens, and when there is space again; any
-        other failure but a lock held (a damaged file) is said once, and the session goes on without the history."""
-        session_id = self.session_id
-        try:
-            with self.store.transaction(wait):
-                if session_id is None:
-                    planned = planned_active_seconds(build_timeline(self.routine, get_ready=0))
-                    session_id = self.store.begin(self.routine.id, self.routine.name, self.started_at, planned)
-                for record, ended_at in self.waiting:
-                    self.store.add_set(session_id, record, ended_at)
-                if ended is not None:
-                    self.store.end(session_id, *ended)
-        except _Locked:
-            return
-        except _Full:
-            if not self.disk_full:
-                self.disk_full = True
-                self.report(
-                    "The history could not be written (disk full); the sets are kept in memory and written to"
-                    f" {self.store.path} when space returns."
-                )
-            return
-        except HistoryUnavailable as err:
-            self.failed = True
-            self.waiting.clear()
-            self.report(f"History is not being saved: {err}")
-            return
-        if self.disk_full:
-            self.disk_full = False
-            kept = len(self.waiting)
-            self.report(f"There is space again: the {counted(kept, 'set')} kept in memory {plural(kept, 'is', 'are')}"
-                        " now in the history.")  # fmt: skip
-        self.session_id = session_id
-        self.waiting.clear()

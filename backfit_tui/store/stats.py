@@ -20,7 +20,8 @@ from ..core.progress import new_bests, since_last_time
 from ..core.progression import SESSIONS_WEIGHED, Suggestion, suggestions
 from ..core.records import SessionRecord
 from ..core.weeks import local_day, week_of
-from .history import HistoryStore, SessionFigures, SessionLog
+from .history import HistoryStore, SessionFigures
+from .session_log import SessionLog
 
 CALENDAR_WEEKS = 12
 TREND_SESSIONS = 12  # how many sessions a best's trend shows

@@ -21,8 +21,8 @@ from ..store.validation import LoadError
 
 if TYPE_CHECKING:
     from ..core.progression import Suggestion
-    from ..store.history import SessionLog
     from ..store.progress_file import Accepted
+    from ..store.session_log import SessionLog
     from ..store.stats import SessionNews
     from .app import BackfitApp
     from .screens.editor import EditorScreen
@@ -78,7 +78,7 @@ class Controller:
     def run_routine(self, routine: Routine, then: Routine | None = None) -> None:
         """Guide `routine` on the session screen, saving each set as it ends; then show what was done, or,
         when it was a warm-up that ran to its end, go on to `then`."""
-        from ..store.history import SessionLog
+        from ..store.session_log import SessionLog
         from .screens.session import SessionScreen
 
         app = self.app

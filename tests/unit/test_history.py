@@ -23,8 +23,9 @@ from backfit_tui.core.engine import Session
 from backfit_tui.core.model import Hold
 from backfit_tui.core.outcome import done_and_skipped
 from backfit_tui.store.errors import HistoryUnavailable
-from backfit_tui.store.history import MIGRATIONS, SCHEMA_VERSION, HistoryStore, SessionLog
+from backfit_tui.store.history import MIGRATIONS, SCHEMA_VERSION, HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
+from backfit_tui.store.session_log import SessionLog
 
 
 def test_a_session_and_its_sets_come_back_as_they_were_written(tmp_path):
