@@ -23,7 +23,16 @@ from ..core.records import Event, EventKind, SetRecord
 from ..core.timeline import build_timeline, planned_active_seconds
 from .errors import HistoryUnavailable
 from .files import NotARegularFile, regular_or_absent
-from .history_file import BUSY_TIMEOUT, MIGRATIONS, SCHEMA_VERSION, connect_read_only, damage, is_busy, version
+from .history_file import (
+    BUSY_TIMEOUT,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    connect_read_only,
+    damage,
+    is_busy,
+    other_programs_tables,
+    version,
+)
 from .locations import ensure_dir
 
 WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
@@ -115,6 +124,9 @@ class HistoryStore:
     def _checked_version(self, db: sqlite3.Connection) -> int:
         """The schema version of a history that is neither newer than this backfit nor damaged."""
         found = self._not_newer(db)
+        if tables := other_programs_tables(db):
+            raise HistoryUnavailable(f"{self.path} is another program's database (its tables: {tables}), not a backfit"
+                                     f" history; it is left untouched{HOW_TO_RECOVER}")  # fmt: skip
         if wrong := damage(db):
             raise HistoryUnavailable(f"{self.path} is damaged ({wrong}); it is left untouched{HOW_TO_RECOVER}")
         return found
