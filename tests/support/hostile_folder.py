@@ -15,6 +15,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from support.history_helpers import a_month_of_sessions
+
 from backfit_tui.store import locations
 
 TINY_ROUTINE = 'name = "Desk break"\ndescription = "One short hold."\n\n[[steps]]\nexercise = "childs-pose"\nhold = 1\n'
@@ -62,8 +64,6 @@ def kept_files(history: bytes, log: bytes) -> list[KeptFile]:
 def history_with_a_log(path: Path) -> Path:
     """A month of sessions at `path`, and beside it the write-ahead log a process that ended before SQLite
     checkpointed it leaves: frames that SQLite replays when it next opens the history."""
-    from support.history_helpers import a_month_of_sessions
-
     a_month_of_sessions(path)
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
