@@ -73,7 +73,12 @@ class RenderedSpeech:
 
     def _render(self, text: str) -> None:
         wav = self.wav_of(text)
-        part = ensure_dir(self.cache) / f"{wav.stem}.{os.getpid()}-{threading.get_ident()}.part.wav"
+        try:
+            ensure_dir(self.cache)
+        except OSError as err:  # a data folder that cannot be written: the voice falls silent, the session runs on
+            self.problem = f"{self.name}'s phrases cannot be kept in {self.cache} ({err.strerror or err})"
+            return
+        part = self.cache / f"{wav.stem}.{os.getpid()}-{threading.get_ident()}.part.wav"
         argv, stdin = self.engine.render_command(text, str(part))
         self.engine_calls += 1
         try:

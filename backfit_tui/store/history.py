@@ -32,6 +32,7 @@ from .history_file import (
     immediate_transaction,
     is_busy,
     is_full,
+    other_programs_tables,
     read_only_problem,
     unreadable,
     use_wal,
@@ -145,6 +146,9 @@ class HistoryStore:
     def _checked_version(self, db: sqlite3.Connection) -> int:
         """The schema version of a history that is neither newer than this backfit nor damaged."""
         found = self._not_newer(db)
+        if tables := other_programs_tables(db):
+            raise HistoryUnavailable(f"{self.path} is another program's database (its tables: {tables}), not a backfit"
+                                     f" history; it is left untouched{HOW_TO_RECOVER}")  # fmt: skip
         if wrong := damage(db):
             raise HistoryUnavailable(f"{self.path} is damaged ({wrong}); it is left untouched{HOW_TO_RECOVER}")
         return found

@@ -219,7 +219,18 @@ def integrity_problems(path: Path) -> list[str]:
         return [str(err)]
 
 
+def other_programs_tables(db: sqlite3.Connection) -> str:
+    """The tables of an open database that no backfit made, named ("" for a history): each migration sets the
+    version in the transaction that makes its tables, so a history at version 0 has none."""
+    if version(db) != 0:
+        return ""
+    names = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+
+
 def _schema_problems(db: sqlite3.Connection) -> list[str]:
+    if tables := other_programs_tables(db):
+        return [f"it is another program's database (its tables: {tables}), not a backfit history"]
     lacking = _missing(db) if version(db) == SCHEMA_VERSION else []
     return [f"it lacks {', '.join(lacking)}"] if lacking else []
 

@@ -12,12 +12,12 @@ import ast
 import json
 import os
 import resource
-import shutil
 import subprocess
 import textwrap
 from pathlib import Path
 
 import pytest
+from support import processes
 from support.processes import backfit_script
 
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
@@ -208,13 +208,7 @@ def test_status_on_a_full_disk_says_so_in_one_line(data_dir, args):
 
 def as_a_person(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
     """`backfit ARGS` without root's power to read and write past a file's mode (a person's own account)."""
-    if os.geteuid() != 0:
-        return backfit(data_dir, *args)
-    if not shutil.which("setpriv"):
-        pytest.skip("running as root, and setpriv (util-linux) is not here to drop root's override of file modes")
-    no_override = "-dac_override,-dac_read_search"
-    argv = ["setpriv", f"--bounding-set={no_override}", f"--inh-caps={no_override}", backfit_script(), *args]
-    return bounded(argv, data_dir)
+    return bounded(processes.as_a_person([backfit_script(), *args]), data_dir)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from backfit_tui.core.model import Hold
 from backfit_tui.core.outcome import done_and_skipped
 from backfit_tui.store.errors import HistoryUnavailable
 from backfit_tui.store.history import MIGRATIONS, SCHEMA_VERSION, HistoryStore
+from backfit_tui.store.history_file import integrity_problems
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.store.session_log import SessionLog
 
@@ -254,3 +255,19 @@ def _count_sets(path: Path) -> int:
         return sqlite3.connect(path).execute("SELECT COUNT(*) FROM sets").fetchone()[0]
     except sqlite3.OperationalError:  # the schema is still being made
         return 0
+
+
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE notes (text TEXT)")
+    other.commit()
+    other.close()
+    before = path.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(HistoryUnavailable) as refused:
+            HistoryStore(path, read_only=read_only)
+        assert str(refused.value).startswith(f"{path} is another program's database (its tables: notes), not a backfit"
+                                             " history; it is left untouched")  # fmt: skip
+    assert integrity_problems(path) == ["it is another program's database (its tables: notes), not a backfit history"]
+    assert path.read_bytes() == before

@@ -116,6 +116,15 @@ def test_an_engine_that_fails_leaves_no_file_and_says_why_once(tmp_path):
     assert list((tmp_path / "cache").iterdir()) == []
 
 
+def test_a_cache_that_cannot_be_made_silences_the_voice_and_says_where(tmp_path):
+    (tmp_path / "folder").write_text("a file where a folder should be")
+    chosen = Settings(voice="command", voice_command=writer_command())
+    speech = RenderedSpeech(find_engine(chosen), tmp_path / "folder" / "speech", RecordingPlayer())
+    speech.prepare(["Three."])
+    assert speech.problem == f"command's phrases cannot be kept in {tmp_path}/folder/speech (Not a directory)"
+    assert speech.engine_calls == 0
+
+
 def test_a_phrase_starts_once_rendered_and_cuts_short_the_one_before(tmp_path):
     speech = command_speech(tmp_path)
     assert speech.start("Three.") is False  # not rendered yet: its chime plays instead
