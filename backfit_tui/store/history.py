@@ -336,6 +336,8 @@ def open_to_keep(path: Path) -> tuple[HistoryStore | None, str | None]:
     except HistoryUnavailable as err:
         return None, str(err)
     try:
-        return open_to_read(path), problem
+        store = open_to_read(path)
     except HistoryUnavailable as err:
         return None, str(err)
+    store.read_only = True  # with no history yet, the one read is empty and in memory: it keeps no session either
+    return store, problem

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support.fake_clock import FakeClock
 from support.history_helpers import a_set, add_session
+from support.mounts import read_only_view
 from support.processes import backfit_script
 from support.routine_texts import FIVE_SHORT_SETS
 from support.strategies import routine, routines, step
@@ -22,8 +23,9 @@ from support.strategies import routine, routines, step
 from backfit_tui.core.engine import Session
 from backfit_tui.core.model import Hold
 from backfit_tui.core.outcome import done_and_skipped
+from backfit_tui.core.records import Event, EventKind
 from backfit_tui.store.errors import HistoryUnavailable
-from backfit_tui.store.history import MIGRATIONS, SCHEMA_VERSION, HistoryStore
+from backfit_tui.store.history import MIGRATIONS, SCHEMA_VERSION, HistoryStore, open_to_keep
 from backfit_tui.store.history_file import integrity_problems
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.store.session_log import SessionLog
@@ -271,3 +273,16 @@ def test_another_programs_database_is_refused_and_left_untouched(tmp_path):
                                              " history; it is left untouched")  # fmt: skip
     assert integrity_problems(path) == ["it is another program's database (its tables: notes), not a backfit history"]
     assert path.read_bytes() == before
+
+
+def test_a_history_that_cannot_be_made_keeps_no_session_even_in_memory(tmp_path):
+    folder, view = tmp_path / "folder", tmp_path / "view"
+    folder.mkdir()
+    view.mkdir()
+    with read_only_view(folder, view):
+        store, problem = open_to_keep(view / "data" / "history.sqlite3")  # no folder, and none can be made
+        assert problem is not None and store is not None and store.read_only
+        log = SessionLog(store, routine(step(Hold(1))), lambda: 1000.0, pytest.fail)
+        log.record([Event(EventKind.SET_DONE, 1.0, 0, record=a_set())])
+        log.close(finished=True)
+        assert store.sessions() == []  # the summary and the history screen show no session that is not kept
