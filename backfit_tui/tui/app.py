@@ -225,13 +225,19 @@ class BackfitApp(App[None]):
         self.notify(literal(message), severity="warning", timeout=12, markup=False)  # paths and file text
 
     async def action_quit(self) -> None:
-        """Quit backfit; in a session, ask to leave it instead, as its own keys do, so what was done is shown."""
+        """Quit backfit; in a session (under its help too), ask to leave it instead, as its own keys do, so what was
+        done is shown. Asked already, or told the terminal is too small, it quits."""
+        from .screens.confirm import ConfirmScreen
         from .screens.session import SessionScreen
+        from .screens.too_small import TooSmallScreen
 
-        if isinstance(self.screen, SessionScreen):
-            self.screen.action_leave()
-        else:
+        session = next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
+        if session is None or isinstance(self.screen, ConfirmScreen | TooSmallScreen):
             self.exit()
+            return
+        while self.screen is not session:
+            self.pop_screen()
+        session.action_leave()
 
     def action_help(self) -> None:
         """Show the keys of the screen on top, and the safety note (the help itself closes on ? or Esc)."""

@@ -228,6 +228,17 @@ async def test_ctrl_q_in_a_session_asks_first_and_leaving_keeps_what_was_done(ca
         assert [s.achieved for s in summary.record.sets] == [4]
 
 
+async def test_ctrl_q_over_the_help_in_a_session_asks_too(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 4.5)  # set 1 held in full
+        await pilot.press("question_mark", "ctrl+q")
+        assert isinstance(pilot.app.screen, ConfirmScreen) and pilot.app.is_running
+        await pilot.press("y")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen) and [s.achieved for s in summary.record.sets] == [4]
+
+
 async def test_ctrl_c_on_the_menu_quits(catalog):
     async with make_app(catalog).run_test(size=(80, 24)) as pilot:
         await pilot.press(*"desk", "ctrl+c")  # typed into the filter, which copies only selected text
