@@ -159,9 +159,11 @@ def active_seconds(sets: Iterable[SetRecord]) -> float:
 
 
 def done_and_skipped(sets: Sequence[SetRecord]) -> tuple[int, int]:
-    """How many sets were done, and how many skipped."""
-    skipped = sum(1 for s in sets if s.skipped)
-    return len(sets) - skipped, skipped
+    """How many sets were done, and how many skipped, a set worked on each side counted once (as on the summary):
+    skipped when a side of it was."""
+    skipped = {(s.step_index, s.set_number) for s in sets if s.skipped}
+    worked = {(s.step_index, s.set_number) for s in sets}
+    return len(worked - skipped), len(skipped)
 
 
 def totals(outcomes: Sequence[StepOutcome]) -> str:

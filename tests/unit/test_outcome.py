@@ -11,6 +11,7 @@ from backfit_tui.core.outcome import (
     Ending,
     StepOutcome,
     active_seconds,
+    done_and_skipped,
     ending,
     goal_note,
     heading,
@@ -168,6 +169,13 @@ def test_a_set_worked_on_each_side_counts_as_one_set():
     one_sided = [step(Hold(2)) for _ in range(4)]
     session = finished_session(*one_sided, step(Hold(2), sides=Sides.EACH, switch=0))
     assert totals(step_outcomes(session.routine, session.record())) == "5 sets done · active 12 s"
+
+
+def test_the_history_counts_the_sets_of_a_session_as_its_summary_does():
+    worked = [a_side(1, "left", 10), a_side(1, "right", 10), a_side(2, "left", 10), a_side(2, "right", 4, skipped=True)]
+    record = SessionRecord("bird", "Bird", tuple(worked), True, 40.0)
+    assert totals(step_outcomes(routine(BIRD_DOG), record)).startswith("1 set done, 1 skipped")
+    assert done_and_skipped(worked) == (1, 1)  # the history's table: not 3 done and 1 skipped
 
 
 def test_seconds_held_are_shown_whole():
