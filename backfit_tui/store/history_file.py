@@ -83,7 +83,7 @@ def version(db: sqlite3.Connection) -> int:
 
 def is_busy(err: sqlite3.Error) -> bool:
     """Whether another connection holds the lock: a passing state, not a broken file."""
-    return getattr(err, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return _primary(err) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def is_full(err: sqlite3.Error) -> bool:
