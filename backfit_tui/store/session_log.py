@@ -50,17 +50,21 @@ class SessionLog:
         """Write how the session ended with any sets still waiting, giving another process's lock longer to go."""
         if self.failed:
             return
-        if self.session_id is not None or self.waiting:
-            self._write(self.wait_at_close, ended=(self.wall_clock(), finished))
+        if self.session_id is None and not self.waiting:
+            return
+        ended = self._write(self.wait_at_close, ended=(self.wall_clock(), finished))
+        why = "the disk is still full" if self.disk_full else (
+            f"{self.store.path} was locked by another program for over {self.wait_at_close:g} s")  # fmt: skip
         if self.waiting:
             lost = len(self.waiting)
-            why = "the disk is still full" if self.disk_full else (
-                f"{self.store.path} was locked by another program for over {self.wait_at_close:g} s")  # fmt: skip
             self.report(f"{counted(lost, 'set')} of this session {plural(lost, 'was', 'were')} not saved: {why}.")
+        elif not ended and not self.failed:  # every set is kept; the session will read as interrupted
+            self.report(f"How this session ended was not saved: {why}.")
 
-    def _write(self, wait: float, ended: tuple[float, bool] | None = None) -> None:
+    def _write(self, wait: float, ended: tuple[float, bool] | None = None) -> bool:
         """Write what is waiting, at once. A full disk is said when it happens, and when there is space again; any
-        other failure but a lock held (a damaged file) is said once, and the session goes on without the history."""
+        other failure but a lock held (a damaged file) is said once, and the session goes on without the history.
+        Whether it was written."""
         session_id = self.session_id
         try:
             with self.store.transaction(wait):
@@ -72,7 +76,7 @@ class SessionLog:
                 if ended is not None:
                     self.store.end(session_id, *ended)
         except HistoryLocked:
-            return
+            return False
         except HistoryFull:
             if not self.disk_full:
                 self.disk_full = True
@@ -80,12 +84,12 @@ class SessionLog:
                     "The history could not be written (disk full); the sets are kept in memory and written to"
                     f" {self.store.path} when space returns."
                 )
-            return
+            return False
         except HistoryUnavailable as err:
             self.failed = True
             self.waiting.clear()
             self.report(f"History is not being saved: {err}")
-            return
+            return False
         if self.disk_full:
             self.disk_full = False
             kept = len(self.waiting)
@@ -93,3 +97,4 @@ class SessionLog:
                         " now in the history.")  # fmt: skip
         self.session_id = session_id
         self.waiting.clear()
+        return True

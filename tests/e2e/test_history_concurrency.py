@@ -131,6 +131,23 @@ def test_sets_that_could_not_be_written_by_the_end_are_said_once(tmp_path):
     assert store.sessions() == []
 
 
+def test_an_ending_that_could_not_be_written_is_said_too(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    clock = FakeClock(1_000_000.0)
+    session = three_sets(clock)
+    said = []
+    log = SessionLog(store, session.routine, clock, report=said.append, wait_at_close=0.2)
+    log.record(session.start())
+    for _ in range(3):
+        clock.advance(1)
+        log.record(session.update())  # every set written as it ends
+    with write_lock_held(path):
+        log.close(finished=True)
+    assert said == [f"How this session ended was not saved: {path} was locked by another program for over 0.2 s."]
+    assert [s.ended_at for s in store.sessions()] == [None]  # listed as interrupted, and said so
+
+
 def test_a_write_that_fails_for_another_reason_is_said_once_and_the_session_goes_on(tmp_path):
     path = tmp_path / "history.sqlite3"
     store = HistoryStore(path)
