@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from shlex import quote
 
-from ..core.formatting import toml_escapes
-from ..core.model import Exercise, Routine
 from ..core.names import folded_name
 from ..store import locations
 from ..store.atomic import NotARegularFile, write_atomically
 from ..store.catalog import Catalog
 from ..store.draft import free_id
-from ..store.key_lines import KeyLines
+from ..store.in_place import edited_in_place
 from ..store.locations import ensure_dir
-from ..store.routines import RoutineEntry, id_problem, parse_routine, routine_toml
+from ..store.routines import RoutineEntry, id_problem, loads_as, parse_routine, routine_toml
 from ..store.validation import LoadError, read_bytes
 from .messages import error, find_routine, say
 
@@ -38,8 +35,10 @@ def import_routine(
         return 1
     text = data.decode("utf-8-sig")  # written as it is, comments and all
     if new_name is not None:
-        routine = replace(routine, name=new_name)
-        text = _renamed(text, routine, path, catalog.library)
+        renamed = replace(routine, name=new_name)
+        edited = edited_in_place(text, [((), {"name": routine.name}, {"name": new_name})])  # its comments kept
+        text = edited if loads_as(edited, renamed, path, catalog.library) else routine_toml(renamed)
+        routine = renamed
     if new_id is None and (problem := id_problem(routine.id)):
         suggestion = free_id(path.stem, {entry.id for entry in catalog.entries})
         error(f"its file's name gives no routine id: {problem}", f"{path} was not imported; add --as {suggestion}")
@@ -92,24 +91,6 @@ def _import_clash(catalog: Catalog, path: Path, routine_id: str, name: str) -> t
             "with it, or add --force to import it anyway"
         )
     return None
-
-
-def _renamed(text: str, routine: Routine, path: Path, library: Mapping[str, Exercise]) -> str:
-    """The routine file's text with `routine`'s name written in its place, its comments kept; the routine written
-    anew when the file's layout is one this edit does not follow."""
-    import tomli_w  # only when writing
-
-    lines = text.split("\n")
-    line = KeyLines(text).line(("name",))
-    if line is not None:
-        lines[line - 1] = toml_escapes(tomli_w.dumps({"name": routine.name})).rstrip("\n")
-        edited = "\n".join(lines)
-        try:
-            if parse_routine(edited.encode("utf-8"), path, library) == routine:
-                return edited
-        except LoadError:
-            pass
-    return routine_toml(routine)
 
 
 def export_routine(catalog: Catalog, reference: str, destination: Path | None) -> int:

@@ -25,6 +25,7 @@ from .routines import (
     KIND_KEYS,
     MAX_ID_LENGTH,
     STEP_KEYS,
+    loads_as,
     parse_routine,
     routine_document,
     routine_toml,
@@ -206,11 +207,7 @@ class Draft:
         text = edited_in_place(opened.text, tables)
         if text is not None and len(self.steps) > kept:
             text = text.rstrip("\n") + "\n" + steps_toml(self.steps[kept:])
-        try:
-            same = text is not None and parse_routine(text.encode(), Path(f"{routine.id}.toml"), library) == routine
-        except LoadError:
-            same = False
-        return text if same else None
+        return text if loads_as(text, routine, Path(f"{routine.id}.toml"), library) else None
 
     # --- editing -------------------------------------------------------------------------------
 

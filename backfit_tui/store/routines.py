@@ -118,6 +118,14 @@ def parse_routine(data: bytes, path: Path, library: Mapping[str, Exercise]) -> R
     )
 
 
+
+def loads_as(text: str | None, routine: Routine, path: Path, library: Mapping[str, Exercise]) -> bool:
+    """Whether `text`, an edit of a routine file, loads as exactly `routine` (None, an edit not made, does not)."""
+    try:
+        return text is not None and parse_routine(text.encode("utf-8"), path, library) == routine
+    except LoadError:
+        return False
+
 def _id_of(path: Path) -> str:
     """A routine file's id, its name without `.toml`; LoadError if the name is not UTF-8, as such an id could
     be neither typed after `backfit run` nor kept in the history."""

@@ -251,10 +251,11 @@ def test_ones_own_export_imported_under_another_id_is_told_how_to_take_another_n
 
 
 def test_import_with_a_name_keeps_the_files_comments(data_dir, write_routine):
-    source = write_routine(f"# shared by a friend\n{MINE}".replace('"A plank."', '"A plank." # hers'), "mine.toml")
+    text = f"# shared by a friend\n{MINE}".replace('"A plank."', '"A plank." # hers').replace('"Mine"', '"Mine"  # hers too')
+    source = write_routine(text, "mine.toml")
     assert cli.main(["import", str(source), "--name", 'Her "best" plank']) == 0
     written = (data_dir / "routines" / "mine.toml").read_text()
-    assert written == source.read_text().replace('name = "Mine"', 'name = "Her \\"best\\" plank"')
+    assert written == source.read_text().replace('name = "Mine"', 'name = "Her \\"best\\" plank"')  # its comment too
     (entry,) = [e for e in load_catalog().entries if e.id == "mine"]
     assert entry.routine.name == 'Her "best" plank'
 
