@@ -50,3 +50,26 @@ hold = 1
 sets = 5
 rest_between_sets = 1
 """
+
+# A routine of one step, good to load.
+GOOD = """
+    name = "My plan"
+    description = "A plan of my own."
+    tags = ["mine"]
+
+    [[steps]]
+    exercise = "plank"
+    hold = 20
+"""
+
+
+# Every problem on a known line: 5 the exercise, 6 the hold, 7 the unknown key.
+BAD = """
+    name = "Bad plan"
+    description = "Three mistakes."
+
+    [[steps]]
+    exercise = "cat-cw"
+    hold = -5
+    setz = 2
+"""
