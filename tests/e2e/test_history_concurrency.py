@@ -68,17 +68,18 @@ def test_guides_started_together_on_a_new_history_save_every_set(data_dir, write
     assert [[s.record.set_number for s in session.sets] for session in sessions] == [[1, 2]] * guides
 
 
-def three_sets(clock: FakeClock) -> Session:
-    return Session(routine(step(Hold(1), sets=3, rest_between_sets=1)), clock, get_ready=0)
+def three_sets_logged(path, report, **log_options) -> tuple[HistoryStore, FakeClock, Session, SessionLog]:
+    """A session of three 1 s sets with 1 s rests, started and written to a new history at `path` as it goes."""
+    store, clock = HistoryStore(path), FakeClock(1_000_000.0)
+    session = Session(routine(step(Hold(1), sets=3, rest_between_sets=1)), clock, get_ready=0)
+    log = SessionLog(store, session.routine, clock, report=report, **log_options)
+    log.record(session.start())
+    return store, clock, session, log
 
 
 def test_sets_that_end_while_another_program_holds_the_history_wait_and_are_written_in_order(tmp_path):
     path = tmp_path / "history.sqlite3"
-    store = HistoryStore(path)
-    clock = FakeClock(1_000_000.0)
-    session = three_sets(clock)
-    log = SessionLog(store, session.routine, clock, report=pytest.fail)
-    log.record(session.start())
+    store, clock, session, log = three_sets_logged(path, pytest.fail)
     with write_lock_held(path):
         for _ in range(4):  # set 1, a rest, set 2 and a rest: the guide goes on as if nothing were wrong
             clock.advance(1)
@@ -100,11 +101,7 @@ def test_sets_that_end_while_another_program_holds_the_history_wait_and_are_writ
 
 def test_sets_still_waiting_at_the_end_are_written_when_the_lock_is_let_go_soon_after(tmp_path):
     path = tmp_path / "history.sqlite3"
-    store = HistoryStore(path)
-    clock = FakeClock(1_000_000.0)
-    session = three_sets(clock)
-    log = SessionLog(store, session.routine, clock, report=pytest.fail)
-    log.record(session.start())
+    store, clock, session, log = three_sets_logged(path, pytest.fail)
     with write_lock_held(path, release_after=0.5):
         clock.advance(1)
         log.record(session.update())
@@ -116,12 +113,8 @@ def test_sets_still_waiting_at_the_end_are_written_when_the_lock_is_let_go_soon_
 
 def test_sets_that_could_not_be_written_by_the_end_are_said_once(tmp_path):
     path = tmp_path / "history.sqlite3"
-    store = HistoryStore(path)
-    clock = FakeClock(1_000_000.0)
-    session = three_sets(clock)
     said = []
-    log = SessionLog(store, session.routine, clock, report=said.append, wait_at_close=0.2)
-    log.record(session.start())
+    store, clock, session, log = three_sets_logged(path, said.append, wait_at_close=0.2)
     with write_lock_held(path):
         for _ in range(3):
             clock.advance(1)
@@ -133,12 +126,8 @@ def test_sets_that_could_not_be_written_by_the_end_are_said_once(tmp_path):
 
 def test_an_ending_that_could_not_be_written_is_said_too(tmp_path):
     path = tmp_path / "history.sqlite3"
-    store = HistoryStore(path)
-    clock = FakeClock(1_000_000.0)
-    session = three_sets(clock)
     said = []
-    log = SessionLog(store, session.routine, clock, report=said.append, wait_at_close=0.2)
-    log.record(session.start())
+    store, clock, session, log = three_sets_logged(path, said.append, wait_at_close=0.2)
     for _ in range(3):
         clock.advance(1)
         log.record(session.update())  # every set written as it ends
@@ -150,12 +139,8 @@ def test_an_ending_that_could_not_be_written_is_said_too(tmp_path):
 
 def test_a_write_that_fails_for_another_reason_is_said_once_and_the_session_goes_on(tmp_path):
     path = tmp_path / "history.sqlite3"
-    store = HistoryStore(path)
-    clock = FakeClock(1_000_000.0)
-    session = three_sets(clock)
     said = []
-    log = SessionLog(store, session.routine, clock, report=said.append)
-    log.record(session.start())
+    store, clock, session, log = three_sets_logged(path, said.append)
     clock.advance(1)
     log.record(session.update())
     other = sqlite3.connect(path)
