@@ -183,14 +183,20 @@ def said_full(path: Path) -> str:
            " space returns."  # fmt: skip
 
 
+def logged_holds(store: HistoryStore, sets: int, report) -> tuple[FakeClock, Session, SessionLog]:
+    """A session of `sets` 1 s holds with 1 s rests, started and written to `store` as it goes."""
+    clock = FakeClock(1_000_000.0)
+    session = Session(routine(step(Hold(1), sets=sets, rest_between_sets=1)), clock, get_ready=0)
+    log = SessionLog(store, session.routine, clock, report=report)
+    log.record(session.start())
+    return clock, session, log
+
+
 def test_sets_that_end_on_a_full_disk_wait_in_memory_and_are_written_in_order_when_space_returns(tmp_path):
     path = tmp_path / "small" / "history.sqlite3"
     with small_disk(path.parent), contextlib.closing(HistoryStore(path)) as store:
-        clock = FakeClock(1_000_000.0)
-        session = Session(routine(step(Hold(1), sets=4, rest_between_sets=1)), clock, get_ready=0)
         said = []
-        log = SessionLog(store, session.routine, clock, report=said.append)
-        log.record(session.start())
+        clock, session, log = logged_holds(store, 4, said.append)
         clock.advance(1)
         log.record(session.update())  # set 1, written
         filler = filled(path.parent)
@@ -216,11 +222,8 @@ def test_sets_that_end_on_a_full_disk_wait_in_memory_and_are_written_in_order_wh
 def test_sets_still_waiting_for_space_at_the_end_are_counted_as_not_saved(tmp_path):
     path = tmp_path / "small" / "history.sqlite3"
     with small_disk(path.parent), contextlib.closing(HistoryStore(path)) as store:
-        clock = FakeClock(1_000_000.0)
-        session = Session(routine(step(Hold(1), sets=3, rest_between_sets=1)), clock, get_ready=0)
         said = []
-        log = SessionLog(store, session.routine, clock, report=said.append)
-        log.record(session.start())
+        clock, session, log = logged_holds(store, 3, said.append)
         filled(path.parent)
         for _ in range(5):
             clock.advance(1)
