@@ -36,9 +36,17 @@ PLAYSOUND3_BACKENDS = ("gstreamer", "wmplayer", "ffplay", "appkit", "afplay", "w
 SOUND_BACKENDS = ("auto", *PLAYSOUND3_BACKENDS, "bell")
 SOUND_BACKEND_VARIABLE = "PLAYSOUND3_BACKEND"
 MAX_THEME_NAME = 40  # Textual's theme names are a word or two
-# The speech engines backfit drives, in the order "auto" tries them; "command" is the user's own.
-SPEECH_ENGINES = ("espeak-ng", "flite", "say", "spd-say")
-VOICES = ("auto", "off", *SPEECH_ENGINES, "command")
+# The speech engines backfit drives, in the order "auto" tries them, each as the command it runs, in the
+# grammar of `voice_command`: {wav} is the file it writes (an engine without one speaks by itself), and the
+# phrase comes on stdin unless {text} places it. {rate} is words a minute, {language} the voice's language;
+# {stretch} is the rate as flite's stretch of durations, {rate_change} as spd-say's -100 to 100 around 0.
+SPEECH_ENGINES = {
+    "espeak-ng": "espeak-ng -w {wav} -s {rate} -v {language} --stdin",
+    "flite": "flite --setf duration_stretch={stretch} -o {wav} -t {text}",
+    "say": "say -r {rate} -o {wav} --file-format=WAVE --data-format=LEI16@22050 -f -",
+    "spd-say": "spd-say -N backfit -r {rate_change} -l {language} -- {text}",
+}
+VOICES = ("auto", "off", *SPEECH_ENGINES, "command")  # "command" is the person's own, voice_command
 VOICE_VARIABLE = "BACKFIT_VOICE"  # wins over `voice`, as $PLAYSOUND3_BACKEND over `sound_backend`
 COUNTDOWN_VOICES = ("words", "ticks")  # "Three. Two. One." or the countdown chime
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}")
