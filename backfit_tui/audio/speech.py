@@ -79,7 +79,7 @@ class RenderedSpeech:
             self.problem = f"{self.name}'s phrases cannot be kept in {self.cache} ({err.strerror or err})"
             return
         part = self.cache / f"{wav.stem}.{os.getpid()}-{threading.get_ident()}.part.wav"
-        argv, stdin = self.engine.render_command(text, str(part))
+        argv, stdin = self.engine.command(text, str(part))
         self.engine_calls += 1
         try:
             done = subprocess.run(argv, input=stdin, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -139,8 +139,9 @@ class DirectSpeech:
 
     def start(self, text: str) -> bool:
         try:
-            self._last = subprocess.Popen(self.engine.speak_command(text), stdin=subprocess.DEVNULL,
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+            argv, _ = self.engine.command(text)  # its command places the phrase with {text}
+            self._last = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL)  # fmt: skip
         except OSError as err:
             self.problem = f"{self.name} could not be run ({err.strerror or err})"
             return False

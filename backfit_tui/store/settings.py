@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -13,14 +13,13 @@ from ..core.chime_map import Chime
 from .atomic import write_atomically
 from .files import FileKind, FileTooLarge, NotARegularFile, read_regular_file, size_in_words
 from .locations import ensure_dir
-from .remind_settings import REMIND_KEYS, RemindSettings, read_remind_settings
+from .remind_settings import RemindSettings
+from .setting_keys import DECLARED, Context, FallbackReader, declared_keys, part, read_declared, setting
 from .validation import (
     Check,
     Invalid,
-    KeyPath,
     LoadError,
     Problem,
-    TableReader,
     boolean,
     choice,
     parse_toml,
@@ -30,10 +29,6 @@ from .validation import (
     whole,
 )
 
-SETTINGS_KEYS = (
-    "get_ready", "weekly_goal", "mute", "sound_backend", "theme",
-    "voice", "voice_command", "voice_rate", "voice_language", "voice_countdown", "chimes", *REMIND_KEYS,
-)  # fmt: skip
 # playsound3's backends, in playsound3's own order of preference.
 PLAYSOUND3_BACKENDS = ("gstreamer", "wmplayer", "ffplay", "appkit", "afplay", "winmm", "alsa")
 # What `sound_backend` and $PLAYSOUND3_BACKEND accept: "auto" (the first backend that can play a WAV
@@ -41,31 +36,97 @@ PLAYSOUND3_BACKENDS = ("gstreamer", "wmplayer", "ffplay", "appkit", "afplay", "w
 SOUND_BACKENDS = ("auto", *PLAYSOUND3_BACKENDS, "bell")
 SOUND_BACKEND_VARIABLE = "PLAYSOUND3_BACKEND"
 MAX_THEME_NAME = 40  # Textual's theme names are a word or two
-# The speech engines backfit drives, in the order "auto" tries them; "command" is the user's own.
-SPEECH_ENGINES = ("espeak-ng", "flite", "say", "spd-say")
-VOICES = ("auto", "off", *SPEECH_ENGINES, "command")
+# The speech engines backfit drives, in the order "auto" tries them, each as the command it runs, in the
+# grammar of `voice_command`: {wav} is the file it writes (an engine without one speaks by itself), and the
+# phrase comes on stdin unless {text} places it. {rate} is words a minute, {language} the voice's language;
+# {stretch} is the rate as flite's stretch of durations, {rate_change} as spd-say's -100 to 100 around 0.
+SPEECH_ENGINES = {
+    "espeak-ng": "espeak-ng -w {wav} -s {rate} -v {language} --stdin",
+    "flite": "flite --setf duration_stretch={stretch} -o {wav} -t {text}",
+    "say": "say -r {rate} -o {wav} --file-format=WAVE --data-format=LEI16@22050 -f -",
+    "spd-say": "spd-say -N backfit -r {rate_change} -l {language} -- {text}",
+}
+VOICES = ("auto", "off", *SPEECH_ENGINES, "command")  # "command" is the person's own, voice_command
 VOICE_VARIABLE = "BACKFIT_VOICE"  # wins over `voice`, as $PLAYSOUND3_BACKEND over `sound_backend`
 COUNTDOWN_VOICES = ("words", "ticks")  # "Three. Two. One." or the countdown chime
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}")
 
 
+def _command_template(value: Any) -> str:
+    """`voice_command`: a command backfit can split into words (as a shell would, but never runs one) with {wav}."""
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(f"must be a command in quotes that writes a WAV file to {{wav}}, got {show_value(value)}")
+    try:
+        words = shlex.split(value)
+    except ValueError as err:  # an unclosed quote
+        raise Invalid(f"cannot be split into words ({err}): {show_value(value)}") from None
+    if not any("{wav}" in word for word in words):
+        raise Invalid(f"must say where the WAV file goes with {{wav}}, got {show_value(value)}")
+    return value
+
+
+def _language_code(value: Any) -> str:
+    if not isinstance(value, str) or not LANGUAGE_CODE.fullmatch(value):
+        raise Invalid(f'must be a language code such as "en" or "en-gb", got {show_value(value)}')
+    return value
+
+
+def _theme(context: Context) -> Check:
+    """One of the themes the screen knows; when it knows none (nothing is drawn), any one-line name."""
+    return choice(context.themes) if context.themes else text(MAX_THEME_NAME)
+
+
+def _auto_is_none(backend: str) -> str | None:
+    return None if backend == "auto" else backend
+
+
+class _ChimeTable:
+    """The [chimes] table: each chime on, off, or a WAV file of one's own; a bad one leaves the bundled chime."""
+
+    def keys(self, name: str) -> list[str]:
+        return [name]
+
+    def read(self, reader: FallbackReader, document: dict[str, Any], name: str, context: Context) -> dict:
+        chimes: dict[Chime, bool | Path] = {}
+        table = document.get(name, {})
+        if reader.table(table, (name,), [c.value for c in Chime]) is None:
+            table = {}
+        instead = "the bundled chime plays"
+        for chime in Chime:
+            wanted = reader.setting(table, chime.value, _on_off_or_file(context.folder), None, (name,), instead)
+            if isinstance(wanted, Path) and (why := wav_problem(wanted)):
+                reader.problem((name, chime.value), f"{why}; {instead} instead")
+            elif wanted is not None:
+                chimes[chime] = wanted
+        return chimes
+
+
 @dataclass(frozen=True)
 class Settings:
-    """What the user can change; every field has a default that works out of the box."""
+    """What the user can change; every field has a default that works out of the box.
 
-    get_ready: int = 5  # seconds of get-ready countdown before each step
-    weekly_goal: int = 3  # sessions a week; the articles ask for two or three
-    mute: bool = False
-    sound_backend: str | None = None  # None: the first backend here that can play a WAV file
-    theme: str = "textual-dark"  # the screen's colours: one of Textual's themes, its own default here
-    voice: str = "auto"  # the speech engine, "command" for voice_command, or "off"
-    voice_command: str = ""  # a command that writes the phrase it reads on stdin (or from {text}) to {wav}
-    voice_rate: int = 175  # words a minute
-    voice_language: str = "en"  # the engine's voice for it (espeak-ng, spd-say)
-    voice_countdown: str = "words"  # the last three seconds said aloud, or "ticks" for the countdown chime
-    chimes: Mapping[Chime, bool | Path] = field(default_factory=dict)  # False: off; a Path: the user's WAV
+    Each field declares its key in settings.toml once (`setting`): its default as written, its check, and
+    the environment variable that wins over it, if any.
+    """
+
+    get_ready: int = setting(5, whole(0, 60, "seconds"))  # seconds of get-ready countdown before each step
+    weekly_goal: int = setting(3, whole(1, 14, "sessions"))  # sessions a week; the articles ask for two or three
+    mute: bool = setting(False, boolean)
+    # None ("auto"): the first backend here that can play a WAV file
+    sound_backend: str | None = setting("auto", choice(SOUND_BACKENDS), means=_auto_is_none, env=SOUND_BACKEND_VARIABLE)
+    theme: str = setting("textual-dark", check_in=_theme)  # the screen's colours: Textual's own default here
+    voice: str = setting("auto", choice(VOICES), env=VOICE_VARIABLE)  # an engine, "command" or "off"
+    voice_command: str = setting("", _command_template)  # writes the phrase on stdin (or {text}) to {wav}
+    voice_rate: int = setting(175, whole(80, 450, "words a minute"))
+    voice_language: str = setting("en", _language_code)  # the engine's voice for it (espeak-ng, spd-say)
+    voice_countdown: str = setting("words", choice(COUNTDOWN_VOICES))  # or "ticks" for the countdown chime
+    # False: off; a Path: the person's own WAV file
+    chimes: Mapping[Chime, bool | Path] = field(default_factory=dict, metadata={DECLARED: _ChimeTable()})
     warnings: tuple[Problem, ...] = ()  # what was set but cannot be honoured (the default is used)
-    remind: RemindSettings = RemindSettings()  # `backfit remind`: how often, which routine, when
+    remind: RemindSettings = part(RemindSettings, "remind_")  # `backfit remind`: how often, which routine, when
+
+
+SETTINGS_KEYS = tuple(declared_keys(Settings))
 
 
 def load_settings(path: Path, environ: Mapping[str, str] | None = None, themes: Collection[str] = ()) -> Settings:
@@ -80,36 +141,11 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None, themes: 
     """
     warnings: list[Problem] = []
     document, source = _read_document(path)
-    reader = _FallbackReader(path, source, warnings)
+    reader = FallbackReader(path, source, warnings)
     reader.table(document, (), SETTINGS_KEYS)
-    get_ready = reader.setting(document, "get_ready", whole(0, 60, "seconds"), Settings.get_ready)
-    weekly_goal = reader.setting(document, "weekly_goal", whole(1, 14, "sessions"), Settings.weekly_goal)
-    mute = reader.setting(document, "mute", boolean, Settings.mute)
-    backend = reader.setting(document, "sound_backend", choice(SOUND_BACKENDS), "auto")
-    backend = _from_environment(environ or {}, SOUND_BACKEND_VARIABLE, SOUND_BACKENDS, backend, warnings)
-    theme = reader.setting(document, "theme", choice(themes) if themes else text(MAX_THEME_NAME), Settings.theme)
-    voice = reader.setting(document, "voice", choice(VOICES), Settings.voice)
-    voice = _from_environment(environ or {}, VOICE_VARIABLE, VOICES, voice, warnings)
-    voice_command = reader.setting(document, "voice_command", _command_template, Settings.voice_command)
-    voice_rate = reader.setting(document, "voice_rate", whole(80, 450, "words a minute"), Settings.voice_rate)
-    voice_language = reader.setting(document, "voice_language", _language_code, Settings.voice_language)
-    voice_countdown = reader.setting(document, "voice_countdown", choice(COUNTDOWN_VOICES), Settings.voice_countdown)
-    chimes: dict[Chime, bool | Path] = {}
-    table = document.get("chimes", {})
-    if reader.table(table, ("chimes",), [c.value for c in Chime]) is None:
-        table = {}
-    for chime in Chime:
-        wanted = reader.setting(table, chime.value, _on_off_or_file(path.parent), None, ("chimes",))
-        if isinstance(wanted, Path) and (why := wav_problem(wanted)):
-            reader.problem(("chimes", chime.value), f"{why}; the bundled chime plays instead")
-        elif wanted is not None:
-            chimes[chime] = wanted
-    remind = read_remind_settings(reader, document)
+    values = read_declared(Settings, reader, document, Context(path.parent, environ or {}, themes))
     reader.finish()
-    return Settings(
-        get_ready, weekly_goal, mute, None if backend == "auto" else backend, theme,
-        voice, voice_command, voice_rate, voice_language, voice_countdown, chimes, tuple(warnings), remind,
-    )  # fmt: skip
+    return Settings(**values, warnings=tuple(warnings))
 
 
 def _read_document(path: Path) -> tuple[dict[str, Any], str]:
@@ -135,63 +171,6 @@ def load_settings_or_defaults(
     except LoadError as err:
         set_aside = "the default settings are used until it is fixed"
         return Settings(warnings=tuple(replace(p, message=f"{p.message}; {set_aside}") for p in err.problems))
-
-
-class _FallbackReader(TableReader):
-    """A TableReader whose every problem is a warning: the setting keeps its default."""
-
-    def setting(self, table: dict[str, Any], key: str, check: Check, default: Any, path: KeyPath = ()) -> Any:
-        """The checked value of `table[key]`, or `default` (and a warning saying so) when it is bad."""
-        instead = "the bundled chime plays" if path == ("chimes",) else f"the default, {show_value(default)}, is used"
-
-        def check_or_say_instead(value: Any) -> Any:
-            try:
-                return check(value)
-            except Invalid as err:
-                raise Invalid(f"{err}; {instead} until it is fixed") from None
-
-        found = self.field(table, path, key, check_or_say_instead, default)
-        return default if found is None else found  # None: the value was bad, and said so
-
-    def table(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> dict[str, Any] | None:
-        """As TableReader.table; an unknown key, or a table that is not one, is said to be ignored."""
-        before = len(self.problems)
-        found = super().table(value, path, allowed)
-        self.problems[before:] = [replace(p, message=f"{p.message}; it is ignored") for p in self.problems[before:]]
-        return found
-
-
-def _from_environment(
-    environ: Mapping[str, str], variable: str, options: Iterable[str], value: str, warnings: list[Problem]
-) -> str:
-    """The option `variable` names in `environ`, when set, else `value` (with a warning if it names none)."""
-    wanted = environ.get(variable)
-    if wanted is None:
-        return value
-    try:
-        return choice(options)(wanted.strip().lower())
-    except Invalid as err:
-        warnings.append(Problem(Path("environment"), f"{err}; it is ignored", variable))
-        return value
-
-
-def _command_template(value: Any) -> str:
-    """`voice_command`: a command backfit can split into words (as a shell would, but never runs one) with {wav}."""
-    if not isinstance(value, str) or not value.strip():
-        raise Invalid(f"must be a command in quotes that writes a WAV file to {{wav}}, got {show_value(value)}")
-    try:
-        words = shlex.split(value)
-    except ValueError as err:  # an unclosed quote
-        raise Invalid(f"cannot be split into words ({err}): {show_value(value)}") from None
-    if not any("{wav}" in word for word in words):
-        raise Invalid(f"must say where the WAV file goes with {{wav}}, got {show_value(value)}")
-    return value
-
-
-def _language_code(value: Any) -> str:
-    if not isinstance(value, str) or not LANGUAGE_CODE.fullmatch(value):
-        raise Invalid(f'must be a language code such as "en" or "en-gb", got {show_value(value)}')
-    return value
 
 
 def _on_off_or_file(base: Path):

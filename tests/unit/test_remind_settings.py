@@ -16,14 +16,16 @@ def load(tmp_path: Path, text: str):
 
 
 def test_without_settings_a_desk_break_comes_every_fifty_minutes_at_any_hour(tmp_path):
-    assert load(tmp_path, "").remind == RemindSettings(3000, "desk-break", RemindWindow())
+    remind = load(tmp_path, "").remind
+    assert (remind.every, remind.routine, remind.window) == (3000, "desk-break", RemindWindow())
 
 
 def test_the_reminder_settings_are_read(tmp_path):
     text = 'remind_every = "90s"\nremind_routine = "floor-stretch"\nremind_hours = "09:00-18:00"\nremind_days = "mon-fri"\n'
     settings = load(tmp_path, text)
     assert settings.warnings == ()
-    assert settings.remind == RemindSettings(90, "floor-stretch", RemindWindow(540, 1080, frozenset(range(5))))
+    office = RemindWindow(540, 1080, frozenset(range(5)))
+    assert (settings.remind.every, settings.remind.routine, settings.remind.window) == (90, "floor-stretch", office)
 
 
 def test_a_bad_reminder_setting_says_where_and_keeps_its_default(tmp_path):

@@ -20,7 +20,7 @@ from backfit_tui.audio.voice import make_voice
 from backfit_tui.core.chime_map import Chime
 from backfit_tui.core.engine import Session
 from backfit_tui.core.model import Hold
-from backfit_tui.store.settings import Settings
+from backfit_tui.store.settings import SPEECH_ENGINES, Settings
 
 HOLD = routine(step(Hold(30), sets=2, rest_between_sets=10))  # "Plank. Hold thirty seconds, two sets." first
 
@@ -40,7 +40,7 @@ def command_speech(tmp_path: Path, **settings) -> RenderedSpeech:
 
 
 def test_auto_takes_the_first_engine_on_path_in_order():
-    assert find_engine(Settings(), on_path("say", "flite")).words == ("/usr/bin/flite",)
+    assert find_engine(Settings(), on_path("say", "flite")).words[0] == "/usr/bin/flite"
     assert find_engine(Settings(), on_path("spd-say", "espeak-ng")).name == "espeak-ng"
 
 
@@ -67,19 +67,35 @@ def test_a_command_voice_needs_its_command_and_finds_its_program(monkeypatch):
         find_engine(Settings(voice="command"), on_path("piper"))
 
 
-@pytest.mark.parametrize("text", ["-v evil; rm -rf ~", *HOSTILE_SHOWN])
+def engine(voice: str, **settings) -> Engine:
+    """The engine `voice` names, found in /usr/bin."""
+    return find_engine(Settings(voice=voice, **settings), on_path(voice))
+
+
+@pytest.mark.parametrize("text", ["-v evil; rm -rf ~", "{wav} {rate}", *HOSTILE_SHOWN])
 def test_each_engine_gets_the_phrase_whole_as_stdin_or_one_argument_never_through_a_shell(text):
-    espeak = Engine("espeak-ng", ("/usr/bin/espeak-ng",), rate=200, language="en-gb")
-    assert espeak.render_command(text, "/c/p.wav") == (
+    espeak = engine("espeak-ng", voice_rate=200, voice_language="en-gb")
+    assert espeak.command(text, "/c/p.wav") == (
         ["/usr/bin/espeak-ng", "-w", "/c/p.wav", "-s", "200", "-v", "en-gb", "--stdin"], text)  # fmt: skip
-    flite, _ = Engine("flite", ("/usr/bin/flite",), rate=350).render_command(text, "/c/p.wav")
-    assert flite[-2:] == ["-t", text] and "duration_stretch=0.500" in flite
-    say_argv, say_stdin = Engine("say", ("/usr/bin/say",)).render_command(text, "/c/p.wav")
-    assert say_argv[-2:] == ["-f", "-"] and say_stdin == text
-    spd = Engine("spd-say", ("/usr/bin/spd-say",), rate=350, language="de").speak_command(text)
-    assert spd == ["/usr/bin/spd-say", "-N", "backfit", "-r", "100", "-l", "de", "--", text]
+    assert engine("flite", voice_rate=350).command(text, "/c/p.wav") == (
+        ["/usr/bin/flite", "--setf", "duration_stretch=0.500", "-o", "/c/p.wav", "-t", text], None)  # fmt: skip
+    assert engine("say").command(text, "/c/p.wav") == (
+        ["/usr/bin/say", "-r", "175", "-o", "/c/p.wav", "--file-format=WAVE", "--data-format=LEI16@22050", "-f", "-"],
+        text,
+    )
+    spd = engine("spd-say", voice_rate=350, voice_language="de")
+    assert spd.command(text) == (["/usr/bin/spd-say", "-N", "backfit", "-r", "100", "-l", "de", "--", text], None)
     command = Engine("command", ("/usr/bin/tts", "--out={wav}", "--say", "{text}"))
-    assert command.render_command(text, "/c/p.wav") == (["/usr/bin/tts", "--out=/c/p.wav", "--say", text], None)
+    assert command.command(text, "/c/p.wav") == (["/usr/bin/tts", "--out=/c/p.wav", "--say", text], None)
+
+
+def test_a_command_of_ones_own_is_given_the_rate_and_language_in_the_engines_grammar():
+    piper = Engine("command", ("/usr/bin/piper", "-f", "{wav}", "--rate={rate}", "--lang={language}"), 200, "de")
+    assert piper.command("Drei.", "/c/p.wav") == (["/usr/bin/piper", "-f", "/c/p.wav", "--rate=200", "--lang=de"], "Drei.")
+
+
+def test_only_an_engine_whose_command_writes_a_wav_file_renders():
+    assert [engine(name).renders for name in SPEECH_ENGINES] == [True, True, True, False]  # spd-say speaks itself
 
 
 def test_the_voice_plays_through_the_chimes_player_so_the_bell_alone_leaves_it_silent(tmp_path):
