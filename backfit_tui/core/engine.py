@@ -12,22 +12,11 @@ import math
 from collections.abc import Callable
 from enum import StrEnum
 
+from .beats import Cue, CueKind
 from .model import Routine
 from .records import Event, EventKind, SessionRecord
-from .tally import Tally, achieved_in
-from .timeline import (
-    COUNTDOWN_SECONDS,
-    Cue,
-    CueKind,
-    Phase,
-    PhaseKind,
-    build_timeline,
-    cues,
-    planned_active_seconds,
-    reps_per_set,
-    reps_per_side,
-    total_seconds,
-)
+from .tally import Tally
+from .timeline import COUNTDOWN_SECONDS, Phase, PhaseKind, build_timeline, cues, planned_active_seconds, total_seconds
 
 Clock = Callable[[], float]
 ADJUST_STEP_S = 5
@@ -146,7 +135,7 @@ class Session:
     @property
     def reps_done(self) -> int:
         """Self-paced reps counted in the current set, on each side when sides alternate."""
-        return reps_per_side(self.phase.step, self.reps_counted)
+        return self.phase.step.reps_per_side(self.reps_counted)
 
     @property
     def counts_reps(self) -> bool:
@@ -238,7 +227,7 @@ class Session:
         now = self.clock()
         self.reps_counted += 1
         events.append(Event(EventKind.REP, now, self.index, self.reps_counted))
-        if self.reps_counted >= reps_per_set(self.phase.step):
+        if self.reps_counted >= self.phase.step.reps_per_set:
             events += self._leave(self.index + 1, skipped=False)
         return events
 
@@ -320,7 +309,7 @@ class Session:
         events.append(Event(EventKind.PHASE_ENDED, at, self.index))
         if self.phase.kind is PhaseKind.WORK:
             elapsed = self._paused_elapsed if self.status in FROZEN else max(at - self._origin, 0.0)
-            done = achieved_in(self.phase, elapsed, self._length, self.reps_done)
+            done = self.phase.step.dosage.achieved(self.phase.step, elapsed, self._length, self.reps_done)
             events.extend(self.tally.record(self.index, done, skipped, at, active=round(elapsed, 3)))
 
     def _emit_cues(self, upto: float, events: list[Event]) -> None:

@@ -13,8 +13,8 @@ from enum import StrEnum
 
 from .engine import Session, Status
 from .formatting import clock_face, literal
-from .model import Breaths
-from .timeline import COUNTDOWN_SECONDS, BreathPosition, Phase, PhaseKind, RepPosition, breath_at, rep_at
+from .beats import BreathPosition, RepPosition
+from .timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
 from .wording import HEADINGS, counting_keys, next_up, phase_cues, phase_heading
 
 
@@ -114,9 +114,7 @@ def _paced_position(session: Session) -> BreathPosition | RepPosition | None:
     phase = session.phase
     if not phase.paced:
         return None
-    if isinstance(phase.step.dosage, Breaths):
-        return breath_at(phase.step.dosage, session.elapsed())
-    return rep_at(phase.step, session.elapsed())
+    return phase.step.dosage.position(phase.step, session.elapsed())
 
 
 def _word_and_pace(session: Session, position: BreathPosition | RepPosition | None) -> tuple[str, float | None]:
@@ -133,11 +131,7 @@ def _word_and_pace(session: Session, position: BreathPosition | RepPosition | No
             return "BREATHE IN", position.fraction
         return "BREATHE OUT", 1 - position.fraction
     side = f" {position.side.upper()}" if position.side else ""
-    if position.holding:
-        return f"HOLD{side}", 1.0
-    dosage = phase.step.dosage
-    moving = (session.elapsed() % dosage.rep_seconds) / dosage.seconds_per_rep
-    return f"WORK{side}", min(moving, 1.0)
+    return f"{'HOLD' if position.holding else 'WORK'}{side}", position.fraction
 
 
 def _then(session: Session, position: BreathPosition | RepPosition | None) -> str:
@@ -167,5 +161,5 @@ def _figure(session: Session, position: BreathPosition | RepPosition | None) -> 
         return f"{position.number}/{position.count}"
     remaining = session.remaining()
     if remaining is None:  # reps counted by hand
-        return f"{session.reps_done}/{session.phase.step.dosage.count}"
+        return f"{session.reps_done}/{session.phase.step.dosage.amount}"
     return clock_face(remaining)

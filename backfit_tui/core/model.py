@@ -1,14 +1,18 @@
-"""The routine model: exercises, dosages, steps and routines, as frozen dataclasses.
+"""The routine model: exercises, dosages, steps and routines, as frozen dataclasses; each kind of dosage
+answers the one `Dosage` protocol.
 
 Nothing here reads files or knows about screens; `routines.py` builds these from TOML.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import ClassVar, Protocol
 
+from .beats import BreathPosition, Cue, CueKind, Pacing, Rep, RepPosition, Side, completed
 from .formatting import counted
+from .spoken import spoken_count, spoken_duration
 
 # A self-paced rep has no tempo; plans and time-left estimates count it at this many seconds.
 SELF_PACED_REP_ESTIMATE_S = 3.0
@@ -20,13 +24,6 @@ class Sides(StrEnum):
     NONE = "none"
     EACH = "each"  # left, a switch pause, then right, within every set
     ALTERNATING = "alternating"  # reps alternate left and right within the set
-
-
-class Side(StrEnum):
-    """The side a piece of work is done on."""
-
-    LEFT = "left"
-    RIGHT = "right"
 
 
 @dataclass(frozen=True)
@@ -66,20 +63,98 @@ class Exercise:
     cautions: tuple[str, ...] = ()  # said with any cues, the library's or a routine's own
 
 
+class Dosage(Protocol):
+    """What every dosage kind answers, so that nothing else asks which kind a step's dosage is.
+
+    A kind is a frozen dataclass built from its amount alone, `Kind(amount)`; `store.routines` keeps its row,
+    which reads it from a routine file and writes it back. Methods given a `step` are given the step whose
+    dosage this is, for its sides. `position` is what a figure that moves with the work reads.
+    """
+
+    unit: ClassVar[str]  # what its amount counts, as a set is recorded: "seconds", "breaths", "reps"
+    range_name: ClassVar[str]  # the field of an exercise's `Ranges` it progresses within
+
+    @property
+    def amount(self) -> int: ...  # what a set asks on one side: the seconds held, or the breaths or reps
+
+    @property
+    def pacing(self) -> Pacing: ...
+
+    @property
+    def work_seconds(self) -> float: ...  # one side's work in a set (an estimate when counted by hand)
+
+    def with_amount(self, amount: int) -> Dosage: ...  # a step up or back
+
+    def beats(self, step: Step, length: float) -> list[Cue]:
+        """The cues inside a work phase `length` seconds long, besides its countdown."""
+        ...
+
+    def achieved(self, step: Step, elapsed: float, length: float | None, counted: int) -> float:
+        """What a work phase achieved in `elapsed` seconds of `length`, in `unit` per side; `counted`: by hand."""
+        ...
+
+    def position(self, step: Step, elapsed: float) -> BreathPosition | RepPosition | None:
+        """The breath or rep under way `elapsed` seconds into a work phase its cues pace; else None."""
+        ...
+
+    def describe_amount(self) -> str: ...  # `hold 30 s`, `10 breaths`
+
+    def describe_pace(self) -> str: ...  # `3 s in, 3 s out`, `self-paced`; "" when the amount says it all
+
+    def amount_words(self) -> str: ...  # in short, as a suggestion offers it: `35 s`, `12 reps`
+
+    def said_amount(self) -> str: ...  # as the voice says it: `hold thirty seconds`, `ten breaths`
+
+    def said_pace(self) -> str: ...  # what the voice adds, `hold four seconds each`, or ""
+
+
+# A hold shorter than this gets no halfway cue: it would crowd the 3-2-1 countdown.
+HALFWAY_MIN_SECONDS = 8.0
+
+
 @dataclass(frozen=True)
 class Hold:
     """Hold a position for a number of seconds."""
 
     seconds: int
 
+    unit: ClassVar[str] = "seconds"
+    range_name: ClassVar[str] = "hold"
+    pacing: ClassVar[Pacing] = Pacing.COUNTDOWN
+
+    @property
+    def amount(self) -> int:
+        return self.seconds
+
     @property
     def work_seconds(self) -> float:
         return float(self.seconds)
+
+    def with_amount(self, amount: int) -> Hold:
+        return Hold(amount)
+
+    def beats(self, step: Step, length: float) -> list[Cue]:
+        return [Cue(length / 2, CueKind.HALFWAY)] if length >= HALFWAY_MIN_SECONDS else []
+
+    def achieved(self, step: Step, elapsed: float, length: float | None, counted: int) -> float:
+        return round(min(elapsed, self.work_seconds if length is None else length), 1)
+
+    def position(self, step: Step, elapsed: float) -> None:
+        return None
 
     def describe_amount(self) -> str:
         return f"hold {self.seconds} s"
 
     def describe_pace(self) -> str:
+        return ""
+
+    def amount_words(self) -> str:
+        return f"{self.seconds} s"
+
+    def said_amount(self) -> str:
+        return f"hold {spoken_duration(self.seconds)}"
+
+    def said_pace(self) -> str:
         return ""
 
 
@@ -91,6 +166,14 @@ class Breaths:
     inhale: float = 3.0
     exhale: float = 3.0
 
+    unit: ClassVar[str] = "breaths"
+    range_name: ClassVar[str] = "breaths"
+    pacing: ClassVar[Pacing] = Pacing.CUES
+
+    @property
+    def amount(self) -> int:
+        return self.count
+
     @property
     def breath_seconds(self) -> float:
         return self.inhale + self.exhale
@@ -99,11 +182,40 @@ class Breaths:
     def work_seconds(self) -> float:
         return self.count * self.breath_seconds
 
+    def with_amount(self, amount: int) -> Breaths:
+        return replace(self, count=amount)
+
+    def beats(self, step: Step, length: float) -> list[Cue]:
+        found = []
+        for n in range(self.count):
+            found.append(Cue(n * self.breath_seconds, CueKind.BREATH_IN, n + 1))
+            found.append(Cue(n * self.breath_seconds + self.inhale, CueKind.BREATH_OUT, n + 1))
+        return found
+
+    def achieved(self, step: Step, elapsed: float, length: float | None, counted: int) -> float:
+        return completed(self.count, elapsed, self.breath_seconds)
+
+    def position(self, step: Step, elapsed: float) -> BreathPosition:
+        index = min(int(elapsed // self.breath_seconds), self.count - 1)
+        within = min(elapsed - index * self.breath_seconds, self.breath_seconds)
+        if within < self.inhale:
+            return BreathPosition(index + 1, self.count, True, within / self.inhale)
+        return BreathPosition(index + 1, self.count, False, min((within - self.inhale) / self.exhale, 1.0))
+
     def describe_amount(self) -> str:
         return counted(self.count, "breath")
 
     def describe_pace(self) -> str:
         return f"{_num(self.inhale)} s in, {_num(self.exhale)} s out"
+
+    def amount_words(self) -> str:
+        return self.describe_amount()
+
+    def said_amount(self) -> str:
+        return spoken_count(self.count, "breath")
+
+    def said_pace(self) -> str:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -117,9 +229,20 @@ class Reps:
     seconds_per_rep: float | None = None
     hold_per_rep: int | None = None
 
+    unit: ClassVar[str] = "reps"
+    range_name: ClassVar[str] = "reps"
+
+    @property
+    def amount(self) -> int:
+        return self.count
+
     @property
     def paced(self) -> bool:
         return self.seconds_per_rep is not None
+
+    @property
+    def pacing(self) -> Pacing:
+        return Pacing.CUES if self.paced else Pacing.BY_HAND
 
     @property
     def rep_seconds(self) -> float:
@@ -132,6 +255,35 @@ class Reps:
     def work_seconds(self) -> float:
         return self.count * self.rep_seconds
 
+    def with_amount(self, amount: int) -> Reps:
+        return replace(self, count=amount)
+
+    def beats(self, step: Step, length: float) -> list[Cue]:
+        if self.seconds_per_rep is None:
+            return []
+        found = []
+        for n in range(step.reps_per_set):
+            found.append(Cue(n * self.rep_seconds, CueKind.REP, n + 1))
+            if self.hold_per_rep:
+                found.append(Cue(n * self.rep_seconds + self.seconds_per_rep, CueKind.REP_HOLD, n + 1))
+        return found
+
+    def achieved(self, step: Step, elapsed: float, length: float | None, counted: int) -> float:
+        if not self.paced:
+            return counted
+        return step.reps_per_side(completed(step.reps_per_set, elapsed, self.rep_seconds))
+
+    def position(self, step: Step, elapsed: float) -> RepPosition | None:
+        if self.seconds_per_rep is None:
+            return None
+        index = min(int(elapsed // self.rep_seconds), step.reps_per_set - 1)
+        within = elapsed - index * self.rep_seconds
+        holding = bool(self.hold_per_rep) and within >= self.seconds_per_rep
+        hold_left = max(self.rep_seconds - within, 0.0) if holding else 0.0
+        moving = 1.0 if holding else min((elapsed % self.rep_seconds) / self.seconds_per_rep, 1.0)
+        rep = step.rep_of(index + 1)
+        return RepPosition(rep.number, rep.count, rep.side, holding, hold_left, moving)
+
     def describe_amount(self) -> str:
         return counted(self.count, "rep")
 
@@ -142,8 +294,14 @@ class Reps:
         hold = f" + {self.hold_per_rep} s hold" if self.hold_per_rep else ""
         return f"{_num(self.seconds_per_rep)} s per rep{hold}"
 
+    def amount_words(self) -> str:
+        return self.describe_amount()
 
-Dosage = Hold | Breaths | Reps
+    def said_amount(self) -> str:
+        return spoken_count(self.count, "rep")
+
+    def said_pace(self) -> str:
+        return f"hold {spoken_duration(self.hold_per_rep)} each" if self.hold_per_rep else ""
 
 
 @dataclass(frozen=True)
@@ -176,7 +334,22 @@ class Step:
     @property
     def self_paced(self) -> bool:
         """Whether the person says when each set is done: reps with no tempo."""
-        return isinstance(self.dosage, Reps) and not self.dosage.paced
+        return self.dosage.pacing is Pacing.BY_HAND
+
+    @property
+    def reps_per_set(self) -> int:
+        """Reps in one work phase: both sides' when they alternate within the set."""
+        return self.dosage.amount * (2 if self.sides is Sides.ALTERNATING else 1)
+
+    def reps_per_side(self, reps: int) -> int:
+        """Of `reps` done in a work phase, the reps as counted: on each side (whole pairs) when sides alternate."""
+        return reps // 2 if self.sides is Sides.ALTERNATING else reps
+
+    def rep_of(self, n: int) -> Rep:
+        """The `n`th rep of a work phase (from 1, in the order done); sides that alternate start on the left."""
+        if self.sides is not Sides.ALTERNATING:
+            return Rep(n, self.dosage.amount, None)
+        return Rep((n + 1) // 2, self.dosage.amount, Side.LEFT if n % 2 else Side.RIGHT)
 
     @property
     def set_work_seconds(self) -> float:

@@ -14,15 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from .formatting import counted
-from .model import Breaths, DosageRange, Exercise, Hold, Routine, Step
+from .model import Breaths, Dosage, DosageRange, Exercise, Hold, Reps, Routine, Step
 from .outcome import sets_count_toward_goal
 from .records import SessionRecord, SetRecord
 from .timeline import planned_amount
 
 SESSIONS_WEIGHED = 2  # the last sessions of a routine the rule looks at
-# Where a new step of a kind starts when the library gives its exercise no range of that kind.
+# Where a new step of a kind starts when the library gives its exercise no range of that kind, by range.
 USUAL_AMOUNTS = {"hold": 30, "breaths": 10, "reps": 10}
+NEW_STEP_KINDS = (Hold, Breaths, Reps)  # a new step is of the first its exercise has a range for, else a hold
 
 
 class Direction(StrEnum):
@@ -63,44 +63,28 @@ class Suggestion:
 
 def dosage_words(step: Step) -> str:
     """A step's amount and sets in short: `35 s`, `12 reps`, `10 breaths × 2`."""
-    amount, _unit = planned_amount(step)
-    dosage = step.dosage
-    if isinstance(dosage, Hold):
-        text = f"{amount} s"
-    else:
-        text = counted(amount, "breath" if isinstance(dosage, Breaths) else "rep")
-    return text + (f" × {step.sets}" if step.sets > 1 else "")
+    return step.dosage.amount_words() + (f" × {step.sets}" if step.sets > 1 else "")
 
 
 def amount_range(step: Step) -> DosageRange | None:
     """The range of the step's dosage kind, from its exercise; None if the library gives none."""
-    ranges = step.exercise.ranges
-    if isinstance(step.dosage, Hold):
-        return ranges.hold
-    return ranges.breaths if isinstance(step.dosage, Breaths) else ranges.reps
+    return getattr(step.exercise.ranges, step.dosage.range_name)
 
 
 def with_amount(step: Step, amount: int) -> Step:
     """The step with its hold's seconds, or its count of breaths or reps, set to `amount`."""
-    dosage = step.dosage
-    if isinstance(dosage, Hold):
-        return replace(step, dosage=Hold(amount))
-    return replace(step, dosage=replace(dosage, count=amount))
+    return replace(step, dosage=step.dosage.with_amount(amount))
 
 
-def starting_amounts(exercise: Exercise, kind: str | None = None) -> dict[str, int]:
-    """Where a new step of `exercise` starts, keyed as a routine file writes it: `{"reps": 12, "sets": 2}`.
-
-    At the low end of the library's ranges: of the dosage `kind` ("hold", "breaths" or "reps") if given,
-    else of the first kind the library gives a range for, or a hold; sets only when more than one.
-    """
+def starting_step(exercise: Exercise, kind: type[Dosage] | None = None) -> Step:
+    """A new step of `exercise`, at the low end of the library's ranges: of the dosage `kind` if given, else
+    of the first of `NEW_STEP_KINDS` the library gives a range for, or a hold; with more sets only if the range
+    of sets starts above one."""
     ranges = exercise.ranges
-    kind = kind or next((usual for usual in USUAL_AMOUNTS if getattr(ranges, usual)), "hold")
-    amounts: DosageRange | None = getattr(ranges, kind)
-    starting = {kind: amounts.low if amounts else USUAL_AMOUNTS[kind]}
-    if ranges.sets and ranges.sets.low != Step.sets:
-        starting["sets"] = ranges.sets.low
-    return starting
+    kind = kind or next((usual for usual in NEW_STEP_KINDS if getattr(ranges, usual.range_name)), Hold)
+    amounts: DosageRange | None = getattr(ranges, kind.range_name)
+    sets = ranges.sets.low if ranges.sets else Step.sets
+    return Step(exercise, kind(amounts.low if amounts else USUAL_AMOUNTS[kind.range_name]), sets=sets)
 
 
 def step_up(step: Step) -> Suggestion | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .timeline import CueKind
+from .beats import CueKind
 
 ALTERNATING_SIDES = "both"  # the side of a set whose reps alternate left and right: its amounts are on each side
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .engine import Session, Status
-from .model import Breaths, Hold, Reps, Routine, Side, Sides, Step
+from .beats import Side
+from .model import Routine, Sides, Step
 from .records import Event, EventKind
 from .spoken import number_words, speakable, spoken_count, spoken_duration
 from .timeline import COUNTDOWN_SECONDS, Phase, PhaseKind, total_seconds
@@ -35,8 +36,7 @@ def phrase_of(event: Event, timeline: Sequence[Phase], count_aloud: bool) -> str
         counted = count_aloud and _room_to_count(timeline, event.phase_index)
         return f"{number_words(event.value).capitalize()}." if counted else None
     if kind is EventKind.HALFWAY:
-        long_hold = isinstance(phase.step.dosage, Hold) and phase.step.dosage.seconds >= HALFWAY_SAID_FROM_S
-        return "Halfway." if long_hold else None
+        return "Halfway." if phase.step.dosage.work_seconds >= HALFWAY_SAID_FROM_S else None
     if kind in (EventKind.BREATH_IN, EventKind.BREATH_OUT):
         first = phase.set_number == 1 and phase.side is not Side.RIGHT and event.value <= BREATHS_SAID
         return ("Breathe in." if kind is EventKind.BREATH_IN else "Breathe out.") if first else None
@@ -91,20 +91,14 @@ def opening(timeline: Sequence[Phase], index: int) -> str | None:
 
 def introduction(step: Step) -> str:
     """The exercise and what it asks: "Child's pose. Hold thirty seconds, three sets."."""
-    dosage = step.dosage
-    if isinstance(dosage, Hold):
-        what = f"Hold {spoken_duration(dosage.seconds)}"
-    elif isinstance(dosage, Breaths):
-        what = spoken_count(dosage.count, "breath").capitalize()
-    else:
-        what = spoken_count(dosage.count, "rep").capitalize()
+    what = step.dosage.said_amount().capitalize()
     extras = []
     if step.sides is not Sides.NONE:
         what += " on each side"
         if step.sides is Sides.ALTERNATING:
             extras.append("alternating")
-    if isinstance(dosage, Reps) and dosage.hold_per_rep:
-        extras.append(f"hold {spoken_duration(dosage.hold_per_rep)} each")
+    if step.dosage.said_pace():
+        extras.append(step.dosage.said_pace())
     if step.self_paced:
         extras.append("at your own pace")
     if step.sets > 1:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import Breaths, Hold, Sides
+from .model import Sides
 from .records import ALTERNATING_SIDES, Event, EventKind, SetRecord
-from .timeline import Phase, PhaseKind, completed, planned_amount, reps_per_set, reps_per_side
+from .timeline import Phase, PhaseKind, planned_amount
 
 
 class Tally:
@@ -45,19 +45,3 @@ class Tally:
         if is_last_set:
             events.append(Event(EventKind.STEP_DONE, due, index))
         return events
-
-
-def achieved_in(phase: Phase, elapsed: float, length: float | None, reps_done: int) -> float:
-    """What a work phase achieved in `elapsed` seconds, in its step's unit: seconds held (of `length`), breaths, reps.
-
-    Self-paced reps are the `reps_done` the person counted.
-    """
-    step = phase.step
-    dosage = step.dosage
-    if isinstance(dosage, Hold):
-        return round(min(elapsed, length), 1)
-    if isinstance(dosage, Breaths):
-        return completed(dosage.count, elapsed, dosage.breath_seconds)
-    if dosage.paced:
-        return reps_per_side(step, completed(reps_per_set(step), elapsed, dosage.rep_seconds))
-    return reps_done

@@ -11,9 +11,9 @@ from enum import StrEnum
 
 from .engine import Session
 from .formatting import clock_face, literal
-from .model import Breaths, Reps
+from .beats import Pacing, Rep
 from .records import Event, EventKind
-from .timeline import Phase, PhaseKind, Rep, rep_of
+from .timeline import Phase, PhaseKind
 
 # Each caution the articles give, in our words: 002 and 000 (a professional first, with a back problem),
 # 000 and 003 (stop with pain; severe or lasting pain), 004 (never to extremes; drink water), 000 (rest days).
@@ -115,11 +115,11 @@ def event_words(event: Event, phase: Phase, following: Phase | None = None) -> s
     if kind is EventKind.HALFWAY:
         return "halfway"
     if kind is EventKind.BREATH_IN:
-        return f"breathe in  {event.value}/{phase.step.dosage.count}"
+        return f"breathe in  {event.value}/{phase.step.dosage.amount}"
     if kind is EventKind.BREATH_OUT:
         return "breathe out"
     if kind is EventKind.REP:
-        return rep_words(rep_of(phase.step, event.value))
+        return rep_words(phase.step.rep_of(event.value))
     if kind is EventKind.REP_HOLD:
         return f"hold {phase.step.dosage.hold_per_rep} s"
     return ""
@@ -160,7 +160,7 @@ def why_not(session: Session, move: Move) -> str | None:
 def _untimed(phase: Phase) -> str:
     """Why a work phase has no time to change: its reps or breaths set the pace."""
     dosage = phase.step.dosage
-    if isinstance(dosage, Reps) and not dosage.paced:
-        return "reps are counted by hand"
-    return f"the {'breaths' if isinstance(dosage, Breaths) else 'reps'} keep their own pace"
+    if dosage.pacing is Pacing.BY_HAND:
+        return f"{dosage.unit} are counted by hand"
+    return f"the {dosage.unit} keep their own pace"
 

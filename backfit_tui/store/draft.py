@@ -16,58 +16,64 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Breaths, Exercise, Reps, Routine, Sides, Step
-from ..core.progression import starting_amounts
+from ..core.model import Exercise, Routine, Sides, Step
+from ..core.progression import starting_step
 from .file_stamp import FileStamp
 from .in_place import edited_in_place
 from .routines import (
-    DOSAGE_KEYS,
-    KIND_KEYS,
+    DOSAGE_KINDS,
     MAX_ID_LENGTH,
-    STEP_KEYS,
     loads_as,
     parse_routine,
     routine_document,
     routine_toml,
     save_routine,
+    step_document,
+    step_keys,
     steps_toml,
     tidy_number,
 )
 from .validation import LoadError, Problem, read_bytes
 
-# The step fields the form shows, in order. A step without cues of its own shows the library's.
-STEP_FIELDS = tuple(key for key in STEP_KEYS if key != "exercise")
 CHOICES = {"sides": tuple(Sides)}  # fields chosen from a list; the others are typed
 CUE_SEPARATOR = ";"  # cues are typed on one line: `Keep your hips level; breathe out as you lift`
-# What an empty field leaves to the model's own default, and the words for a default of none.
-DEFAULTS = {
-    f.name: f.default for kind in (Breaths, Reps, Step) for f in fields(kind)
-    if f.name in STEP_FIELDS and f.default is not MISSING
-}  # fmt: skip
-NO_DEFAULT_WORDS = {"seconds_per_rep": "self-paced", "hold_per_rep": "no hold"}
 STEP_KEY = re.compile(r"steps\[(\d+)\]\.?(.*)")  # a problem's key in a step: `steps[2].hold`
 
 
+def step_fields() -> tuple[str, ...]:
+    """The step fields the form shows, in order. A step without cues of its own shows the library's."""
+    return step_keys()[1:]  # all but its exercise
+
+
+def field_default(key: str) -> Any:
+    """What an empty step field leaves to the model: its own default, or None if it has none."""
+    kinds = (*(row.kind for row in DOSAGE_KINDS.values()), Step)
+    defaults = (f.default for kind in kinds for f in fields(kind) if f.name == key and f.default is not MISSING)
+    return next(defaults, None)
+
+
 def step_kind(step: Mapping[str, Any]) -> str:
-    """A step's kind: the dosage it sets ("hold", "breaths" or "reps"); a hold until it sets one."""
-    return next((key for key in DOSAGE_KEYS if key in step), "hold")
+    """A step's kind: the key of the dosage it sets ("hold", "breaths" or "reps"); the first kind until it sets one."""
+    return next((key for key in DOSAGE_KINDS if key in step), next(iter(DOSAGE_KINDS)))
 
 
 def kind_fields(kind: str) -> tuple[str, ...]:
     """The fields a step of `kind` can set, in form order: its dosage, its own options, the shared ones."""
-    others = {key for other in DOSAGE_KEYS if other != kind for key in (other, *KIND_KEYS.get(other, ()))}
-    return tuple(key for key in STEP_FIELDS if key not in others)
+    others = {key for row in DOSAGE_KINDS.values() if row.key != kind for key in (row.key, *row.options)}
+    return tuple(key for key in step_fields() if key not in others)
 
 
 def field_hint(key: str, exercise: Exercise | None) -> str:
     """What an empty step field stands for, shown in it: its default, the library's cues, or the exercise's range."""
     if key == "cues":
         return field_text(exercise.cues) if exercise else ""
-    if key in DOSAGE_KEYS:  # no default: the range the library gives this exercise
-        amounts = getattr(exercise.ranges, key) if exercise else None
+    if key in DOSAGE_KINDS:  # no default: the range the library gives this exercise
+        amounts = getattr(exercise.ranges, DOSAGE_KINDS[key].kind.range_name) if exercise else None
         return f"{amounts.low} to {amounts.high}" if amounts else ""
-    default = DEFAULTS.get(key)
-    return NO_DEFAULT_WORDS.get(key, "") if default is None else f"{field_text(default)} (default)"
+    default = field_default(key)
+    if default is not None:
+        return f"{field_text(default)} (default)"
+    return next((row.unset_words[key] for row in DOSAGE_KINDS.values() if key in row.unset_words), "")
 
 
 def typed_value(text: str) -> Any:
@@ -214,7 +220,7 @@ class Draft:
     def add_step(self, exercise: Exercise, after: int | None = None) -> int:
         """Add a step of `exercise`, of its own kind and at the start of its range; returns its index."""
         index = len(self.steps) if after is None else after + 1
-        self.steps.insert(index, {"exercise": exercise.id, **starting_amounts(exercise)})
+        self.steps.insert(index, step_document(starting_step(exercise)))
         self.origins.insert(index, None)
         return index
 
@@ -233,15 +239,15 @@ class Draft:
         """Make a step of `exercise` a hold, breaths or reps step: other kinds' fields go, and its dosage
         starts where a new step of that kind would, unless it had one."""
         step = self.steps[index]
-        for key in set(STEP_FIELDS) - set(kind_fields(kind)):
+        for key in set(step_fields()) - set(kind_fields(kind)):
             step.pop(key, None)
-        step.setdefault(kind, starting_amounts(exercise, kind)[kind])
+        step.setdefault(kind, starting_step(exercise, DOSAGE_KINDS[kind].kind).dosage.amount)
         _keep_order(step)
 
     def set_step_field(self, index: int, key: str, text: str) -> None:
         """Set a step's field from what was typed or chosen; empty text, or the default chosen, removes it."""
         step = self.steps[index]
-        if not text.strip() or (key in CHOICES and text == DEFAULTS[key]):
+        if not text.strip() or (key in CHOICES and text == field_default(key)):
             step.pop(key, None)
         elif key == "cues":
             step[key] = [cue.strip() for cue in text.split(CUE_SEPARATOR) if cue.strip()]
@@ -264,7 +270,7 @@ def _without_steps(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _keep_order(step: dict[str, Any]) -> None:
-    ordered = {key: step[key] for key in STEP_KEYS if key in step}
+    ordered = {key: step[key] for key in step_keys() if key in step}
     step.clear()
     step.update(ordered)
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..core.model import Breaths, Exercise, Hold, Routine
+from ..core.model import Exercise, Routine
 from ..core.progression import Suggestion, accepted
 from .atomic import write_atomically
 from .key_lines import KeyLines
 from .locations import ensure_dir
-from .routines import RoutineEntry, parse_routine, routine_toml
+from .routines import RoutineEntry, parse_routine, routine_toml, row_of
 from .validation import LoadError, read_bytes
 
 NUMBER_AFTER_KEY = r"^(\s*{key}\s*=\s*)\d+"
@@ -68,9 +68,8 @@ def _edited(text: str, chosen: Sequence[Suggestion]) -> str:
     where = KeyLines(text)
     for suggestion in chosen:
         step, changed, path = suggestion.step, suggestion.changed, ("steps", suggestion.step_index)
-        kind = "hold" if isinstance(step.dosage, Hold) else "breaths" if isinstance(step.dosage, Breaths) else "reps"
-        amount = changed.dosage.seconds if isinstance(changed.dosage, Hold) else changed.dosage.count
-        _replace_number(lines, where.line((*path, kind)), kind, amount)
+        kind = row_of(step.dosage).key
+        _replace_number(lines, where.line((*path, kind)), kind, changed.dosage.amount)
         if changed.sets != step.sets:
             sets_line = where.line((*path, "sets"))
             if sets_line is not None and re.match(NUMBER_AFTER_KEY.format(key="sets"), lines[sets_line - 1]):

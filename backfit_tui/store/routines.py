@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +34,103 @@ from .validation import (
 )
 
 ROUTINE_KEYS = ("name", "description", "tags", "sources", "steps")
-DOSAGE_KEYS = ("hold", "breaths", "reps")
-STEP_KEYS = (
-    "exercise", *DOSAGE_KEYS, "inhale", "exhale", "seconds_per_rep", "hold_per_rep",
-    "sets", "rest_between_sets", "sides", "switch", "rest_after", "cues",
-)  # fmt: skip
+SHARED_STEP_KEYS = ("sets", "rest_between_sets", "sides", "switch", "rest_after", "cues")  # a step of any kind
 EXERCISE_KEYS = ("name", "category", "targets", "equipment", "needs_floor", "cues", "cautions", *RANGE_KEYS)
 CATEGORIES = ("stretch", "strength", "core", "mobility")
-KIND_KEYS = {"breaths": ("inhale", "exhale"), "reps": ("seconds_per_rep", "hold_per_rep")}
 MAX_STEPS = 50
 
 cue_list = text_list(4, 120, min_items=1)
 routine_name = text(60)  # a routine's name, in its file and given to `backfit import --name`
+
+# --- dosage kinds: one row each ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DosageRow:
+    """How a routine file keeps one dosage kind: the key that makes a step of it and holds its amount, its own
+    further keys, and how it is read from a step's table and written back."""
+
+    key: str
+    kind: type[Dosage]
+    options: tuple[str, ...]  # its own keys besides `key`, in the order a file writes them
+    read: Callable[[TableReader, dict[str, Any], tuple], Dosage | None]  # None: problems were reported
+    write: Callable[[Any], dict[str, Any]]  # its keys, `key` first; those at their defaults left out
+    alternates: bool = False  # whether its sides may alternate within a set
+    unset_words: Mapping[str, str] = field(default_factory=dict)  # an option left empty with no default, in words
+
+
+def _read_hold(reader: TableReader, table: dict[str, Any], path: tuple) -> Hold | None:
+    seconds = reader.field(table, path, "hold", whole(1, 3600, "seconds"))
+    return None if seconds is None else Hold(seconds)
+
+
+def _read_breaths(reader: TableReader, table: dict[str, Any], path: tuple) -> Breaths | None:
+    count = reader.field(table, path, "breaths", whole(1, 100, "breaths"))
+    inhale = reader.field(table, path, "inhale", number(1, 20), 3.0)
+    exhale = reader.field(table, path, "exhale", number(1, 20), 3.0)
+    return None if None in (count, inhale, exhale) else Breaths(count, inhale, exhale)
+
+
+def _read_reps(reader: TableReader, table: dict[str, Any], path: tuple) -> Reps | None:
+    count = reader.field(table, path, "reps", whole(1, 200, "reps"))
+    tempo = reader.field(table, path, "seconds_per_rep", number(1, 60), None)
+    hold = reader.field(table, path, "hold_per_rep", whole(1, 120, "seconds"), None)
+    if hold is not None and "seconds_per_rep" not in table:
+        reader.problem((*path, "hold_per_rep"), "needs seconds_per_rep too, so the app can time each held rep")
+        return None
+    return None if count is None else Reps(count, tempo, hold)
+
+
+def _write_breaths(dosage: Breaths) -> dict[str, Any]:
+    paces = (("inhale", dosage.inhale), ("exhale", dosage.exhale))
+    return {"breaths": dosage.count, **{key: tidy_number(value) for key, value in paces if value != 3.0}}
+
+
+def _write_reps(dosage: Reps) -> dict[str, Any]:
+    table: dict[str, Any] = {"reps": dosage.count}
+    if dosage.seconds_per_rep is not None:
+        table["seconds_per_rep"] = tidy_number(dosage.seconds_per_rep)
+    if dosage.hold_per_rep is not None:
+        table["hold_per_rep"] = dosage.hold_per_rep
+    return table
+
+
+# Every dosage kind by the key that makes a step of it, in the order the loader, the writer and the editor
+# list them. A new kind is one class (`core.model.Dosage`) and one row here.
+DOSAGE_KINDS: dict[str, DosageRow] = {
+    row.key: row
+    for row in (
+        DosageRow("hold", Hold, (), _read_hold, lambda hold: {"hold": hold.seconds}),
+        DosageRow("breaths", Breaths, ("inhale", "exhale"), _read_breaths, _write_breaths),
+        DosageRow(
+            "reps", Reps, ("seconds_per_rep", "hold_per_rep"), _read_reps, _write_reps, alternates=True,
+            unset_words={"seconds_per_rep": "self-paced", "hold_per_rep": "no hold"},
+        ),
+    )
+}
+
+
+def dosage_keys() -> tuple[str, ...]:
+    """The key of each dosage kind: `("hold", "breaths", "reps")`."""
+    return tuple(DOSAGE_KINDS)
+
+
+def step_keys() -> tuple[str, ...]:
+    """Every key a step may have, in the order a file writes them: its exercise, each kind's, the shared ones."""
+    options = (key for row in DOSAGE_KINDS.values() for key in row.options)
+    return ("exercise", *DOSAGE_KINDS, *options, *SHARED_STEP_KEYS)
+
+
+def row_of(dosage: Dosage) -> DosageRow:
+    """The row of `dosage`'s kind."""
+    return next(row for row in DOSAGE_KINDS.values() if type(dosage) is row.kind)
+
+
+def _either(keys: Iterable[str]) -> str:
+    """`hold, breaths or reps`."""
+    *first, last = keys
+    return f"{', '.join(first)} or {last}" if first else last
+
 
 
 def load_library(path: Path) -> dict[str, Exercise]:
@@ -148,16 +233,18 @@ def _step_list(value: Any) -> list[Any]:
 
 def _parse_step(reader: TableReader, raw: Any, index: int, library: Mapping[str, Exercise]) -> Step | None:
     path = ("steps", index)
-    table = reader.table(raw, path, STEP_KEYS)
+    table = reader.table(raw, path, step_keys())
     if table is None:
         return None
     before = reader.found
     exercise = reader.field(table, path, "exercise", _exercise_in(library))
     dosage = _parse_dosage(reader, table, path)
     sides = Sides(reader.field(table, path, "sides", choice(list(Sides)), "none") or "none")
-    if sides is Sides.ALTERNATING and "reps" not in table:
+    alternating = [row.key for row in DOSAGE_KINDS.values() if row.alternates]
+    if sides is Sides.ALTERNATING and not any(key in table for key in alternating):
         reader.problem(
-            (*path, "sides"), 'can be "alternating" only on a reps step; use "each" to do one side, then the other'
+            (*path, "sides"),
+            f'can be "alternating" only on a {_either(alternating)} step; use "each" to do one side, then the other',
         )
     step = Step(
         exercise=exercise,
@@ -186,32 +273,18 @@ def _exercise_in(library: Mapping[str, Exercise]):
 
 
 def _parse_dosage(reader: TableReader, table: dict[str, Any], path: tuple) -> Dosage | None:
-    kinds = [key for key in DOSAGE_KEYS if key in table]
+    kinds = [key for key in DOSAGE_KINDS if key in table]
     if len(kinds) != 1:
         found = " and ".join(kinds) if kinds else "none"
-        in_form = "choose one kind" if kinds else "needs an amount (hold, breaths or reps); type one"
-        reader.problem(path, f"needs exactly one of hold, breaths or reps (found {found}); e.g. `hold = 30`", in_form)
+        in_form = "choose one kind" if kinds else f"needs an amount ({_either(DOSAGE_KINDS)}); type one"
+        reader.problem(path, f"needs exactly one of {_either(DOSAGE_KINDS)} (found {found}); e.g. `hold = 30`", in_form)
         return None
-    kind = kinds[0]
-    for other_kind, keys in KIND_KEYS.items():
-        for key in keys:
-            if key in table and other_kind != kind:
-                reader.problem((*path, key), f"belongs to a {other_kind} step; remove it from this {kind} step")
-    if kind == "hold":
-        seconds = reader.field(table, path, "hold", whole(1, 3600, "seconds"))
-        return None if seconds is None else Hold(seconds)
-    if kind == "breaths":
-        count = reader.field(table, path, "breaths", whole(1, 100, "breaths"))
-        inhale = reader.field(table, path, "inhale", number(1, 20), 3.0)
-        exhale = reader.field(table, path, "exhale", number(1, 20), 3.0)
-        return None if None in (count, inhale, exhale) else Breaths(count, inhale, exhale)
-    count = reader.field(table, path, "reps", whole(1, 200, "reps"))
-    tempo = reader.field(table, path, "seconds_per_rep", number(1, 60), None)
-    hold = reader.field(table, path, "hold_per_rep", whole(1, 120, "seconds"), None)
-    if hold is not None and "seconds_per_rep" not in table:
-        reader.problem((*path, "hold_per_rep"), "needs seconds_per_rep too, so the app can time each held rep")
-        return None
-    return None if count is None else Reps(count, tempo, hold)
+    row = DOSAGE_KINDS[kinds[0]]
+    for other in DOSAGE_KINDS.values():
+        for key in other.options:
+            if key in table and other is not row:
+                reader.problem((*path, key), f"belongs to a {other.key} step; remove it from this {row.key} step")
+    return row.read(reader, table, path)
 
 
 @dataclass(frozen=True)
@@ -250,24 +323,13 @@ def routine_document(routine: Routine) -> dict[str, Any]:
         document["tags"] = list(routine.tags)
     if routine.sources:
         document["sources"] = list(routine.sources)
-    document["steps"] = [_step_document(step) for step in routine.steps]
+    document["steps"] = [step_document(step) for step in routine.steps]
     return document
 
 
-def _step_document(step: Step) -> dict[str, Any]:
-    table: dict[str, Any] = {"exercise": step.exercise.id}
-    dosage = step.dosage
-    if isinstance(dosage, Hold):
-        table["hold"] = dosage.seconds
-    elif isinstance(dosage, Breaths):
-        table["breaths"] = dosage.count
-        table.update({k: tidy_number(v) for k, v in (("inhale", dosage.inhale), ("exhale", dosage.exhale)) if v != 3.0})
-    else:
-        table["reps"] = dosage.count
-        if dosage.seconds_per_rep is not None:
-            table["seconds_per_rep"] = tidy_number(dosage.seconds_per_rep)
-        if dosage.hold_per_rep is not None:
-            table["hold_per_rep"] = dosage.hold_per_rep
+def step_document(step: Step) -> dict[str, Any]:
+    """A step as a `[[steps]]` table, with only the keys that differ from their defaults."""
+    table: dict[str, Any] = {"exercise": step.exercise.id, **row_of(step.dosage).write(step.dosage)}
     defaults = Step(step.exercise, step.dosage)
     for key in ("sets", "rest_between_sets", "sides", "switch", "rest_after"):
         value = getattr(step, key)

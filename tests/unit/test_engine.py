@@ -9,7 +9,7 @@ from support.strategies import routine, step
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.model import Breaths, Hold, Reps, Side, Sides
 from backfit_tui.core.records import EventKind
-from backfit_tui.core.timeline import PhaseKind, breath_at, rep_at
+from backfit_tui.core.timeline import PhaseKind
 from backfit_tui.core.wording import rep_words
 
 
@@ -77,15 +77,15 @@ def test_breaths_are_paced_in_and_out_without_a_countdown(clock):
 
 def test_breath_position_follows_the_clock():
     dosage = Breaths(10, inhale=4, exhale=6)
-    position = breath_at(dosage, 0)
+    position = dosage.position(step(dosage), 0)
     assert (position.number, position.inhaling, position.fraction) == (1, True, 0.0)
-    position = breath_at(dosage, 4)  # the first breath turns from in to out
+    position = dosage.position(step(dosage), 4)  # the first breath turns from in to out
     assert (position.number, position.inhaling, position.fraction) == (1, False, 0.0)
-    position = breath_at(dosage, 12)  # breath 2: 10..14 in, 14..20 out
+    position = dosage.position(step(dosage), 12)  # breath 2: 10..14 in, 14..20 out
     assert (position.number, position.inhaling, position.fraction) == (2, True, 0.5)
-    position = breath_at(dosage, 17)
+    position = dosage.position(step(dosage), 17)
     assert (position.number, position.inhaling, position.fraction) == (2, False, 0.5)
-    assert breath_at(dosage, 100).number == 10  # the end stays on the last breath
+    assert dosage.position(step(dosage), 100).number == 10  # the end stays on the last breath
 
 
 def test_paced_reps_with_a_hold_cue_each_rep_and_its_hold(clock):
@@ -98,7 +98,7 @@ def test_paced_reps_with_a_hold_cue_each_rep_and_its_hold(clock):
     assert reps[:4] == [(EventKind.REP, 1, 0), (EventKind.REP_HOLD, 1, 2), (EventKind.REP, 2, 6),
                         (EventKind.REP_HOLD, 2, 8)]  # fmt: skip
     assert len(reps) == 8
-    position = rep_at(bird_dog, 9)  # the second rep, the first on the right, 1 s into its 4 s hold
+    position = bird_dog.dosage.position(bird_dog, 9)  # the second rep, the first on the right, 1 s into its 4 s hold
     assert (position.number, position.count, position.side, position.holding, position.hold_left) == (
         1, 2, Side.RIGHT, True, 3)  # fmt: skip
     assert rep_words(position) == "rep 1/2 · right"

@@ -11,7 +11,7 @@ from support.strategies import routines, steps
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.model import Reps, Sides
 from backfit_tui.core.records import EventKind
-from backfit_tui.core.timeline import PhaseKind, rep_of, reps_per_set
+from backfit_tui.core.timeline import PhaseKind
 
 
 def expected_length(routine, get_ready: int) -> float:
@@ -57,7 +57,7 @@ def test_an_untouched_session_ends_on_plan_whatever_the_frame_times(routine, fra
 
 @given(steps().filter(lambda s: isinstance(s.dosage, Reps)))
 def test_each_rep_of_a_set_is_numbered_once_on_its_own_side(step):
-    reps = [rep_of(step, n) for n in range(1, reps_per_set(step) + 1)]
+    reps = [step.rep_of(n) for n in range(1, step.reps_per_set + 1)]
     assert {rep.count for rep in reps} == {step.dosage.count}
     numbered = [(rep.number, rep.side) for rep in reps]
     if step.sides is Sides.ALTERNATING:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from backfit_tui.core.model import Breaths, Hold, Reps, Routine, Sides
 from backfit_tui.store.locations import bundled_library_file
-from backfit_tui.store.routines import DOSAGE_KEYS, ROUTINE_KEYS, STEP_KEYS, load_library, parse_routine
+from backfit_tui.store.routines import ROUTINE_KEYS, dosage_keys, load_library, parse_routine, step_keys
 from backfit_tui.store.settings import Settings, load_settings
 from backfit_tui.store.validation import LoadError
 
@@ -132,7 +132,7 @@ STEP_VALUES = {
     "exercise": exercise_ids,
     "sides": sides_values,
     "cues": text_lists | st.lists(st.sampled_from(["Brace", "Breathe"]), min_size=1, max_size=4),
-    **{key: numbers for key in STEP_KEYS if key not in ("exercise", "sides", "cues")},
+    **{key: numbers for key in step_keys() if key not in ("exercise", "sides", "cues")},
 }
 # Typos and strangers: near-misses of real keys, and anything at all.
 extra_keys = st.sampled_from(["hodl", "rep", "breath", "side", "cue", "exersice", "name", "steps"]) | st.text(
@@ -146,13 +146,13 @@ def with_extras(known: dict, strategy_for_value) -> st.SearchStrategy[dict]:
     return st.builds(lambda b, e: {**e, **b}, base, extras | st.just({}))
 
 
-any_step = with_extras({key: STEP_VALUES[key] | any_value for key in STEP_KEYS}, any_value)
+any_step = with_extras({key: STEP_VALUES[key] | any_value for key in step_keys()}, any_value)
 
 
 @st.composite
 def good_steps(draw):
     step = {"exercise": draw(st.sampled_from(EXERCISE_IDS))}
-    kind = draw(st.sampled_from(DOSAGE_KEYS))
+    kind = draw(st.sampled_from(dosage_keys()))
     if kind == "hold":
         step["hold"] = draw(st.integers(1, 3600))
         step["sides"] = draw(st.sampled_from(["none", "each"]))
@@ -196,7 +196,7 @@ def one_change(draw):
         key = draw(st.sampled_from(ROUTINE_KEYS) | extra_keys)
     else:
         table = draw(st.sampled_from(document["steps"]))
-        key = draw(st.sampled_from(STEP_KEYS) | extra_keys)
+        key = draw(st.sampled_from(step_keys()) | extra_keys)
     if draw(st.booleans()) and key in table:
         del table[key]
     else:

@@ -26,18 +26,18 @@ from ...core.model import Exercise, Routine
 from ...core.timeline import build_timeline, total_seconds
 from ...store.draft import (
     CHOICES,
-    DEFAULTS,
-    STEP_FIELDS,
     Draft,
     FormProblem,
     OpenedFile,
+    field_default,
     field_hint,
     field_text,
     free_id,
     kind_fields,
+    step_fields,
     step_kind,
 )
-from ...store.routines import DOSAGE_KEYS
+from ...store.routines import dosage_keys
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
 from .too_small import FULL_LAYOUT
@@ -112,16 +112,16 @@ class EditorScreen(Screen[None]):
                 yield Static(id="step-title")
                 with Horizontal(classes="step-field"):
                     yield Label("kind", classes="field-label")
-                    kinds = [(kind, kind) for kind in DOSAGE_KEYS]
-                    first = step_kind(self.draft.steps[0]) if self.draft.steps else "hold"  # the step shown first
+                    kinds = [(kind, kind) for kind in dosage_keys()]
+                    first = step_kind(self.draft.steps[0] if self.draft.steps else {})  # the step shown first
                     yield Select(kinds, value=first, allow_blank=False, id="step-kind", compact=True)
-                for key in STEP_FIELDS:
+                for key in step_fields():
                     with Horizontal(classes="step-field", id=f"row-{key}"):
                         yield Label(key, classes="field-label")
                         if key in CHOICES:
                             options = [(choice, choice) for choice in CHOICES[key]]
                             yield Select(
-                                options, value=DEFAULTS[key], allow_blank=False, id=f"step-{key}", classes="choice",
+                                options, value=field_default(key), allow_blank=False, id=f"step-{key}", classes="choice",
                                 compact=True,
                             )  # fmt: skip
                         else:
@@ -189,10 +189,10 @@ class EditorScreen(Screen[None]):
             select = self.query_one("#step-kind", Select)
             select.value = kind
             select.disabled = step is None
-            for key in STEP_FIELDS:
+            for key in step_fields():
                 field = self.query_one(f"#step-{key}", Select if key in CHOICES else Input)
                 if isinstance(field, Select):
-                    field.value = step.get(key, DEFAULTS[key]) if step else DEFAULTS[key]
+                    field.value = step.get(key, field_default(key)) if step else field_default(key)
                 else:
                     field.value = literal(field_text(step.get(key))) if step else ""
                     # An empty field shows what it stands for: its default, or the library's cues or range.
