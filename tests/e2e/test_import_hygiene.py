@@ -161,7 +161,7 @@ def test_lint_imports_keeps_every_contract():
     [
         ("core/model.py", "import textual", "The core is pure Python", "backfit_tui.core.model -> textual"),
         ("core/formatting.py", "from ..store import atomic", "Layers", "backfit_tui.core.formatting -> backfit_tui.store.atomic"),
-        ("store/atomic.py", "import rich", "The store, audio and reports draw nothing", "backfit_tui.store.atomic -> rich"),
+        ("store/atomic.py", "import rich", "The store and audio draw nothing", "backfit_tui.store.atomic -> rich"),
     ],
     ids=["core imports textual", "core imports the store", "store imports rich"],
 )
