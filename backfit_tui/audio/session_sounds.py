@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..core.chime_map import Chime
 from ..core.records import Event
 from ..core.timeline import Phase
-from .chime_player import ChimePlayer
-from .voice import Voice
+from .chime_player import ChimePlayer, make_chime_player
+from .voice import Voice, make_voice
+
+if TYPE_CHECKING:
+    from ..store.settings import Settings
+    from .playsound_player import Player
+    from .speech import Speech
 
 
 @dataclass(frozen=True)
@@ -48,3 +54,17 @@ class SessionSounds:
         """Wait for the chimes and the phrase still playing to end."""
         self.chimes.finish()
         self.voice.finish()
+
+
+def make_session_sounds(
+    settings: Settings, player: Player | None, find_speech: Callable[[str], Speech] | None,
+    bell: Callable[[], None], report: Callable[[str], None],
+) -> SessionSounds:  # fmt: skip
+    """A session's chimes and voice as `settings` ask, for the screen and the plain guide alike.
+
+    The chimes play on `player` (None: `bell` alone); `find_speech` gives the voice's speech (None: the voice
+    never speaks); `report` says what keeps a sound from being heard.
+    """
+    chimes = make_chime_player(settings, player, bell, report)
+    voice = make_voice(settings.voice, settings.voice_countdown == "words", find_speech, report)
+    return SessionSounds(chimes, voice)

@@ -13,7 +13,7 @@ import os
 import shlex
 import sys
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -31,6 +31,9 @@ from .pipes import READER_GONE, discard
 from .sharing import export_routine, import_routine
 
 if TYPE_CHECKING:
+    from ..audio.playsound_player import Player
+    from ..audio.speech import Speech
+    from ..core.clocks import Clocks
     from ..store.history import HistoryStore
     from ..tui.app import BackfitApp
 
@@ -160,14 +163,15 @@ def _dispatch(args: argparse.Namespace) -> int:
             return import_routine(catalog, args.file, args.force, args.new_id, args.new_name)
         if args.command == "export":
             return export_routine(catalog, args.routine, args.file)
+        clocks = _system_clocks()  # made here once, for what follows: the quick commands above keep no time
         if args.command == "run" and args.plain:
-            return guide(catalog, args.routine, mute=args.mute, voice=args.voice)
+            return guide(catalog, args.routine, clocks, mute=args.mute, voice=args.voice)
         if args.command == "run" and find_routine(catalog, args.routine) is None:
             return 1  # a routine that cannot run is said first, terminal or not
         if not_a_terminal := _streams_not_a_terminal():
             error(*_needs_a_terminal(args, not_a_terminal))
             return NO_TERMINAL
-        return open_tui(args, catalog)  # the menu, or `run ROUTINE` straight into the session
+        return open_tui(args, catalog, clocks)  # the menu, or `run ROUTINE` straight into the session
     except LoadError as err:
         error(*map(str, err.problems))
         return 1
@@ -252,6 +256,13 @@ def _settings(say_warnings: bool = True, themes: Collection[str] = ()) -> Settin
     return settings
 
 
+def _system_clocks() -> Clocks:
+    """The system's monotonic and wall clocks: the one pair the guides, the app and the reminder are handed."""
+    from ..core.clocks import Clocks
+
+    return Clocks(monotonic=time.monotonic, wall=time.time)
+
+
 def _first_run() -> bool:
     """Whether this is the first session, so the safety note is due (remembered from now on)."""
     from ..store.safety import note_first_run
@@ -259,33 +270,34 @@ def _first_run() -> bool:
     return note_first_run(locations.safety_note_marker())
 
 
-def guide(catalog: Catalog, reference: str, mute: bool, voice: bool | None = None) -> int:
+def guide(catalog: Catalog, reference: str, clocks: Clocks, mute: bool, voice: bool | None = None) -> int:
     """`backfit run ROUTINE --plain`: guide a routine with lines of text, the chimes and the voice."""
     entry = find_routine(catalog, reference)
     if entry is None:
         return 1
-    from ..audio.chime_player import make_chime_player
-    from ..audio.playsound_player import make_player
-    from ..audio.session_sounds import SessionSounds
-    from ..audio.speech import speech_finder
+    from ..audio.session_sounds import make_session_sounds
     from ..audio.terminal_bell import ring_terminal_bell
-    from ..audio.voice import make_voice
+    from ..store.session_log import SessionLog
     from .plain import run_plain
 
     settings = _session_settings(mute, voice)
-    chimes = make_chime_player(settings, make_player(settings), bell=ring_terminal_bell, report=error)
-    spoken = make_voice(settings.voice, settings.voice_countdown == "words", speech_finder(settings), report=error)
-    from ..store.session_log import SessionLog
-
+    sounds = make_session_sounds(settings, *_sound_devices(settings), bell=ring_terminal_bell, report=error)
     store, problem = _open_history()
     if problem:
         error(f"history is not being saved: {problem}")
-    log = SessionLog(store, entry.routine, time.time, error) if store else None
-    sounds = SessionSounds(chimes, spoken)
-    return run_plain(entry.routine, settings, first_run=_first_run(), sounds=sounds, log=log)
+    log = SessionLog(store, entry.routine, clocks.wall, error) if store else None
+    return run_plain(entry.routine, settings, clock=clocks.monotonic, first_run=_first_run(), sounds=sounds, log=log)
 
 
-def open_tui(args: argparse.Namespace, catalog: Catalog) -> int:
+def _sound_devices(settings: Settings) -> tuple[Player | None, Callable[[str], Speech]]:
+    """What a session's sounds play on, as the settings ask: the chimes' player and the voice's speech."""
+    from ..audio.playsound_player import make_player
+    from ..audio.speech import speech_finder
+
+    return make_player(settings), speech_finder(settings)
+
+
+def open_tui(args: argparse.Namespace, catalog: Catalog, clocks: Clocks) -> int:
     """Run the app `tui_app` builds for these arguments until it is left; its exit status."""
     gc.disable()  # until the first screen is drawn: see app.resume_garbage_collection
     try:
@@ -295,7 +307,7 @@ def open_tui(args: argparse.Namespace, catalog: Catalog) -> int:
         os.environ.pop("LINES", None)
         trace_path = os.environ.get(TRACE_VARIABLE)
         with open(trace_path, "a", encoding="utf-8") if trace_path else contextlib.nullcontext() as trace:
-            app = tui_app(args, catalog, trace)
+            app = tui_app(args, catalog, clocks, trace)
             if app is None:
                 return 1
             app.run()
@@ -304,7 +316,9 @@ def open_tui(args: argparse.Namespace, catalog: Catalog) -> int:
     return app.return_code or 0
 
 
-def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = None) -> BackfitApp | None:
+def tui_app(
+    args: argparse.Namespace, catalog: Catalog, clocks: Clocks, trace: TextIO | None = None
+) -> BackfitApp | None:
     """The app `backfit` (the menu), `backfit run ROUTINE` (its session) or `backfit remind` runs, built but not
     yet running.
 
@@ -319,8 +333,6 @@ def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = N
         if entry is None:
             return None
         routine = entry.routine
-    from ..audio.playsound_player import make_player
-    from ..audio.speech import speech_finder
     from ..tui.factory import THEMES, make_app
 
     settings = _session_settings(args.mute, getattr(args, "voice", None), say_warnings=False, themes=THEMES)
@@ -328,14 +340,14 @@ def tui_app(args: argparse.Namespace, catalog: Catalog, trace: TextIO | None = N
     if args.command == "remind":
         from .remind_command import remind_plan
 
-        remind = remind_plan(args, catalog, settings)
+        remind = remind_plan(args, catalog, settings, clocks.wall)
         if remind is None:
             return None
     store, problem = _open_history()
+    player, find_speech = _sound_devices(settings)
     return make_app(
-        catalog=catalog, settings=settings, player=make_player(settings), history=store, history_problem=problem,
-        start_with=routine, first_run=_first_run(), trace=trace, find_speech=speech_finder(settings),
-        remind=remind,
+        catalog=catalog, settings=settings, clocks=clocks, player=player, history=store, history_problem=problem,
+        start_with=routine, first_run=_first_run(), trace=trace, find_speech=find_speech, remind=remind,
     )  # fmt: skip
 
 

@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from ..core.reminder import Reminder
+from ..core.reminder import Reminder, RemindPlan
 from ..store import locations
 from ..store.catalog import Catalog
 from ..store.reminder_state import ReminderRunning, lock_reminder
 from ..store.settings import Settings
 from .messages import error, find_routine
 
-if TYPE_CHECKING:
-    from ..tui.remind_controller import RemindPlan
 
-
-def remind_plan(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> RemindPlan | None:
+def remind_plan(
+    args: argparse.Namespace, catalog: Catalog, settings: Settings, wall_clock: Callable[[], float]
+) -> RemindPlan | None:
     """A break every `--every` (else `remind_every`) running `--routine` (else `remind_routine`), in the
-    settings' hours and days, on the wall clock, holding the data folder's lock for as long as it runs; None,
+    settings' hours and days, on `wall_clock`, holding the data folder's lock for as long as it runs; None,
     after saying why, when another reminder runs there or the routine cannot be run."""
-    from ..tui.remind_controller import RemindPlan
-
     entry = find_routine(catalog, args.routine or settings.remind.routine)
     if entry is None:
         return None
@@ -32,4 +28,4 @@ def remind_plan(args: argparse.Namespace, catalog: Catalog, settings: Settings) 
         error(str(running))
         return None
     every = args.every or settings.remind.every
-    return RemindPlan(Reminder(every, time.time, settings.remind.window), entry.routine, lock)
+    return RemindPlan(Reminder(every, wall_clock, settings.remind.window), entry.routine, lock)

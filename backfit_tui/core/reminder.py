@@ -13,9 +13,12 @@ before; a break may be taken early, and then answers none.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
+from .model import Routine
 from .remind_window import RemindWindow
 
 SNOOZE_S = 10 * 60
@@ -125,3 +128,19 @@ class Reminder:
 
     def _quiet(self) -> None:
         self.state, self.due_at = State.QUIET, None
+
+
+class Lock(Protocol):
+    """A lock held for as long as the reminder runs (the store's lock on its data folder)."""
+
+    def release(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class RemindPlan:
+    """What `backfit remind` runs: the reminder, the routine a break starts, and the data folder's lock that
+    keeps a second reminder from starting there (None when it could not be taken)."""
+
+    reminder: Reminder
+    routine: Routine
+    lock: Lock | None = None

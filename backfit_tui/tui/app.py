@@ -1,7 +1,8 @@
-"""BackfitApp: opens the menu, and hands what the screens ask for to its controller.
+"""BackfitApp: opens the menu, holds the app's state, and hands what the screens post to its controllers.
 
 Built by `factory.make_app`. The screens never touch the disk or the App's attributes: they post
-messages named for what happened, or dismiss a result; the controller acts, through the store.
+messages named for what happened (`messages`), or dismiss a result; the App routes each message to
+the controller that handles it, which acts through the store on the `AppState`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -22,26 +23,25 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
-from ..audio.chime_player import make_chime_player
 from ..audio.playsound_player import Player
-from ..audio.session_sounds import SessionSounds
-from ..audio.voice import make_voice
+from ..audio.session_sounds import make_session_sounds
 from ..core.formatting import literal
 from ..core.model import Routine
 from ..store.catalog import Catalog
 from ..store.settings import Settings
+from . import messages
 from .colours import COLOUR_DEFAULTS
-from .controller import Controller
+from .routines_controller import RoutinesController
 from .screens.menu import MenuScreen
+from .settings_controller import SettingsController
+from .state import AppState
 
 if TYPE_CHECKING:
     from ..audio.speech import Speech
+    from ..core.clocks import Clocks
+    from ..core.reminder import RemindPlan
     from ..store.history import HistoryStore
     from .observers import EventObserver
-    from .remind_controller import RemindPlan
-    from .screens.editor import EditorScreen
-    from .screens.remind import RemindScreen
-    from .screens.summary import SummaryScreen
 
 
 # In a terminal of 16 colours, each of a theme's colours falls to the nearest of the 16, and the default
@@ -94,34 +94,29 @@ class BackfitApp(App[None]):
     ]
 
     def __init__(
-        self, *, catalog: Catalog, settings: Settings, clock: Callable[[], float], wall_clock: Callable[[], float],
-        player: Player | None, history: HistoryStore | None, history_problem: str | None, start_with: Routine | None,
-        first_run: bool, observers: Sequence[EventObserver], find_speech: Callable[[str], Speech] | None,
+        self, *, catalog: Catalog, settings: Settings, clocks: Clocks, player: Player | None,
+        history: HistoryStore | None, history_problem: str | None, start_with: Routine | None, first_run: bool,
+        observers: Sequence[EventObserver], find_speech: Callable[[str], Speech] | None,
         remind: RemindPlan | None = None,
     ) -> None:  # fmt: skip
         super().__init__()
-        self.catalog = catalog
-        self.settings = settings
-        self.clock = clock  # monotonic, for sessions
-        self.wall_clock = wall_clock  # for the history's dates
-        self.player = player
-        self.chimes = make_chime_player(settings, player, self.bell, self.warn)
-        self.voice = make_voice(settings.voice, settings.voice_countdown == "words", find_speech, self.warn)
-        self.sounds = SessionSounds(self.chimes, self.voice)  # a session's chimes and phrases
-        self.history = history
-        self.history_problem = history_problem  # why there is no history, said once on the menu
+        if settings.theme == Settings.theme and self.console.color_system in FEW_COLOUR_SYSTEMS:
+            settings = replace(settings, theme=FEW_COLOURS_THEME)  # not saved: it is the terminal's
+        sounds = make_session_sounds(settings, player, find_speech, self.bell, self.warn)
+        self.state = AppState(catalog, settings, history, history_problem, sounds, clocks)
         self.start_with = start_with
         self.first_run = first_run
-        self.observers = observers  # told of each session event: the timing trace, tests
-        self.controller = Controller(self)
+        back_to = "Menu" if remind is None else "Back to the countdown"
+        self.routines = RoutinesController(self, self.state, observers, back_to)
+        self.settings_controller = SettingsController(self, self.state)
+        self.controllers = [self.routines]  # those that handle what the screens post, in `for_controller`
         self.remind_controller = None
         if remind is not None:  # `backfit remind`: the reminder screen over the menu
             from .remind_controller import RemindController
 
-            self.remind_controller = RemindController(self, remind)
-        if settings.theme == Settings.theme and self.console.color_system in FEW_COLOUR_SYSTEMS:
-            self.settings = replace(settings, theme=FEW_COLOURS_THEME)  # not saved: it is the terminal's
-        self.theme = self.settings.theme
+            self.remind_controller = RemindController(self, self.state, remind, self.routines)
+            self.controllers.append(self.remind_controller)
+        self.theme = settings.theme
         self.menu: MenuScreen | None = None  # the bottom screen, once the app starts: handed the routines anew
         self._previous_handlers: dict[int, object] = {}  # the signals' handlers before the app took them
 
@@ -130,7 +125,7 @@ class BackfitApp(App[None]):
 
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen, drawn in the app's first frame."""
-        self.menu = MenuScreen(self.catalog, self.settings.get_ready)
+        self.menu = MenuScreen(self.state.catalog, self.state.settings.get_ready)
         return self.menu
 
     def on_load(self) -> None:
@@ -174,13 +169,13 @@ class BackfitApp(App[None]):
             self.start_routine_asked_for()
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_next(self.check_fit))
         self.check_fit()
-        for problem in self.settings.warnings:
+        for problem in self.state.settings.warnings:
             self.warn(str(problem))
-        if self.history_problem:
-            self.warn(f"History is not being saved: {self.history_problem}")
+        if self.state.history_problem:
+            self.warn(f"History is not being saved: {self.state.history_problem}")
         self.call_after_refresh(resume_garbage_collection)
-        self.call_after_refresh(self.controller.show_suggestions)  # the history is read after the first frame
-        warm_up = getattr(self.player, "warm_up", None)
+        self.call_after_refresh(self.routines.show_suggestions)  # the history is read after the first frame
+        warm_up = getattr(self.state.sounds.chimes.player, "warm_up", None)
         if warm_up is not None:  # the sound library's import is slow: after the first frame, off-thread
             self.call_after_refresh(self.run_worker, warm_up, thread=True, exit_on_error=False)
 
@@ -189,7 +184,7 @@ class BackfitApp(App[None]):
         if self.remind_controller is not None:
             self.remind_controller.open()
         elif self.start_with is not None:
-            self.controller.start(self.start_with)
+            self.routines.start(self.start_with)
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_fit(event.size)
@@ -214,15 +209,21 @@ class BackfitApp(App[None]):
     def on_unmount(self) -> None:
         for signum, handler in self._previous_handlers.items():
             signal.signal(signum, handler)
-        self.sounds.close()
+        self.state.sounds.close()
         if self.remind_controller is not None:
             self.remind_controller.close()
-        if self.history is not None:
-            self.history.close()
+        if self.state.history is not None:
+            self.state.history.close()
 
     def warn(self, message: str) -> None:
         """Say something the person should fix, without stopping them."""
         self.notify(literal(message), severity="warning", timeout=12, markup=False)  # paths and file text
+
+    def set_terminal_title(self, title: str) -> None:
+        """Set the terminal window's (or tmux pane's) title with the xterm escape sequence, written by Textual's
+        own driver so that it never splits a frame. Textual itself has no way to set it."""
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(f"\x1b]2;{title}\x07")
 
     async def action_quit(self) -> None:
         """Quit backfit; in a session (under its help too), ask to leave it instead, as its own keys do, so what was
@@ -253,62 +254,35 @@ class BackfitApp(App[None]):
             else:
                 yield command
 
-    # --- what the screens ask for: the controller does it ---------------------------------------
+    # --- what the screens post, and the keys of the App's own actions: the controllers act ---------
 
-    @on(MenuScreen.RoutineChosen)
-    def routine_chosen(self, chosen: MenuScreen.RoutineChosen) -> None:
-        self.controller.start(chosen.routine)
-
-    @on(MenuScreen.EditRequested)
-    def edit_requested(self, request: MenuScreen.EditRequested) -> None:
-        self.controller.edit(request.entry)
-
-    @on(MenuScreen.DeleteRequested)
-    def delete_requested(self, request: MenuScreen.DeleteRequested) -> None:
-        self.controller.delete(request.entry)
-
-    def on_editor_screen_save_requested(self, request: EditorScreen.SaveRequested) -> None:
-        # Found by its name: @on would import the editor's module at start-up, before anyone edits.
-        self.controller.save(request.editor, request.routine)
-
-    def on_summary_screen_accept_requested(self, request: SummaryScreen.AcceptRequested) -> None:
-        # Found by its name, as the editor's: the summary's module is imported after the first session.
-        self.controller.accept(request.summary, request.suggestions)
-
-    def on_summary_screen_undo_requested(self, request: SummaryScreen.UndoRequested) -> None:
-        self.controller.undo(request.summary)
-
-    # The reminder screen's messages, found by their names as the editor's are.
-    def on_remind_screen_due(self, _due: RemindScreen.Due) -> None:
-        self.remind_controller.due()
-
-    def on_remind_screen_answered(self, answered: RemindScreen.Answered) -> None:
-        self.remind_controller.answered(answered.answer, answered.called)
-
-    def on_remind_screen_back_from_break(self, _back: RemindScreen.BackFromBreak) -> None:
-        self.remind_controller.back_from_break()
-
-    def on_remind_screen_changed(self, changed: RemindScreen.Changed) -> None:
-        self.remind_controller.changed(changed.reminder)
+    @on(messages.ForController)
+    def for_controller(self, message: messages.ForController) -> None:
+        """The one place a screen's message is routed: to the controller that handles its class."""
+        for controller in self.controllers:
+            handler: Callable[[Any], None] | None = controller.handlers.get(type(message))
+            if handler is not None:
+                handler(message)
+                return
 
     def action_show_history(self) -> None:
         """Open the history screen (or say why there is none)."""
-        self.controller.show_history()
+        self.routines.show_history()
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme picked from the command palette, for the next start."""
-        self.controller.remember_theme(theme)
+        self.settings_controller.remember_theme(theme)
 
     def action_toggle_mute(self) -> None:
         """Turn the chimes off or on, and remember it in the settings file if it can be read."""
-        self.controller.toggle_mute()
+        self.settings_controller.toggle_mute()
 
     def key_hint(self, binding: Binding) -> str:
         """What a screen's key for one of the App's actions does now, for the footer: `m Unmute` while muted."""
-        if binding.action == "app.toggle_mute" and self.chimes.muted:
+        if binding.action == "app.toggle_mute" and self.state.sounds.chimes.muted:
             return "Unmute"
         return binding.description
 
     def action_toggle_voice(self) -> None:
         """Turn the voice off or on, and remember it in the settings file if it can be read."""
-        self.controller.toggle_voice()
+        self.settings_controller.toggle_voice()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -14,12 +13,13 @@ from .observers import TraceWriter
 if TYPE_CHECKING:
     from ..audio.playsound_player import Player
     from ..audio.speech import Speech
+    from ..core.clocks import Clocks
     from ..core.model import Routine
+    from ..core.reminder import RemindPlan
     from ..store.catalog import Catalog
     from ..store.history import HistoryStore
     from ..store.settings import Settings
     from .observers import EventObserver
-    from .remind_controller import RemindPlan
 
 THEMES = tuple(BUILTIN_THEMES)
 """The themes the app offers, Textual's own (it adds none): what `theme` in the settings may name."""
@@ -29,13 +29,12 @@ def make_app(
     *,
     catalog: Catalog,
     settings: Settings,
+    clocks: Clocks,
     player: Player | None = None,
     history: HistoryStore | None = None,
     history_problem: str | None = None,
     start_with: Routine | None = None,
     first_run: bool = False,
-    clock: Callable[[], float] = time.monotonic,
-    wall_clock: Callable[[], float] = time.time,
     observers: Sequence[EventObserver] = (),
     trace: TextIO | None = None,
     find_speech: Callable[[str], Speech] | None = None,
@@ -44,17 +43,17 @@ def make_app(
     """The app, ready to run: the menu of `catalog`, or `start_with` straight away.
 
     `player` plays the chimes (None: the terminal bell); `history` keeps each set (None: nothing is kept,
-    and `history_problem` says why, on the menu). `first_run` shows the safety note. `clock` times the
-    sessions and `wall_clock` dates them. Each of `observers` is told of every session event as it is
-    handled; with `trace`, a file, one more writes each event's timing to it (see `observers.TraceWriter`).
+    and `history_problem` says why, on the menu). `first_run` shows the safety note. `clocks` time the
+    sessions (`monotonic`) and date what is kept (`wall`). Each of `observers` is told of every session event
+    as it is handled; with `trace`, a file, one more writes each event's timing to it (see
+    `observers.TraceWriter`).
     `find_speech` gives the voice's speech for a `voice` setting (None: the voice never speaks).
     With `remind`, the reminder of `backfit remind` is shown over the menu.
     """
     if trace is not None:
-        observers = [*observers, TraceWriter(trace, clock)]
+        observers = [*observers, TraceWriter(trace, clocks.monotonic)]
     return BackfitApp(
-        catalog=catalog, settings=settings, clock=clock, wall_clock=wall_clock, player=player, history=history,
+        catalog=catalog, settings=settings, clocks=clocks, player=player, history=history,
         history_problem=history_problem, start_with=start_with, first_run=first_run, observers=tuple(observers),
-        find_speech=find_speech,
-        remind=remind,
+        find_speech=find_speech, remind=remind,
     )  # fmt: skip

@@ -180,6 +180,16 @@ def test_lint_imports_reports_a_broken_contract(tmp_path, module, statement, con
     assert reported in result.stdout
 
 
+@pytest.mark.parametrize("module", ["backfit_tui.tui.messages", "backfit_tui.tui.app"])
+def test_the_screens_messages_and_the_app_that_routes_them_import_no_screen_shown_later(module):
+    """The App routes the screens' messages by class from the one cheap module: neither imports a screen
+    beyond the menu (and the cover it may need at once), so those shown later cost nothing at start-up."""
+    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.startswith('backfit_tui.tui.screens.')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    screens = {"backfit_tui.tui.messages": [], "backfit_tui.tui.app": ["menu", "too_small"]}[module]
+    assert result.stdout.strip() == str([f"backfit_tui.tui.screens.{name}" for name in screens])
+
+
 def test_importing_locations_and_catalog_writes_nothing(tmp_path):
     """Importing (and asking where things are) creates no data directory, moved or default."""
     moved = tmp_path / "moved-data"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import gc
 
 import pytest
+from support.fake_clock import FakeClock
 from support.tui_helpers import make_app
 
 from backfit_tui.cli import command as cli
+from backfit_tui.core.clocks import Clocks
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.tui.app import BackfitApp
 from backfit_tui.tui.screens.menu import MenuScreen
@@ -47,6 +49,7 @@ async def test_an_app_that_collects_already_freezes_nothing(collection_restored)
 def test_collection_is_back_on_even_when_the_app_ends_before_drawing(monkeypatch, data_dir, collection_restored):
     seen = []
     monkeypatch.setattr(BackfitApp, "run", lambda app: seen.append(gc.isenabled()))
-    assert cli.open_tui(cli.build_parser().parse_args([]), load_catalog()) == 0
+    clocks = Clocks(monotonic=FakeClock(100.0), wall=FakeClock(1_780_000_000.0))
+    assert cli.open_tui(cli.build_parser().parse_args([]), load_catalog(), clocks) == 0
     assert seen == [False]  # paused while the app starts
     assert gc.isenabled()

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.geometry import Region
 from textual.widget import Widget
 
+from backfit_tui.core.clocks import Clocks
 from backfit_tui.store.catalog import Catalog
 from backfit_tui.store.routines import load_routine
 from backfit_tui.store.settings import Settings
@@ -26,10 +27,10 @@ def make_app(
     `settings` replaces the ones made of `get_ready` and `mute`; `options` go to the factory as they are
     (`first_run`, `history_problem`, `observers`, `trace`).
     """
+    clocks = Clocks(monotonic=clock or FakeClock(100.0), wall=wall_clock or FakeClock(1_780_000_000.0))
     return factory.make_app(
-        catalog=catalog, settings=settings or Settings(get_ready=get_ready, mute=mute), clock=clock or FakeClock(100.0),
-        wall_clock=wall_clock or FakeClock(1_780_000_000.0), start_with=start_with, player=player, history=history,
-        **options,
+        catalog=catalog, settings=settings or Settings(get_ready=get_ready, mute=mute), clocks=clocks,
+        start_with=start_with, player=player, history=history, **options,
     )  # fmt: skip
 
 

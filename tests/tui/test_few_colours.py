@@ -9,11 +9,10 @@ import textual.constants
 from support.fake_clock import FakeClock
 from support.tui_helpers import advance, make_app, short_routine_app
 
-from backfit_tui.core.reminder import Reminder
+from backfit_tui.core.reminder import Reminder, RemindPlan
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.app import FEW_COLOURS_THEME
-from backfit_tui.tui.remind_controller import RemindPlan
 
 RED = {1, 9}  # the terminal's red and bright red
 MOMENTS = {"get-ready": 0.5, "work": 2.5, "rest": 5.5, "switch": 21.5}  # seconds into the short routine
@@ -44,7 +43,7 @@ def sixteen_colours(monkeypatch):
 
 def test_an_unchosen_theme_becomes_the_terminals_own_colours_without_saving_anything(sixteen_colours, data_dir):
     app = short_routine_app(load_catalog(), FakeClock(100.0))
-    assert app.theme == FEW_COLOURS_THEME and app.settings.theme == FEW_COLOURS_THEME
+    assert app.theme == FEW_COLOURS_THEME and app.state.settings.theme == FEW_COLOURS_THEME
     assert not (data_dir / "settings.toml").exists()
 
 

@@ -28,6 +28,7 @@ from backfit_tui.store.history import HistoryStore
 from backfit_tui.store.routines import load_routine
 from backfit_tui.store.settings import Settings
 from backfit_tui.store.stats import compute_stats
+from backfit_tui.tui import messages
 from backfit_tui.tui.colours import COLOUR_DEFAULTS
 from backfit_tui.tui.screens.confirm import ConfirmScreen
 from backfit_tui.tui.screens.editor import EditorScreen
@@ -60,9 +61,10 @@ class Host(App[None]):
     def on_mount(self) -> None:
         self.push_screen(self.first, self.results.append)
 
-    @on(MenuScreen.RoutineChosen)
-    @on(MenuScreen.DeleteRequested)
-    @on(EditorScreen.SaveRequested)
+    @on(messages.RoutineChosen)
+    @on(messages.NewRoutineRequested)
+    @on(messages.DeleteRequested)
+    @on(messages.SaveRequested)
     def record(self, message: Message) -> None:
         self.received.append(message)
 
@@ -80,9 +82,18 @@ async def test_the_menu_posts_the_routine_chosen_and_starts_nothing_itself():
     async with host.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"desk", "enter")
         (chosen,) = host.received
-        assert isinstance(chosen, MenuScreen.RoutineChosen) and chosen.routine.id == "desk-break"
+        assert isinstance(chosen, messages.RoutineChosen) and chosen.routine.id == "desk-break"
         assert isinstance(host.screen, MenuScreen)
         assert "Total 3 min 5 s." in text_of(host.screen, "#preview")  # counted without a get-ready, as it was told
+
+
+async def test_the_menu_asks_for_a_new_routine_or_a_copy_and_opens_no_editor_itself():
+    host = Host(MenuScreen(load_catalog(), get_ready=3))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", *"desk", "ctrl+d")
+        assert [type(message) for message in host.received] == [messages.NewRoutineRequested] * 2
+        assert host.received[0].copy_of is None and host.received[1].copy_of.id == "desk-break"
+        assert isinstance(host.screen, MenuScreen)  # the controller pushes the editor, by the rule in `messages`
 
 
 async def test_the_menu_asks_before_posting_a_delete_and_deletes_nothing_itself(data_dir, write_routine):
@@ -96,7 +107,7 @@ async def test_the_menu_asks_before_posting_a_delete_and_deletes_nothing_itself(
         assert host.received == [] and isinstance(host.screen, MenuScreen)
         await pilot.press("ctrl+x", "y")
         (request,) = host.received
-        assert isinstance(request, MenuScreen.DeleteRequested) and request.entry.path == path
+        assert isinstance(request, messages.DeleteRequested) and request.entry.path == path
         assert path.exists()
 
 
@@ -128,7 +139,7 @@ async def test_the_editor_asks_for_a_save_and_writes_nothing_itself(data_dir):
     async with host.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
         (request,) = host.received
-        assert isinstance(request, EditorScreen.SaveRequested) and request.editor is editor
+        assert isinstance(request, messages.SaveRequested) and request.editor is editor
         assert (request.routine.id, request.routine.name) == ("desk-break-copy", "Desk break (copy)")
         assert not (data_dir / "routines").exists()
         assert editor.changed  # not saved until the host says so: leaving would ask

@@ -34,7 +34,7 @@ def at(seconds: float, then: tuple[str, ...] = ()):
     """A `run_before` that moves the fake clock `seconds` into the session, then presses keys."""
 
     async def run_before(pilot) -> None:
-        await advance(pilot, pilot.app.clock, seconds)
+        await advance(pilot, pilot.app.state.clocks.monotonic, seconds)
         await pilot.press(*then)
 
     return run_before

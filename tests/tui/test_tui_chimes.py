@@ -10,7 +10,7 @@ import sys
 import pytest
 from support.fake_clock import FakeClock
 from support.recording_player import RecordingPlayer
-from support.tui_helpers import advance, short_routine_app
+from support.tui_helpers import advance, make_app, short_routine_app
 
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.settings import load_settings
@@ -50,11 +50,9 @@ async def test_leaving_a_session_stops_the_chimes_still_playing():
 
 
 async def test_a_chime_file_that_cannot_play_is_reported_on_the_menu(data_dir):
-    from backfit_tui.tui.factory import make_app
-
     (data_dir / "settings.toml").write_text('[chimes]\ncomplete = "nowhere.wav"\n')
     settings = load_settings(data_dir / "settings.toml")
-    app = make_app(catalog=load_catalog(), settings=settings, clock=FakeClock(), player=RecordingPlayer())
+    app = make_app(load_catalog(), settings=settings, player=RecordingPlayer())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         messages = [n.message for n in app._notifications]
@@ -72,7 +70,7 @@ async def test_a_sound_program_that_fails_at_warm_up_leaves_the_session_running_
     clock = FakeClock(100.0)
     app = short_routine_app(load_catalog(), clock, player=Playsound3Player())
     rang = []
-    app.chimes.bell = lambda: rang.append(clock.now)
+    app.state.sounds.chimes.bell = lambda: rang.append(clock.now)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()  # the warm-up, off the main thread
@@ -96,7 +94,7 @@ async def test_with_no_sound_card_the_session_says_so_once_and_rings_the_bell(tm
     clock, player = FakeClock(100.0), Playsound3Player("alsa")
     app = short_routine_app(load_catalog(), clock, player=player)
     rang = []
-    app.chimes.bell = lambda: rang.append(clock.now)
+    app.state.sounds.chimes.bell = lambda: rang.append(clock.now)
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 1)  # the get-ready's first count: aplay starts, cannot open the device
         player.wait()  # and has ended, in error

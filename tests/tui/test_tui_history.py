@@ -106,7 +106,7 @@ async def test_f2_on_a_damaged_history_says_what_is_wrong_with_which_file(data_d
     damage(path)
     store, problem = cli._open_history()  # as `backfit` opens it
     app = make_app(load_catalog(), history=store)
-    app.history_problem = problem
+    app.state.history_problem = problem
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
         assert isinstance(pilot.app.screen, MenuScreen)
@@ -125,7 +125,7 @@ async def test_a_history_damaged_after_it_was_opened_is_said_on_f2_and_no_longer
             f"History is not being saved: {path} is damaged (database disk image is malformed); it is left untouched,"
             " and `backfit history --check` says how to start a new one"
         ]
-        assert app.history is None
+        assert app.state.history is None
         await pilot.press("f2")  # said again when asked again, without reading the file
         assert len(warnings(app)) == 2
 
@@ -143,7 +143,7 @@ async def test_the_summary_of_a_session_whose_earlier_sets_cannot_be_read_says_s
         assert isinstance(pilot.app.screen, SummaryScreen)
         assert warnings(app) == [f"History is not being saved: {path} is damaged (database disk image is malformed);"
                                  " it is left untouched, and `backfit history --check` says how to start a new one"]
-        assert app.history is None
+        assert app.state.history is None
 
 
 async def test_a_history_that_can_only_be_read_is_read_said_once_and_keeps_no_session(tmp_path, data_dir, monkeypatch):
@@ -161,5 +161,5 @@ async def test_a_history_that_can_only_be_read_is_read_said_once_and_keeps_no_se
             assert isinstance(pilot.app.screen, SummaryScreen)
             assert warnings(app) == [f"History is not being saved: {view / 'history.sqlite3'} can only be read: {view}"
                                      " is on a read-only file system."]  # fmt: skip
-            assert len(app.history.sessions()) == 30  # still read, for the menu and the history screen
+            assert len(app.state.history.sessions()) == 30  # still read, for the menu and the history screen
     assert len(HistoryStore(data_dir / "history.sqlite3").sessions()) == 30

@@ -26,7 +26,7 @@ async def test_accepting_writes_the_users_copy_with_a_comment_and_undo_puts_the_
     record = SessionRecord(routine.id, routine.name, tuple(routine_done_as_planned(routine)), True, 100.0)
     copy = data_dir / "routines" / "floor-stretch.toml"
     async with make_app(catalog, history=store).run_test(size=(80, 30)) as pilot:
-        pilot.app.controller.show_summary(routine, record, None)
+        pilot.app.routines.show_summary(routine, record, None)
         await pilot.pause()
         summary = pilot.app.screen
         assert isinstance(summary, SummaryScreen)
@@ -40,13 +40,13 @@ async def test_accepting_writes_the_users_copy_with_a_comment_and_undo_puts_the_
         assert text.startswith("# ") and "Child's pose: 30 s → 35 s" in text.splitlines()[0]
         assert "hold = 35                      # 000: 30 seconds to one minute" in text
         assert "breaths = 11" in text and "reps = 4" in text
-        entry = pilot.app.catalog.find("floor-stretch")
+        entry = pilot.app.state.catalog.find("floor-stretch")
         assert entry.origin == "user" and entry.routine.steps[1].dosage.seconds == 35
         assert "Changed:" in str(summary.query_one("#summary-suggestions").render())
 
         await pilot.press("u")
         assert not copy.exists()
-        assert pilot.app.catalog.find("floor-stretch").origin == "bundled"
+        assert pilot.app.state.catalog.find("floor-stretch").origin == "bundled"
         assert "a: accept" in str(summary.query_one("#summary-suggestions").render())
 
 
@@ -60,7 +60,7 @@ async def test_accepting_a_users_own_routine_rewrites_it_and_undo_restores_its_t
     store = history_of_two_full_sessions(routine)
     record = SessionRecord(routine.id, routine.name, tuple(routine_done_as_planned(routine)), True, 60.0)
     async with make_app(catalog, history=store).run_test(size=(80, 30)) as pilot:
-        pilot.app.controller.show_summary(routine, record, None)
+        pilot.app.routines.show_summary(routine, record, None)
         await pilot.pause()
         await pilot.press("a")
         assert own.read_text(encoding="utf-8").endswith("hold = 60  # mine\nsets = 2\n")

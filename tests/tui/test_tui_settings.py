@@ -14,6 +14,7 @@ from support.tui_helpers import make_app, short_routine_app
 
 from backfit_tui.audio import playsound_player
 from backfit_tui.cli import command as cli
+from backfit_tui.core.clocks import Clocks
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.tui.app import BackfitApp
 from backfit_tui.tui.factory import THEMES
@@ -47,7 +48,8 @@ def unreadable_settings(request, data_dir) -> tuple[Path, str]:
 def app_built_by_backfit(monkeypatch, *argv: str) -> BackfitApp:
     """The app `backfit ARGV` builds, not yet running, with a player that only records."""
     monkeypatch.setattr(playsound_player, "make_player", lambda settings: RecordingPlayer())
-    return cli.tui_app(cli.build_parser().parse_args(argv), load_catalog())
+    clocks = Clocks(monotonic=FakeClock(100.0), wall=FakeClock(1_780_000_000.0))
+    return cli.tui_app(cli.build_parser().parse_args(argv), load_catalog(), clocks)
 
 
 def what_is_there(path: Path) -> tuple[str, str | bytes]:
@@ -74,7 +76,7 @@ async def test_m_mutes_but_never_rewrites_a_settings_file_that_cannot_be_read(un
     app = short_routine_app(load_catalog(), FakeClock(100.0), player=RecordingPlayer())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m")
-        assert app.chimes.muted
+        assert app.state.sounds.chimes.muted
         assert messages(app)[-1] == f"Chimes off for this session only, not remembered: {problem}"
     assert what_is_there(path) == before
 

@@ -9,6 +9,7 @@ from backfit_tui.core.warm_up import offers_warm_up
 from backfit_tui.store import locations
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.warm_up_choices import load_warm_up_choices, save_warm_up_choice
+from backfit_tui.tui import messages
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.session import SessionScreen
 from backfit_tui.tui.screens.warm_up_offer import WarmUpOfferScreen
@@ -31,7 +32,7 @@ def test_the_routines_that_strengthen_offer_it_and_the_others_do_not():
 async def test_warming_up_runs_the_warm_up_then_the_routine_and_remembers_the_answer():
     catalog, clock = load_catalog(), FakeClock(100.0)
     async with make_app(catalog, clock).run_test(size=(80, 24)) as pilot:
-        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "core-stability")))
+        pilot.app.screen.post_message(messages.RoutineChosen(routine(catalog, "core-stability")))
         await pilot.pause()
         assert isinstance(pilot.app.screen, WarmUpOfferScreen)
         assert "enter Warm up" in hints(pilot.app) and "Skip" in hints(pilot.app)
@@ -48,7 +49,7 @@ async def test_skipping_goes_straight_in_and_next_time_enter_skips_again():
     catalog = load_catalog()
     save_warm_up_choice(locations.warm_up_choices_file(), "upper-back-band", False)
     async with make_app(catalog).run_test(size=(80, 24)) as pilot:
-        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "upper-back-band")))
+        pilot.app.screen.post_message(messages.RoutineChosen(routine(catalog, "upper-back-band")))
         await pilot.pause()
         assert "enter Skip" in hints(pilot.app) and "w Warm up" in hints(pilot.app)
         await pilot.press("enter")
@@ -58,12 +59,12 @@ async def test_skipping_goes_straight_in_and_next_time_enter_skips_again():
 async def test_escape_starts_nothing_and_a_stretch_routine_is_not_offered_it():
     catalog = load_catalog()
     async with make_app(catalog).run_test(size=(80, 24)) as pilot:
-        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "six-strengtheners")))
+        pilot.app.screen.post_message(messages.RoutineChosen(routine(catalog, "six-strengtheners")))
         await pilot.pause()
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, MenuScreen)
         assert not locations.warm_up_choices_file().exists()
-        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "desk-break")))
+        pilot.app.screen.post_message(messages.RoutineChosen(routine(catalog, "desk-break")))
         await pilot.pause()
         assert pilot.app.screen.session.routine.id == "desk-break"
 
@@ -71,7 +72,7 @@ async def test_escape_starts_nothing_and_a_stretch_routine_is_not_offered_it():
 async def test_ctrl_c_on_the_offer_quits_as_on_the_menu_below_and_says_so():
     catalog = load_catalog()
     async with make_app(catalog).run_test(size=(80, 24)) as pilot:
-        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "core-stability")))
+        pilot.app.screen.post_message(messages.RoutineChosen(routine(catalog, "core-stability")))
         await pilot.pause()
         assert "^c Quit" in hints(pilot.app)
         await pilot.press("ctrl+c")

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
 from support.cli_helpers import backfit
+from support.fake_clock import FakeClock
 from support.routine_texts import BAD, GOOD
 
 from backfit_tui.cli import command as cli
+from backfit_tui.core.clocks import Clocks
 from backfit_tui.core.timeline import build_timeline, total_seconds
 from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_routines_dir
@@ -241,26 +244,36 @@ def test_a_settings_file_that_is_not_toml_falls_back_as_a_whole_with_the_line(ca
     assert "with a 5 s get-ready before each step." in out
 
 
-def app_built_for(*argv: str):
-    """The app `backfit ARGV` would run, built by the CLI but not running."""
-    return cli.tui_app(cli.build_parser().parse_args(argv), load_catalog())
+def app_built_for(*argv: str, clocks: Clocks = Clocks(time.monotonic, time.time)):
+    """The app `backfit ARGV` would run on `clocks`, built by the CLI but not running."""
+    return cli.tui_app(cli.build_parser().parse_args(argv), load_catalog(), clocks)
 
 
 def test_mute_starts_the_screen_muted_with_the_player_the_settings_ask_for(data_dir):
     (data_dir / "settings.toml").write_text('sound_backend = "alsa"\n')
     built = [app_built_for("run", "desk-break", "--mute"), app_built_for("--mute"), app_built_for()]
-    assert [app.chimes.muted for app in built] == [True, True, False]
+    assert [app.state.sounds.chimes.muted for app in built] == [True, True, False]
     assert built[0].start_with.id == "desk-break"
-    assert built[0].player.backend == "alsa"
+    assert built[0].state.sounds.chimes.player.backend == "alsa"
+
+
+def test_the_clocks_the_command_makes_are_the_ones_the_app_and_the_reminder_read(data_dir):
+    clocks = Clocks(monotonic=FakeClock(100.0), wall=FakeClock(1_780_000_000.0))
+    app = app_built_for("remind", "--every", "50m", clocks=clocks)
+    assert app.state.clocks is clocks  # the sessions' timing and the history's dates
+    assert app.remind_controller.plan.reminder.clock is clocks.wall  # not a clock of its own
+    app.remind_controller.close()  # the data folder's lock, let go
 
 
 def test_voice_and_no_voice_turn_the_voice_on_or_off_for_this_run_whatever_the_settings_say(data_dir, monkeypatch):
     monkeypatch.delenv("BACKFIT_VOICE")  # the settings file alone decides
     (data_dir / "settings.toml").write_text('voice = "off"\n')
-    assert [app_built_for("run", "desk-break", *flag).voice.choice for flag in (["--voice"], [])] == ["auto", "off"]
+    def voice(*flag: str) -> str:
+        return app_built_for("run", "desk-break", *flag).state.sounds.voice.choice
+
+    assert [voice("--voice"), voice()] == ["auto", "off"]
     (data_dir / "settings.toml").write_text('voice = "flite"\n')
-    assert [app_built_for("run", "desk-break", *flag).voice.choice for flag in (["--voice"], ["--no-voice"])] == [
-        "flite", "off"]  # fmt: skip
+    assert [voice("--voice"), voice("--no-voice")] == ["flite", "off"]
     assert (data_dir / "settings.toml").read_text() == 'voice = "flite"\n'  # for this run only
 
 

@@ -6,7 +6,7 @@ The plain guide's side of it is checked end to end in test_plain_guide.py.
 from __future__ import annotations
 
 import pytest
-from support.fake_clock import FakeClock
+from support.tui_helpers import make_app
 from textual.widgets import Static
 
 from backfit_tui.core.wording import SAFETY_LINE, SAFETY_NOTE
@@ -14,7 +14,6 @@ from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.safety import note_first_run
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.app import BackfitApp
-from backfit_tui.tui.factory import make_app
 from backfit_tui.tui.screens.help import HelpScreen
 from backfit_tui.tui.screens.safety_note import SafetyNoteScreen
 
@@ -39,14 +38,14 @@ def notes(app: BackfitApp) -> list[str]:
 
 @pytest.mark.parametrize("first_run", [True, False])
 async def test_the_menu_shows_the_note_only_on_the_first_run(first_run):
-    app = make_app(catalog=load_catalog(), settings=Settings(), clock=FakeClock(), first_run=first_run)
+    app = make_app(load_catalog(), settings=Settings(), first_run=first_run)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SafetyNoteScreen) is first_run
 
 
 async def test_question_mark_shows_the_note_with_the_keys():
-    app = make_app(catalog=load_catalog(), settings=Settings(), clock=FakeClock())
+    app = make_app(load_catalog(), settings=Settings())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         help_screen = app.screen

@@ -62,9 +62,8 @@ async def test_menu_session_and_summary_show_markup_and_escapes_literally(data_d
 async def test_warnings_show_paths_and_file_text_literally(data_dir):
     (data_dir / "settings.toml").write_text('[chimes]\ncomplete = "[bold]x[/bold].wav"\n')
     from backfit_tui.store.settings import load_settings
-    from backfit_tui.tui.factory import make_app
 
-    app = make_app(catalog=load_catalog(), settings=load_settings(data_dir / "settings.toml"), clock=FakeClock())
+    app = make_app(load_catalog(), settings=load_settings(data_dir / "settings.toml"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         (warning,) = [n for n in app._notifications if "chimes.complete" in n.message]

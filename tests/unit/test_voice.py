@@ -13,7 +13,7 @@ from support.speech_helpers import FakeSpeech, finds, writer_command
 from support.strategies import routine, step
 
 from backfit_tui.audio.chime_player import make_chime_player
-from backfit_tui.audio.session_sounds import Heard, SessionSounds
+from backfit_tui.audio.session_sounds import Heard, SessionSounds, make_session_sounds
 from backfit_tui.audio.speech import RenderedSpeech, make_speech
 from backfit_tui.audio.speech_engines import NO_ENGINE, Engine, NoVoice, find_engine
 from backfit_tui.audio.voice import make_voice
@@ -165,6 +165,16 @@ def sounds_of(speech: FakeSpeech | None, choice: str = "auto", reports: list[str
     report = (reports if reports is not None else []).append
     chimes = make_chime_player(Settings(), RecordingPlayer(), bell=lambda: None, report=report)
     return SessionSounds(chimes, make_voice(choice, True, finds(speech), report))
+
+
+@pytest.mark.parametrize("countdown", ["words", "ticks"])
+def test_a_sessions_sounds_are_made_from_the_settings_by_one_function_for_both_guides(countdown):
+    player, reports = RecordingPlayer(), []
+    settings = Settings(mute=True, voice="flite", voice_countdown=countdown)
+    sounds = make_session_sounds(settings, player, finds(FakeSpeech()), bell=lambda: None, report=reports.append)
+    assert (sounds.chimes.player, sounds.chimes.muted) == (player, True)
+    assert (sounds.voice.choice, sounds.voice.count_aloud) == ("flite", countdown == "words")
+    assert reports == []
 
 
 def test_a_session_renders_its_opening_phrase_at_once_and_the_rest_ahead_of_need():

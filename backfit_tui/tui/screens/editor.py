@@ -1,7 +1,7 @@
 """Edit a routine: its name, description and tags, and its steps, checked as they are typed.
 
 Every change goes into a `Draft`, which the routine loader checks; the screen only shows the
-draft, the loader's problems and the total length, and asks the App to save it (`SaveRequested`).
+draft, the loader's problems and the total length, and asks the App to save it (`messages.SaveRequested`).
 A problem is shown once its field has been edited, or a save was asked for: a new routine opens
 without a list of what it lacks. A save that would write the routine's file anew, dropping
 comments of its own, says so first, once.
@@ -16,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -38,6 +37,7 @@ from ...store.draft import (
     step_kind,
 )
 from ...store.routines import dosage_keys
+from .. import messages
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
 from .too_small import FULL_LAYOUT
@@ -60,14 +60,6 @@ class StepList(OptionList):
 
 class EditorScreen(Screen[None]):
     """Edits one routine; ctrl+s asks the App to save it, and Esc leaves (asking first if it is unsaved)."""
-
-    class SaveRequested(Message):
-        """ctrl+s on a routine without problems: the App saves it, then calls `editor.saved` (or says why not)."""
-
-        def __init__(self, editor: EditorScreen, routine: Routine) -> None:
-            super().__init__()
-            self.editor = editor
-            self.routine = routine
 
     CSS_PATH = "editor.tcss"
     MIN_SIZE = FULL_LAYOUT
@@ -286,7 +278,7 @@ class EditorScreen(Screen[None]):
             self.refresh_all()
         self.saving = copy.deepcopy(self.draft.document())
         self.save_pending = True
-        self.post_message(self.SaveRequested(self, self.routine))
+        self.post_message(messages.SaveRequested(self, self.routine))
 
     def saved(self, written: OpenedFile) -> None:
         """The App has saved the routine (or a copy of it) as `written`: leaving no longer asks, unless it is

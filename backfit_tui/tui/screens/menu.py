@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,6 +19,7 @@ from ...core.model import Routine
 from ...core.plan import RICH_STYLES, at_a_glance, plan_lines
 from ...store.catalog import Catalog
 from ...store.routines import RoutineEntry
+from .. import messages
 from ..widgets.filter_input import FilterInput
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
@@ -29,7 +29,6 @@ from .too_small import FULL_LAYOUT
 
 if TYPE_CHECKING:
     from ...core.progression import Suggestion
-    from ...store.draft import Draft
 
 
 def filtered(entries: Iterable[RoutineEntry], query: str) -> list[RoutineEntry]:
@@ -66,32 +65,11 @@ MOVE_HELP = "Move through the list; typing filters it by name or tag"
 class MenuScreen(Screen[None]):
     """Pick a routine: type to filter, arrows to move, Enter to start.
 
-    It starts, deletes and reloads nothing itself: it posts what the person chose, and the App acts
-    (then hands it the routines again with `show_catalog`).
+    It starts, opens, deletes and reloads nothing itself: it posts what the person chose (`messages`), and a
+    controller acts (then hands it the routines again with `show_catalog`).
     """
 
     MIN_SIZE = FULL_LAYOUT
-
-    class RoutineChosen(Message):
-        """Enter on a routine that loads: the App runs it."""
-
-        def __init__(self, routine: Routine) -> None:
-            super().__init__()
-            self.routine = routine
-
-    class EditRequested(Message):
-        """ctrl+e on one of the person's own routines: the App opens its file in the editor."""
-
-        def __init__(self, entry: RoutineEntry) -> None:
-            super().__init__()
-            self.entry = entry
-
-    class DeleteRequested(Message):
-        """ctrl+x on one of the person's own routines, and yes to the question: the App deletes its file."""
-
-        def __init__(self, entry: RoutineEntry) -> None:
-            super().__init__()
-            self.entry = entry
 
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True, group=CHOOSE, tooltip="Start the highlighted routine"),
@@ -196,7 +174,7 @@ class MenuScreen(Screen[None]):
         elif entry.routine is None:
             self.notify("Pick a routine that loads: this one has problems.", severity="warning")
         else:
-            self.post_message(self.RoutineChosen(entry.routine))
+            self.post_message(messages.RoutineChosen(entry.routine))
 
     def show_chosen(self, routine: Routine) -> None:
         """Clear the filter and highlight `routine`, about to run: the menu a session comes back to lists every
@@ -227,26 +205,15 @@ class MenuScreen(Screen[None]):
         self.suggestions = suggestions
         self.show_preview()
 
-    def open_editor(self, draft: Draft) -> None:
-        """Edit `draft` (a new routine, a copy, or a routine's file the App has opened)."""
-        from .editor import EditorScreen
-
-        taken = {e.id for e in self.catalog.entries}
-        self.app.push_screen(EditorScreen(draft, self.catalog.library, taken, self.get_ready))
-
     def action_new(self) -> None:
-        from ...store.draft import Draft
-
-        self.open_editor(Draft(""))
+        self.post_message(messages.NewRoutineRequested())
 
     def action_duplicate(self) -> None:
         entry = self.current()
         if entry is None or entry.routine is None:
             self.notify("Pick a routine that loads to copy it.", severity="warning")
             return
-        from ...store.draft import Draft
-
-        self.open_editor(Draft.from_routine(entry.routine, "", f"{entry.routine.name[:53]} (copy)"))
+        self.post_message(messages.NewRoutineRequested(copy_of=entry.routine))
 
     def action_edit(self) -> None:
         entry = self.current()
@@ -255,7 +222,7 @@ class MenuScreen(Screen[None]):
         elif entry.origin != "user":
             self.notify("Bundled routines are read-only: ctrl+d makes a copy you can edit.", severity="warning")
         else:
-            self.post_message(self.EditRequested(entry))
+            self.post_message(messages.EditRequested(entry))
 
     def action_delete(self) -> None:
         entry = self.current()
@@ -268,6 +235,6 @@ class MenuScreen(Screen[None]):
 
         def answered(delete: bool | None) -> None:
             if delete:
-                self.post_message(self.DeleteRequested(entry))
+                self.post_message(messages.DeleteRequested(entry))
 
         self.app.push_screen(ConfirmScreen(f"Delete {entry.id}? Its file {entry.path} is removed."), answered)

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from ...core.formatting import clock_face, literal
 from ...core.reminder import Answer, Reminder, State
+from .. import messages
 from ..widgets.big_text import FIGURES, WORDS, BigText
 from ..widgets.key_hints import KeyHints
 
@@ -58,28 +58,6 @@ class RemindScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", group=LEAVING, tooltip="Stop reminding and leave backfit"),
     ]
 
-    @dataclass
-    class Due(Message):
-        """The break has just become due."""
-
-    @dataclass
-    class Answered(Message):
-        """The person answered the break: took it (its routine is to run), snoozed or skipped it. A break
-        taken early is `called` False: it answers no break the reminder called."""
-
-        answer: Answer
-        called: bool = True
-
-    @dataclass
-    class Changed(Message):
-        """What the reminder says of the next break changed (its state or due time)."""
-
-        reminder: Reminder
-
-    @dataclass
-    class BackFromBreak(Message):
-        """The screen is back on top after the break's routine."""
-
     def __init__(self, reminder: Reminder, routine_name: str, counts: BreakCounts) -> None:
         super().__init__()
         self.reminder = reminder
@@ -104,12 +82,12 @@ class RemindScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self.reminder.state is State.ON_BREAK:
-            self.post_message(self.BackFromBreak())
+            self.post_message(messages.BackFromBreak())
 
     def tick(self) -> None:
         """Catch the reminder up with the clock; say so when the break falls due."""
         if self.reminder.update():
-            self.post_message(self.Due())
+            self.post_message(messages.BreakDue())
         self.show()
 
     def show(self, counts: BreakCounts | None = None) -> None:
@@ -131,7 +109,7 @@ class RemindScreen(Screen[None]):
         if (reminder.state, reminder.due_at) != self._told:
             self.refresh_bindings()  # the keys that answer a break, shown only while one is due
             self._told = reminder.state, reminder.due_at
-            self.post_message(self.Changed(reminder))
+            self.post_message(messages.ReminderChanged(reminder))
 
     def key_hint(self, binding: Binding) -> str | None:
         """What a key does now, for the footer; None while it does nothing (pressing it then says why)."""
@@ -140,7 +118,7 @@ class RemindScreen(Screen[None]):
 
     def action_take(self) -> None:
         called = self.reminder.start_break()
-        self.post_message(self.Answered(Answer.TAKEN, called))
+        self.post_message(messages.BreakAnswered(Answer.TAKEN, called))
         self.show()
 
     def action_snooze(self) -> None:
@@ -152,7 +130,7 @@ class RemindScreen(Screen[None]):
     def answer(self, answer: Answer, act: Callable[[], bool]) -> None:
         """Answer the break that is due by `act`, or say briefly why its key does nothing now."""
         if act():
-            self.post_message(self.Answered(answer))
+            self.post_message(messages.BreakAnswered(answer))
             self.show()
         else:
             self.notify(self.reminder.why_not(answer), timeout=3)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -12,7 +11,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -21,6 +19,7 @@ from ...core.model import Routine
 from ...core.outcome import StepOutcome, ending, goal_note, heading, step_outcomes, totals
 from ...core.progression import Suggestion
 from ...core.records import SessionRecord
+from .. import messages
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
 from ..widgets.unbroken_text import UnbrokenText
@@ -74,19 +73,6 @@ class SummaryScreen(Screen[bool]):
                 tooltip="Accept the suggested next step: the routine is changed now (your own copy of a bundled one)"),
         Binding("u", "undo", "Undo", group=PROGRESS, tooltip="Undo the change just accepted"),
     ]  # fmt: skip
-
-    @dataclass
-    class AcceptRequested(Message):
-        """The person accepted the suggestions offered."""
-
-        summary: SummaryScreen
-        suggestions: tuple[Suggestion, ...]
-
-    @dataclass
-    class UndoRequested(Message):
-        """The person wants the change just accepted undone."""
-
-        summary: SummaryScreen
 
     def __init__(
         self,
@@ -156,11 +142,11 @@ class SummaryScreen(Screen[bool]):
 
     def action_accept(self) -> None:
         if self.offered and not self.accepted:
-            self.post_message(self.AcceptRequested(self, self.offered))
+            self.post_message(messages.AcceptRequested(self, self.offered))
 
     def action_undo(self) -> None:
         if self.accepted:
-            self.post_message(self.UndoRequested(self))
+            self.post_message(messages.UndoRequested(self))
 
     def action_menu(self) -> None:
         self.dismiss(False)

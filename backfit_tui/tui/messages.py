@@ -1,0 +1,118 @@
+"""What the screens tell the App: every message a screen posts for a controller, in one cheap module.
+
+Importing this module imports no screen, so the App routes these messages by class while the screens'
+own modules are still imported only when first shown.
+
+Who pushes a screen:
+- a controller pushes every screen that follows from a request (a session, its summary, the editor,
+  the history, the reminder) and the questions it asks on the way (the warm-up offer, a file changed
+  on disk);
+- a screen pushes only its own dialogs, which dismiss their answer back to it (a confirmation, the
+  exercise picker);
+- the App pushes only what answers no request: the safety note, the help and the too-small cover.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from ..core.model import Routine
+    from ..core.progression import Suggestion
+    from ..core.reminder import Answer, Reminder
+    from ..store.routines import RoutineEntry
+    from .screens.editor import EditorScreen
+    from .screens.summary import SummaryScreen
+
+
+class ForController(Message):
+    """A message a screen posts for a controller; the App hands each to the one controller that handles its class."""
+
+
+# --- the menu ---------------------------------------------------------------------------------
+
+
+@dataclass
+class RoutineChosen(ForController):
+    """Enter on a routine that loads: run it."""
+
+    routine: Routine
+
+
+@dataclass
+class NewRoutineRequested(ForController):
+    """ctrl+n (`copy_of` None) or ctrl+d on a routine that loads: open the editor on a new routine, or a copy."""
+
+    copy_of: Routine | None = None
+
+
+@dataclass
+class EditRequested(ForController):
+    """ctrl+e on one of the person's own routines: open its file in the editor."""
+
+    entry: RoutineEntry
+
+
+@dataclass
+class DeleteRequested(ForController):
+    """ctrl+x on one of the person's own routines, and yes to the question: delete its file."""
+
+    entry: RoutineEntry
+
+
+# --- the editor and the summary ---------------------------------------------------------------
+
+
+@dataclass
+class SaveRequested(ForController):
+    """ctrl+s on a routine without problems: save it, then call `editor.saved` (or say why not)."""
+
+    editor: EditorScreen
+    routine: Routine
+
+
+@dataclass
+class AcceptRequested(ForController):
+    """The person accepted the suggestions offered on a session's summary."""
+
+    summary: SummaryScreen
+    suggestions: tuple[Suggestion, ...]
+
+
+@dataclass
+class UndoRequested(ForController):
+    """The person wants the change just accepted on the summary undone."""
+
+    summary: SummaryScreen
+
+
+# --- the reminder of `backfit remind` ---------------------------------------------------------
+
+
+@dataclass
+class BreakDue(ForController):
+    """The break has just become due."""
+
+
+@dataclass
+class BreakAnswered(ForController):
+    """The person answered the break: took it (its routine is to run), snoozed or skipped it. A break taken
+    early is `called` False: it answers no break the reminder called."""
+
+    answer: Answer
+    called: bool = True
+
+
+@dataclass
+class ReminderChanged(ForController):
+    """What the reminder says of the next break changed (its state or due time)."""
+
+    reminder: Reminder
+
+
+@dataclass
+class BackFromBreak(ForController):
+    """The reminder screen is back on top after the break's routine."""
