@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .beats import BreathPosition, RepPosition
 from .engine import Session, Status
 from .formatting import clock_face, literal
-from .beats import BreathPosition, RepPosition
 from .timeline import COUNTDOWN_SECONDS, Phase, PhaseKind
 from .wording import HEADINGS, counting_keys, next_up, phase_cues, phase_heading
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .engine import Session, Status
 from .beats import Side
+from .engine import Session, Status
 from .model import Routine, Sides, Step
 from .records import Event, EventKind
 from .spoken import number_words, speakable, spoken_count, spoken_duration

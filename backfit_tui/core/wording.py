@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from .beats import Pacing, Rep
 from .engine import Session
 from .formatting import clock_face, literal
-from .beats import Pacing, Rep
 from .records import Event, EventKind
 from .timeline import Phase, PhaseKind
 

@@ -14,18 +14,19 @@ Who pushes a screen:
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 
 if TYPE_CHECKING:
     from ..core.model import Routine
     from ..core.progression import Suggestion
+    from ..core.records import SessionRecord
     from ..core.reminder import Answer, Reminder
+    from ..store.draft import Draft, OpenedFile
     from ..store.routines import RoutineEntry
-    from .screens.editor import EditorScreen
-    from .screens.summary import SummaryScreen
 
 
 class ForController(Message):
@@ -66,11 +67,30 @@ class DeleteRequested(ForController):
 # --- the editor and the summary ---------------------------------------------------------------
 
 
+class SavingEditor(Protocol):
+    """What the controller needs of the editor that asked to save: its draft, and two ways to answer."""
+
+    draft: Draft
+    taken: Set[str]  # ids in use, for a new routine's file name
+
+    def saved(self, written: OpenedFile) -> None: ...
+
+    def reopened(self, draft: Draft) -> None: ...
+
+
+class AnsweredSummary(Protocol):
+    """What the controller needs of the summary whose suggestions were accepted or undone."""
+
+    record: SessionRecord
+
+    def changed(self, accepted: bool) -> None: ...
+
+
 @dataclass
 class SaveRequested(ForController):
     """ctrl+s on a routine without problems: save it, then call `editor.saved` (or say why not)."""
 
-    editor: EditorScreen
+    editor: SavingEditor
     routine: Routine
 
 
@@ -78,7 +98,7 @@ class SaveRequested(ForController):
 class AcceptRequested(ForController):
     """The person accepted the suggestions offered on a session's summary."""
 
-    summary: SummaryScreen
+    summary: AnsweredSummary
     suggestions: tuple[Suggestion, ...]
 
 
@@ -86,7 +106,7 @@ class AcceptRequested(ForController):
 class UndoRequested(ForController):
     """The person wants the change just accepted on the summary undone."""
 
-    summary: SummaryScreen
+    summary: AnsweredSummary
 
 
 # --- the reminder of `backfit remind` ---------------------------------------------------------

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from ..store.session_log import SessionLog
     from ..store.stats import SessionNews
     from .observers import EventObserver
-    from .screens.editor import EditorScreen
 
 
 class RoutinesController:
@@ -266,7 +265,7 @@ class RoutinesController:
             news = f"{opened.path} was changed by another program (at {when}) since you opened it."
         self.host.push_screen(DiskChangedScreen(news), answered)
 
-    def write(self, editor: EditorScreen, routine: Routine) -> None:
+    def write(self, editor: messages.SavingEditor, routine: Routine) -> None:
         """Write the editor's routine (in its file's own text where only values changed) and tell the editor."""
         from ..store.draft import save_draft
 
@@ -279,7 +278,7 @@ class RoutinesController:
         editor.saved(written)
         self.reload()
 
-    def reopen(self, editor: EditorScreen) -> None:
+    def reopen(self, editor: messages.SavingEditor) -> None:
         """Drop the editor's edits and show its routine as its file is now."""
         from ..store.draft import Draft
 

@@ -113,8 +113,8 @@ class EditorScreen(Screen[None]):
                         if key in CHOICES:
                             options = [(choice, choice) for choice in CHOICES[key]]
                             yield Select(
-                                options, value=field_default(key), allow_blank=False, id=f"step-{key}", classes="choice",
-                                compact=True,
+                                options, value=field_default(key), allow_blank=False, id=f"step-{key}",
+                                classes="choice", compact=True,
                             )  # fmt: skip
                         else:
                             yield Input(id=f"step-{key}", compact=True)
