@@ -89,15 +89,30 @@ class Skeleton:
         points = {name: (x + dx, y + dy) for name, (x, y) in self.points.items()}
         return Skeleton(points, self.bones, (self.head[0] + dx, self.head[1] + dy), self.head_radius)
 
+    def mirrored(self) -> Skeleton:
+        """The mirror image, left to right, with each side's points named for the other side."""
+        points = {_other_side(name): (-x, y) for name, (x, y) in self.points.items()}
+        bones = tuple((_other_side(a), _other_side(b)) for a, b in self.bones)
+        return Skeleton(points, bones, (-self.head[0], self.head[1]), self.head_radius)
 
-def bone_length(parent: str, child: str) -> float:
-    """The length of the bone from joint `parent` to joint `child` of any skeleton, as the model fixes it."""
-    return _LENGTHS[(parent, child)]
+
+def bone_length(parent: str, child: str, view: View = View.SIDE) -> float:
+    """The length of the bone from joint `parent` to joint `child` of any skeleton seen from `view`.
+
+    Every bone keeps its length in every pose; only a foot, seen from the front, is drawn shorter.
+    """
+    length = _LENGTHS[(parent, child)]
+    return length * FRONT_FOOT_SCALE if view is View.FRONT and child.endswith("_toes") else length
 
 
 def skeleton(pose: Pose, view: View = View.SIDE) -> Skeleton:
-    """Forward kinematics: each joint's position for `pose`, the pelvis at the origin."""
-    flip = -1.0 if pose.mirrored else 1.0
+    """Forward kinematics: each joint's position for `pose`, the pelvis at the origin.
+
+    A mirrored pose is drawn as the mirror image of the pose it mirrors, each side's points where the
+    other side's were: seen from the front, turning the figure round would show the same picture.
+    """
+    if pose.mirrored:
+        return skeleton(mirror(pose), view).mirrored()
     points: dict[str, Point] = {"pelvis": (0.0, 0.0)}
     bones: list[tuple[str, str]] = []
     heading = 90.0 + FORWARD_BEND * pose.angle("lean")  # the trunk's direction, up when standing
@@ -117,8 +132,7 @@ def skeleton(pose: Pose, view: View = View.SIDE) -> Skeleton:
         outward = _outward(side, view)
         _limb(pose, side, ARM, view, points, bones, chest, trunk, SHOULDER_HALF_WIDTH * outward)
         _limb(pose, side, LEG, view, points, bones, "pelvis", pelvis_heading, HIP_HALF_WIDTH * outward)
-    mirrored = {name: (x * flip, y) for name, (x, y) in points.items()}
-    return Skeleton(mirrored, tuple(bones), (head[0] * flip, head[1]))
+    return Skeleton(points, tuple(bones), head)
 
 
 def _outward(side: str, view: View) -> float:

@@ -92,8 +92,7 @@ def rasterize(figure: Figure, fraction: float, cols: int, rows: int, pixels: Pix
         return grid
     shown = scene(figure, fraction)
     if shown.floor:
-        y = grid.height * grid.pixel_height - grid.pixel_height / 2  # the bottom row of pixels
-        grid.capsule((grid.pixel_width / 2, y), (cols - grid.pixel_width / 2, y), grid.pixel_height / 2)
+        grid.lit.update((i, grid.height - 1) for i in range(grid.width))  # the bottom row of pixels
     for a, b in shown.body.bones:
         grid.capsule(frame.place(shown.body.points[a]), frame.place(shown.body.points[b]), line / 2)
     for a, b in shown.lines:
