@@ -27,6 +27,7 @@ class FileKind(Enum):
 
     ROUTINE = ("routine", 1 * MB)  # 50 steps with every text at its longest are some 40 KB
     LIBRARY = ("exercise library", 1 * MB)  # the bundled one is 16 KB
+    FIGURES = ("file of figures", 1 * MB)  # the bundled one, a figure for each of 23 exercises, is some 6 KB
     SETTINGS = ("settings file", 256 * KB)  # every setting, commented at length, is a few KB
     CHIME = ("chime", 4 * MB)  # 24 s of CD-quality stereo: far more than a chime needs
     REMINDER_STATE = ("reminder's state file", 4 * KB)  # some 120 bytes
