@@ -198,3 +198,19 @@ def test_every_cue_is_short_enough_to_read_mid_exercise(library, routines):
 def test_every_library_exercise_names_its_target_muscles(library):
     assert [ex_id for ex_id, ex in library.items() if not ex.targets] == []
 
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "says", "never_says"),
+    [
+        # Lying face down, the arm and leg start level with the floor: they lift just off it.
+        ("prone-opposite-arm-leg", "just off the floor", "level with the floor"),
+        # Each breath is in and out, one shape each: not one shape per breath.
+        ("cat-cow", "in to one shape, out to the other", "one shape per breath"),
+        # Both shoulder blades stay on the floor: the person lies on the back.
+        ("knee-rolls", "on your back", "lie down with"),
+    ],
+)
+def test_the_cues_say_how_the_move_is_done(library, exercise_id, says, never_says):
+    cues = " ".join(library[exercise_id].cues).lower()
+    assert says in cues and never_says not in cues
