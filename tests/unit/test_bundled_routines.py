@@ -94,7 +94,7 @@ STATED_DOSAGES = [
     ("001", "core-stability", 1, "bridge", Reps, {"count": 10}, 2, Sides.NONE),
     ("001", "core-stability", 2, "bird-dog", Reps, {"count": 10}, 2, Sides.ALTERNATING),
     ("001", "back-pain-relief", 0, "childs-pose", Hold, {"seconds": 30}, 3, Sides.NONE),
-    ("001", "back-pain-relief", 1, "knee-rolls", Hold, {"seconds": 30}, 3, Sides.EACH),
+    ("001", "back-pain-relief", 1, "knee-rolls", Reps, {"count": 3, "hold_per_rep": 30}, 1, Sides.EACH),
     ("001", "back-pain-relief", 2, "cat-cow", Breaths, {"count": 10}, 1, Sides.NONE),
     # 002 "How To Fix Back Pain"
     ("002", "upper-back-band", 0, "band-pull-apart", Reps, {"count": 12}, 2, Sides.NONE),
