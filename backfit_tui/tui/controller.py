@@ -40,7 +40,7 @@ class Controller:
     # --- a session, its summary, and again -----------------------------------------------------
 
     def start(self, routine: Routine) -> None:
-        """Run `routine`, after offering the warm-up if it is a routine that strengthens."""
+        """Run `routine`, after offering the warm-up if it is a routine that strengthens or goes on the floor."""
         self.app.menu.show_chosen(routine)  # under the offer, and to come back to
         warm_up = self.warm_up_for(routine)
         if warm_up is None:
