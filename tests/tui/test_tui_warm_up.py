@@ -35,6 +35,7 @@ def test_a_copy_of_the_warm_up_is_not_offered_a_warm_up_before_itself():
     warm_up = routine(load_catalog(), "warm-up")
     assert not offers_warm_up(replace(warm_up, id="warm-up-copy", name="Warm-up (copy)"))
 
+
 def test_every_bundled_routine_that_needs_the_floor_is_tagged_floor_so_offers_it():
     catalog = load_catalog()
     untagged = [e.id for e in catalog.entries if e.routine and e.routine.needs_floor and "floor" not in e.routine.tags]
