@@ -16,16 +16,17 @@ from .records import Event, EventKind
 from .timeline import Phase, PhaseKind
 
 # Each caution the articles give, in our words: 002 and 000 (a professional first, with a back problem),
-# 000 and 003 (stop with pain; severe or lasting pain), 004 (never to extremes; drink water), 000 (rest days).
+# 000 and 003 (stop with pain; severe or lasting pain), 004 (never to extremes; drink water), 000 (rest days to
+# recover, said of a strengthening workout: 001's daily bridges and the desk breaks need none).
 SAFETY_NOTE = (
     "With a back problem already, see a health professional before you start. Move only within a range that "
     "feels comfortable and never push to extremes. Stop if anything hurts, and see someone about back pain that "
-    "is severe or lasts. Leave rest days between sessions, and drink water as you exercise."
+    "is severe or lasts. Leave rest days between strength sessions, and drink water as you exercise."
 )
 # The same cautions in a line, for the help screen (about as long as the note once was).
 SAFETY_LINE = (
     "With a back problem, see a health professional first. Stop if anything hurts; get severe or lasting pain seen. "
-    "Never go to extremes; rest between days; drink water."
+    "Never go to extremes; rest days between strength sessions; drink water."
 )
 
 HEADINGS = {  # every phase but the work itself, by what it is called

@@ -55,7 +55,7 @@ class RoutinesController:
     # --- a session, its summary, and again -----------------------------------------------------
 
     def start(self, routine: Routine) -> None:
-        """Run `routine`, after offering the warm-up if it is a routine that strengthens."""
+        """Run `routine`, after offering the warm-up if it is a routine that strengthens or goes on the floor."""
         self.host.menu.show_chosen(routine)  # under the offer, and to come back to
         warm_up = self.warm_up_for(routine)
         if warm_up is None:

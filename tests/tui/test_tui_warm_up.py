@@ -1,6 +1,8 @@
-"""Routines that strengthen offer the warm-up first; Enter takes last time's answer again."""
+"""Routines that strengthen or get down on the floor offer the warm-up first; Enter takes last time's answer again."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from support.fake_clock import FakeClock
 from support.tui_helpers import make_app
@@ -23,10 +25,22 @@ def hints(app) -> str:
     return str(app.screen.query_one("KeyHints").content)
 
 
-def test_the_routines_that_strengthen_offer_it_and_the_others_do_not():
+def test_the_routines_that_strengthen_or_go_on_the_floor_offer_it_and_the_others_do_not():
     catalog = load_catalog()
     offering = {entry.id for entry in catalog.entries if entry.routine and offers_warm_up(entry.routine)}
-    assert offering == {"core-stability", "six-strengtheners", "six-strengtheners-one-set", "upper-back-band"}
+    strengthening = {"core-stability", "six-strengtheners", "six-strengtheners-one-set", "upper-back-band"}
+    assert offering == strengthening | {"floor-stretch", "back-pain-relief"}  # not the warm-up, nor the desk break
+
+
+def test_a_copy_of_the_warm_up_is_not_offered_a_warm_up_before_itself():
+    warm_up = routine(load_catalog(), "warm-up")
+    assert not offers_warm_up(replace(warm_up, id="warm-up-copy", name="Warm-up (copy)"))
+
+
+def test_every_bundled_routine_that_needs_the_floor_is_tagged_floor_so_offers_it():
+    catalog = load_catalog()
+    untagged = [e.id for e in catalog.entries if e.routine and e.routine.needs_floor and "floor" not in e.routine.tags]
+    assert untagged == []
 
 
 async def test_warming_up_runs_the_warm_up_then_the_routine_and_remembers_the_answer():
@@ -43,6 +57,19 @@ async def test_warming_up_runs_the_warm_up_then_the_routine_and_remembers_the_an
             await pilot.press("n")
         assert isinstance(pilot.app.screen, SessionScreen)
         assert pilot.app.screen.session.routine.id == "core-stability"  # straight on, no summary between
+
+
+async def test_a_floor_stretch_offers_it_too_and_remembers_its_own_answer():
+    catalog = load_catalog()
+    save_warm_up_choice(locations.warm_up_choices_file(), "core-stability", True)
+    async with make_app(catalog).run_test(size=(80, 24)) as pilot:
+        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "floor-stretch")))
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WarmUpOfferScreen)
+        await pilot.press("s")
+        assert pilot.app.screen.session.routine.id == "floor-stretch"
+    choices = load_warm_up_choices(locations.warm_up_choices_file())
+    assert choices == {"core-stability": True, "floor-stretch": False}
 
 
 async def test_skipping_goes_straight_in_and_next_time_enter_skips_again():

@@ -94,7 +94,7 @@ STATED_DOSAGES = [
     ("001", "core-stability", 1, "bridge", Reps, {"count": 10}, 2, Sides.NONE),
     ("001", "core-stability", 2, "bird-dog", Reps, {"count": 10}, 2, Sides.ALTERNATING),
     ("001", "back-pain-relief", 0, "childs-pose", Hold, {"seconds": 30}, 3, Sides.NONE),
-    ("001", "back-pain-relief", 1, "knee-rolls", Hold, {"seconds": 30}, 3, Sides.EACH),
+    ("001", "back-pain-relief", 1, "knee-rolls", Reps, {"count": 3, "hold_per_rep": 30}, 1, Sides.EACH),
     ("001", "back-pain-relief", 2, "cat-cow", Breaths, {"count": 10}, 1, Sides.NONE),
     # 002 "How To Fix Back Pain"
     ("002", "upper-back-band", 0, "band-pull-apart", Reps, {"count": 12}, 2, Sides.NONE),
@@ -198,3 +198,19 @@ def test_every_cue_is_short_enough_to_read_mid_exercise(library, routines):
 def test_every_library_exercise_names_its_target_muscles(library):
     assert [ex_id for ex_id, ex in library.items() if not ex.targets] == []
 
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "says", "never_says"),
+    [
+        # Lying face down, the arm and leg start level with the floor: they lift just off it.
+        ("prone-opposite-arm-leg", "just off the floor", "level with the floor"),
+        # Each breath is in and out, one shape each: not one shape per breath.
+        ("cat-cow", "in to one shape, out to the other", "one shape per breath"),
+        # Both shoulder blades stay on the floor: the person lies on the back.
+        ("knee-rolls", "on your back", "lie down with"),
+    ],
+)
+def test_the_cues_say_how_the_move_is_done(library, exercise_id, says, never_says):
+    cues = " ".join(library[exercise_id].cues).lower()
+    assert says in cues and never_says not in cues

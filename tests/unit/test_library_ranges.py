@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from support.loader_helpers import toml
 
 from backfit_tui.core.progression import amount_range
 from backfit_tui.core.timeline import planned_amount
 from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.locations import bundled_library_file, bundled_routines_dir
 from backfit_tui.store.routines import load_library
 from backfit_tui.store.validation import LoadError
 
@@ -29,6 +32,43 @@ def test_the_exercises_the_articles_dose_are_in_the_library_with_their_ranges():
     assert (library["cobra"].ranges.breaths.low, library["cobra"].ranges.breaths.high) == (5, 10)
     assert (library["squat"].ranges.reps.low, library["squat"].ranges.reps.high) == (10, 15)
     assert (library["crunch"].ranges.reps.low, library["crunch"].ranges.reps.high) == (10, 20)
+
+
+RANGE_LINE = re.compile(r"^(hold|breaths|reps|sets) = \{")
+
+
+def test_every_range_in_the_library_names_its_article_or_says_it_is_our_choice():
+    lines = bundled_library_file().read_text(encoding="utf-8").splitlines()
+    untraced = [line for line in lines if RANGE_LINE.match(line)
+                and not re.search(r"#.*(\b00[0-4]\b|our choice)", line)]  # fmt: skip
+    assert untraced == []
+
+
+def library_texts() -> dict[str, str]:
+    """Each library exercise's lines, by id, as the file writes them (its comments with them)."""
+    _, *found = re.split(r"^\[([a-z-]+)\]$", bundled_library_file().read_text(encoding="utf-8"), flags=re.M)
+    return dict(zip(found[::2], found[1::2], strict=True))
+
+
+def test_002s_twelve_to_fifteen_reps_are_credited_to_its_pull_aparts_and_dumbbell_rows_only():
+    borrowing = {exercise_id: text for exercise_id, text in library_texts().items()
+                 if "12-15" in text and exercise_id != "band-pull-apart"}  # fmt: skip
+    assert borrowing, "no other exercise takes 002's upper back dosage"
+    assert all("pull-aparts and dumbbell rows" in text for text in borrowing.values()), borrowing
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "kind", "articles_floor"),
+    [("plank", "hold", 30), ("seated-twist", "hold", 30), ("knee-rolls", "reps", 3), ("bridge", "reps", 10),
+     ("bird-dog", "reps", 10)],
+)  # fmt: skip
+def test_a_range_starts_at_its_articles_floor_or_says_the_step_back_below_it_is_ours(exercise_id, kind, articles_floor):
+    low = getattr(load_catalog().library[exercise_id].ranges, kind).low
+    assert low <= articles_floor
+    if low < articles_floor:
+        text = library_texts()[exercise_id]
+        said = next(line for line in text.splitlines() if line.startswith(f"{kind} = {{"))
+        assert "step back" in said and "our choice" in said, said
 
 
 EXERCISE = """

@@ -58,3 +58,9 @@ def test_the_note_and_the_help_line_carry_every_caution_the_articles_give():
         lowered = text.lower()
         for caution in ("back problem", "professional", "hurts", "severe or last", "extremes", "rest", "drink water"):
             assert caution in lowered, (caution, text)
+
+
+def test_the_rest_days_come_between_strength_sessions_only():
+    # 000 asks for rest days in a strengthening workout; 001's bridges are daily and a desk break is taken often.
+    for text in (SAFETY_NOTE, SAFETY_LINE):
+        assert "rest days between strength sessions" in text, text

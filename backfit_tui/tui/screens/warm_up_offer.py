@@ -1,4 +1,4 @@
-"""Before a routine that strengthens: "Warm up first?", with Enter taking the last answer again."""
+"""Before a routine that strengthens or goes on the floor: "Warm up first?", with Enter taking the last answer again."""
 
 from __future__ import annotations
 
