@@ -195,7 +195,7 @@ def test_the_editor_offers_its_fields_and_a_step_can_become_one(timed_reps):
     draft = Draft.from_routine(parse_routine(ROUTINE, PATH, LIBRARY))
     assert step_kind(draft.steps[0]) == "timed_reps"
     assert kind_fields("timed_reps")[:2] == ("timed_reps", "within")
-    assert field_hint("timed_reps", LIBRARY["bridge"]) == "8 to 15"  # the range of reps
+    assert field_hint("timed_reps", LIBRARY["bridge"]) == "10 to 15"  # the range of reps
     assert field_hint("within", LIBRARY["bridge"]) == f"{WINDOW_S} (default)"
     draft.set_step_kind(1, "timed_reps", LIBRARY["childs-pose"])
     assert draft.steps[1] == {"exercise": "childs-pose", "timed_reps": 10}  # no range of reps: the usual 10
