@@ -31,9 +31,9 @@ from pathlib import Path
 
 from backfit_tui.cli.plain import phase_heading
 from backfit_tui.core.timeline import build_timeline
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.history import HistoryStore, HistoryUnavailable
-from backfit_tui.store.routines import load_routine
+from backfit_tui.store.history.store import HistoryStore, HistoryUnavailable
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.routine_files import load_routine
 
 ROUTINE = """
 name = "{sets} sets"

@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from backfit_tui.core.records import SetRecord
-from backfit_tui.store.history import HistoryStore
-from backfit_tui.store.history_file import integrity_problems
-from backfit_tui.store.stats import compute_stats
+from backfit_tui.store.history.database import integrity_problems
+from backfit_tui.store.history.stats import compute_stats
+from backfit_tui.store.history.store import HistoryStore
 
 SESSIONS, SETS_PER_SESSION = 4_000, 15
 EXERCISES = (("plank", "Plank", "seconds"), ("bridge", "Bridge", "seconds"), ("bird-dog", "Bird dog", "reps"),

@@ -148,8 +148,8 @@ def busy() -> None:
 
 def planned_seconds(routine: Path) -> float:
     from backfit_tui.core.timeline import build_timeline, total_seconds
-    from backfit_tui.store.catalog import load_catalog
-    from backfit_tui.store.routines import load_routine
+    from backfit_tui.store.routines.catalog import load_catalog
+    from backfit_tui.store.routines.routine_files import load_routine
 
     return total_seconds(build_timeline(load_routine(routine, load_catalog().library), 3))
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from backfit_tui.audio.speech import RenderedSpeech
 from backfit_tui.audio.speech_engines import find_engine
-from backfit_tui.core.speech import session_phrases
+from backfit_tui.core.phrases import session_phrases
 from backfit_tui.core.timeline import build_timeline, total_seconds
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.store.settings import Settings
 
 GOAL_S = 1.0

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_library_file
-from backfit_tui.store.routines import load_library
+from backfit_tui.store.routines.routine_files import load_library
 from backfit_tui.store.settings import SOUND_BACKEND_VARIABLE, VOICE_VARIABLE
 
 XDG_HOME_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")

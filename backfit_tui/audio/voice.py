@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..core.model import Routine
+from ..core.phrases import moment_phrase, session_phrases
 from ..core.records import Event
-from ..core.speech import moment_phrase, session_phrases
 from ..core.timeline import Phase
 from .speech import Speech
 from .speech_engines import NO_ENGINE, NoVoice

@@ -13,9 +13,9 @@ from ..core.formatting import counted, duration, json_text, literal, plural
 from ..core.plan import RICH_STYLES, plan_lines
 from ..core.timeline import build_timeline, total_seconds
 from ..store import locations
-from ..store.catalog import Catalog
-from ..store.routines import RoutineEntry, load_entry, load_library
-from .messages import find_routine, say
+from ..store.routines.catalog import Catalog
+from ..store.routines.routine_files import RoutineEntry, load_entry, load_library
+from .say import find_routine, say
 
 if TYPE_CHECKING:
     from rich.table import Table

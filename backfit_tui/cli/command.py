@@ -20,21 +20,21 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from ..core.formatting import literal
 from ..core.remind_window import parse_interval
 from ..store import locations
-from ..store.catalog import Catalog, load_catalog
 from ..store.errors import HistoryUnavailable
-from ..store.routines import id_problem, routine_name
+from ..store.routines.catalog import Catalog, load_catalog
+from ..store.routines.routine_files import id_problem, routine_name
 from ..store.settings import Settings, load_settings_or_defaults
 from ..store.validation import Invalid, LoadError
 from .catalog_commands import list_exercises, list_routines, show, validate
-from .messages import error, find_routine
 from .pipes import READER_GONE, discard
+from .say import error, find_routine
 from .sharing import export_routine, import_routine
 
 if TYPE_CHECKING:
     from ..audio.playsound_player import Player
     from ..audio.speech import Speech
     from ..core.clocks import Clocks
-    from ..store.history import HistoryStore
+    from ..store.history.store import HistoryStore
     from ..tui.app import BackfitApp
 
 NO_TERMINAL = 2  # the exit status when the screen is asked for without a terminal to draw on
@@ -277,7 +277,7 @@ def guide(catalog: Catalog, reference: str, clocks: Clocks, mute: bool, voice: b
         return 1
     from ..audio.session_sounds import make_session_sounds
     from ..audio.terminal_bell import ring_terminal_bell
-    from ..store.session_log import SessionLog
+    from ..store.history.session_log import SessionLog
     from .plain import run_plain
 
     settings = _session_settings(mute, voice)
@@ -354,7 +354,7 @@ def tui_app(
 def _open_history() -> tuple[HistoryStore | None, str | None]:
     """The history store (open only to read where sessions cannot be kept), and why sessions are not kept, if they
     are not (the session still runs)."""
-    from ..store.history import open_to_keep  # sqlite3: only for the commands that keep a history
+    from ..store.history.store import open_to_keep  # sqlite3: only for the commands that keep a history
 
     return open_to_keep(locations.history_file())
 

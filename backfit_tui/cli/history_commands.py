@@ -19,10 +19,10 @@ from ..reports.history_report import (
 )
 from ..store import locations
 from ..store.break_answers import answer_counts
-from ..store.history import HistoryStore, open_to_read
-from ..store.history_file import integrity_problems, move_aside, unreadable
-from ..store.stats import compute_stats
-from .messages import say
+from ..store.history.database import integrity_problems, move_aside, unreadable
+from ..store.history.stats import compute_stats
+from ..store.history.store import HistoryStore, open_to_read
+from .say import say
 
 LISTED_PROBLEMS = 10
 

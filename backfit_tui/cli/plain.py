@@ -25,9 +25,9 @@ from ..core.records import Event, EventKind, SessionRecord
 from ..core.timeline import Phase, PhaseKind
 from ..core.wording import DONE_KEY, SAFETY_NOTE, counting_keys, event_words
 from ..store.errors import HistoryUnavailable
-from ..store.session_log import SessionLog
+from ..store.history.session_log import SessionLog
+from ..store.history.stats import SessionNews, logged_news
 from ..store.settings import Settings
-from ..store.stats import SessionNews, logged_news
 from .pipes import ClosedOutput, discard
 
 STDIN_CLOSED = "Standard input is closed, so no reps can be counted: each self-paced set is taken as done."

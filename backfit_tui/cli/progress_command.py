@@ -5,10 +5,10 @@ from __future__ import annotations
 from ..core.formatting import json_text
 from ..core.progression import Suggestion
 from ..core.timeline import planned_amount
-from ..store.catalog import Catalog
-from ..store.stats import routine_suggestions
+from ..store.history.stats import routine_suggestions
+from ..store.routines.catalog import Catalog
 from .history_commands import open_history_to_read
-from .messages import find_routine, say
+from .say import find_routine, say
 
 NOTHING_YET = (
     "No suggestions yet: a step is offered a step up after two sessions in a row that did every set of it as planned,"

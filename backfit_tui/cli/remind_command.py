@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from ..core.reminder import Reminder, RemindPlan
 from ..store import locations
-from ..store.catalog import Catalog
 from ..store.reminder_state import ReminderRunning, lock_reminder
+from ..store.routines.catalog import Catalog
 from ..store.settings import Settings
-from .messages import error, find_routine
+from .say import error, find_routine
 
 
 def remind_plan(

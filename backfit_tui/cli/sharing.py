@@ -10,13 +10,13 @@ from shlex import quote
 from ..core.names import folded_name
 from ..store import locations
 from ..store.atomic import NotARegularFile, write_atomically
-from ..store.catalog import Catalog
-from ..store.draft import free_id
 from ..store.in_place import edited_in_place
 from ..store.locations import ensure_dir
-from ..store.routines import RoutineEntry, id_problem, loads_as, parse_routine, routine_toml
+from ..store.routines.catalog import Catalog
+from ..store.routines.draft import free_id
+from ..store.routines.routine_files import RoutineEntry, id_problem, loads_as, parse_routine, routine_toml
 from ..store.validation import LoadError, read_bytes
-from .messages import error, find_routine, say
+from .say import error, find_routine, say
 
 
 def import_routine(

@@ -77,9 +77,9 @@ def _from_history() -> dict:
     kept = read_status_cache(locations.status_cache_file(), stamp_of(sources))
     said = {"pid": None, "state": "not running", "due_at": None, "today": None, "this_week": None}
     if kept is None:
-        from ..store.history import open_to_read
+        from ..store.history.stats import recent_counting_starts
+        from ..store.history.store import open_to_read
         from ..store.settings import load_settings_or_defaults
-        from ..store.stats import recent_counting_starts
 
         goal = load_settings_or_defaults(locations.settings_file(), os.environ).weekly_goal
         try:

@@ -1,7 +1,7 @@
 """The routine model: exercises, dosages, steps and routines, as frozen dataclasses; each kind of dosage
 answers the one `Dosage` protocol.
 
-Nothing here reads files or knows about screens; `routines.py` builds these from TOML.
+Nothing here reads files or knows about screens; `store/routines` builds these from TOML.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from rich.text import Text
 
 from ..core.formatting import counted, duration, literal
 from ..core.outcome import active_seconds, amount, done_and_skipped, sets_count_toward_goal
-from ..store.history import StoredSession
-from ..store.stats import Stats, sparkline
+from ..store.history.stats import Stats, sparkline
+from ..store.history.store import StoredSession
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 HEAT = ("·", "▪", "■")  # no session, one, more

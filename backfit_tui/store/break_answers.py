@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..core.reminder import Answer
-from .history import WRITE_WAIT, HistoryStore
+from .history.store import WRITE_WAIT, HistoryStore
 
 
 def record_answer(store: HistoryStore, answer: Answer, at: float) -> None:

@@ -1,5 +1,5 @@
 """The history's error, apart from the history itself: the CLI catches it for every command, and
-importing `history.py` would load sqlite3 even for `backfit list`.
+importing `history/store.py` would load sqlite3 even for `backfit list`.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from ..audio.playsound_player import Player
 from ..audio.session_sounds import make_session_sounds
 from ..core.formatting import literal
 from ..core.model import Routine
-from ..store.catalog import Catalog
+from ..store.routines.catalog import Catalog
 from ..store.settings import Settings
 from . import messages
 from .colours import COLOUR_DEFAULTS
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from ..audio.speech import Speech
     from ..core.clocks import Clocks
     from ..core.reminder import RemindPlan
-    from ..store.history import HistoryStore
+    from ..store.history.store import HistoryStore
     from .observers import EventObserver
 
 

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from ..core.clocks import Clocks
     from ..core.model import Routine
     from ..core.reminder import RemindPlan
-    from ..store.catalog import Catalog
-    from ..store.history import HistoryStore
+    from ..store.history.store import HistoryStore
+    from ..store.routines.catalog import Catalog
     from ..store.settings import Settings
     from .observers import EventObserver
 

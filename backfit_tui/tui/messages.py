@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from ..core.progression import Suggestion
     from ..core.records import SessionRecord
     from ..core.reminder import Answer, Reminder
-    from ..store.draft import Draft, OpenedFile
-    from ..store.routines import RoutineEntry
+    from ..store.routines.draft import Draft, OpenedFile
+    from ..store.routines.routine_files import RoutineEntry
 
 
 class ForController(Message):

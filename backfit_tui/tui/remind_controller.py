@@ -10,8 +10,8 @@ from typing import Any
 
 from ..audio.desktop_notice import notify_desktop
 from ..core.chime_map import Chime
+from ..core.phrases import break_call
 from ..core.reminder import Answer, RemindPlan
-from ..core.speech import break_call
 from ..store import locations
 from ..store.errors import HistoryUnavailable
 from ..store.reminder_state import forget_reminder_state, process_start, write_reminder_state
@@ -59,7 +59,7 @@ class RemindController:
         today = this_week = 0
         if state.history is not None:
             from ..core.weeks import today_and_this_week
-            from ..store.stats import recent_counting_starts
+            from ..store.history.stats import recent_counting_starts
 
             try:
                 now = state.clocks.wall()

@@ -16,19 +16,19 @@ from typing import TYPE_CHECKING, Any
 from ..core.model import Routine
 from ..core.records import SessionRecord
 from ..store import locations
-from ..store.catalog import load_catalog
 from ..store.errors import HistoryUnavailable
-from ..store.routines import RoutineEntry, delete_routine
+from ..store.routines.catalog import load_catalog
+from ..store.routines.routine_files import RoutineEntry, delete_routine
 from ..store.validation import LoadError
 from . import messages
 from .state import AppState, Host, prepare_voice
 
 if TYPE_CHECKING:
     from ..core.progression import Suggestion
-    from ..store.draft import Draft
-    from ..store.progress_file import Accepted
-    from ..store.session_log import SessionLog
-    from ..store.stats import SessionNews
+    from ..store.history.session_log import SessionLog
+    from ..store.history.stats import SessionNews
+    from ..store.routines.accepting import Accepted
+    from ..store.routines.draft import Draft
     from .observers import EventObserver
 
 
@@ -93,7 +93,7 @@ class RoutinesController:
     def run_routine(self, routine: Routine, then: Routine | None = None) -> None:
         """Guide `routine` on the session screen, saving each set as it ends; then show what was done, or,
         when it was a warm-up that ran to its end, go on to `then`."""
-        from ..store.session_log import SessionLog
+        from ..store.history.session_log import SessionLog
         from .screens.session import SessionScreen
 
         state = self.state
@@ -117,7 +117,7 @@ class RoutinesController:
         """What the history says about the session just logged, for its summary; None without a history."""
         if log is None:
             return None
-        from ..store.stats import logged_news
+        from ..store.history.stats import logged_news
 
         try:
             return logged_news(log, self.state.settings.weekly_goal)
@@ -154,7 +154,7 @@ class RoutinesController:
         """What the history suggests for a routine of the catalog; nothing without a history, or for a loose file."""
         if self.state.history is None or self.entry_of(routine.id, routine) is None:
             return ()
-        from ..store.stats import routine_suggestions
+        from ..store.history.stats import routine_suggestions
 
         try:
             return tuple(routine_suggestions(self.state.history, routine))
@@ -170,7 +170,7 @@ class RoutinesController:
 
     def accept(self, request: messages.AcceptRequested) -> None:
         """Write the accepted suggestions into the routine (the person's own copy of a bundled one), at once."""
-        from ..store.progress_file import accept_suggestions
+        from ..store.routines.accepting import accept_suggestions
 
         summary, chosen = request.summary, request.suggestions
         entry = self.entry_of(summary.record.routine_id)
@@ -189,7 +189,7 @@ class RoutinesController:
 
     def undo(self, request: messages.UndoRequested) -> None:
         """Put the routine's file back as it was before the change just accepted."""
-        from ..store.progress_file import undo
+        from ..store.routines.accepting import undo
 
         change, self.last_accepted = self.last_accepted, None
         if change is None:
@@ -206,7 +206,7 @@ class RoutinesController:
 
     def write_new(self, request: messages.NewRoutineRequested) -> None:
         """Open the editor on a new routine of the person's own, or a copy of `request.copy_of`."""
-        from ..store.draft import Draft
+        from ..store.routines.draft import Draft
 
         copy_of = request.copy_of
         if copy_of is None:
@@ -216,7 +216,7 @@ class RoutinesController:
 
     def edit(self, request: messages.EditRequested) -> None:
         """Open one of the person's routines in the editor, as its file is now, keeping the file's stamp."""
-        from ..store.draft import Draft
+        from ..store.routines.draft import Draft
 
         entry = request.entry
         try:
@@ -246,7 +246,7 @@ class RoutinesController:
         if opened is None or opened.stamp.same_bytes(now):
             self.write(editor, routine)
             return
-        from ..store.draft import free_id
+        from ..store.routines.draft import free_id
         from .screens.disk_changed import DiskChangedScreen, Keep
 
         def answered(keep: Keep | None) -> None:
@@ -267,7 +267,7 @@ class RoutinesController:
 
     def write(self, editor: messages.SavingEditor, routine: Routine) -> None:
         """Write the editor's routine (in its file's own text where only values changed) and tell the editor."""
-        from ..store.draft import save_draft
+        from ..store.routines.draft import save_draft
 
         folder = locations.user_routines_dir()
         try:
@@ -280,7 +280,7 @@ class RoutinesController:
 
     def reopen(self, editor: messages.SavingEditor) -> None:
         """Drop the editor's edits and show its routine as its file is now."""
-        from ..store.draft import Draft
+        from ..store.routines.draft import Draft
 
         path = editor.draft.opened.path
         try:
@@ -314,7 +314,7 @@ class RoutinesController:
         if state.history is None:
             self.host.warn(f"History is not being saved: {state.history_problem}")
             return
-        from ..store.stats import compute_stats
+        from ..store.history.stats import compute_stats
         from .screens.history import RECENT_SESSIONS, HistoryScreen
 
         try:

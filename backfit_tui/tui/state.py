@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from ..audio.session_sounds import SessionSounds
     from ..audio.voice import Voice
     from ..core.clocks import Clocks
-    from ..store.catalog import Catalog
     from ..store.errors import HistoryUnavailable
-    from ..store.history import HistoryStore
+    from ..store.history.store import HistoryStore
+    from ..store.routines.catalog import Catalog
     from ..store.settings import Settings
     from .screens.menu import MenuScreen
 

@@ -20,9 +20,9 @@ from support.strategies import routine, step
 
 from backfit_tui.core.engine import Session
 from backfit_tui.core.model import Hold
-from backfit_tui.store.history import HistoryStore, HistoryUnavailable
+from backfit_tui.store.history.session_log import SessionLog
+from backfit_tui.store.history.store import HistoryStore, HistoryUnavailable
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
-from backfit_tui.store.session_log import SessionLog
 from backfit_tui.store.settings import VOICE_VARIABLE
 
 READING_COMMANDS = [["history"], ["history", "--json"], ["history", "--csv"], ["stats"], ["stats", "--json"]]

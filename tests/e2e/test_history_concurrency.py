@@ -16,9 +16,9 @@ from support.strategies import routine, step
 
 from backfit_tui.core.engine import Session
 from backfit_tui.core.model import Hold
-from backfit_tui.store.history import SCHEMA_VERSION, HistoryStore
+from backfit_tui.store.history.session_log import SessionLog
+from backfit_tui.store.history.store import SCHEMA_VERSION, HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
-from backfit_tui.store.session_log import SessionLog
 
 TWO_SETS = """
 name = "Two sets"

@@ -124,7 +124,7 @@ def test_status_without_a_reminder_reads_the_history_once_while_it_does_not_chan
     """
     from support.history_helpers import add_session
 
-    from backfit_tui.store.history import HistoryStore
+    from backfit_tui.store.history.store import HistoryStore
 
     store = HistoryStore(tmp_path / "history.sqlite3")
     add_session(store, 1_780_000_000.0)
@@ -204,7 +204,7 @@ def test_importing_locations_and_catalog_writes_nothing(tmp_path):
     }
     body = """
     import backfit_tui.store.locations as locations
-    import backfit_tui.store.catalog
+    import backfit_tui.store.routines.catalog
     locations.data_dir(); locations.user_routines_dir(); locations.settings_file(); locations.history_file()
     """
     import_report(run_python(body, env=env, cwd=tmp_path))
@@ -226,7 +226,7 @@ def test_importing_with_the_default_data_dir_writes_nothing(tmp_path):
     import os
     os.environ.pop("BACKFIT_DATA_DIR", None)
     import backfit_tui.store.locations as locations
-    import backfit_tui.store.catalog
+    import backfit_tui.store.routines.catalog
     assert str(locations.data_dir()).startswith(os.environ["HOME"]), locations.data_dir()
     """
     import_report(run_python(body, env=env, cwd=tmp_path))

@@ -37,7 +37,7 @@ def test_the_wheel_carries_every_bundled_routine_the_library_and_the_chimes(unpa
 
 def test_an_installed_backfit_finds_its_bundled_routines_inside_the_package(unpacked_wheel, tmp_path):
     code = (
-        "from backfit_tui.store import locations; from backfit_tui.store.catalog import load_catalog;"
+        "from backfit_tui.store import locations; from backfit_tui.store.routines.catalog import load_catalog;"
         "print(locations.bundled_routines_dir()); print(len(load_catalog().entries))"
     )
     result = subprocess.run(

@@ -22,7 +22,7 @@ from support.processes import backfit_script
 from support.routine_texts import FIVE_SHORT_SETS
 
 from backfit_tui.cli.plain import STDIN_CLOSED
-from backfit_tui.store.history import HistoryStore, StoredSession
+from backfit_tui.store.history.store import HistoryStore, StoredSession
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 
 READER_GONE = 141  # what a shell reports for cat ended by a closed pipe: 128 + SIGPIPE

@@ -11,9 +11,9 @@ from support.sound_helpers import BELL_ALONE
 from support.terminal import Terminal
 
 from backfit_tui.store import locations
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.store import HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
+from backfit_tui.store.routines.catalog import load_catalog
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
 

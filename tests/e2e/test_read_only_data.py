@@ -23,7 +23,7 @@ from support.history_helpers import a_month_of_sessions
 from support.processes import backfit_script
 from support.routine_texts import FIVE_SHORT_SETS
 
-from backfit_tui.store.history_file import MIGRATIONS
+from backfit_tui.store.history.database import MIGRATIONS
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.store.settings import VOICE_VARIABLE
 

@@ -17,7 +17,7 @@ from support.processes import backfit_script
 from support.terminal import Terminal
 
 from backfit_tui.store import locations
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.store import HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.tui.app import SHUTDOWN_GRACE_S
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from backfit_tui.core.model import Routine, Step
 from backfit_tui.core.records import SetRecord
 from backfit_tui.core.timeline import planned_amount
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.store import HistoryStore
 
 
 def a_set(exercise: str = "plank", achieved: float = 30, unit: str = "seconds", skipped: bool = False,

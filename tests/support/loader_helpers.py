@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from backfit_tui.core.model import Routine
-from backfit_tui.store.routines import parse_routine
+from backfit_tui.store.routines.routine_files import parse_routine
 from backfit_tui.store.validation import LoadError
 
 FILE = Path("floor.toml")

@@ -8,8 +8,8 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from backfit_tui.core.clocks import Clocks
-from backfit_tui.store.catalog import Catalog
-from backfit_tui.store.routines import load_routine
+from backfit_tui.store.routines.catalog import Catalog
+from backfit_tui.store.routines.routine_files import load_routine
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui import factory
 from backfit_tui.tui.app import BackfitApp

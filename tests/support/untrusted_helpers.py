@@ -42,7 +42,7 @@ def one_hold(name: str = "Evil", cue: str = "Keep still") -> str:
 def history_of(routine_id: str, name: str, exercise_name: str = "Plank") -> None:
     """A history holding one finished session of `routine_id`, as a run saves it, with one set of `exercise_name`."""
     from backfit_tui.store import locations
-    from backfit_tui.store.history import HistoryStore
+    from backfit_tui.store.history.store import HistoryStore
     from support.history_helpers import a_set, at
 
     store = HistoryStore(locations.history_file())

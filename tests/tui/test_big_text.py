@@ -13,7 +13,7 @@ from rich.text import Text
 from support.fake_clock import FakeClock
 from support.tui_helpers import advance, short_routine_app
 
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.tui.widgets.big_text import FIGURES, WORD_SPACE, WORDS, BigText, bitmap, draw, fitting
 
 BLOCKS = set("█▀▄ ")

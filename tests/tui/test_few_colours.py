@@ -10,7 +10,7 @@ from support.fake_clock import FakeClock
 from support.tui_helpers import advance, make_app, short_routine_app
 
 from backfit_tui.core.reminder import Reminder, RemindPlan
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.app import FEW_COLOURS_THEME
 

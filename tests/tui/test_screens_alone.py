@@ -22,12 +22,12 @@ from backfit_tui.audio.session_sounds import SessionSounds
 from backfit_tui.audio.voice import make_voice
 from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.records import EventKind
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.draft import Draft, save_draft
-from backfit_tui.store.history import HistoryStore
-from backfit_tui.store.routines import load_routine
+from backfit_tui.store.history.stats import compute_stats
+from backfit_tui.store.history.store import HistoryStore
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.draft import Draft, save_draft
+from backfit_tui.store.routines.routine_files import load_routine
 from backfit_tui.store.settings import Settings
-from backfit_tui.store.stats import compute_stats
 from backfit_tui.tui import messages
 from backfit_tui.tui.colours import COLOUR_DEFAULTS
 from backfit_tui.tui.screens.confirm import ConfirmScreen

@@ -11,7 +11,7 @@ from support.fake_clock import FakeClock
 from support.tui_helpers import advance, make_app, short_routine_app
 from textual.widgets import Input
 
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 
 SIZES = pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=["60x20", "80x24", "120x40"])
 
@@ -61,7 +61,7 @@ def test_history(snap_compare, tmp_path, monkeypatch):
 
     from support.history_helpers import a_set, add_session, at
 
-    from backfit_tui.store.history import HistoryStore
+    from backfit_tui.store.history.store import HistoryStore
 
     monkeypatch.setenv("TZ", "UTC")  # the table shows local times
     time.tzset()

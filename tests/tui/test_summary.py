@@ -15,10 +15,10 @@ from textual.strip import Strip
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.timeline import PhaseKind
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.history.stats import SessionNews
 from backfit_tui.store.locations import bundled_routines_dir
-from backfit_tui.store.routines import load_routine
-from backfit_tui.store.stats import SessionNews
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.routine_files import load_routine
 from backfit_tui.tui.screens.summary import SummaryScreen
 
 RED = {1, 9}  # the 16-colour palette's red and bright red: the error colour, whatever the theme

@@ -8,7 +8,7 @@ from support.fake_clock import FakeClock
 from support.tui_helpers import advance, short_routine_app
 
 from backfit_tui.core.engine import Status
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.tui.screens.session import RESUME_LEAD_IN_S
 from backfit_tui.tui.screens.too_small import TooSmallScreen
 from backfit_tui.tui.widgets.big_text import BigText

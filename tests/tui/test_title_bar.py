@@ -9,8 +9,8 @@ import pytest
 from support.fake_clock import FakeClock
 from support.tui_helpers import drawn_lines, short_routine_app
 
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.store import HistoryStore
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.tui.widgets.title_bar import ICON
 
 FONT = "DejaVu Sans Mono"  # xterm's usual font, and the one the issue was seen in

@@ -16,7 +16,7 @@ from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.glance import glance
 from backfit_tui.core.model import Reps, Sides
 from backfit_tui.core.records import EventKind
-from backfit_tui.store.catalog import Catalog, load_catalog
+from backfit_tui.store.routines.catalog import Catalog, load_catalog
 from backfit_tui.tui.screens.confirm import ConfirmScreen
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.session import SessionScreen

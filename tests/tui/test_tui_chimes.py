@@ -12,7 +12,7 @@ from support.fake_clock import FakeClock
 from support.recording_player import RecordingPlayer
 from support.tui_helpers import advance, make_app, short_routine_app
 
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.store.settings import load_settings
 from backfit_tui.tui.screens.session import SessionScreen
 

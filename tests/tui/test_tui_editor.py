@@ -8,8 +8,8 @@ from support.fake_clock import FakeClock
 from support.tui_helpers import make_app
 from textual.widgets import Input, Select
 
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.routines import load_routine
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.routine_files import load_routine
 from backfit_tui.tui.app import FEW_COLOURS_THEME
 from backfit_tui.tui.screens.disk_changed import DiskChangedScreen
 from backfit_tui.tui.screens.editor import EditorScreen

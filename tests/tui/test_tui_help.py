@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from backfit_tui.core.engine import Status
 from backfit_tui.core.wording import SAFETY_LINE
-from backfit_tui.store.catalog import Catalog, load_catalog
+from backfit_tui.store.routines.catalog import Catalog, load_catalog
 from backfit_tui.tui.screens.help import HelpScreen
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.session import SessionScreen

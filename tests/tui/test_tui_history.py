@@ -9,9 +9,9 @@ from support.mounts import read_only_view
 from support.tui_helpers import advance, make_app, short_routine_app
 
 from backfit_tui.cli import command as cli
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.store import HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.tui.screens.history import HistoryScreen
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.summary import SummaryScreen

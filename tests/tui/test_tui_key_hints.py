@@ -8,7 +8,7 @@ from support.fake_clock import FakeClock
 from support.tui_helpers import advance, short_routine_app
 
 from backfit_tui.core.engine import Status
-from backfit_tui.store.catalog import Catalog, load_catalog
+from backfit_tui.store.routines.catalog import Catalog, load_catalog
 from backfit_tui.tui.widgets.key_hints import KeyHints
 
 # Where the short test routine stands after this many seconds (with a 3 s get-ready):

@@ -14,8 +14,8 @@ from textual.widgets import Input, OptionList, Static
 
 from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.wording import SAFETY_NOTE
-from backfit_tui.store.catalog import Catalog, load_catalog
 from backfit_tui.store.locations import bundled_routines_dir
+from backfit_tui.store.routines.catalog import Catalog, load_catalog
 from backfit_tui.tui.screens.menu import MenuScreen
 from backfit_tui.tui.screens.safety_note import SafetyNoteScreen
 from backfit_tui.tui.screens.session import SessionScreen

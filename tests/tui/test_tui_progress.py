@@ -7,8 +7,8 @@ from support.tui_helpers import make_app
 
 from backfit_tui.core.records import SessionRecord
 from backfit_tui.store import locations
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.store import HistoryStore
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.tui.screens.summary import SummaryScreen
 
 

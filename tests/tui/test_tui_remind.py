@@ -17,8 +17,8 @@ from textual.widgets import Static
 from backfit_tui.core.reminder import NOT_DUE, Answer, Reminder, RemindPlan, State
 from backfit_tui.store import locations
 from backfit_tui.store.break_answers import answer_counts
-from backfit_tui.store.catalog import Catalog, load_catalog
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.store import HistoryStore
+from backfit_tui.store.routines.catalog import Catalog, load_catalog
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.screens.help import HelpScreen
 from backfit_tui.tui.screens.remind import RemindScreen

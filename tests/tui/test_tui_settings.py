@@ -15,7 +15,7 @@ from support.tui_helpers import make_app, short_routine_app
 from backfit_tui.audio import playsound_player
 from backfit_tui.cli import command as cli
 from backfit_tui.core.clocks import Clocks
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.tui.app import BackfitApp
 from backfit_tui.tui.factory import THEMES
 

@@ -14,7 +14,7 @@ from support.speech_helpers import FakeSpeech, finds
 from support.tui_helpers import advance, screen_lines, short_routine_app
 
 from backfit_tui.audio.speech_engines import NO_ENGINE
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.store.settings import Settings, load_settings
 
 # The short test routine with a 3 s get-ready: child's pose, hold 4 s, two sets, 2 s of rest between.

@@ -9,7 +9,7 @@ from support.tui_helpers import make_app
 
 from backfit_tui.core.warm_up import offers_warm_up
 from backfit_tui.store import locations
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.store.warm_up_choices import load_warm_up_choices, save_warm_up_choice
 from backfit_tui.tui import messages
 from backfit_tui.tui.screens.menu import MenuScreen

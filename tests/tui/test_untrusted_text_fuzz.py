@@ -26,9 +26,9 @@ from support.untrusted_helpers import Terminal, history_of, one_hold, raw, scree
 
 from backfit_tui.cli import command as cli
 from backfit_tui.cli.plain import run_plain
-from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_library_file
-from backfit_tui.store.routines import load_library, load_routine
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.routine_files import load_library, load_routine
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.screens.confirm import ConfirmScreen
 from backfit_tui.tui.screens.editor import EditorScreen
@@ -126,7 +126,7 @@ async def every_screen() -> dict[str, str]:
     """The text of each screen the routine and its history show on: the menu, the delete dialog, the editor, the
     session, its summary and the history."""
     from backfit_tui.store import locations
-    from backfit_tui.store.history import HistoryStore
+    from backfit_tui.store.history.store import HistoryStore
 
     clock = FakeClock(100.0)
     app = make_app(load_catalog(), clock, get_ready=1, history=HistoryStore(locations.history_file()))

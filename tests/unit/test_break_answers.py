@@ -6,7 +6,7 @@ import sqlite3
 
 from backfit_tui.core.reminder import Answer
 from backfit_tui.store.break_answers import answer_counts, record_answer
-from backfit_tui.store.history import MIGRATIONS, HistoryStore
+from backfit_tui.store.history.store import MIGRATIONS, HistoryStore
 
 
 def test_each_answer_is_kept_and_counted(tmp_path):

@@ -7,7 +7,7 @@ import json
 from backfit_tui.cli import command as cli
 from backfit_tui.core.reminder import Answer
 from backfit_tui.store.break_answers import record_answer
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.store import HistoryStore
 
 
 def answer_breaks(data_dir, *answers: Answer) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from backfit_tui.core.model import Breaths, Hold, Reps, Sides
 from backfit_tui.store.locations import bundled_routines_dir
-from backfit_tui.store.routines import load_routine
+from backfit_tui.store.routines.routine_files import load_routine
 
 ARTICLES = {
     "000": "Essential Back Exercises for Core Strength & Relief",

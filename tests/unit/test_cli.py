@@ -20,9 +20,9 @@ from support.routine_texts import BAD, GOOD
 from backfit_tui.cli import command as cli
 from backfit_tui.core.clocks import Clocks
 from backfit_tui.core.timeline import build_timeline, total_seconds
-from backfit_tui.store.catalog import load_catalog
 from backfit_tui.store.locations import DATA_DIR_VARIABLE, bundled_routines_dir
-from backfit_tui.store.routines import load_routine
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.routine_files import load_routine
 
 BUNDLED_FILES = sorted(bundled_routines_dir().glob("*.toml"))
 BUNDLED_IDS = [path.stem for path in BUNDLED_FILES]

@@ -14,7 +14,7 @@ from support.routine_texts import BAD, ESCAPES, GOOD
 from backfit_tui.core.formatting import duration
 from backfit_tui.core.timeline import build_timeline, total_seconds
 from backfit_tui.store.locations import bundled_routines_dir
-from backfit_tui.store.routines import load_routine
+from backfit_tui.store.routines.routine_files import load_routine
 from backfit_tui.store.settings import Settings
 
 BUNDLED_FILES = sorted(bundled_routines_dir().glob("*.toml"))

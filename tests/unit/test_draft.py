@@ -8,8 +8,8 @@ import pytest
 import tomli_w
 
 from backfit_tui.core.model import Hold, Reps
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.draft import (
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.draft import (
     Draft,
     FormProblem,
     field_hint,
@@ -20,7 +20,7 @@ from backfit_tui.store.draft import (
     step_kind,
     typed_value,
 )
-from backfit_tui.store.routines import parse_routine, routine_toml
+from backfit_tui.store.routines.routine_files import parse_routine, routine_toml
 from backfit_tui.store.validation import LoadError
 
 CATALOG = load_catalog()

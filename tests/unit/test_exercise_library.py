@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from support.loader_helpers import load, problems, toml
 
-from backfit_tui.store.routines import load_library
+from backfit_tui.store.routines.routine_files import load_library
 from backfit_tui.store.validation import LoadError
 
 # --- The exercise library --------------------------------------------------------------------

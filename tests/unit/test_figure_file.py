@@ -10,8 +10,8 @@ from support.loader_helpers import toml
 
 from backfit_tui.core.figures import Pixels, View, draw
 from backfit_tui.store import locations
-from backfit_tui.store.figures import load_figures
-from backfit_tui.store.routines import load_library
+from backfit_tui.store.routines.figures import load_figures
+from backfit_tui.store.routines.routine_files import load_library
 from backfit_tui.store.validation import LoadError
 
 GOOD = """

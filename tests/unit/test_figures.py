@@ -12,7 +12,7 @@ from backfit_tui.core.figures import JOINTS, Pixels, Pose, View, along, between,
 from backfit_tui.core.figures.body import bone_length
 from backfit_tui.core.figures.cells import to_text
 from backfit_tui.store import locations
-from backfit_tui.store.figures import load_figures
+from backfit_tui.store.routines.figures import load_figures
 
 FIGURES = load_figures(locations.bundled_library_file().with_name("figures.toml"))
 

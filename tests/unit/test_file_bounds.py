@@ -9,7 +9,7 @@ import pytest
 
 from backfit_tui.store import locations
 from backfit_tui.store.files import FileKind, FileTooLarge, read_regular_file
-from backfit_tui.store.routines import load_routine
+from backfit_tui.store.routines.routine_files import load_routine
 from backfit_tui.store.settings import load_settings_or_defaults
 from backfit_tui.store.toml_limits import MAX_KEY_PARTS, MAX_NESTING
 from backfit_tui.store.validation import LoadError, parse_toml

@@ -19,14 +19,14 @@ from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.formatting import counted
 from backfit_tui.core.model import Step
 from backfit_tui.core.outcome import step_outcomes, totals
+from backfit_tui.core.phrases import session_phrases
 from backfit_tui.core.plan import plan_lines
 from backfit_tui.core.progression import step_up
-from backfit_tui.core.speech import session_phrases
 from backfit_tui.core.spoken import spoken_count, spoken_duration
 from backfit_tui.core.wording import phase_announcement
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.draft import Draft, field_hint, kind_fields, step_kind
-from backfit_tui.store.routines import DOSAGE_KINDS, DosageRow, parse_routine, routine_toml
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.draft import Draft, field_hint, kind_fields, step_kind
+from backfit_tui.store.routines.routine_files import DOSAGE_KINDS, DosageRow, parse_routine, routine_toml
 from backfit_tui.store.validation import LoadError, TableReader, whole
 
 LIBRARY = load_catalog().library

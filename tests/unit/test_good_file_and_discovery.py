@@ -12,7 +12,7 @@ from support.loader_helpers import HOLD_RANGE, load, toml
 
 from backfit_tui.core.model import Breaths, Hold, Reps, Routine, Sides, Step
 from backfit_tui.store.locations import bundled_routines_dir
-from backfit_tui.store.routines import discover, load_routine
+from backfit_tui.store.routines.routine_files import discover, load_routine
 
 # --- A good file -----------------------------------------------------------------------------
 

@@ -25,10 +25,10 @@ from backfit_tui.core.model import Hold
 from backfit_tui.core.outcome import done_and_skipped
 from backfit_tui.core.records import Event, EventKind
 from backfit_tui.store.errors import HistoryUnavailable
-from backfit_tui.store.history import MIGRATIONS, SCHEMA_VERSION, HistoryStore, open_to_keep
-from backfit_tui.store.history_file import integrity_problems
+from backfit_tui.store.history.database import integrity_problems
+from backfit_tui.store.history.session_log import SessionLog
+from backfit_tui.store.history.store import MIGRATIONS, SCHEMA_VERSION, HistoryStore, open_to_keep
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
-from backfit_tui.store.session_log import SessionLog
 
 
 def test_a_session_and_its_sets_come_back_as_they_were_written(tmp_path):
@@ -204,7 +204,7 @@ def test_a_history_that_is_a_link_to_dev_null_is_reported_with_what_went_wrong(t
 WRITER = """
 import sys
 from backfit_tui.core.records import SetRecord
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.store import HistoryStore
 store = HistoryStore(__import__("pathlib").Path(sys.argv[1]))
 session = store.begin("writer", sys.argv[2], 0.0, 6000.0)
 for n in range(200):

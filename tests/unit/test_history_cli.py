@@ -10,7 +10,7 @@ from backfit_tui.cli import command as cli
 def fill_history(data_dir):
     from support.history_helpers import a_set, add_session, at
 
-    from backfit_tui.store.history import HistoryStore
+    from backfit_tui.store.history.store import HistoryStore
 
     store = HistoryStore(data_dir / "history.sqlite3")
     add_session(store, at("2026-05-04 08:00"), a_set("plank", 20), a_set("plank", 12, skipped=True, set_number=2))
@@ -69,7 +69,7 @@ def test_a_corrupt_history_is_a_clear_error(data_dir, capsys):
 def test_history_marks_a_session_too_short_to_count_toward_the_goal(data_dir, capsys):
     from support.history_helpers import a_set, add_session, at
 
-    from backfit_tui.store.history import HistoryStore
+    from backfit_tui.store.history.store import HistoryStore
 
     store = HistoryStore(data_dir / "history.sqlite3")
     add_session(store, at("2026-05-04 08:00"), a_set("plank", 5, skipped=True), finished=False, planned_active=60)

@@ -9,9 +9,9 @@ from support.loader_helpers import toml
 
 from backfit_tui.core.progression import amount_range
 from backfit_tui.core.timeline import planned_amount
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.locations import bundled_library_file, bundled_routines_dir
-from backfit_tui.store.routines import load_library
+from backfit_tui.store.locations import bundled_library_file
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.routine_files import load_library
 from backfit_tui.store.validation import LoadError
 
 BUNDLED = [entry for entry in load_catalog().entries if entry.origin == "bundled"]

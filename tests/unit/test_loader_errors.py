@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from support.loader_helpers import FILE, HOLD_RANGE, problems
 
-from backfit_tui.store.routines import load_routine, parse_routine
+from backfit_tui.store.routines.routine_files import load_routine, parse_routine
 from backfit_tui.store.validation import LoadError
 
 # --- Reading the file ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from backfit_tui.store import locations
-from backfit_tui.store.routines import load_library, load_routine
+from backfit_tui.store.routines.routine_files import load_library, load_routine
 from backfit_tui.store.settings import Settings, load_settings
 
 

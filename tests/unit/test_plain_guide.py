@@ -27,10 +27,10 @@ from backfit_tui.core.engine import Session
 from backfit_tui.core.formatting import duration
 from backfit_tui.core.timeline import build_timeline, total_seconds
 from backfit_tui.core.wording import SAFETY_NOTE
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.session_log import SessionLog
+from backfit_tui.store.history.store import HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
-from backfit_tui.store.routines import load_routine
-from backfit_tui.store.session_log import SessionLog
+from backfit_tui.store.routines.routine_files import load_routine
 from backfit_tui.store.settings import Settings
 
 TINY = """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from support.history_helpers import a_set
 
-from backfit_tui.core.progress import new_bests, since_last_time
+from backfit_tui.core.since_last import new_bests, since_last_time
 
 
 def plank(*holds: float, skipped: int = 0):

@@ -8,7 +8,7 @@ from support.history_helpers import add_session, at
 
 from backfit_tui.cli import command as cli
 from backfit_tui.core.records import SetRecord
-from backfit_tui.store.history import HistoryStore
+from backfit_tui.store.history.store import HistoryStore
 
 POSE_ROUTINE = """
 name = "Pose"

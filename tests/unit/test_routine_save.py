@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backfit_tui.core.model import Breaths, Hold, Reps, Routine, Sides, Step
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.routines import load_routine, routine_toml, save_routine
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.routine_files import load_routine, routine_toml, save_routine
 
 CATALOG = load_catalog()
 LIBRARY = CATALOG.library

@@ -10,7 +10,7 @@ from support.tui_helpers import make_app
 from textual.widgets import Static
 
 from backfit_tui.core.wording import SAFETY_LINE, SAFETY_NOTE
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.store.safety import note_first_run
 from backfit_tui.store.settings import Settings
 from backfit_tui.tui.app import BackfitApp

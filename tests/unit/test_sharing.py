@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from backfit_tui.cli import command as cli
 from backfit_tui.core.formatting import literal
-from backfit_tui.store.catalog import load_catalog
-from backfit_tui.store.draft import free_id
 from backfit_tui.store.locations import bundled_routines_dir
-from backfit_tui.store.routines import id_problem, load_routine
+from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.draft import free_id
+from backfit_tui.store.routines.routine_files import id_problem, load_routine
 
 MINE = 'name = "Mine"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'
 MY_MORNING = 'name = "My morning"\ndescription = "A plank."\n[[steps]]\nexercise = "plank"\nhold = 20\n'

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from support.history_helpers import a_set, add_session, at
 
 from backfit_tui.reports.history_report import goal_line
-from backfit_tui.store.history import HistoryStore
-from backfit_tui.store.stats import SessionNews, Stats, compute_stats, session_news, sparkline
+from backfit_tui.store.history.stats import SessionNews, Stats, compute_stats, session_news, sparkline
+from backfit_tui.store.history.store import HistoryStore
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = ZoneInfo("UTC")

@@ -117,7 +117,7 @@ def test_a_damaged_state_file_is_as_none(capsys):
 def test_without_a_reminder_the_week_is_read_from_the_history_and_kept_until_it_changes(capsys):
     from support.history_helpers import add_session
 
-    from backfit_tui.store.history import HistoryStore
+    from backfit_tui.store.history.store import HistoryStore
 
     store = HistoryStore(locations.history_file())
     add_session(store, time.time() - 60)

@@ -21,7 +21,7 @@ from support.tui_helpers import advance, make_app
 from support.untrusted_helpers import Terminal, history_of, one_hold, raw, screen_text
 
 from backfit_tui.cli import command as cli
-from backfit_tui.store.catalog import load_catalog
+from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.tui.screens.confirm import ConfirmScreen
 
 
@@ -175,7 +175,7 @@ async def test_the_summary_shows_the_histories_news_literally():
     from textual.app import App
 
     from backfit_tui.core.engine import SessionRecord
-    from backfit_tui.store.stats import SessionNews
+    from backfit_tui.store.history.stats import SessionNews
     from backfit_tui.tui.screens.summary import SummaryScreen
 
     record = SessionRecord("hostile", "Hostile", (), finished=True, planned_active_seconds=60.0)

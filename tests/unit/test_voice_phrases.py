@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from support.strategies import BIDI, CONTROLS, ESCAPE_SEQUENCES, EXERCISE, routine, routines, step, untrusted_text
 
 from backfit_tui.core.model import Breaths, Hold, Reps, Sides, Step
+from backfit_tui.core.phrases import moment_phrase, phrase_of, session_phrases
 from backfit_tui.core.records import Event, EventKind
-from backfit_tui.core.speech import moment_phrase, phrase_of, session_phrases
 from backfit_tui.core.spoken import number_words, speakable, spoken_duration
 from backfit_tui.core.timeline import Phase, PhaseKind, build_timeline
 

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from ...core.formatting import duration, literal
 from ...core.model import Exercise, Routine
 from ...core.timeline import build_timeline, total_seconds
-from ...store.draft import (
+from ...store.routines.draft import (
     CHOICES,
     Draft,
     FormProblem,
@@ -36,7 +36,7 @@ from ...store.draft import (
     step_fields,
     step_kind,
 )
-from ...store.routines import dosage_keys
+from ...store.routines.routine_files import dosage_keys
 from .. import messages
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar

@@ -9,8 +9,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...reports.history_report import bests_table, calendar, goal_line, sessions_table
-from ...store.history import StoredSession
-from ...store.stats import Stats
+from ...store.history.stats import Stats
+from ...store.history.store import StoredSession
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
 from .too_small import FULL_LAYOUT

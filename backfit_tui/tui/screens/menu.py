@@ -17,8 +17,8 @@ from textual.widgets.option_list import Option
 from ...core.formatting import literal
 from ...core.model import Routine
 from ...core.plan import RICH_STYLES, at_a_glance, plan_lines
-from ...store.catalog import Catalog
-from ...store.routines import RoutineEntry
+from ...store.routines.catalog import Catalog
+from ...store.routines.routine_files import RoutineEntry
 from .. import messages
 from ..widgets.filter_input import FilterInput
 from ..widgets.key_hints import KeyHints

@@ -25,7 +25,7 @@ from ...core.glance import Look, glance
 from ...core.model import Routine
 from ...core.records import Event, SessionRecord
 from ...core.wording import DONE_KEY, Move, why_not
-from ...store.session_log import SessionLog
+from ...store.history.session_log import SessionLog
 from ..widgets.big_text import FIGURES, WORDS, BigText
 from ..widgets.key_hints import KeyHints
 from ..widgets.pace_bar import PaceBar

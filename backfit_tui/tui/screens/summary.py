@@ -25,7 +25,7 @@ from ..widgets.title_bar import TitleBar
 from ..widgets.unbroken_text import UnbrokenText
 
 if TYPE_CHECKING:
-    from ...store.stats import SessionNews
+    from ...store.history.stats import SessionNews
 
 
 def steps_table(outcomes: Sequence[StepOutcome], skipped_style: Style) -> Table:

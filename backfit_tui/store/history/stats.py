@@ -13,15 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from ..core.formatting import counted
-from ..core.model import Routine
-from ..core.outcome import counts_toward_goal
-from ..core.progress import new_bests, since_last_time
-from ..core.progression import SESSIONS_WEIGHED, Suggestion, suggestions
-from ..core.records import SessionRecord
-from ..core.weeks import local_day, week_of
-from .history import HistoryStore, SessionFigures
+from ...core.formatting import counted
+from ...core.model import Routine
+from ...core.outcome import counts_toward_goal
+from ...core.progression import SESSIONS_WEIGHED, Suggestion, suggestions
+from ...core.records import SessionRecord
+from ...core.since_last import new_bests, since_last_time
+from ...core.weeks import local_day, week_of
 from .session_log import SessionLog
+from .store import HistoryStore, SessionFigures
 
 CALENDAR_WEEKS = 12
 TREND_SESSIONS = 12  # how many sessions a best's trend shows

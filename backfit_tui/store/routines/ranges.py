@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.model import DosageRange, Ranges
-from .validation import Invalid, TableReader, show_value
+from ...core.model import DosageRange, Ranges
+from ..validation import Invalid, TableReader, show_value
 
 # Each range's key in a library exercise, with the limits a routine's step of that kind has, and its unit.
 RANGE_LIMITS = {"hold": (3600, "seconds"), "breaths": (100, "breaths"), "reps": (200, "reps"), "sets": (20, "sets")}

@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.records import SetRecord
-from .errors import HistoryUnavailable
-from .files import NotARegularFile, regular_or_absent
-from .history_file import (
+from ...core.records import SetRecord
+from ..errors import HistoryUnavailable
+from ..files import NotARegularFile, regular_or_absent
+from ..locations import ensure_dir
+from .database import (
     BUSY_TIMEOUT,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -38,7 +39,6 @@ from .history_file import (
     use_wal,
     version,
 )
-from .locations import ensure_dir
 
 WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
 SESSION_COLUMNS = "id, routine_id, routine_name, started_at, ended_at, finished, planned_active_seconds"

@@ -6,9 +6,9 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.model import Exercise
-from . import locations
-from .routines import RoutineEntry, discover, load_entry, load_library
+from ...core.model import Exercise
+from .. import locations
+from .routine_files import RoutineEntry, discover, load_entry, load_library
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..core.model import Exercise, Routine
-from ..core.progression import Suggestion, accepted
-from .atomic import write_atomically
-from .key_lines import KeyLines
-from .locations import ensure_dir
-from .routines import RoutineEntry, parse_routine, routine_toml, row_of
-from .validation import LoadError, read_bytes
+from ...core.model import Exercise, Routine
+from ...core.progression import Suggestion, accepted
+from ..atomic import write_atomically
+from ..key_lines import KeyLines
+from ..locations import ensure_dir
+from ..validation import LoadError, read_bytes
+from .routine_files import RoutineEntry, parse_routine, routine_toml, row_of
 
 NUMBER_AFTER_KEY = r"^(\s*{key}\s*=\s*)\d+"
 

@@ -6,8 +6,8 @@ import sys
 from typing import TextIO
 
 from ..core.formatting import literal
-from ..store.catalog import Catalog
-from ..store.routines import RoutineEntry
+from ..store.routines.catalog import Catalog
+from ..store.routines.routine_files import RoutineEntry
 
 
 def say(*lines: str, file: TextIO | None = None) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..core.formatting import counted, plural
-from ..core.model import Routine
-from ..core.records import Event, EventKind, SetRecord
-from ..core.timeline import build_timeline, planned_active_seconds
-from .errors import HistoryUnavailable
-from .history import WRITE_WAIT, HistoryFull, HistoryLocked, HistoryStore
-from .history_file import BUSY_TIMEOUT
+from ...core.formatting import counted, plural
+from ...core.model import Routine
+from ...core.records import Event, EventKind, SetRecord
+from ...core.timeline import build_timeline, planned_active_seconds
+from ..errors import HistoryUnavailable
+from .database import BUSY_TIMEOUT
+from .store import WRITE_WAIT, HistoryFull, HistoryLocked, HistoryStore
 
 
 class SessionLog:

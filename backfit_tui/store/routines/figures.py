@@ -11,12 +11,12 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from ..core.figures.body import JOINTS, LIMB_JOINTS, POINTS, SIDES, SPINE, Pose, View
-from ..core.figures.figure import Figure, Prop, ShownSide
-from ..core.figures.postures import POSTURES
-from .files import FileKind
-from .key_lines import KeyPath
-from .validation import Invalid, LoadError, Problem, TableReader, choice, read_toml, show_value
+from ...core.figures.body import JOINTS, LIMB_JOINTS, POINTS, SIDES, SPINE, Pose, View
+from ...core.figures.figure import Figure, Prop, ShownSide
+from ...core.figures.postures import POSTURES
+from ..files import FileKind
+from ..key_lines import KeyPath
+from ..validation import Invalid, LoadError, Problem, TableReader, choice, read_toml, show_value
 
 FIGURE_KEYS = ("view", "side", "props", "anchor", "start", "between", "end")
 MAX_BETWEEN = 6
@@ -91,7 +91,8 @@ def _pose(reader: TableReader, table: dict[str, Any], at: KeyPath, nth: int = 0)
     value = table[key]
     where = f"pose {nth} " if nth else ""
     if not isinstance(value, dict):
-        reader.problem(at, f'{where}must be a table in braces, such as {{ base = "standing" }}, got {show_value(value)}')
+        example = '{ base = "standing" }'
+        reader.problem(at, f"{where}must be a table in braces, such as {example}, got {show_value(value)}")
         return None
     base = value.get("base")
     if base not in POSTURES:

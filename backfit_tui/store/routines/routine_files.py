@@ -10,13 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.formatting import counted, literal, toml_escapes
-from ..core.model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
-from .atomic import write_atomically
-from .files import FileKind
-from .locations import ensure_dir
-from .ranges import RANGE_KEYS, read_ranges
-from .validation import (
+from ...core.formatting import counted, literal, toml_escapes
+from ...core.model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
+from ..atomic import write_atomically
+from ..files import FileKind
+from ..locations import ensure_dir
+from ..validation import (
     Invalid,
     LoadError,
     Problem,
@@ -32,6 +31,7 @@ from .validation import (
     text_list,
     whole,
 )
+from .ranges import RANGE_KEYS, read_ranges
 
 ROUTINE_KEYS = ("name", "description", "tags", "sources", "steps")
 SHARED_STEP_KEYS = ("sets", "rest_between_sets", "sides", "switch", "rest_after", "cues")  # a step of any kind

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .files import NotARegularFile, regular_or_absent
+from ..files import NotARegularFile, regular_or_absent
 
 SCHEMA_VERSION = 4
 BUSY_TIMEOUT = 5.0  # seconds to wait for another process's lock when opening, migrating or closing a session

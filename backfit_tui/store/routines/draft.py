@@ -16,11 +16,12 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Exercise, Routine, Sides, Step
-from ..core.progression import starting_step
-from .file_stamp import FileStamp
-from .in_place import edited_in_place
-from .routines import (
+from ...core.model import Exercise, Routine, Sides, Step
+from ...core.progression import starting_step
+from ..file_stamp import FileStamp
+from ..in_place import edited_in_place
+from ..validation import LoadError, Problem, read_bytes
+from .routine_files import (
     DOSAGE_KINDS,
     MAX_ID_LENGTH,
     loads_as,
@@ -33,7 +34,6 @@ from .routines import (
     steps_toml,
     tidy_number,
 )
-from .validation import LoadError, Problem, read_bytes
 
 CHOICES = {"sides": tuple(Sides)}  # fields chosen from a list; the others are typed
 CUE_SEPARATOR = ";"  # cues are typed on one line: `Keep your hips level; breathe out as you lift`
