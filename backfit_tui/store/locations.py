@@ -30,6 +30,11 @@ def bundled_library_file() -> Path:
     return bundled_routines_dir() / "library" / "exercises.toml"
 
 
+def bundled_figures_file() -> Path:
+    """The figures of the library's exercises, beside the library."""
+    return bundled_library_file().with_name("figures.toml")
+
+
 def bundled_sounds_dir() -> Path:
     """The chimes shipped with backfit."""
     return _bundled("sounds")

@@ -34,7 +34,7 @@ def figure_problems(tmp_path: Path, source: str, ids=("bridge", "plank")) -> tup
 
 def test_every_library_exercise_has_a_figure_that_loads_and_draws():
     library = load_library(locations.bundled_library_file())
-    figures = load_figures(locations.bundled_library_file().with_name("figures.toml"), library)
+    figures = load_figures(locations.bundled_figures_file(), library)
     assert sorted(figures) == sorted(library)
     for exercise, figure in figures.items():
         for fraction in (0, 1):

@@ -14,7 +14,7 @@ from backfit_tui.core.figures.cells import to_text
 from backfit_tui.store import locations
 from backfit_tui.store.routines.figures import load_figures
 
-FIGURES = load_figures(locations.bundled_library_file().with_name("figures.toml"))
+FIGURES = load_figures(locations.bundled_figures_file())
 
 angles = st.floats(-360, 360, allow_nan=False)
 poses = st.builds(Pose, st.dictionaries(st.sampled_from(JOINTS), angles), st.booleans())
