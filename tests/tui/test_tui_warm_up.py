@@ -63,7 +63,7 @@ async def test_a_floor_stretch_offers_it_too_and_remembers_its_own_answer():
     catalog = load_catalog()
     save_warm_up_choice(locations.warm_up_choices_file(), "core-stability", True)
     async with make_app(catalog).run_test(size=(80, 24)) as pilot:
-        pilot.app.screen.post_message(MenuScreen.RoutineChosen(routine(catalog, "floor-stretch")))
+        pilot.app.screen.post_message(messages.RoutineChosen(routine(catalog, "floor-stretch")))
         await pilot.pause()
         assert isinstance(pilot.app.screen, WarmUpOfferScreen)
         await pilot.press("s")
