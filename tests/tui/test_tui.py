@@ -77,6 +77,19 @@ async def test_enter_starts_the_highlighted_routine(catalog):
         assert screen.session.routine.id == "desk-break"
 
 
+async def test_a_tick_queued_as_the_session_ends_draws_nothing_on_the_widgets_it_has_left(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = pilot.app.screen
+        await advance(pilot, clock, 120)  # to the last step, its reps counted by hand
+        await pilot.press("enter", "enter", "enter")
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        session.tick()  # as a wake-up queued just before the end runs after it
+        await pilot.pause()
+        assert pilot.app.is_running and isinstance(pilot.app.screen, SummaryScreen)
+
+
 async def test_a_short_routine_runs_from_start_to_summary(catalog):
     clock = FakeClock(100.0)
     async with short_routine_app(catalog, clock).run_test(size=(80, 24)) as pilot:

@@ -90,6 +90,7 @@ class SessionScreen(Screen[SessionRecord]):
         self.history_log = log
         self.observers = observers  # told of every event as it is handled: the timing trace, tests
         self._wakeup: asyncio.TimerHandle | None = None
+        self._over = False  # ended or unmounted: a tick already queued must draw nothing
         self._shown: dict[str, Text | str] = {}
         self._look: Look | None = None
         self.ended = False  # finished while covered; the summary comes when the screen is back
@@ -127,7 +128,8 @@ class SessionScreen(Screen[SessionRecord]):
 
     def tick(self) -> None:
         """Catch up with the clock and draw what changed; called when the engine said to wake."""
-        self.apply(self.session.update())
+        if not self._over:  # a tick queued just before the end finds the screen's widgets gone
+            self.apply(self.session.update())
 
     def apply(self, events: list[Event]) -> None:
         if events:
@@ -152,6 +154,7 @@ class SessionScreen(Screen[SessionRecord]):
             self.set_timer(CUE_FLASH_S, lambda: self.remove_class("cue"))
 
     def end(self, finished: bool) -> None:
+        self._over = True
         self.close_log(finished)
         if self.app.screen is self:
             self.dismiss(self.session.record())
@@ -165,6 +168,7 @@ class SessionScreen(Screen[SessionRecord]):
             self.history_log = None
 
     def on_unmount(self) -> None:
+        self._over = True
         self.close_log(finished=False)  # the app is leaving under the session: a signal, ctrl+q
         if self._wakeup is not None:
             self._wakeup.cancel()
