@@ -5,7 +5,7 @@ the weekly goal, is ready to go a step up within its exercise's range: first a l
 reps, then one more set. A session that did not count (left early, or mostly skipped) never asks for more.
 A step with a set skipped in the last session suggests nothing; skipped in the last two sessions, it suggests
 going back a step. Sets never reached, because the person left, are not skipped: leaving says nothing of the
-step. Nothing here changes a routine until a person accepts a suggestion.
+step. A set left partway is kept as far as it went, which is not full: it holds back a step up. Nothing here changes a routine until a person accepts a suggestion.
 """
 
 from __future__ import annotations
@@ -122,7 +122,8 @@ class Done(StrEnum):
 
     AS_PLANNED = "as_planned"  # every set complete, its whole amount done, at today's dosage
     UNDONE = "undone"  # some of its sets were skipped, at today's dosage
-    OTHER = "other"  # not reached, left before its last set, a set ended short, or done at another dosage
+    OTHER = "other"  # not reached, left before or partway through its last set, a set ended short, or done at another
+    # dosage
 
 
 def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
@@ -133,8 +134,8 @@ def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
         return Done.OTHER
     if any(s.skipped for s in records):
         return Done.UNDONE
-    if len(records) < step.sets * len(step.side_order) or any(s.achieved < s.planned for s in records):
-        return Done.OTHER  # left before the end, or a set ended short of its amount: not a full set
+    if len(records) < step.sets * len(step.side_order) or any(s.partial or s.achieved < s.planned for s in records):
+        return Done.OTHER  # left before the end, partway through a set, or a set ended short: not a full set
     return Done.AS_PLANNED
 
 
