@@ -180,3 +180,11 @@ def test_the_same_history_gives_the_same_answer_whatever_order_its_sets_were_rec
 def test_sessions_before_the_last_two_change_nothing(a_step, data):
     last_two, before = data.draw(histories(a_step)), data.draw(histories(a_step, min_size=1))
     assert suggested(routine(a_step), last_two[:2] + before) == suggested(routine(a_step), last_two[:2])
+
+
+def test_a_set_left_partway_holds_back_a_step_up_even_when_it_reached_its_amount():
+    plank = replace(step(Hold(30)), exercise=PLANK)
+    [full] = step_records(plank)
+    left_at_the_end = replace(full, partial=True)  # left as the hold was ending: 30 of 30 s, but not run out
+    assert suggested(routine(plank), [[full], [full]]) != []
+    assert suggested(routine(plank), [[left_at_the_end], [full]]) == []
