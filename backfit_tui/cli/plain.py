@@ -92,11 +92,11 @@ def run_plain(
             sounds.finish()  # the last chime or phrase rings out before the process ends
             sounds.close()
     except (KeyboardInterrupt, Stopped) as stop:
-        _end_early(log, sounds)
+        _end_early(session, log, sounds)
         _print_somewhere(summary(routine, session.record(), _news(log, settings)), out)
         return 128 + getattr(stop, "signum", signal.SIGINT)  # the shell's code for the signal, so scripts can tell
     except BrokenPipeError:  # the reader has gone (`| head`): the finished sets are saved, `main` ends quietly
-        _end_early(log, sounds)
+        _end_early(session, log, sounds)
         raise
     finally:
         for signum, handler in previous.items():
@@ -116,8 +116,11 @@ def _news(log: SessionLog | None, settings: Settings) -> SessionNews | None:
         return None
 
 
-def _end_early(log: SessionLog | None, sounds: SessionSounds | None) -> None:
+def _end_early(session: Session, log: SessionLog | None, sounds: SessionSounds | None) -> None:
+    """Leave the session: the set under way is kept as far as it went, and the history closed."""
+    left = session.leave()
     if log is not None:
+        log.record(left)
         log.close(finished=False)
     if sounds is not None:
         sounds.close()

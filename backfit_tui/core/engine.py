@@ -30,6 +30,7 @@ class Status(StrEnum):
     PAUSED = "paused"
     RESUMING = "resuming"  # a short lead-in countdown after a pause; the phase is still frozen
     FINISHED = "finished"
+    LEFT = "left"  # left early: the set under way is kept as far as it went
 
 
 UNDER_WAY = (Status.RUNNING, Status.PAUSED, Status.RESUMING)
@@ -231,6 +232,20 @@ class Session:
             events += self._leave(self.index + 1, skipped=False)
         return events
 
+    def leave(self) -> list[Event]:
+        """Leave the session now: the set under way is kept as a partial set, as far as it went (not at all if
+        nothing of it was done yet), and nothing runs after."""
+        events = self.update()
+        if self.status not in UNDER_WAY:
+            return events
+        now = self.clock()
+        if self.phase.kind is PhaseKind.WORK:
+            elapsed, done = self._achieved(now)
+            if done > 0:
+                events += self.tally.record(self.index, done, False, now, active=round(elapsed, 3), partial=True)
+        self.status = Status.LEFT
+        return events
+
     def back(self) -> list[Event]:
         """Go back to the previous set or get-ready (rests and switches are passed over); at the start, nothing."""
         events = self.update()
@@ -308,9 +323,13 @@ class Session:
         """Close the current phase at `at`: its remaining cues are dropped, its set recorded."""
         events.append(Event(EventKind.PHASE_ENDED, at, self.index))
         if self.phase.kind is PhaseKind.WORK:
-            elapsed = self._paused_elapsed if self.status in FROZEN else max(at - self._origin, 0.0)
-            done = self.phase.step.dosage.achieved(self.phase.step, elapsed, self._length, self.reps_done)
+            elapsed, done = self._achieved(at)
             events.extend(self.tally.record(self.index, done, skipped, at, active=round(elapsed, 3)))
+
+    def _achieved(self, at: float) -> tuple[float, float]:
+        """The seconds spent in the current set by `at`, pauses not counted, and what they achieved."""
+        elapsed = self._paused_elapsed if self.status in FROZEN else max(at - self._origin, 0.0)
+        return elapsed, self.phase.step.dosage.achieved(self.phase.step, elapsed, self._length, self.reps_done)
 
     def _emit_cues(self, upto: float, events: list[Event]) -> None:
         """Emit the current phase's cues with offsets up to `upto` seconds into it."""

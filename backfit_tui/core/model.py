@@ -33,6 +33,7 @@ class DosageRange:
     low: int
     high: int
     step: int
+    articles_top: bool = False  # whether `high` is a number an article gives, rather than our choice
 
     def __contains__(self, amount: object) -> bool:
         return isinstance(amount, int | float) and self.low <= amount <= self.high
@@ -40,12 +41,22 @@ class DosageRange:
 
 @dataclass(frozen=True)
 class Ranges:
-    """An exercise's range for each dosage it has; None where the library gives none."""
+    """An exercise's range for each dosage it has; None where the library gives none.
+
+    `held_reps` and `held_sets` bound reps that each hold a pose, where the article that gives the hold goes
+    less far than the others: a 10 s bridge hold comes with its article's ten lifts, not another's fifteen.
+    """
 
     hold: DosageRange | None = None
     breaths: DosageRange | None = None
     reps: DosageRange | None = None
     sets: DosageRange | None = None
+    held_reps: DosageRange | None = None
+    held_sets: DosageRange | None = None
+
+    def for_held_reps(self) -> Ranges:
+        """These ranges for reps with a hold each: the held ones where the library gives them."""
+        return replace(self, reps=self.held_reps or self.reps, sets=self.held_sets or self.sets)
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,8 @@ class Dosage(Protocol):
     def work_seconds(self) -> float: ...  # one side's work in a set (an estimate when counted by hand)
 
     def with_amount(self, amount: int) -> Dosage: ...  # a step up or back
+
+    def progresses_within(self, ranges: Ranges) -> Ranges: ...  # of an exercise's ranges, those it steps within
 
     def beats(self, step: Step, length: float) -> list[Cue]:
         """The cues inside a work phase `length` seconds long, besides its countdown."""
@@ -132,6 +145,9 @@ class Hold:
 
     def with_amount(self, amount: int) -> Hold:
         return Hold(amount)
+
+    def progresses_within(self, ranges: Ranges) -> Ranges:
+        return ranges
 
     def beats(self, step: Step, length: float) -> list[Cue]:
         return [Cue(length / 2, CueKind.HALFWAY)] if length >= HALFWAY_MIN_SECONDS else []
@@ -184,6 +200,9 @@ class Breaths:
 
     def with_amount(self, amount: int) -> Breaths:
         return replace(self, count=amount)
+
+    def progresses_within(self, ranges: Ranges) -> Ranges:
+        return ranges
 
     def beats(self, step: Step, length: float) -> list[Cue]:
         found = []
@@ -257,6 +276,10 @@ class Reps:
 
     def with_amount(self, amount: int) -> Reps:
         return replace(self, count=amount)
+
+    def progresses_within(self, ranges: Ranges) -> Ranges:
+        """With a hold each, within the article that gives the hold, where the library says how far it goes."""
+        return ranges.for_held_reps() if self.hold_per_rep else ranges
 
     def beats(self, step: Step, length: float) -> list[Cue]:
         if self.seconds_per_rep is None:

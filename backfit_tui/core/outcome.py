@@ -90,9 +90,9 @@ class StepOutcome:
 
     @property
     def done_sets(self) -> int:
-        """How many sets were done on every side they are worked on, none of them skipped (a set left on its
-        first side is not done)."""
-        sides = [s.set_number for s in self.sets if not s.skipped]
+        """How many sets were done on every side they are worked on, none of them skipped or left partway (a set
+        left on its first side is not done)."""
+        sides = [s.set_number for s in self.sets if not s.skipped and not s.partial]
         return sum(1 for n in set(sides) if sides.count(n) == len(self.step.side_order))
 
     @property
@@ -116,9 +116,23 @@ class StepOutcome:
         return f"{planned} each side" if self.each_side else planned
 
     def done(self) -> str:
-        """What was done, in the form of the plan: `3 × 30 s`, `10, 8 reps each side`, `left 2 × 10; right 10, 8 reps`;
-        "" when nothing was."""
-        worked = [s for s in self.sets if s.achieved or not s.skipped]  # a set skipped at its start did nothing
+        """What was done, in the form of the plan: `3 × 30 s`, `10, 8 reps each side`, `left 2 × 10; right 10, 8 reps`,
+        and a set left partway after them, `30 s, 10 of 30 s (partial)`; "" when nothing was."""
+        whole = self.whole_sets()
+        partial = [self.partial_words(s) for s in self.sets if s.partial]
+        return ("; " if self.side_by_side else ", ").join(filter(None, [whole, *partial]))
+
+    def partial_words(self, record: SetRecord) -> str:
+        """A set left partway: `10 of 30 s (partial)`, `4 of 10 reps each side (partial)`, `right 4 of 10 reps …`."""
+        unit = self.unit
+        side = f"{record.side} " if self.side_by_side and record.side in SIDES else ""
+        sides = " each side" if self.each_side and not self.side_by_side else ""
+        return f"{side}{shown(record.achieved, unit):g} of {amount(shown(record.planned, unit), unit)}{sides} (partial)"
+
+    def whole_sets(self) -> str:
+        """What the sets that ran their course did (done, or skipped after a start), in the form of the plan."""
+        # A set skipped at its start did nothing.
+        worked = [s for s in self.sets if not s.partial and (s.achieved or not s.skipped)]
         if not worked:
             return ""
         if not self.side_by_side:
@@ -160,15 +174,20 @@ def active_seconds(sets: Iterable[SetRecord]) -> float:
 
 def done_and_skipped(sets: Sequence[SetRecord]) -> tuple[int, int]:
     """How many sets were done, and how many skipped, a set worked on each side counted once (as on the summary):
-    skipped when a side of it was."""
+    skipped when a side of it was; a set left partway is neither (`partial_sets`)."""
     skipped = {(s.step_index, s.set_number) for s in sets if s.skipped}
     worked = {(s.step_index, s.set_number) for s in sets}
-    return len(worked - skipped), len(skipped)
+    return len(worked - skipped - partial_sets(sets)), len(skipped)
+
+
+def partial_sets(sets: Iterable[SetRecord]) -> set[tuple[int, int]]:
+    """The sets left partway, as (step index, set number): at most the one under way when the session was left."""
+    return {(s.step_index, s.set_number) for s in sets if s.partial}
 
 
 def totals(outcomes: Sequence[StepOutcome]) -> str:
-    """`8 sets done · active 4 min 10 s`, `7 sets done, 1 skipped · …`, `3 of 8 sets done · …` when left early (a
-    set worked on each side is one set), or that nothing was done."""
+    """`8 sets done · active 4 min 10 s`, `7 sets done, 1 skipped · …`, `3 of 8 sets done, 1 partial · …` when left
+    early (a set worked on each side is one set; one left partway is partial), or that nothing was done."""
     sets = [s for outcome in outcomes for s in outcome.sets]
     if not sets:
         return NOTHING_DONE
@@ -181,6 +200,8 @@ def totals(outcomes: Sequence[StepOutcome]) -> str:
         words = f"{counted(done, 'set')} done"
     if skipped:
         words += f", {skipped} skipped"
+    if partial := len(partial_sets(sets)):
+        words += f", {partial} partial"
     return f"{words} · active {duration(active_seconds(sets))}"
 
 

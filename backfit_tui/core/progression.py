@@ -5,7 +5,8 @@ the weekly goal, is ready to go a step up within its exercise's range: first a l
 reps, then one more set. A session that did not count (left early, or mostly skipped) never asks for more.
 A step with a set skipped in the last session suggests nothing; skipped in the last two sessions, it suggests
 going back a step. Sets never reached, because the person left, are not skipped: leaving says nothing of the
-step. Nothing here changes a routine until a person accepts a suggestion.
+step. A set left partway is kept as far as it went, which is not full: it holds back a step up. Nothing here
+changes a routine until a person accepts a suggestion.
 """
 
 from __future__ import annotations
@@ -41,16 +42,19 @@ class Suggestion:
     direction: Direction
     step: Step
     changed: Step | None
+    articles_top: bool = False  # at the top: whether the top of both its ranges is an article's number
 
     @property
     def exercise_name(self) -> str:
         return self.step.exercise.name
 
     def words(self) -> str:
-        """`Child's pose: 35 s next time?`, `Plank: back to 30 s next time?` or that it is at full dosage."""
+        """`Child's pose: 35 s next time?`, `Plank: back to 30 s next time?`, or that it is at the top: of the
+        articles' dosage where they give its top, else of the range."""
         name = self.exercise_name
         if self.changed is None:
-            return f"{name}: at the articles' full dosage."
+            return f"{name}: at the articles' full dosage." if self.articles_top else (
+                f"{name}: at the top of this exercise's range.")  # fmt: skip
         back = "back to " if self.direction is Direction.BACK else ""
         return f"{name}: {back}{dosage_words(self.changed)} next time?"
 
@@ -66,9 +70,11 @@ def dosage_words(step: Step) -> str:
     return step.dosage.amount_words() + (f" × {step.sets}" if step.sets > 1 else "")
 
 
-def amount_range(step: Step) -> DosageRange | None:
-    """The range of the step's dosage kind, from its exercise; None if the library gives none."""
-    return getattr(step.exercise.ranges, step.dosage.range_name)
+def step_ranges(step: Step) -> tuple[DosageRange | None, DosageRange | None]:
+    """The ranges the step's amount and its sets progress within, from its exercise; None where the library gives
+    none."""
+    ranges = step.dosage.progresses_within(step.exercise.ranges)
+    return getattr(ranges, step.dosage.range_name), ranges.sets
 
 
 def with_amount(step: Step, amount: int) -> Step:
@@ -89,7 +95,7 @@ def starting_step(exercise: Exercise, kind: type[Dosage] | None = None) -> Step:
 
 def step_up(step: Step) -> Suggestion | None:
     """The next step up within the ranges, or that the step is at their top; None without ranges."""
-    amounts, sets = amount_range(step), step.exercise.ranges.sets
+    amounts, sets = step_ranges(step)
     if amounts is None or sets is None:
         return None
     amount, _unit = planned_amount(step)
@@ -98,13 +104,13 @@ def step_up(step: Step) -> Suggestion | None:
     elif step.sets < sets.high:
         changed = replace(step, sets=max(sets.low, min(step.sets + sets.step, sets.high)))
     else:
-        return Suggestion(-1, Direction.AT_TOP, step, None)
+        return Suggestion(-1, Direction.AT_TOP, step, None, amounts.articles_top and sets.articles_top)
     return Suggestion(-1, Direction.UP, step, changed)
 
 
 def step_back(step: Step) -> Suggestion | None:
     """The step before this one, undoing the last step up (a set first, at the amount's top); None at the bottom."""
-    amounts, sets = amount_range(step), step.exercise.ranges.sets
+    amounts, sets = step_ranges(step)
     if amounts is None or sets is None:
         return None
     amount, _unit = planned_amount(step)
@@ -122,7 +128,8 @@ class Done(StrEnum):
 
     AS_PLANNED = "as_planned"  # every set complete, its whole amount done, at today's dosage
     UNDONE = "undone"  # some of its sets were skipped, at today's dosage
-    OTHER = "other"  # not reached, left before its last set, a set ended short, or done at another dosage
+    OTHER = "other"  # not reached, left before or partway through its last set, a set ended short, or done at another
+    # dosage
 
 
 def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
@@ -133,8 +140,8 @@ def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
         return Done.OTHER
     if any(s.skipped for s in records):
         return Done.UNDONE
-    if len(records) < step.sets * len(step.side_order) or any(s.achieved < s.planned for s in records):
-        return Done.OTHER  # left before the end, or a set ended short of its amount: not a full set
+    if len(records) < step.sets * len(step.side_order) or any(s.partial or s.achieved < s.planned for s in records):
+        return Done.OTHER  # left before the end, partway through a set, or a set ended short: not a full set
     return Done.AS_PLANNED
 
 

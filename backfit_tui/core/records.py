@@ -36,7 +36,8 @@ class SetRecord:
     """One set (one side of it, with sides `each`) as planned and as done.
 
     A session keeps one record per set: a set done again after going back (`b`) replaces the record
-    it had, skipped or not, in the session's record and in the history alike.
+    it had, skipped or not, in the session's record and in the history alike. A set under way when the
+    session was left is kept as far as it went, `partial`: neither done nor skipped.
     """
 
     step_index: int
@@ -50,6 +51,7 @@ class SetRecord:
     skipped: bool
     active_seconds: float  # time spent in the set, pauses not counted
     work_done_seconds: float  # the set's planned active time, in the share of its amount achieved
+    partial: bool = False  # under way when the session was left: `achieved` is as far as it went
 
 
 @dataclass(frozen=True)

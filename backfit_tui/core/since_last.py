@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .formatting import plural
-from .outcome import amount
+from .outcome import amount, done_and_skipped
 from .records import SetRecord
 
 FIRST_TIME = "First time with this routine."
@@ -27,16 +27,15 @@ class ExerciseDone:
 
 
 def exercises_done(sets: Sequence[SetRecord]) -> dict[ExerciseKey, ExerciseDone]:
-    """Each exercise of a session, in the order first done; a set counts as done when none of its sides was skipped."""
+    """Each exercise of a session, in the order first done; a set counts as done when none of its sides was skipped
+    and it was not left partway."""
     by_exercise: dict[ExerciseKey, list[SetRecord]] = {}
     for record in sets:
         by_exercise.setdefault((record.exercise_id, record.unit), []).append(record)
     done = {}
     for (exercise_id, unit), records in by_exercise.items():
-        reached = {(s.step_index, s.set_number) for s in records}
-        skipped = {(s.step_index, s.set_number) for s in records if s.skipped}
         best = max((s.achieved for s in records if not s.skipped), default=None)
-        done[exercise_id, unit] = ExerciseDone(records[0].exercise_name, unit, len(reached - skipped), best)
+        done[exercise_id, unit] = ExerciseDone(records[0].exercise_name, unit, done_and_skipped(records)[0], best)
     return done
 
 

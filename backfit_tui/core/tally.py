@@ -25,8 +25,11 @@ class Tally:
         """Every set recorded so far, in timeline order."""
         return tuple(self.by_phase[i] for i in sorted(self.by_phase))
 
-    def record(self, index: int, achieved: float, skipped: bool, due: float, active: float = 0.0) -> list[Event]:
-        """Record work phase `index`, ended at `due` with `achieved` done in `active` seconds; returns its events."""
+    def record(
+        self, index: int, achieved: float, skipped: bool, due: float, active: float = 0.0, partial: bool = False,
+    ) -> list[Event]:  # fmt: skip
+        """Record work phase `index`, ended at `due` with `achieved` done in `active` seconds (`partial`: as far as it
+        went when the session was left, which ends no step); returns its events."""
         phase = self.timeline[index]
         step = phase.step
         planned, unit = planned_amount(step)
@@ -36,12 +39,12 @@ class Tally:
         work_done = round(phase.planned_seconds * min(achieved / planned, 1.0), 3)
         record = SetRecord(
             phase.step_index, step.exercise.id, step.exercise.name, phase.set_number, side,
-            unit, float(planned), float(achieved), skipped, active, work_done,
+            unit, float(planned), float(achieved), skipped, active, work_done, partial,
         )  # fmt: skip
         self.by_phase[index] = record
         events = [Event(EventKind.SET_DONE, due, index, record=record)]
         is_last_set = all(p.kind is not PhaseKind.WORK or p.step_index != phase.step_index
                           for p in self.timeline[index + 1 :])  # fmt: skip
-        if is_last_set:
+        if is_last_set and not partial:
             events.append(Event(EventKind.STEP_DONE, due, index))
         return events

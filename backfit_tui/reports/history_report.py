@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.formatting import counted, duration, literal
-from ..core.outcome import active_seconds, amount, done_and_skipped, sets_count_toward_goal
+from ..core.outcome import active_seconds, amount, done_and_skipped, partial_sets, sets_count_toward_goal
 from ..store.history.stats import Stats, sparkline
 from ..store.history.store import StoredSession
 
@@ -34,18 +34,19 @@ def session_json(session: StoredSession) -> dict:
         "finished": session.finished,
         "sets": [
             {"exercise": s.record.exercise_id, "side": s.record.side, "unit": s.record.unit,
-             "planned": s.record.planned, "achieved": s.record.achieved, "skipped": s.record.skipped}
+             "planned": s.record.planned, "achieved": s.record.achieved, "skipped": s.record.skipped,
+             "partial": s.record.partial}
             for s in session.sets
         ],  # fmt: skip
     }
 
 
 CSV_COLUMNS = ("started_at", "routine_id", "finished", "exercise", "set", "side", "unit", "planned", "achieved",
-               "skipped")  # fmt: skip
+               "skipped", "partial")  # fmt: skip
 
 
 def write_csv(sessions: list[StoredSession], out: TextIO) -> None:
-    """One row per set, oldest first, for a spreadsheet.
+    """One row per set, oldest first, for a spreadsheet; `partial` marks a set left partway, as far as it went.
 
     Into a file or a pipe the text is written as it is, for the spreadsheet; on a terminal it is shown literally.
     """
@@ -56,7 +57,7 @@ def write_csv(sessions: list[StoredSession], out: TextIO) -> None:
         for s in session.sets:
             r = s.record
             row = [iso(session.started_at), session.routine_id, session.finished, r.exercise_id, r.set_number,
-                   r.side or "", r.unit, r.planned, r.achieved, r.skipped]  # fmt: skip
+                   r.side or "", r.unit, r.planned, r.achieved, r.skipped, r.partial]  # fmt: skip
             writer.writerow([literal(v) if on_terminal and isinstance(v, str) else v for v in row])
 
 
@@ -73,7 +74,8 @@ def goal_mark(session: StoredSession) -> str:
 
 
 def sessions_table(sessions: list[StoredSession]) -> Table:
-    """Recent sessions: when, which routine, sets done and skipped, active time, how it ended and whether it counted."""
+    """Recent sessions: when, which routine, sets done, skipped and left partway, active time, how it ended and
+    whether it counted."""
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("when", "routine", "sets", "active", "ended"):
         table.add_column(column)
@@ -81,7 +83,8 @@ def sessions_table(sessions: list[StoredSession]) -> Table:
         records = [s.record for s in session.sets]
         done, skipped = done_and_skipped(records)
         when = datetime.fromtimestamp(session.started_at).strftime("%a %d %b %H:%M")
-        sets = f"{done}" + (f" (+{skipped} skipped)" if skipped else "")
+        partial = len(partial_sets(records))
+        sets = f"{done}" + (f" (+{skipped} skipped)" if skipped else "") + (f" (+{partial} partial)" if partial else "")
         table.add_row(when, Text(literal(session.routine_name)), sets, duration(active_seconds(records)),
                       how_it_ended(session) + goal_mark(session))  # fmt: skip
     return table

@@ -29,7 +29,7 @@ NEWS = SessionNews("Since last time: Child's pose 4 s (was 3 s, a new best), 1 m
 
 def ran(path=SHORT, skips: int = 0, leave_after: float | None = None) -> Session:
     """A session of the routine at `path` with its first `skips` sets skipped at once, the rest done in full;
-    left after `leave_after` seconds of the clock if given."""
+    left after `leave_after` seconds of the clock if given, the set under way kept as far as it went."""
     clock = FakeClock()
     session = Session(load_routine(path, load_catalog().library), clock, get_ready=0)
     session.start()
@@ -42,6 +42,7 @@ def ran(path=SHORT, skips: int = 0, leave_after: float | None = None) -> Session
         session.update()
         if session.counts_reps:
             session.mark_done()
+    session.leave()
     return session
 
 
@@ -134,13 +135,13 @@ async def test_the_summary_fits_with_its_key_hints_in_view(size):
         assert not any(row.rstrip().endswith(("each", "×")) for row in screen)  # no dosage broken over two rows
 
 
-async def test_left_early_the_summary_shows_every_step_of_the_plan():
+async def test_left_early_the_summary_shows_every_step_of_the_plan_and_the_set_left_partway():
     async with make_app(load_catalog()).run_test(size=(80, 24)) as pilot:
-        await shown(pilot, ran(leave_after=7), news=None)
-        table = cells(pilot)
-        assert ["Child's pose", "2 × 4 s", "4 s · 1 set not reached"] in table
+        await shown(pilot, ran(leave_after=7), news=None)  # set 1 held, the rest, and 1 s of set 2
+        table = [[cell.replace(NO_BREAK_SPACE, " ") for cell in row] for row in cells(pilot)]
+        assert ["Child's pose", "2 × 4 s", "4 s, 1 of 4 s (partial)"] in table
         assert ["Band pull-apart", "3 reps", "not reached"] in table
-        assert ["1 of 6 sets done · active 4 s"] in [[cell.replace(NO_BREAK_SPACE, " ") for cell in row] for row in cells(pilot)]
+        assert ["1 of 6 sets done, 1 partial · active 5 s"] in table
 
 
 @pytest.mark.parametrize("width", range(50, 81, 2))

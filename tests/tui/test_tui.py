@@ -192,15 +192,28 @@ async def test_leaving_asks_first_and_keeps_what_was_done(catalog):
         assert isinstance(pilot.app.screen, SessionScreen)
 
 
-async def test_leaving_before_a_set_ends_says_nothing_was_done(catalog):
+async def test_leaving_before_the_first_set_starts_says_nothing_was_done(catalog):
     clock = FakeClock(100.0)
-    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+    async with short_routine_app(catalog, clock, get_ready=3).run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 2.5)
         await pilot.press("q", "y")
         summary = pilot.app.screen
         assert isinstance(summary, SummaryScreen)
         assert text_of(summary, "#summary-totals") == "Nothing was done this time."
         assert not summary.query("#summary-table") and not summary.query("#summary-goal")
+
+
+async def test_leaving_partway_through_a_set_shows_it_as_a_partial_set(catalog):
+    clock = FakeClock(100.0)
+    async with short_routine_app(catalog, clock, get_ready=0).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 2)  # into the first 4 s hold
+        await pilot.press("q", "y")
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        [kept] = summary.record.sets
+        assert (kept.achieved, kept.planned, kept.partial) == (2, 4, True)
+        assert text_of(summary, "#summary-totals") == "0 of 6 sets done, 1 partial · active 2 s"
+        assert any("2 of 4 s (partial)" in line for line in screen_lines(pilot.app))
 
 
 async def test_ctrl_c_leaves_a_session_after_asking_like_q(catalog):

@@ -34,12 +34,32 @@ async def test_each_set_is_in_the_history_the_moment_it_ends(store):
         assert session.ended_at is not None and not session.finished
 
 
-async def test_a_session_left_before_any_set_ended_is_not_kept(store):
+async def test_a_session_left_before_any_set_began_is_not_kept(store):
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock, history=store).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 2.5)  # in the get ready
+        await pilot.press("q", "y")
+        assert store.sessions() == []
+
+
+async def test_a_set_left_partway_is_kept_in_the_history_as_a_partial_set(store):
     clock = FakeClock(100.0)
     async with short_routine_app(load_catalog(), clock, history=store).run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 3 + 2.5)  # get ready, then 2.5 s into the first hold
         await pilot.press("q", "y")
-        assert store.sessions() == []
+        (session,) = store.sessions()
+        kept = [(s.record.achieved, s.record.planned, s.record.partial) for s in session.sets]
+        assert kept == [(2.5, 4, True)] and not session.finished
+
+
+async def test_quitting_the_app_partway_through_a_set_keeps_it_as_a_partial_set(store):
+    clock = FakeClock(100.0)
+    async with short_routine_app(load_catalog(), clock, history=store).run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 3 + 4 + 2 + 1)  # the first hold, its rest, and 1 s of the second
+        await pilot.press("ctrl+q")
+    (session,) = HistoryStore(store.path).sessions()
+    assert [(s.record.set_number, s.record.achieved, s.record.partial) for s in session.sets] == [(1, 4, False),
+                                                                                                   (2, 1, True)]
 
 
 async def test_quitting_the_app_mid_session_keeps_the_session_as_left_early(store):

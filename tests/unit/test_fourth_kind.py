@@ -17,7 +17,7 @@ from support.fake_clock import FakeClock
 from backfit_tui.core.beats import Cue, CueKind, Pacing, completed
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.formatting import counted
-from backfit_tui.core.model import Step
+from backfit_tui.core.model import Ranges, Step
 from backfit_tui.core.outcome import step_outcomes, totals
 from backfit_tui.core.phrases import session_phrases
 from backfit_tui.core.plan import plan_lines
@@ -54,6 +54,9 @@ class TimedReps:
 
     def with_amount(self, amount: int) -> TimedReps:
         return replace(self, count=amount)
+
+    def progresses_within(self, ranges: Ranges) -> Ranges:
+        return ranges
 
     def beats(self, step: Step, length: float) -> list[Cue]:
         return [Cue(length / 2, CueKind.HALFWAY)]

@@ -66,6 +66,27 @@ def test_a_version_1_file_is_migrated_forward_and_keeps_its_sets(tmp_path):
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_a_version_4_file_keeps_every_set_each_done_or_skipped_and_none_partial(tmp_path):
+    path = tmp_path / "history.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript("".join(MIGRATIONS[v] for v in range(1, 5)) + "PRAGMA user_version = 4;")
+    old.execute("INSERT INTO sessions VALUES (1, 'desk-break', 'Desk break', 100.0, 700.0, 1, 90)")
+    old.execute("INSERT INTO sessions VALUES (2, 'desk-break', 'Desk break', 800.0, 860.0, 0, 90)")
+    rows = [(1, 1, 0, 1, 30, 0), (2, 1, 0, 2, 30, 0), (3, 1, 1, 1, 12, 1), (4, 2, 0, 1, 20, 0)]
+    for row in rows:
+        old.execute("INSERT INTO sets VALUES (?, ?, 160.0, ?, 'plank', 'Plank', ?, NULL, 'seconds', 30, ?, ?, 30, 30)",
+                    row)  # fmt: skip
+    old.commit()
+    old.close()
+    store = HistoryStore(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    kept = [(s.record.step_index, s.record.set_number, s.record.achieved, s.record.skipped, s.record.partial)
+            for session in reversed(store.sessions()) for s in session.sets]  # fmt: skip
+    assert kept == [(0, 1, 30, False, False), (0, 2, 30, False, False), (1, 1, 12, True, False),
+                    (0, 1, 20, False, False)]  # fmt: skip
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
 def logged(store: HistoryStore, session: Session) -> SessionLog:
     """A log of `session` into `store`, as the screens keep one."""
     return SessionLog(store, session.routine, lambda: 1_000_000.0, report=pytest.fail)

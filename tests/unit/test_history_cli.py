@@ -25,8 +25,10 @@ def test_history_json_lists_sessions_newest_first_with_their_sets(data_dir, caps
     assert [(s["routine_id"], s["finished"]) for s in sessions] == [("desk-break", False), ("desk-break", True)]
     assert set(sessions[0]) == {"routine_id", "routine_name", "started_at", "ended_at", "finished", "sets"}
     assert sessions[1]["sets"] == [
-        {"exercise": "plank", "side": None, "unit": "seconds", "planned": 30.0, "achieved": 20.0, "skipped": False},
-        {"exercise": "plank", "side": None, "unit": "seconds", "planned": 30.0, "achieved": 12.0, "skipped": True},
+        {"exercise": "plank", "side": None, "unit": "seconds", "planned": 30.0, "achieved": 20.0, "skipped": False,
+         "partial": False},
+        {"exercise": "plank", "side": None, "unit": "seconds", "planned": 30.0, "achieved": 12.0, "skipped": True,
+         "partial": False},
     ]
     assert sessions[1]["started_at"].startswith("2026-05-0")
 
@@ -35,11 +37,11 @@ def test_history_csv_has_a_row_per_set_oldest_first(data_dir, capsys):
     fill_history(data_dir)
     assert cli.main(["history", "--csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    assert rows[0] == "started_at,routine_id,finished,exercise,set,side,unit,planned,achieved,skipped"
+    assert rows[0] == "started_at,routine_id,finished,exercise,set,side,unit,planned,achieved,skipped,partial"
     assert [row.split(",")[3:] for row in rows[1:]] == [
-        ["plank", "1", "", "seconds", "30.0", "20.0", "False"],
-        ["plank", "2", "", "seconds", "30.0", "12.0", "True"],
-        ["bird-dog", "1", "", "reps", "30.0", "8.0", "False"],
+        ["plank", "1", "", "seconds", "30.0", "20.0", "False", "False"],
+        ["plank", "2", "", "seconds", "30.0", "12.0", "True", "False"],
+        ["bird-dog", "1", "", "reps", "30.0", "8.0", "False", "False"],
     ]
 
 

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.history_helpers import step_records
 from support.loader_helpers import toml
+from support.strategies import routine
 
-from backfit_tui.core.progression import amount_range
+from backfit_tui.core.model import Step
+from backfit_tui.core.progression import Direction, starting_step, step_ranges, step_up, suggestions
+from backfit_tui.core.records import SessionRecord
 from backfit_tui.core.timeline import planned_amount
 from backfit_tui.store.locations import bundled_library_file
 from backfit_tui.store.routines.catalog import load_catalog
@@ -20,7 +27,7 @@ BUNDLED = [entry for entry in load_catalog().entries if entry.origin == "bundled
 @pytest.mark.parametrize("entry", BUNDLED, ids=lambda entry: entry.id)
 def test_every_bundled_step_lies_within_its_exercises_ranges(entry):
     for number, step in enumerate(entry.routine.steps, 1):
-        amounts, sets = amount_range(step), step.exercise.ranges.sets
+        amounts, sets = step_ranges(step)
         where = f"{entry.id} step {number} ({step.exercise.id})"
         assert amounts is not None and sets is not None, f"{where}: the library gives no range for its dosage"
         assert planned_amount(step)[0] in amounts, f"{where}: {planned_amount(step)} is outside {amounts}"
@@ -34,7 +41,7 @@ def test_the_exercises_the_articles_dose_are_in_the_library_with_their_ranges():
     assert (library["crunch"].ranges.reps.low, library["crunch"].ranges.reps.high) == (10, 20)
 
 
-RANGE_LINE = re.compile(r"^(hold|breaths|reps|sets) = \{")
+RANGE_LINE = re.compile(r"^(hold|breaths|reps|sets|held_reps|held_sets) = \{")
 
 
 def test_every_range_in_the_library_names_its_article_or_says_it_is_our_choice():
@@ -42,6 +49,26 @@ def test_every_range_in_the_library_names_its_article_or_says_it_is_our_choice()
     untraced = [line for line in lines if RANGE_LINE.match(line)
                 and not re.search(r"#.*(\b00[0-4]\b|our choice)", line)]  # fmt: skip
     assert untraced == []
+
+
+def test_every_range_in_the_library_says_whose_its_top_is_and_an_articles_top_names_the_article():
+    ranges = [line for line in bundled_library_file().read_text(encoding="utf-8").splitlines() if RANGE_LINE.match(line)]
+    assert [line for line in ranges if not re.search(r'top = "(article|ours)" }', line)] == []
+    assert [line for line in ranges if 'top = "article"' in line and not re.search(r"#.*\b00[0-4]\b", line)] == []
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "said"),
+    [("superman", "at the top of this exercise's range"), ("plank", "at the top of this exercise's range"),
+     ("seated-march", "at the top of this exercise's range"), ("seated-leg-lift", "at the top of this exercise's range"),
+     ("crunch", "at the top of this exercise's range"), ("childs-pose", "at the articles' full dosage"),
+     ("squat", "at the articles' full dosage")],
+)  # fmt: skip
+def test_at_the_top_only_an_exercise_whose_tops_the_articles_give_is_at_their_full_dosage(exercise_id, said):
+    first = starting_step(load_catalog().library[exercise_id])
+    amounts, sets = step_ranges(first)
+    top = replace(first, dosage=first.dosage.with_amount(amounts.high), sets=sets.high)
+    assert step_up(top).words() == f"{top.exercise.name}: {said}."
 
 
 def library_texts() -> dict[str, str]:
@@ -85,8 +112,10 @@ cues = ["Forearms down", "Body in a line"]
     ("written", "message"),
     [
         ("hold = 30", "must be a table of from, to and step, got 30; e.g. `hold = { from = 10, to = 15, step = 1 }`"),
-        ("hold = { from = 30, to = 60 }", "needs exactly from, to and step (missing step); e.g. `hold = { from = 10,"
-                                          " to = 15, step = 1 }`"),
+        ("hold = { from = 30, to = 60 }", "needs exactly from, to and step, and may say its top (missing step); e.g."
+                                          " `hold = { from = 10, to = 15, step = 1 }`"),
+        ('hold = { from = 30, to = 60, step = 5, top = "theirs" }', 'top must be "article" or "ours" (whose number'
+                                                                   ' the top is), got "theirs"'),
         ("reps = { from = 15, to = 10, step = 1 }", "must have 1 ≤ from ≤ to ≤ 200 reps, got from = 15, to = 10; e.g."
                                                     " `reps = { from = 10, to = 15, step = 1 }`"),
         ("sets = { from = 1, to = 3, step = 5 }", "step must be 1 to 2 (the span from `from` to `to`), got 5"),
@@ -105,3 +134,52 @@ def test_a_routines_own_cues_keep_the_exercises_cautions():
     bridge = load_catalog().find("six-strengtheners").routine.steps[3]
     assert bridge.exercise.id == "bridge" and bridge.cues
     assert bridge.form_cues[-1] == "Don't let your low back over-arch"
+
+
+# What each article gives as the count of a rep that holds the pose, (reps, sets), for every exercise a bundled
+# routine holds on each rep; None where the article that gives the hold gives no count.
+HELD_BY_ARTICLE = {
+    "bridge": (10, 1),  # 004: "Hold the pose for 10 seconds, then rest and repeat the process 10 times"
+    "bird-dog": (15, 3),  # 001: "Hold for a few seconds", "2 sets of 10-15 reps", "add more sets"; 004: 3 × 10
+    "prone-opposite-arm-leg": (10, 3),  # 004: "Hold the position for 4 seconds", "three sets of ten reps"
+    "leg-elevation": (10, 3),  # 004: "hold the pose for 30 seconds", "three sets of ten reps on each side"
+    "knee-rolls": (3, 1),  # 001: "Hold for 30 seconds before repeating three times then switch sides"
+    "knee-to-chest": None,  # 002: "Hold the stretch for a few seconds", "each leg a few times"
+    "superman": None,  # 000 and 002: hold "for a few seconds", no count
+}
+HELD_STEPS = [(entry.id, number, step) for entry in BUNDLED for number, step in enumerate(entry.routine.steps, 1)
+              if getattr(step.dosage, "hold_per_rep", None)]  # fmt: skip
+
+
+def test_every_exercise_held_on_each_rep_has_its_articles_count_here():
+    assert {step.exercise.id for _, _, step in HELD_STEPS} <= set(HELD_BY_ARTICLE)
+
+
+def climb(start: Step) -> list[Step]:
+    """Every step a person who always did the whole step twice would be offered, from `start` up to the top."""
+    offered, current = [], start
+    while True:
+        done = tuple(step_records(current))
+        history = [SessionRecord("held", "Held", done, True, sum(s.work_done_seconds for s in done))] * 2
+        ups = [s for s in suggestions(routine(current), history) if s.direction is Direction.UP]
+        assert ups == [s for s in suggestions(routine(current), history) if s.direction is Direction.UP]  # same answer
+        if not ups:
+            return offered
+        current = ups[0].changed
+        offered.append(current)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(HELD_STEPS), st.data())
+def test_no_step_that_holds_each_rep_progresses_past_its_articles_count(held, data):
+    routine_id, number, bundled = held
+    amounts, sets = step_ranges(bundled)
+    start = replace(bundled, dosage=bundled.dosage.with_amount(data.draw(st.integers(amounts.low, amounts.high))),
+                    sets=data.draw(st.integers(sets.low, sets.high)))  # fmt: skip
+    count = HELD_BY_ARTICLE[bundled.exercise.id]
+    if count is None:  # the article gives no count: the range is ours, and says so
+        assert not amounts.articles_top and not sets.articles_top, f"{routine_id} step {number}"
+        return
+    reps, most_sets = count
+    for offered in [start, *climb(start)]:
+        assert offered.dosage.amount <= reps and offered.sets <= most_sets, f"{routine_id} step {number}: {offered}"

@@ -281,6 +281,26 @@ def test_the_plain_summary_says_plainly_when_nothing_was_done(write_routine, lib
     assert summary(session.routine, session.record()).splitlines() == ["", "Left early — Tiny", "Nothing was done this time."]
 
 
+def test_ctrl_c_in_a_hold_keeps_it_as_a_partial_set_in_the_plain_summary(write_routine, library):
+    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
+    fake, out = FakeTime(), io.StringIO()
+
+    def sleep_until_ctrl_c(seconds: float) -> None:
+        if fake.now + seconds > 2:
+            fake.now = 2.0  # two seconds into the first 3 s hold
+            raise KeyboardInterrupt
+        fake.sleep(seconds)
+
+    status = run_plain(routine, Settings(get_ready=0), out=out, clock=fake.clock, sleep=sleep_until_ctrl_c,
+                       read_line=lambda: "d")  # fmt: skip
+    assert status == 130
+    assert_in_order(out.getvalue().splitlines(), [
+        "Left early — Tiny",
+        "  Child's pose: planned 2 × 3 s · done 2 of 3 s (partial) · 1 set not reached",
+        "0 of 4 sets done, 1 partial · active 2 s",
+    ])  # fmt: skip
+
+
 ALTERNATING = """
     name = "Alternating"
     description = "Two reps on each side, left and right in turn."

@@ -45,7 +45,17 @@ def test_at_the_top_of_the_hold_one_more_set_then_the_full_dosage():
     full = replace(top, sets=3)
     [at_top] = suggested(routine(full), [step_records(full)] * 2)
     assert (at_top.direction, at_top.changed) == (Direction.AT_TOP, None)
-    assert at_top.words() == "Plank: at the articles' full dosage."
+    assert at_top.words() == "Plank: at the top of this exercise's range."  # its ranges' tops are ours
+
+
+def test_at_the_top_of_ranges_whose_tops_are_the_articles_it_is_at_their_full_dosage():
+    articles = Ranges(hold=DosageRange(20, 60, 5, articles_top=True), sets=DosageRange(1, 3, 1, articles_top=True))
+    full = replace(step(Hold(60), sets=3), exercise=replace(EXERCISE, name="Pose", ranges=articles))
+    [at_top] = suggested(routine(full), [step_records(full)] * 2)
+    assert at_top.words() == "Pose: at the articles' full dosage."
+    full = replace(full, exercise=replace(full.exercise, ranges=replace(articles, sets=DosageRange(1, 3, 1))))
+    [at_top] = suggested(routine(full), [step_records(full)] * 2)
+    assert at_top.words() == "Pose: at the top of this exercise's range."
 
 
 def test_one_session_is_not_enough_and_a_session_at_another_dosage_does_not_count():
@@ -170,3 +180,11 @@ def test_the_same_history_gives_the_same_answer_whatever_order_its_sets_were_rec
 def test_sessions_before_the_last_two_change_nothing(a_step, data):
     last_two, before = data.draw(histories(a_step)), data.draw(histories(a_step, min_size=1))
     assert suggested(routine(a_step), last_two[:2] + before) == suggested(routine(a_step), last_two[:2])
+
+
+def test_a_set_left_partway_holds_back_a_step_up_even_when_it_reached_its_amount():
+    plank = replace(step(Hold(30)), exercise=PLANK)
+    [full] = step_records(plank)
+    left_at_the_end = replace(full, partial=True)  # left as the hold was ending: 30 of 30 s, but not run out
+    assert suggested(routine(plank), [[full], [full]]) != []
+    assert suggested(routine(plank), [[left_at_the_end], [full]]) == []

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..files import NotARegularFile, regular_or_absent
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT = 5.0  # seconds to wait for another process's lock when opening, migrating or closing a session
 
 # Each entry takes the schema from the version before it to its own; never edit a released one.
@@ -72,6 +72,9 @@ MIGRATIONS: dict[int, str] = {
             answer TEXT NOT NULL               -- taken, snoozed or skipped
         );
         CREATE INDEX break_answers_by_time ON break_answers(answered_at);
+    """,
+    5: """
+        ALTER TABLE sets ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;  -- under way when the session was left
     """,
 }
 

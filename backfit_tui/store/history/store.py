@@ -212,15 +212,15 @@ class HistoryStore:
 
     @_in_words
     def add_set(self, session_id: int, record: SetRecord, ended_at: float) -> None:
-        """Record one finished (or skipped) set, replacing its earlier record if it was done again; committed
+        """Record one finished, skipped or partial set, replacing its earlier record if it was done again; committed
         before this returns, or with the transaction it is written in."""
         self.db.execute(
             "INSERT OR REPLACE INTO sets (session_id, ended_at, step_index, exercise_id, exercise_name, set_number,"
-            " side, unit, planned, achieved, skipped, active_seconds, work_done_seconds)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " side, unit, planned, achieved, skipped, active_seconds, work_done_seconds, partial)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (session_id, ended_at, record.step_index, record.exercise_id, record.exercise_name, record.set_number,
              record.side, record.unit, record.planned, record.achieved, int(record.skipped), record.active_seconds,
-             record.work_done_seconds),
+             record.work_done_seconds, int(record.partial)),
         )  # fmt: skip
 
     @_in_words
@@ -265,11 +265,11 @@ class HistoryStore:
         marks = ",".join("?" * len(sets))
         for row in self.db.execute(
             "SELECT session_id, ended_at, step_index, exercise_id, exercise_name, set_number, side, unit, planned,"
-            " achieved, skipped, active_seconds, work_done_seconds"
+            " achieved, skipped, active_seconds, work_done_seconds, partial"
             f" FROM sets WHERE session_id IN ({marks}) ORDER BY id",
             list(sets),
         ):
-            record = SetRecord(*row[2:10], bool(row[10]), *row[11:13])
+            record = SetRecord(*row[2:10], bool(row[10]), *row[11:13], bool(row[13]))
             sets[row[0]].append(StoredSet(row[1], record))
         return [StoredSession(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], tuple(sets[r[0]])) for r in rows]
 
@@ -278,8 +278,8 @@ class HistoryStore:
         """Every session (from `since` on) with its planned active time, the work done and sets done, oldest first."""
         return [SessionFigures(row[0], row[1], bool(row[2]), row[3], row[4], int(row[5])) for row in self.db.execute(
             "SELECT s.id, s.started_at, s.finished, s.planned_active_seconds, TOTAL(t.work_done_seconds),"
-            " TOTAL(t.skipped = 0) FROM sessions s LEFT JOIN sets t ON t.session_id = s.id WHERE s.started_at >= ?"
-            " GROUP BY s.id ORDER BY s.started_at", (since,),
+            " TOTAL(t.skipped = 0 AND t.partial = 0) FROM sessions s LEFT JOIN sets t ON t.session_id = s.id"
+            " WHERE s.started_at >= ? GROUP BY s.id ORDER BY s.started_at", (since,),
         )]  # fmt: skip
 
     @_in_words

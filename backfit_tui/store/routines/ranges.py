@@ -1,4 +1,8 @@
-"""Reading an exercise's dosage ranges from the library: `hold = { from = 30, to = 60, step = 5 }`."""
+"""Reading an exercise's dosage ranges from the library: `hold = { from = 30, to = 60, step = 5, top = "article" }`.
+
+`top` says whose number the range's top is: "article" when an article gives it, "ours" (the default) when not.
+`held_reps` and `held_sets` bound reps that hold a pose each, as the article that gives the hold does.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ from ...core.model import DosageRange, Ranges
 from ..validation import Invalid, TableReader, show_value
 
 # Each range's key in a library exercise, with the limits a routine's step of that kind has, and its unit.
-RANGE_LIMITS = {"hold": (3600, "seconds"), "breaths": (100, "breaths"), "reps": (200, "reps"), "sets": (20, "sets")}
+RANGE_LIMITS = {"hold": (3600, "seconds"), "breaths": (100, "breaths"), "reps": (200, "reps"), "sets": (20, "sets"),
+                "held_reps": (200, "reps"), "held_sets": (20, "sets")}  # fmt: skip
 RANGE_KEYS = tuple(RANGE_LIMITS)
 RANGE_FIELDS = ("from", "to", "step")
+TOPS = {"article": True, "ours": False}  # whose number a range's top is: an article's, or our choice
 
 
 def dosage_range(kind: str):
@@ -21,11 +27,14 @@ def dosage_range(kind: str):
     def check(value: Any) -> DosageRange:
         if not isinstance(value, dict):
             raise Invalid(f"must be a table of from, to and step, got {show_value(value)}; {example}")
-        unknown = [key for key in value if key not in RANGE_FIELDS]
+        unknown = [key for key in value if key not in (*RANGE_FIELDS, "top")]
         missing = [key for key in RANGE_FIELDS if key not in value]
         if unknown or missing:
             wrong = f"unknown {', '.join(unknown)}" if unknown else f"missing {', '.join(missing)}"
-            raise Invalid(f"needs exactly from, to and step ({wrong}); {example}")
+            raise Invalid(f"needs exactly from, to and step, and may say its top ({wrong}); {example}")
+        top = value.get("top", "ours")
+        if top not in TOPS:
+            raise Invalid(f'top must be "article" or "ours" (whose number the top is), got {show_value(top)}')
         numbers = [value[key] for key in RANGE_FIELDS]
         if any(isinstance(n, bool) or not isinstance(n, int) for n in numbers):
             raise Invalid(f"from, to and step must be whole numbers of {unit}; {example}")
@@ -34,7 +43,7 @@ def dosage_range(kind: str):
             raise Invalid(f"must have 1 ≤ from ≤ to ≤ {limit} {unit}, got from = {low}, to = {high}; {example}")
         if not 1 <= step <= max(high - low, 1):
             raise Invalid(f"step must be 1 to {max(high - low, 1)} (the span from `from` to `to`), got {step}")
-        return DosageRange(low, high, step)
+        return DosageRange(low, high, step, TOPS[top])
 
     return check
 

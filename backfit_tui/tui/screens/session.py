@@ -155,11 +155,19 @@ class SessionScreen(Screen[SessionRecord]):
 
     def end(self, finished: bool) -> None:
         self._over = True
+        if not finished:
+            self.keep_partial_set()
         self.close_log(finished)
         if self.app.screen is self:
             self.dismiss(self.session.record())
         else:  # covered (the terminal is too small): dismissing now would pop the screen on top
             self.ended = True
+
+    def keep_partial_set(self) -> None:
+        """Leave the session: the set under way is kept, in the history too, as far as it went."""
+        left = self.session.leave()
+        if self.history_log is not None:
+            self.history_log.record(left)
 
     def close_log(self, finished: bool) -> None:
         """Close the session's row in the history, once: nothing after its end is saved."""
@@ -169,7 +177,9 @@ class SessionScreen(Screen[SessionRecord]):
 
     def on_unmount(self) -> None:
         self._over = True
-        self.close_log(finished=False)  # the app is leaving under the session: a signal, ctrl+q
+        if self.history_log is not None:  # the app is leaving under the session: a signal, ctrl+q
+            self.keep_partial_set()
+        self.close_log(finished=False)
         if self._wakeup is not None:
             self._wakeup.cancel()
 
