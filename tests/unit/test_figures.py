@@ -8,7 +8,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backfit_tui.core.figures import JOINTS, Pixels, Pose, View, along, between, draw, mirror, rasterize, skeleton
+from backfit_tui.core.figures import JOINTS, Pixels, Pose, Prop, View, along, between, draw, mirror, rasterize, skeleton
 from backfit_tui.core.figures.body import bone_length
 from backfit_tui.core.figures.cells import to_text
 from backfit_tui.store import locations
@@ -72,7 +72,7 @@ def test_every_library_figure_fits_its_box_at_every_size(exercise, cols, rows, p
     grid = rasterize(figure, fraction, cols, rows, pixels, thickness=2)
     assert grid.spilled == 0
     assert grid.lit, "something is drawn"
-    lines = to_text(grid.lit, cols, rows, pixels)
+    lines = to_text(grid.lit, cols, rows, pixels, floor=grid.floor)
     assert [len(line) for line in lines] == [cols] * rows
 
 
@@ -84,10 +84,20 @@ def test_half_blocks_quadrants_and_braille_each_light_the_pixel_asked_for():
     assert to_text(set(), 1, 1, Pixels.BRAILLE) == (" ",)
 
 
-def test_a_figure_stands_on_the_floor_along_the_bottom_row():
+def test_a_figure_stands_on_a_floor_thinner_than_its_lines_along_the_bottom_row():
     lines = draw(FIGURES["squat"], 0, 20, 8)
-    assert set(lines[-1]) <= {"▄", "█"} and lines[-1].count("█") < 5  # the floor, the feet on it
+    assert lines[-1] == "▔" * 20, "the floor, an eighth of a cell, where a line of the body is half"
+    assert lines[-2].strip() and set(lines[-2]) <= {" ", "▄", "█"}, "the feet stand right on it"
     assert lines[0].strip(), "standing tall, the head reaches the top row"
+
+
+def test_a_figure_seen_from_above_has_no_floor_and_the_whole_box():
+    figure = FIGURES["knee-rolls"]
+    assert Prop.FLOOR not in figure.props
+    for pixels in Pixels:
+        lines = draw(figure, 1, 30, 12, pixels)
+        assert "▔" not in "".join(lines)
+        assert lines[0].strip() and lines[-1].strip(), "the arms reach the top and bottom rows"
 
 
 def test_the_other_side_is_drawn_as_the_mirror_image():

@@ -13,7 +13,7 @@ def draw(figure: Figure, fraction: float, cols: int, rows: int, pixels: Pixels =
          thickness: float = 1.0) -> tuple[str, ...]:  # fmt: skip
     """The figure `fraction` (0..1) of the way from its start to its end pose, as `rows` lines of `cols` cells."""
     grid = rasterize(figure, fraction, cols, rows, pixels, thickness)
-    return to_text(grid.lit, cols, rows, pixels)
+    return to_text(grid.lit, cols, rows, pixels, floor=grid.floor)
 
 
 __all__ = ["JOINTS", "POSTURES", "Figure", "Pixels", "Pose", "Prop", "ShownSide", "View", "along", "between",

@@ -29,6 +29,7 @@ class Grid:
     pixel_height: float
     lit: set[tuple[int, int]] = field(default_factory=set)
     spilled: int = 0
+    floor: bool = False  # the last row of cells is the floor, a thin line under the body
 
     def capsule(self, a: Point, b: Point, radius: float) -> None:
         """Light every pixel whose centre is within `radius` of the segment a-b (in cell widths)."""
@@ -85,14 +86,14 @@ def rasterize(figure: Figure, fraction: float, cols: int, rows: int, pixels: Pix
     `thickness` is the width of a line in pixels (of the pixels' longer side). The figure keeps one
     size and place through all its frames, so a move never makes it jump.
     """
-    grid = Grid(cols * pixels.across, rows * pixels.down, 1 / pixels.across, CELL_ASPECT / pixels.down)
+    shown = scene(figure, fraction)
+    body_rows = rows - 1 if shown.floor else rows
+    grid = Grid(cols * pixels.across, body_rows * pixels.down, 1 / pixels.across, CELL_ASPECT / pixels.down)
+    grid.floor = shown.floor
     line = thickness * max(grid.pixel_width, grid.pixel_height)
-    frame = _framing(figure, cols, rows * CELL_ASPECT, line, grid.pixel_height)
+    frame = _framing(figure, cols, body_rows * CELL_ASPECT, line)
     if frame is None:
         return grid
-    shown = scene(figure, fraction)
-    if shown.floor:
-        grid.lit.update((i, grid.height - 1) for i in range(grid.width))  # the bottom row of pixels
     for a, b in shown.body.bones:
         grid.capsule(frame.place(shown.body.points[a]), frame.place(shown.body.points[b]), line / 2)
     for a, b in shown.lines:
@@ -105,16 +106,16 @@ def rasterize(figure: Figure, fraction: float, cols: int, rows: int, pixels: Pix
     return grid
 
 
-def _framing(figure: Figure, width: float, height: float, line: float, floor_row: float) -> _Frame | None:
-    """The one scale and place that fit every frame of the figure in the box, the floor along its bottom."""
+def _framing(figure: Figure, width: float, height: float, line: float) -> _Frame | None:
+    """The one scale and place that fit every frame of the figure in the box, its lowest line on the bottom."""
     low_x, high_x, high_y = _extent(figure)
     margin = line / 2 + 1e-6
-    room_x, room_y = width - 2 * margin, height - floor_row - 2 * margin
+    room_x, room_y = width - 2 * margin, height - 2 * margin
     if room_x <= 0 or room_y <= 0:
         return None
     scale = min(room_x / (high_x - low_x), room_y / high_y)
     left = (width - (high_x - low_x) * scale) / 2 - low_x * scale
-    return _Frame(scale, left, height - floor_row - margin)
+    return _Frame(scale, left, height - margin)
 
 
 @lru_cache(maxsize=64)
