@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.model import DosageRange, Ranges
-from ..validation import Invalid, TableReader, show_value
+from ..validation import Invalid, TableReader, show_value, text
 
 # Each range's key in a library exercise, with the limits a routine's step of that kind has, and its unit.
 RANGE_LIMITS = {"hold": (3600, "seconds"), "breaths": (100, "breaths"), "reps": (200, "reps"), "sets": (20, "sets")}
 RANGE_KEYS = tuple(RANGE_LIMITS)
 RANGE_FIELDS = ("from", "to", "step")
+source_text = text(160)  # a range's `source`: the article and the words it rests on
 
 
 def dosage_range(kind: str):
@@ -21,11 +22,11 @@ def dosage_range(kind: str):
     def check(value: Any) -> DosageRange:
         if not isinstance(value, dict):
             raise Invalid(f"must be a table of from, to and step, got {show_value(value)}; {example}")
-        unknown = [key for key in value if key not in RANGE_FIELDS]
+        unknown = [key for key in value if key not in (*RANGE_FIELDS, "source")]
         missing = [key for key in RANGE_FIELDS if key not in value]
         if unknown or missing:
             wrong = f"unknown {', '.join(unknown)}" if unknown else f"missing {', '.join(missing)}"
-            raise Invalid(f"needs exactly from, to and step ({wrong}); {example}")
+            raise Invalid(f"needs exactly from, to and step, and may say its source ({wrong}); {example}")
         numbers = [value[key] for key in RANGE_FIELDS]
         if any(isinstance(n, bool) or not isinstance(n, int) for n in numbers):
             raise Invalid(f"from, to and step must be whole numbers of {unit}; {example}")
@@ -34,7 +35,11 @@ def dosage_range(kind: str):
             raise Invalid(f"must have 1 ≤ from ≤ to ≤ {limit} {unit}, got from = {low}, to = {high}; {example}")
         if not 1 <= step <= max(high - low, 1):
             raise Invalid(f"step must be 1 to {max(high - low, 1)} (the span from `from` to `to`), got {step}")
-        return DosageRange(low, high, step)
+        try:
+            source = source_text(value["source"]) if "source" in value else ""
+        except Invalid as err:
+            raise Invalid(f"source {err}") from None
+        return DosageRange(low, high, step, source)
 
     return check
 
