@@ -17,14 +17,14 @@ GAP = 4  # between the start and the end
 UNITS = {"hold": " s"}  # written after a range's numbers; the others count what they are named for
 
 
-def poses_side_by_side(figure: Figure, width: int) -> list[str]:
+def poses_side_by_side(figure: Figure, width: int, pixels: Pixels = Pixels.HALF) -> list[str]:
     """The figure's start and end poses side by side within `width` columns, each named below it; none when
     `width` is too narrow for two poses that read."""
     cols = min(POSE_COLS, (width - GAP) // 2)
     if cols < MIN_POSE_COLS:
         return []
     rows = round(cols * POSE_ROWS / POSE_COLS)
-    start, end = (draw(figure, fraction, cols, rows, Pixels.HALF) for fraction in (0.0, 1.0))
+    start, end = (draw(figure, fraction, cols, rows, pixels) for fraction in (0.0, 1.0))
     side_by_side = trimmed(f"{left}{' ' * GAP}{right}" for left, right in zip(start, end, strict=True))
     return [*side_by_side, f"{'start'.center(cols)}{' ' * GAP}{'end'.center(cols)}".rstrip()]
 
