@@ -4,6 +4,7 @@ editor's step form, drawn where it fits and left out where it does not; read onc
 from __future__ import annotations
 
 import pytest
+import textual.constants
 from support.tui_helpers import make_app
 from textual.widgets import Static
 
@@ -113,3 +114,17 @@ async def test_a_new_routine_without_steps_shows_no_figure(size):
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert not step_figure(pilot.app.screen).display
+
+
+async def test_in_16_colours_the_figures_are_drawn_in_the_terminals_own_colour(monkeypatch):
+    monkeypatch.setattr(textual.constants, "COLOR_SYSTEM", "standard")
+    async with make_app(CATALOG).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert drawn(preview_lines(pilot.app.screen))
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        figure = step_figure(pilot.app.screen)
+        assert figure.display and drawn(str(figure.content).splitlines())
+        colours = {segment.style.color for line in figure.render_lines(figure.region.reset_offset)
+                   for segment in line if segment.text.strip() and segment.style and segment.style.color}  # fmt: skip
+        assert colours and all(colour.is_default for colour in colours), colours  # reads on black and on white
