@@ -123,7 +123,7 @@ def show(catalog: Catalog, reference: str, get_ready: int, figures: bool = False
     from rich.text import Text
 
     console = _console()
-    drawn = _end_poses(catalog, entry.routine) if figures else None
+    drawn = _end_poses(catalog, entry.routine, console.width) if figures else None
     title, *rest = plan_lines(entry.routine, get_ready, figures=drawn)
     console.print(Text(title.text, style="bold"))
     console.print(Text(f"id {literal(entry.id)} · {literal(str(entry.path))}", style="dim"))
@@ -132,16 +132,18 @@ def show(catalog: Catalog, reference: str, get_ready: int, figures: bool = False
     return 0
 
 
-def _end_poses(catalog: Catalog, routine: Routine) -> dict[str, list[str]]:
-    """The end pose of each of the routine's exercises, drawn small; none, after saying why, if the figures are
-    broken."""
-    from ..core.figure_rows import end_poses  # the figures: only for `show --figures`
+def _end_poses(catalog: Catalog, routine: Routine, width: int) -> dict[str, list[str]]:
+    """The end pose of each of the routine's exercises, drawn small enough for `width` columns under its step;
+    none, after saying why, if the figures are broken."""
+    from ..core.figure_rows import STEP_COLS, STEP_ROWS, end_poses  # the figures: only for `show --figures`
+    from ..core.plan import INDENT
     from ..store.routines.figures import load_bundled_figures
 
     figures, problem = load_bundled_figures(catalog.library)
     if problem:
         error(problem)
-    return end_poses(figures, (step.exercise.id for step in routine.steps))
+    cols = min(STEP_COLS, width - len(INDENT))
+    return end_poses(figures, (step.exercise.id for step in routine.steps), cols, cols * STEP_ROWS // STEP_COLS)
 
 
 FIGURES_FILE = "figures.toml"  # a file `validate` checks as figures of the library's exercises, not as a routine

@@ -122,6 +122,12 @@ def test_show_with_figures_draws_each_steps_end_pose_under_it(capsys, figures, l
         assert lines[at + 1 : at + 1 + len(drawn)] == [f"   {row}".rstrip() for row in drawn], step.exercise.id
 
 
+def test_show_with_figures_in_a_narrow_terminal_draws_them_within_it(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "20")
+    out = backfit(capsys, "show", "desk-break", "--figures")[1]
+    assert "█" in out and all(len(line) <= 20 for line in out.splitlines() if set(line) & set("▀▄█"))
+
+
 def test_show_without_figures_draws_none(capsys):
     assert "█" not in backfit(capsys, "show", "desk-break")[1]
 
