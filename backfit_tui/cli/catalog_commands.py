@@ -6,16 +6,19 @@ None of them imports Textual; Rich only for the commands that draw tables.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.formatting import counted, duration, json_text, literal, plural
+from ..core.model import Exercise, Routine
 from ..core.plan import RICH_STYLES, plan_lines
 from ..core.timeline import build_timeline, total_seconds
 from ..store import locations
 from ..store.routines.catalog import Catalog
 from ..store.routines.routine_files import RoutineEntry, load_entry, load_library
-from .say import find_routine, say
+from ..store.validation import LoadError, Problem
+from .say import error, find_routine, say
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -111,36 +114,77 @@ def _summary(entry: RoutineEntry, get_ready: int) -> dict:
     }
 
 
-def show(catalog: Catalog, reference: str, get_ready: int) -> int:
-    """Print one routine's plan step by step, with how long each step and the whole take."""
+def show(catalog: Catalog, reference: str, get_ready: int, figures: bool = False) -> int:
+    """Print one routine's plan step by step, with how long each step and the whole take (and with `figures`, the
+    end pose of each step's exercise)."""
     entry = find_routine(catalog, reference)
     if entry is None:
         return 1
     from rich.text import Text
 
     console = _console()
-    title, *rest = plan_lines(entry.routine, get_ready)
+    drawn = _end_poses(catalog, entry.routine, console.width) if figures else None
+    title, *rest = plan_lines(entry.routine, get_ready, figures=drawn)
     console.print(Text(title.text, style="bold"))
     console.print(Text(f"id {literal(entry.id)} · {literal(str(entry.path))}", style="dim"))
     for line in rest:
-        console.print(Text(line.text, style=RICH_STYLES[line.style]))
+        console.print(Text(line.text, style=RICH_STYLES[line.style]), no_wrap=line.style == "figure", crop=False)
     return 0
 
 
+def _end_poses(catalog: Catalog, routine: Routine, width: int) -> dict[str, list[str]]:
+    """The end pose of each of the routine's exercises, drawn small enough for `width` columns under its step;
+    none, after saying why, if the figures are broken."""
+    from ..core.figure_rows import STEP_COLS, STEP_ROWS, end_poses  # the figures: only for `show --figures`
+    from ..core.plan import INDENT
+    from ..store.routines.figures import load_bundled_figures
+
+    figures, problem = load_bundled_figures(catalog.library)
+    if problem:
+        error(problem)
+    cols = min(STEP_COLS, width - len(INDENT))
+    return end_poses(figures, (step.exercise.id for step in routine.steps), cols, cols * STEP_ROWS // STEP_COLS)
+
+
+FIGURES_FILE = "figures.toml"  # a file `validate` checks as figures of the library's exercises, not as a routine
+
+
 def validate(files: list[Path]) -> int:
-    """Check routine files; print their problems (each file's first 50); 1 if any file has one."""
+    """Check routine files, and figure files by their name (the bundled one when none is named); print their
+    problems (each file's first 50); 1 if any file has one."""
     library = load_library(locations.bundled_library_file())
+    files = files or [locations.bundled_figures_file()]
     failed = 0
     for path in files:
-        entry = load_entry(path, "file", library)
-        if entry.problems:
+        checked = _figures_checked if path.name == FIGURES_FILE else _routine_checked
+        problems, fine = checked(path, library)
+        if problems:
             failed += 1
-            say(*map(str, entry.problems))
+            say(*map(str, problems))
         else:
-            say(f"{path}: ok ({entry.routine.name}, {counted(len(entry.routine.steps), 'step')})")
+            say(f"{path}: ok ({fine})")
     if failed:
         print(f"{failed} of {counted(len(files), 'file')} {plural(failed, 'has', 'have')} problems.", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _routine_checked(path: Path, library: Mapping[str, Exercise]) -> tuple[Sequence[Problem], str]:
+    """A routine file's problems, or what it holds."""
+    entry = load_entry(path, "file", library)
+    if entry.problems:
+        return entry.problems, ""
+    return (), f"{entry.routine.name}, {counted(len(entry.routine.steps), 'step')}"
+
+
+def _figures_checked(path: Path, library: Mapping[str, Exercise]) -> tuple[Sequence[Problem], str]:
+    """A figures file's problems, as the app's loader finds them, or how many figures it holds."""
+    from ..store.routines.figures import load_figures
+
+    try:
+        figures = load_figures(path, library, missing_ok=False)
+    except LoadError as err:
+        return err.problems, ""
+    return (), f"{counted(len(figures), 'figure')} of the library's {counted(len(library), 'exercise')}"
 
 
 def list_exercises(catalog: Catalog) -> int:
@@ -153,8 +197,10 @@ def list_exercises(catalog: Catalog) -> int:
         table.add_column(column, overflow="fold")
     for exercise in catalog.library.values():
         table.add_row(
-            Text(exercise.id), Text(exercise.name), exercise.category,
-            "yes" if exercise.needs_floor else "no", Text(", ".join(exercise.equipment) or "none"),
+            Text(literal(exercise.id)), Text(literal(exercise.name)), Text(literal(exercise.category)),
+            Text("yes" if exercise.needs_floor else "no"), Text(literal(", ".join(exercise.equipment)) or "none"),
         )  # fmt: skip
-    _console().print(table)
+    console = _console()
+    console.print(table)
+    console.print("`backfit exercises ID` shows one: how it is done, its ranges and its figure.", soft_wrap=True)
     return 0

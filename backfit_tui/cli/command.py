@@ -63,15 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print a JSON array for scripts")
     show = commands.add_parser("show", help="print one routine's plan, step by step")
     show.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
-    validate = commands.add_parser("validate", help="check routine files and print their problems")
-    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    show.add_argument("--figures", action="store_true", help="draw each step's exercise as it ends")
+    validate = commands.add_parser("validate", help="check routine files, or figures, and print their problems")
+    validate.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                          help="a routine file, or a figures.toml (default: the bundled figures)")  # fmt: skip
     run = commands.add_parser("run", help="run a routine now")
     run.add_argument("routine", metavar="ROUTINE", help="a routine id (see `backfit list`) or a .toml file")
     run.add_argument("--plain", action="store_true", help="guide with plain lines of text instead of the screen")
     run.add_argument("--mute", action="store_true", default=argparse.SUPPRESS, help="start with the chimes off")
     run.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
                      help="speak what comes next, or not, whatever the settings say")  # fmt: skip
-    commands.add_parser("exercises", help="list the exercise library's ids for routine files")
+    exercises = commands.add_parser("exercises", help="list the exercise library's ids, or show one exercise")
+    exercises.add_argument("exercise", nargs="?", metavar="ID", help="an exercise's page: how, its ranges, its figure")
     history = commands.add_parser("history", help="recent sessions and their sets")
     form = history.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="every session as JSON, newest first")
@@ -152,7 +155,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "list":
             return list_routines(catalog, as_json=args.json, get_ready=_settings().get_ready)
         if args.command == "show":
-            return show(catalog, args.routine, _settings().get_ready)
+            return show(catalog, args.routine, _settings().get_ready, figures=args.figures)
+        if args.command == "exercises" and args.exercise:
+            from .exercise_page import exercise_page
+
+            return exercise_page(catalog, args.exercise)
         if args.command == "exercises":
             return list_exercises(catalog)
         if args.command == "progress":

@@ -34,6 +34,7 @@ class DosageRange:
     high: int
     step: int
     articles_top: bool = False  # whether `high` is a number an article gives, rather than our choice
+    source: str = ""  # the article and the words the range rests on, or that it is our choice
 
     def __contains__(self, amount: object) -> bool:
         return isinstance(amount, int | float) and self.low <= amount <= self.high
@@ -72,6 +73,7 @@ class Exercise:
     cues: tuple[str, ...]
     ranges: Ranges = Ranges()
     cautions: tuple[str, ...] = ()  # said with any cues, the library's or a routine's own
+    sources: tuple[str, ...] = ()  # the articles it comes from, each with its number, title and where in it
 
 
 class Dosage(Protocol):

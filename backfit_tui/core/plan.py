@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .formatting import duration, literal
@@ -13,13 +13,13 @@ if TYPE_CHECKING:
     from .progression import Suggestion
 
 # How each line style is drawn with Rich, on `backfit show` and in the menu's preview alike.
-RICH_STYLES = {"title": "bold", "dim": "dim", "": ""}
+RICH_STYLES = {"title": "bold", "dim": "dim", "": "", "figure": ""}  # a figure in the terminal's own colour
 INDENT, BULLET = "   ", "· "  # what stands under a step, and a cue's mark
 
 
 class Line(NamedTuple):
-    """One line of a plan, how it is set ("title", "" for plain, or "dim"), and how far its wrapped rows are
-    indented to stand under the text after its number or bullet."""
+    """One line of a plan, how it is set ("title", "" for plain, "dim", or "figure": a row of a drawing, never
+    wrapped), and how far its wrapped rows are indented to stand under the text after its number or bullet."""
 
     text: str
     style: str = ""
@@ -27,10 +27,11 @@ class Line(NamedTuple):
 
 
 def plan_lines(
-    routine: Routine, get_ready: int, cues: bool = True, suggestions: Sequence[Suggestion] = ()
-) -> list[Line]:
-    """The routine's facts, each step with its dosage and length, the total, and what the history suggests for
-    next time; text made literal."""
+    routine: Routine, get_ready: int, cues: bool = True, suggestions: Sequence[Suggestion] = (),
+    figures: Mapping[str, Sequence[str]] | None = None,
+) -> list[Line]:  # fmt: skip
+    """The routine's facts, each step with its dosage and length (and its figure's rows in `figures`, by exercise
+    id, if there), the total, and what the history suggests for next time; text made literal."""
     timeline = build_timeline(routine, get_ready)
     floor = " · needs the floor" if routine.needs_floor else " · no floor needed"
     before = f", with a {get_ready} s get-ready before each step" if get_ready else ""
@@ -46,6 +47,7 @@ def plan_lines(
         seconds = total_seconds(p for p in timeline if p.step_index == index)
         number = f"{index + 1}. "
         lines.append(Line(f"{number}{literal(step.describe())}  ({duration(seconds)})", hang=len(number)))
+        lines.extend(Line(INDENT + row, "figure") for row in (figures or {}).get(step.exercise.id, ()))
         if step.rest_after and index < len(routine.steps) - 1:
             lines.append(Line(f"{INDENT}then rest {step.rest_after} s", "dim", len(INDENT)))
         if cues:

@@ -175,6 +175,7 @@ class BackfitApp(App[None]):
             self.warn(f"History is not being saved: {self.state.history_problem}")
         self.call_after_refresh(resume_garbage_collection)
         self.call_after_refresh(self.routines.show_suggestions)  # the history is read after the first frame
+        self.call_after_refresh(self.routines.show_figures)  # and so are the figures
         warm_up = getattr(self.state.sounds.chimes.player, "warm_up", None)
         if warm_up is not None:  # the sound library's import is slow: after the first frame, off-thread
             self.call_after_refresh(self.run_worker, warm_up, thread=True, exit_on_error=False)

@@ -168,6 +168,15 @@ class RoutinesController:
         if self.host.menu is not None:
             self.host.menu.show_suggestions(found)
 
+    def show_figures(self) -> None:
+        """Hand the menu the exercises' figures for its preview (read now, after the first frame), or say why there
+        are none."""
+        figures = self.state.figures
+        if self.state.figures_problem:
+            self.host.warn(self.state.figures_problem)
+        if self.host.menu is not None:
+            self.host.menu.show_figures(figures)
+
     def accept(self, request: messages.AcceptRequested) -> None:
         """Write the accepted suggestions into the routine (the person's own copy of a bundled one), at once."""
         from ..store.routines.accepting import accept_suggestions
@@ -233,7 +242,8 @@ class RoutinesController:
 
         catalog = self.state.catalog
         taken = {entry.id for entry in catalog.entries}
-        self.host.push_screen(EditorScreen(draft, catalog.library, taken, self.state.settings.get_ready))
+        get_ready = self.state.settings.get_ready
+        self.host.push_screen(EditorScreen(draft, catalog.library, taken, get_ready, self.state.figures))
 
     def save(self, request: messages.SaveRequested) -> None:
         """Save the editor's routine into the person's routines, tell the editor, and show it on the menu; first

@@ -5,8 +5,8 @@ The controllers are handed these two, never the App's class, so no module here i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..audio.session_sounds import SessionSounds
     from ..audio.voice import Voice
     from ..core.clocks import Clocks
+    from ..core.figures import Figure
     from ..store.errors import HistoryUnavailable
     from ..store.history.store import HistoryStore
     from ..store.routines.catalog import Catalog
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 @dataclass
 class AppState:
     """What the app holds while it runs: the routines, the settings, the history (or why there is none), the
-    session's sounds and the clocks. The controllers change it; the screens are handed parts of it."""
+    session's sounds, the clocks, and the exercises' figures once asked for. The controllers change it; the
+    screens are handed parts of it."""
 
     catalog: Catalog
     settings: Settings
@@ -34,6 +36,18 @@ class AppState:
     history_problem: str | None  # why there is no history, said once on the menu
     sounds: SessionSounds
     clocks: Clocks
+    _figures: dict[str, Figure] | None = field(default=None, init=False, repr=False)
+    figures_problem: str | None = field(default=None, init=False)  # why there are no figures, once they are read
+
+    @property
+    def figures(self) -> Mapping[str, Figure]:
+        """The figures of the library's exercises by id, read from their file when first asked for; none when the
+        file is broken (`figures_problem` says why)."""
+        if self._figures is None:
+            from ..store.routines.figures import load_bundled_figures
+
+            self._figures, self.figures_problem = load_bundled_figures(self.catalog.library)
+        return self._figures
 
     def give_up_history(self, err: HistoryUnavailable) -> str:
         """Stop using a history that could not be read (damaged since it was opened): nothing more is written to

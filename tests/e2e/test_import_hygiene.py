@@ -31,7 +31,8 @@ HISTORY = ("sqlite3", "_sqlite3")
 
 # The quick commands, which never open the screen: those that leave the history alone, then those that read it.
 OFFLINE_COMMANDS = [["list", "--json"], ["list"], ["show", "floor-stretch"], ["exercises"],
-                    ["validate", "ROUTINES/floor-stretch.toml"]]  # fmt: skip
+                    ["validate", "ROUTINES/floor-stretch.toml"], ["exercises", "bird-dog"],
+                    ["show", "floor-stretch", "--figures"], ["validate"]]  # fmt: skip
 HISTORY_COMMANDS = [["history"], ["history", "--json"], ["history", "--check"], ["stats"], ["progress", "--json"], ["status"], ["status", "--json"]]
 
 # Records and refuses any import of WATCHED, then runs BODY, then prints what it saw as JSON.
@@ -178,6 +179,15 @@ def test_lint_imports_reports_a_broken_contract(tmp_path, module, statement, con
     (name,) = [name for name in contract_names() if name.startswith(contract)]
     assert f"{name} BROKEN" in result.stdout
     assert reported in result.stdout
+
+
+@pytest.mark.parametrize("argv", [["list"], ["status"], ["show", "floor-stretch"], ["exercises"]], ids=" ".join)
+def test_commands_that_draw_no_figure_load_none(argv):
+    """The figures (their file, the body and its drawing) are loaded only by what draws one."""
+    code = (f"import sys; from backfit_tui.cli import command; command.main({argv!r}); "
+            "print(sorted(m for m in sys.modules if 'figure' in m), file=sys.stderr)")  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
 @pytest.mark.parametrize("module", ["backfit_tui.tui.messages", "backfit_tui.tui.app"])

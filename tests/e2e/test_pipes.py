@@ -80,7 +80,8 @@ def quick_settings(data_dir: Path) -> None:
 
 
 COMMANDS = [
-    "show six-strengtheners", "list", "list --json", "exercises", "export desk-break", "history",
+    "show six-strengtheners", "show six-strengtheners --figures", "list", "list --json", "exercises",
+    "exercises bird-dog", "export desk-break", "history",
     "history --csv", "history --json", "stats", "stats --json", "--help", "--version",
 ]  # fmt: skip
 

@@ -134,5 +134,6 @@ def test_validate_a_missing_file(capsys, tmp_path):
 def test_exercises_lists_every_id(capsys, library):
     status, out, _ = backfit(capsys, "exercises")
     assert status == 0
-    first_words = [line.split()[0] for line in out.splitlines()[1:] if line.strip()]
-    assert first_words == list(library)
+    *table, hint = out.splitlines()
+    assert [line.split()[0] for line in table[1:] if line.strip()] == list(library)
+    assert hint == "`backfit exercises ID` shows one: how it is done, its ranges and its figure."

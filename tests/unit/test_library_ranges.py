@@ -18,6 +18,7 @@ from backfit_tui.core.records import SessionRecord
 from backfit_tui.core.timeline import planned_amount
 from backfit_tui.store.locations import bundled_library_file
 from backfit_tui.store.routines.catalog import load_catalog
+from backfit_tui.store.routines.ranges import RANGE_KEYS
 from backfit_tui.store.routines.routine_files import load_library
 from backfit_tui.store.validation import LoadError
 
@@ -42,19 +43,42 @@ def test_the_exercises_the_articles_dose_are_in_the_library_with_their_ranges():
 
 
 RANGE_LINE = re.compile(r"^(hold|breaths|reps|sets|held_reps|held_sets) = \{")
+ARTICLE = re.compile(r"\b(00[0-4])\b")
+LIBRARY_RANGES = [(exercise.id, kind, getattr(exercise.ranges, kind)) for exercise in load_catalog().library.values()
+                  for kind in RANGE_KEYS if getattr(exercise.ranges, kind) is not None]  # fmt: skip
 
 
-def test_every_range_in_the_library_names_its_article_or_says_it_is_our_choice():
-    lines = bundled_library_file().read_text(encoding="utf-8").splitlines()
-    untraced = [line for line in lines if RANGE_LINE.match(line)
-                and not re.search(r"#.*(\b00[0-4]\b|our choice)", line)]  # fmt: skip
-    assert untraced == []
+@pytest.mark.parametrize(("exercise_id", "kind", "found"), LIBRARY_RANGES, ids=lambda item: str(item)[:24])
+def test_every_range_in_the_library_names_its_article_or_says_it_is_our_choice(exercise_id, kind, found):
+    assert ARTICLE.search(found.source) or "our choice" in found.source, f"{exercise_id}.{kind}: {found.source!r}"
+
+
+@pytest.mark.parametrize(("exercise_id", "kind", "found"), LIBRARY_RANGES, ids=lambda item: str(item)[:24])
+def test_the_articles_a_range_names_are_among_its_exercises_sources(exercise_id, kind, found):
+    cited = {source.split(" ")[0] for source in load_catalog().library[exercise_id].sources}
+    assert set(ARTICLE.findall(found.source)) <= cited, f"{exercise_id}.{kind}: {found.source!r} beyond {cited}"
+
+
+def test_every_exercise_names_its_articles_by_one_number_and_the_title_the_routines_cite():
+    titles: dict[str, set[str]] = {}
+    for exercise in load_catalog().library.values():
+        assert exercise.sources, exercise.id
+        for source in exercise.sources:
+            number, title = re.fullmatch(r'(00[0-4]) "([^"]+)": .+', source).groups()
+            titles.setdefault(number, set()).add(title)
+    assert all(len(named) == 1 for named in titles.values()), titles
+    cited_by_routines = {title for entry in BUNDLED for title in entry.routine.sources}
+    assert {title for named in titles.values() for title in named} <= cited_by_routines | {
+        "Strengthen Your Back Muscles and Alleviate Pain: A Comprehensive Guide"  # no routine is drawn from 003 alone
+    }
 
 
 def test_every_range_in_the_library_says_whose_its_top_is_and_an_articles_top_names_the_article():
     ranges = [line for line in bundled_library_file().read_text(encoding="utf-8").splitlines() if RANGE_LINE.match(line)]
-    assert [line for line in ranges if not re.search(r'top = "(article|ours)" }', line)] == []
-    assert [line for line in ranges if 'top = "article"' in line and not re.search(r"#.*\b00[0-4]\b", line)] == []
+    assert [line for line in ranges if not re.search(r'top = "(article|ours)"', line)] == []
+    untraced = [(exercise_id, kind) for exercise_id, kind, found in LIBRARY_RANGES
+                if found.articles_top and not ARTICLE.search(found.source)]  # fmt: skip
+    assert untraced == []
 
 
 @pytest.mark.parametrize(
@@ -93,8 +117,7 @@ def test_a_range_starts_at_its_articles_floor_or_says_the_step_back_below_it_is_
     low = getattr(load_catalog().library[exercise_id].ranges, kind).low
     assert low <= articles_floor
     if low < articles_floor:
-        text = library_texts()[exercise_id]
-        said = next(line for line in text.splitlines() if line.startswith(f"{kind} = {{"))
+        said = getattr(load_catalog().library[exercise_id].ranges, kind).source
         assert "step back" in said and "our choice" in said, said
 
 
@@ -112,10 +135,11 @@ cues = ["Forearms down", "Body in a line"]
     ("written", "message"),
     [
         ("hold = 30", "must be a table of from, to and step, got 30; e.g. `hold = { from = 10, to = 15, step = 1 }`"),
-        ("hold = { from = 30, to = 60 }", "needs exactly from, to and step, and may say its top (missing step); e.g."
-                                          " `hold = { from = 10, to = 15, step = 1 }`"),
+        ("hold = { from = 30, to = 60 }", "needs exactly from, to and step, and may say its top and source (missing"
+                                          " step); e.g. `hold = { from = 10, to = 15, step = 1 }`"),
         ('hold = { from = 30, to = 60, step = 5, top = "theirs" }', 'top must be "article" or "ours" (whose number'
                                                                    ' the top is), got "theirs"'),
+        ("hold = { from = 30, to = 60, step = 5, source = 30 }", "source must be text in quotes, got 30"),
         ("reps = { from = 15, to = 10, step = 1 }", "must have 1 ≤ from ≤ to ≤ 200 reps, got from = 15, to = 10; e.g."
                                                     " `reps = { from = 10, to = 15, step = 1 }`"),
         ("sets = { from = 1, to = 3, step = 5 }", "step must be 1 to 2 (the span from `from` to `to`), got 5"),

@@ -14,6 +14,8 @@ from typing import Any
 from ...core.figures.body import JOINTS, LIMB_JOINTS, POINTS, SIDES, SPINE, Pose, View
 from ...core.figures.figure import Figure, Prop, ShownSide
 from ...core.figures.postures import POSTURES
+from ...core.formatting import counted
+from .. import locations
 from ..files import FileKind
 from ..key_lines import KeyPath
 from ..validation import Invalid, LoadError, Problem, TableReader, choice, read_toml, show_value
@@ -27,12 +29,12 @@ SPINE_PARTS = tuple(joint for joint, _ in SPINE)
 POSE_KEYS = (*JOINTS, "spine", *LIMB_JOINTS)
 
 
-def load_figures(path: Path, exercise_ids: Collection[str] | None = None) -> dict[str, Figure]:
-    """Every figure in the file at `path` by exercise id; none when there is no such file.
+def load_figures(path: Path, exercise_ids: Collection[str] | None = None, missing_ok: bool = True) -> dict[str, Figure]:
+    """Every figure in the file at `path` by exercise id; none when there is no such file and `missing_ok`.
 
     LoadError lists every problem; with `exercise_ids`, a figure for an exercise not among them is one.
     """
-    if not path.exists() and not path.is_symlink():
+    if missing_ok and not path.exists() and not path.is_symlink():
         return {}
     document, source = read_toml(path, FileKind.FIGURES)
     problems: list[Problem] = []
@@ -51,6 +53,17 @@ def load_figures(path: Path, exercise_ids: Collection[str] | None = None) -> dic
     if problems:
         raise LoadError(problems)
     return figures
+
+
+def load_bundled_figures(exercise_ids: Collection[str]) -> tuple[dict[str, Figure], str | None]:
+    """The bundled figures of these exercises, and what is wrong with their file when it cannot be read (then
+    no figures: every screen and page is whole without them)."""
+    try:
+        return load_figures(locations.bundled_figures_file(), exercise_ids), None
+    except LoadError as err:
+        more = len(err.problems) - 1
+        and_more = f" (and {counted(more, 'more problem')})" if more else ""
+        return {}, f"figures are not shown: {err.problems[0]}{and_more}"
 
 
 def _figure(reader: TableReader, table: dict[str, Any], exercise_id: str) -> Figure | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.model import DosageRange, Ranges
-from ..validation import Invalid, TableReader, show_value
+from ..validation import Invalid, TableReader, show_value, text
 
 # Each range's key in a library exercise, with the limits a routine's step of that kind has, and its unit.
 RANGE_LIMITS = {"hold": (3600, "seconds"), "breaths": (100, "breaths"), "reps": (200, "reps"), "sets": (20, "sets"),
@@ -17,6 +17,7 @@ RANGE_LIMITS = {"hold": (3600, "seconds"), "breaths": (100, "breaths"), "reps": 
 RANGE_KEYS = tuple(RANGE_LIMITS)
 RANGE_FIELDS = ("from", "to", "step")
 TOPS = {"article": True, "ours": False}  # whose number a range's top is: an article's, or our choice
+source_text = text(160)  # a range's `source`: the article and the words it rests on
 
 
 def dosage_range(kind: str):
@@ -27,11 +28,11 @@ def dosage_range(kind: str):
     def check(value: Any) -> DosageRange:
         if not isinstance(value, dict):
             raise Invalid(f"must be a table of from, to and step, got {show_value(value)}; {example}")
-        unknown = [key for key in value if key not in (*RANGE_FIELDS, "top")]
+        unknown = [key for key in value if key not in (*RANGE_FIELDS, "top", "source")]
         missing = [key for key in RANGE_FIELDS if key not in value]
         if unknown or missing:
             wrong = f"unknown {', '.join(unknown)}" if unknown else f"missing {', '.join(missing)}"
-            raise Invalid(f"needs exactly from, to and step, and may say its top ({wrong}); {example}")
+            raise Invalid(f"needs exactly from, to and step, and may say its top and source ({wrong}); {example}")
         top = value.get("top", "ours")
         if top not in TOPS:
             raise Invalid(f'top must be "article" or "ours" (whose number the top is), got {show_value(top)}')
@@ -43,7 +44,11 @@ def dosage_range(kind: str):
             raise Invalid(f"must have 1 ≤ from ≤ to ≤ {limit} {unit}, got from = {low}, to = {high}; {example}")
         if not 1 <= step <= max(high - low, 1):
             raise Invalid(f"step must be 1 to {max(high - low, 1)} (the span from `from` to `to`), got {step}")
-        return DosageRange(low, high, step, TOPS[top])
+        try:
+            source = source_text(value["source"]) if "source" in value else ""
+        except Invalid as err:
+            raise Invalid(f"source {err}") from None
+        return DosageRange(low, high, step, TOPS[top], source)
 
     return check
 

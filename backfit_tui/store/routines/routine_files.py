@@ -35,7 +35,7 @@ from .ranges import RANGE_KEYS, read_ranges
 
 ROUTINE_KEYS = ("name", "description", "tags", "sources", "steps")
 SHARED_STEP_KEYS = ("sets", "rest_between_sets", "sides", "switch", "rest_after", "cues")  # a step of any kind
-EXERCISE_KEYS = ("name", "category", "targets", "equipment", "needs_floor", "cues", "cautions", *RANGE_KEYS)
+EXERCISE_KEYS = ("name", "category", "targets", "sources", "equipment", "needs_floor", "cues", "cautions", *RANGE_KEYS)
 CATEGORIES = ("stretch", "strength", "core", "mobility")
 MAX_STEPS = 50
 
@@ -153,8 +153,9 @@ def load_library(path: Path) -> dict[str, Exercise]:
         }
         ranges = read_ranges(reader, table, exercise_id)
         cautions = reader.field(table, (exercise_id,), "cautions", text_list(2, 120), ())
-        if None not in fields.values() and cautions is not None:
-            library[exercise_id] = Exercise(id=exercise_id, **fields, ranges=ranges, cautions=cautions)
+        sources = reader.field(table, (exercise_id,), "sources", text_list(6, 120), ())
+        if None not in (*fields.values(), cautions, sources):
+            library[exercise_id] = Exercise(id=exercise_id, **fields, ranges=ranges, cautions=cautions, sources=sources)
     reader.finish()
     if problems:
         raise LoadError(problems)

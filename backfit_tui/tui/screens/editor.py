@@ -10,6 +10,8 @@ comments of its own, says so first, once.
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -38,9 +40,13 @@ from ...store.routines.draft import (
 )
 from ...store.routines.routine_files import dosage_keys
 from .. import messages
+from ..widgets.figure_preview import FigurePreview
 from ..widgets.key_hints import KeyHints
 from ..widgets.title_bar import TitleBar
 from .too_small import FULL_LAYOUT
+
+if TYPE_CHECKING:
+    from ...core.figures import Figure
 
 ROUTINE_FIELDS = ("name", "description", "tags")
 ROUTINE, STEPS = Binding.Group("The routine"), Binding.Group("Steps, in the list of steps")
@@ -71,9 +77,11 @@ class EditorScreen(Screen[None]):
                 tooltip="Back to the menu, asking first if there are unsaved changes"),
     ]
 
-    def __init__(self, draft: Draft, library: dict[str, Exercise], taken: set[str], get_ready: int):
+    def __init__(self, draft: Draft, library: dict[str, Exercise], taken: set[str], get_ready: int,
+                 figures: Mapping[str, Figure] | None = None):  # fmt: skip
         super().__init__()
         self.library = library
+        self.figures = figures or {}  # by exercise id: the highlighted step's is drawn below its fields
         self.taken = taken  # ids in use, for a new routine's file name
         self.get_ready = get_ready
         self.warned_of_rewrite = False  # said once that a save drops the file's own comments
@@ -118,6 +126,7 @@ class EditorScreen(Screen[None]):
                             )  # fmt: skip
                         else:
                             yield Input(id=f"step-{key}", compact=True)
+                yield FigurePreview(id="step-figure")
         yield Static(id="problems")
         yield KeyHints()
 
@@ -192,6 +201,21 @@ class EditorScreen(Screen[None]):
                 field.disabled = step is None
                 # another kind's field stays in sight while it is set, so its problem can be fixed
                 self.query_one(f"#row-{key}").display = key in shown or bool(step and key in step)
+        self.show_figure()
+
+    def show_figure(self) -> None:
+        """The highlighted step's figure below its fields, where the pane has room for it without scrolling."""
+        index = self.step_index
+        step = self.draft.steps[index] if index is not None and self.draft.steps else {}
+        pane = self.query_one("#editor-step")
+        fields = [child for child in pane.children if child.display and not isinstance(child, FigurePreview)]
+        used = sum(child.outer_size.height or 1 for child in fields)  # a field shown just now is not yet laid out
+        room = pane.scrollable_content_region.height - used
+        figure = self.figures.get(step.get("exercise", ""))
+        self.query_one(FigurePreview).show(figure, pane.scrollable_content_region.width, room)
+
+    def on_resize(self) -> None:
+        self.show_figure()
 
     # --- editing -------------------------------------------------------------------------------
 

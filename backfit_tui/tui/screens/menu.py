@@ -28,6 +28,7 @@ from ..widgets.wrapping_list import WrappingOptionList
 from .too_small import FULL_LAYOUT
 
 if TYPE_CHECKING:
+    from ...core.figures import Figure
     from ...core.progression import Suggestion
 
 
@@ -56,6 +57,11 @@ def list_item(entry: RoutineEntry, get_ready: int) -> Text:
     item.append("\n" + at_a_glance(entry.routine, get_ready), style="dim")
     return item
 
+
+# Each step's figure in the preview, drawn under it when the pane has the room: from 100×30 up, not at 80×24.
+# In quadrants: at this size they draw an arm or a foot that half blocks blur (docs/figures.md).
+STEP_FIGURE = (18, 6)  # columns and rows
+FIGURES_FROM = (3 + 18, 24)  # the pane's width and height from which they are drawn
 
 CHOOSE, YOURS = Binding.Group("Choose a routine"), Binding.Group("Your routines")
 ELSEWHERE = Binding.Group("Elsewhere")
@@ -96,6 +102,8 @@ class MenuScreen(Screen[None]):
         self.get_ready = get_ready  # the settings' get-ready, counted in each routine's length
         self.shown: list[RoutineEntry] = []
         self.suggestions: Mapping[str, Sequence[Suggestion]] = {}  # by routine id, from the history, once read
+        self.figures: Mapping[str, Figure] = {}  # by exercise id, once read
+        self.drawn: dict[str, list[str]] = {}  # each exercise's end pose, by id, once drawn
         self.chosen: Routine | None = None  # the routine `backfit run` asked for, to highlight once listed
         self.listed = False  # whether the list is filled (on mount)
 
@@ -151,11 +159,29 @@ class MenuScreen(Screen[None]):
                 preview.append(literal(str(problem)) + "\n")
         else:
             suggested = self.suggestions.get(entry.id, ())
-            for line in plan_lines(entry.routine, self.get_ready, cues=False, suggestions=suggested):
+            figures = self.step_figures(entry.routine)
+            for line in plan_lines(entry.routine, self.get_ready, cues=False, suggestions=suggested, figures=figures):
                 preview.append(line.text + "\n", style=RICH_STYLES[line.style])
                 hangs.append(line.hang)
         self.query_one("#preview", Static).update(UnbrokenText(preview, hangs))
         self.query_one("#preview-pane").scroll_home(animate=False)  # a new routine's total, at the top, in view
+
+    def step_figures(self, routine: Routine) -> dict[str, list[str]]:
+        """The end pose of each of the routine's exercises, drawn to stand under its step; none where the pane is
+        too small for them."""
+        pane = self.query_one("#preview-pane")
+        width, height = pane.scrollable_content_region.width, pane.size.height
+        if not self.figures or width < FIGURES_FROM[0] or height < FIGURES_FROM[1]:
+            return {}
+        from ...core.figure_rows import end_poses
+        from ...core.figures import Pixels
+
+        ids = {step.exercise.id for step in routine.steps}
+        self.drawn |= end_poses(self.figures, ids - self.drawn.keys(), *STEP_FIGURE, Pixels.QUADRANT)
+        return {exercise_id: self.drawn[exercise_id] for exercise_id in ids if exercise_id in self.drawn}
+
+    def on_resize(self) -> None:
+        self.show_preview()  # with its figures, or without, as the pane now has room for them
 
     def action_clear_filter(self) -> None:
         self.query_one(FilterInput).clear()
@@ -203,6 +229,11 @@ class MenuScreen(Screen[None]):
     def show_suggestions(self, suggestions: Mapping[str, Sequence[Suggestion]]) -> None:
         """Show what the history suggests for each routine (by id) in its preview."""
         self.suggestions = suggestions
+        self.show_preview()
+
+    def show_figures(self, figures: Mapping[str, Figure]) -> None:
+        """Draw each step's figure, from these by exercise id, in the preview where it fits."""
+        self.figures = figures
         self.show_preview()
 
     def action_new(self) -> None:
