@@ -178,7 +178,7 @@ def test_plain_guide_speaks_its_moments_and_chimes_the_others(write_routine, lib
     assert speech.prepared[0] == "Plank. Hold twelve seconds."  # ready before the session starts
     assert speech.started == [
         "Plank. Hold twelve seconds.", "Three.", "Two.", "One.", "Rest six seconds. Next: Plank.",
-        "Plank. Hold four seconds.", "Well done. Two exercises, twenty-two seconds.",
+        "Plank. Hold four seconds.", "Well done. Two exercises, twenty seconds.",
     ]  # fmt: skip
     assert chimes.played == ["countdown"] * 6  # the rest's and the short hold's: too near their phrases to be said
     assert "Three." not in out.getvalue()  # heard, not written
