@@ -66,5 +66,6 @@ def make_session_sounds(
     never speaks); `report` says what keeps a sound from being heard.
     """
     chimes = make_chime_player(settings, player, bell, report)
-    voice = make_voice(settings.voice, settings.voice_countdown == "words", find_speech, report)
+    count_aloud, brief = settings.voice_countdown == "words", settings.voice_detail == "brief"
+    voice = make_voice(settings.voice, count_aloud, find_speech, report, brief)
     return SessionSounds(chimes, voice)

@@ -14,6 +14,7 @@ import hashlib
 import os
 import subprocess
 import threading
+import wave
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -33,6 +34,7 @@ class Speech(Protocol):
     problem: str | None  # why phrases stopped being rendered, once found
 
     def prepare(self, texts: Sequence[str]) -> None: ...
+    def seconds(self, text: str) -> float | None: ...  # how long `text` takes to say; None when unknown
     def start(self, text: str) -> bool: ...
     def stop(self) -> None: ...
     def close(self) -> None: ...
@@ -70,6 +72,16 @@ class RenderedSpeech:
                 return
             if not self.wav_of(text).exists():
                 self._render(text)
+
+    def seconds(self, text: str) -> float | None:
+        """How long `text` takes to say, from its WAV file's frames, rendered now if it is not yet; None if it
+        cannot be."""
+        self.prepare([text])
+        try:
+            with wave.open(str(self.wav_of(text)), "rb") as sound:
+                return sound.getnframes() / sound.getframerate()
+        except (OSError, EOFError, wave.Error):
+            return None
 
     def _render(self, text: str) -> None:
         wav = self.wav_of(text)
@@ -136,6 +148,9 @@ class DirectSpeech:
 
     def prepare(self, texts: Sequence[str]) -> None:
         """Nothing to render: speech-dispatcher speaks the text itself."""
+
+    def seconds(self, text: str) -> None:
+        """Unknown: speech-dispatcher renders as it speaks."""
 
     def start(self, text: str) -> bool:
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..core.model import Routine
-from ..core.phrases import moment_phrase, session_phrases
+from ..core.phrases import SoFar, fitted_get_ready, moment_phrase, session_phrases
 from ..core.records import Event
 from ..core.timeline import Phase
 from .speech import Speech
@@ -23,14 +23,18 @@ class Voice:
 
     `find` gives the speech for a choice, or raises NoVoice saying why there is none; `report` says
     a problem to the person, once. `count_aloud`: "Three. Two. One." rather than the countdown's ticks.
+    `brief`: what happens within a set is left to the chimes (`voice_detail = "brief"`).
     """
 
     def __init__(
-        self, choice: str, count_aloud: bool, find: Callable[[str], Speech], report: Callable[[str], None]
-    ) -> None:
+        self, choice: str, count_aloud: bool, find: Callable[[str], Speech], report: Callable[[str], None],
+        brief: bool = False,
+    ) -> None:  # fmt: skip
         self.choice = choice
         self.chosen = choice if choice != OFF else "auto"  # what v turns the voice on to: the person's own setting
         self.count_aloud = count_aloud
+        self.brief = brief
+        self.so_far = SoFar()  # what the session under way has done, for its closing words
         self.find = find
         self.report = report
         self.speech: Speech | None = None
@@ -43,18 +47,23 @@ class Voice:
     def on(self) -> bool:
         return self.choice != OFF
 
-    def begin(self, routine: Routine, get_ready: int) -> None:
-        """A session of `routine` is starting: note its phrases, and render its first now, so the opening is heard.
+    def begin(self, routine: Routine, get_ready: int) -> dict[int, int]:
+        """A session of `routine` is starting: the longer get-ready each step needs to say its introduction whole
+        (by index, for the session's timeline), its phrases noted and its first rendered now, so it is heard.
 
-        The rest are for `prepare`, off the main thread. An engine is looked for here, on the caller's
-        thread, so that its absence is said (once) where the person sees it.
+        The introductions are rendered here to know how long each takes; the other phrases are for `prepare`, off
+        the main thread. An engine is looked for here, on the caller's thread, so that its absence is said (once)
+        where the person sees it.
         """
-        self.phrases = session_phrases(routine, get_ready, self.count_aloud)
+        self.so_far = SoFar()
         speech = self._speech()
+        longer = fitted_get_ready(routine, get_ready, speech.seconds, self.count_aloud) if speech else {}
+        self.phrases = session_phrases(routine, get_ready, self.count_aloud, self.brief, longer)
         if speech is not None:
             speech.prepare(self.phrases[:1])
         elif self.on and self._why_silent:
             self._tell(self._why_silent)
+        return longer
 
     def prepare(self) -> None:
         """Render the session's phrases ahead of need: each new one runs the engine, so call it off the main thread."""
@@ -63,11 +72,14 @@ class Voice:
 
     def speak(self, events: Sequence[Event], timeline: Sequence[Phase]) -> str | None:
         """Start the phrase of these events' moment, cutting short the last; the phrase, or None if none is spoken."""
+        self.so_far.note(events)
         if not self.on or self.speech is None:
             return None
-        phrase = moment_phrase(events, timeline, self.count_aloud)
+        phrase = moment_phrase(events, timeline, self.count_aloud, self.brief, self.so_far)
         if phrase is None:
             return None
+        if phrase not in self.phrases:  # the closing words of a session that went otherwise than planned
+            self.speech.prepare([phrase])
         if self.speech.start(phrase):
             return phrase
         if self.speech.problem:
@@ -132,12 +144,13 @@ class Voice:
 
 
 def make_voice(
-    choice: str, count_aloud: bool, find: Callable[[str], Speech] | None, report: Callable[[str], None]
-) -> Voice:
+    choice: str, count_aloud: bool, find: Callable[[str], Speech] | None, report: Callable[[str], None],
+    brief: bool = False,
+) -> Voice:  # fmt: skip
     """The voice for the `voice` setting `choice`; with no `find`, one that never speaks (v says so)."""
     if find is None:
-        return Voice(OFF, count_aloud, _no_speech, report)
-    return Voice(choice, count_aloud, find, report)
+        return Voice(OFF, count_aloud, _no_speech, report, brief)
+    return Voice(choice, count_aloud, find, report, brief)
 
 
 def _no_speech(_choice: str) -> Speech:

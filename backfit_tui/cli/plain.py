@@ -23,7 +23,7 @@ from ..core.model import Routine
 from ..core.outcome import goal_note, heading, step_outcomes, totals
 from ..core.records import Event, EventKind, SessionRecord
 from ..core.timeline import Phase, PhaseKind
-from ..core.wording import DONE_KEY, SAFETY_NOTE, counting_keys, event_words
+from ..core.wording import DONE_KEY, SAFETY_NOTE, counting_keys, event_words, longer_get_ready
 from ..store.errors import HistoryUnavailable
 from ..store.history.session_log import SessionLog
 from ..store.history.stats import SessionNews, logged_news
@@ -61,7 +61,11 @@ def run_plain(
     chiming, and reading the reps counted by hand with `read_line` (from standard input); returns the exit status."""
     out = out or sys.stdout or ClosedOutput()
     read_line = read_line or _typed_lines(out)
-    session = Session(routine, clock, settings.get_ready)
+    longer = {}  # the get-ready of steps whose introduction takes longer to say, so that it is heard whole
+    if sounds is not None:  # the introductions and the opening phrase now; the rest in the background
+        longer = sounds.voice.begin(routine, settings.get_ready)
+        threading.Thread(target=sounds.voice.prepare, name="voice", daemon=True).start()
+    session = Session(routine, clock, settings.get_ready, longer)
 
     def happened(events: list[Event]) -> None:
         if log is not None:
@@ -70,15 +74,13 @@ def run_plain(
             sounds.for_events(events, session.timeline)
         _print_events(session, events, out)
 
-    if sounds is not None:  # the opening phrase now; the rest in the background, each well before it is due
-        sounds.voice.begin(routine, settings.get_ready)
-        threading.Thread(target=sounds.voice.prepare, name="voice", daemon=True).start()
-
     previous = {signum: signal.signal(signum, _stop) for signum in STOPPING_SIGNALS}
     try:
         if first_run:
             print(f"Before you start: {SAFETY_NOTE}", file=out)
         print(f"{literal(routine.name)}: {duration(session.planned_seconds)}. Ctrl+C leaves early.", file=out)
+        if longer:
+            print(longer_get_ready(routine, longer), file=out)
         happened(session.start())
         while session.status is not Status.FINISHED:
             if session.counts_reps:

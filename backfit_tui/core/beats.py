@@ -10,6 +10,8 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+COUNTDOWN_SECONDS = (3, 2, 1)  # the last seconds counted aloud or ticked: of a phase, or of a rep's long hold
+
 
 class Side(StrEnum):
     """The side a piece of work is done on."""
@@ -35,6 +37,7 @@ class CueKind(StrEnum):
     BREATH_OUT = "breath_out"
     REP = "rep"
     REP_HOLD = "rep_hold"
+    REP_RELEASE = "rep_release"  # a rep's hold is over: lower, or come back
     SECONDS_LEFT = "seconds_left"  # a milestone: 10 or 5 seconds left
 
 

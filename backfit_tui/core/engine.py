@@ -9,7 +9,7 @@ each stamped with the time it was due.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 
 from .beats import Cue, CueKind
@@ -40,10 +40,13 @@ FROZEN = (Status.PAUSED, Status.RESUMING)
 class Session:
     """One run of a routine. Drive it with `start()`, then `update()` whenever the clock moves."""
 
-    def __init__(self, routine: Routine, clock: Clock, get_ready: int = 5) -> None:
+    def __init__(
+        self, routine: Routine, clock: Clock, get_ready: int = 5, longer: Mapping[int, int] | None = None
+    ) -> None:
+        """`longer`: a longer get-ready for the steps whose introduction needs it, by index (`fitted_get_ready`)."""
         self.routine = routine
         self.clock = clock
-        self.timeline = build_timeline(routine, get_ready)
+        self.timeline = build_timeline(routine, get_ready, longer)
         self.planned_seconds = total_seconds(self.timeline)
         self.planned_active_seconds = planned_active_seconds(self.timeline)
         self.status = Status.READY

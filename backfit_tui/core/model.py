@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import ClassVar, Protocol
 
-from .beats import BreathPosition, Cue, CueKind, Pacing, Rep, RepPosition, Side, completed
+from .beats import COUNTDOWN_SECONDS, BreathPosition, Cue, CueKind, Pacing, Rep, RepPosition, Side, completed
 from .formatting import counted
 from .spoken import spoken_count, spoken_duration
 
@@ -74,6 +74,8 @@ class Exercise:
     ranges: Ranges = Ranges()
     cautions: tuple[str, ...] = ()  # said with any cues, the library's or a routine's own
     sources: tuple[str, ...] = ()  # the articles it comes from, each with its number, title and where in it
+    moves: tuple[str, str] = ("Hold", "Lower")  # the voice's words as a rep's hold starts and as it ends
+    side_word: str = "side"  # what each side is, as the voice counts it: "three holds per leg"
 
 
 class Dosage(Protocol):
@@ -118,13 +120,14 @@ class Dosage(Protocol):
 
     def amount_words(self) -> str: ...  # in short, as a suggestion offers it: `35 s`, `12 reps`
 
-    def said_amount(self) -> str: ...  # as the voice says it: `hold thirty seconds`, `ten breaths`
+    def said_amount(self) -> str: ...  # as the voice says it: `hold thirty seconds`, `ten breaths`, `three holds`
 
-    def said_pace(self) -> str: ...  # what the voice adds, `hold four seconds each`, or ""
+    def said_pace(self) -> str: ...  # what the voice adds, `thirty seconds each`, or ""
 
 
 # A hold shorter than this gets no halfway cue: it would crowd the 3-2-1 countdown.
 HALFWAY_MIN_SECONDS = 8.0
+HOLD_COUNTED_FROM_S = 10  # a rep's hold this long gets a halfway cue and a countdown to its end
 
 
 @dataclass(frozen=True)
@@ -290,8 +293,12 @@ class Reps:
         for n in range(step.reps_per_set):
             found.append(Cue(n * self.rep_seconds, CueKind.REP, n + 1))
             if self.hold_per_rep:
-                found.append(Cue(n * self.rep_seconds + self.seconds_per_rep, CueKind.REP_HOLD, n + 1))
-        return found
+                held, released = n * self.rep_seconds + self.seconds_per_rep, (n + 1) * self.rep_seconds
+                found += [Cue(held, CueKind.REP_HOLD, n + 1), Cue(released, CueKind.REP_RELEASE, n + 1)]
+                if self.hold_per_rep >= HOLD_COUNTED_FROM_S:  # long enough to lose count of with eyes closed
+                    found.append(Cue(held + self.hold_per_rep / 2, CueKind.HALFWAY, n + 1))
+                    found += [Cue(released - s, CueKind.COUNTDOWN, s) for s in COUNTDOWN_SECONDS]
+        return sorted(found, key=lambda cue: cue.offset)
 
     def achieved(self, step: Step, elapsed: float, length: float | None, counted: int) -> float:
         if not self.paced:
@@ -323,10 +330,10 @@ class Reps:
         return self.describe_amount()
 
     def said_amount(self) -> str:
-        return spoken_count(self.count, "rep")
+        return spoken_count(self.count, "hold" if self.hold_per_rep else "rep")
 
     def said_pace(self) -> str:
-        return f"hold {spoken_duration(self.hold_per_rep)} each" if self.hold_per_rep else ""
+        return f"{spoken_duration(self.hold_per_rep)} each" if self.hold_per_rep else ""
 
 
 @dataclass(frozen=True)

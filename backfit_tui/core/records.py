@@ -22,6 +22,7 @@ class EventKind(StrEnum):
     BREATH_OUT = CueKind.BREATH_OUT.value
     REP = CueKind.REP.value
     REP_HOLD = CueKind.REP_HOLD.value
+    REP_RELEASE = CueKind.REP_RELEASE.value
     SECONDS_LEFT = CueKind.SECONDS_LEFT.value
     PHASE_ENDED = "phase_ended"
     RESUMED = "resumed"  # the lead-in after a pause is over: the frozen phase runs again

@@ -49,6 +49,17 @@ def spoken_duration(seconds: float) -> str:
     return " ".join(parts)
 
 
+def spoken_about(seconds: float) -> str:
+    """A length as said in passing: to five seconds under a minute, else to the half minute:
+    `thirty seconds`, `one minute`, `three and a half minutes`."""
+    if seconds < 57.5:
+        return spoken_duration(max(round(seconds / 5) * 5, 5))
+    minutes, half = divmod(round(seconds / 30), 2)
+    if not half:
+        return spoken_count(minutes, "minute")
+    return f"{number_words(minutes)} and a half minutes"
+
+
 def speakable(text: str, limit: int = NAME_LIMIT) -> str:
     """`text` as a speech engine may be given it: letters, marks, digits, single spaces and plain punctuation.
 

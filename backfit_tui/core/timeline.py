@@ -6,14 +6,13 @@ the screens and the tests all read the same answers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .beats import Cue, CueKind, Pacing, Side
+from .beats import COUNTDOWN_SECONDS, Cue, CueKind, Pacing, Side
 from .model import Routine, Step
 
-COUNTDOWN_SECONDS = (3, 2, 1)
 # The seconds left that a guide without a clock on screen says, once each (a screen-reader's milestones).
 MILESTONE_SECONDS = (10, 5)
 
@@ -38,6 +37,7 @@ class Phase:
     set_number: int = 1  # counted from 1
     side: Side | None = None
     seconds: float | None = 0.0  # None: open-ended, the person says when (self-paced reps)
+    counted_out: bool = True  # its last seconds are counted; not a rest that runs into a get-ready's own count
 
     @property
     def planned_seconds(self) -> float:
@@ -58,13 +58,15 @@ class Phase:
         return self.kind is PhaseKind.WORK and self.step.dosage.pacing is Pacing.CUES
 
 
-def build_timeline(routine: Routine, get_ready: int) -> tuple[Phase, ...]:
-    """Every phase of `routine` in order, with `get_ready` seconds before each step."""
+def build_timeline(routine: Routine, get_ready: int, longer: Mapping[int, int] | None = None) -> tuple[Phase, ...]:
+    """Every phase of `routine` in order, with `get_ready` seconds before each step, or the `longer` get-ready
+    given for a step's index (its introduction takes longer to say)."""
     phases: list[Phase] = []
     last = len(routine.steps) - 1
+    longer = longer or {}
     for index, step in enumerate(routine.steps):
         if get_ready:
-            phases.append(Phase(PhaseKind.GET_READY, index, step, seconds=get_ready))
+            phases.append(Phase(PhaseKind.GET_READY, index, step, seconds=longer.get(index, get_ready)))
         for set_number in range(1, step.sets + 1):
             for side in step.side_order:
                 if side is Side.RIGHT and step.switch:
@@ -72,8 +74,9 @@ def build_timeline(routine: Routine, get_ready: int) -> tuple[Phase, ...]:
                 phases.append(Phase(PhaseKind.WORK, index, step, set_number, side, work_seconds(step)))
             if set_number < step.sets and step.rest_between_sets:
                 phases.append(Phase(PhaseKind.SET_REST, index, step, set_number, seconds=step.rest_between_sets))
-        if index < last and step.rest_after:
-            phases.append(Phase(PhaseKind.STEP_REST, index, step, step.sets, seconds=step.rest_after))
+        if index < last and step.rest_after:  # a get-ready after it counts down into the work, once
+            rest_seconds, counted_out = step.rest_after, not get_ready
+            phases.append(Phase(PhaseKind.STEP_REST, index, step, step.sets, None, rest_seconds, counted_out))
     return tuple(phases)
 
 
@@ -102,8 +105,9 @@ def cues(phase: Phase, length: float | None) -> list[Cue]:
     if length is None:
         return []
     found: list[Cue] = []
-    if phase.counts_down:
+    if phase.counts_down and phase.counted_out:
         found += [Cue(length - n, CueKind.COUNTDOWN, n) for n in COUNTDOWN_SECONDS if length - n > 0]
+    if phase.counts_down:
         found += [Cue(length - n, CueKind.SECONDS_LEFT, n) for n in MILESTONE_SECONDS if length - n > 0]
     if phase.kind is PhaseKind.WORK:
         found += phase.step.dosage.beats(phase.step, length)

@@ -7,11 +7,13 @@ layout. Text from a routine file goes through `literal`, so it is always shown a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from .beats import Pacing, Rep
 from .engine import Session
 from .formatting import clock_face, literal
+from .model import Routine
 from .records import Event, EventKind
 from .timeline import Phase, PhaseKind
 
@@ -123,7 +125,16 @@ def event_words(event: Event, phase: Phase, following: Phase | None = None) -> s
         return rep_words(phase.step.rep_of(event.value))
     if kind is EventKind.REP_HOLD:
         return f"hold {phase.step.dosage.hold_per_rep} s"
+    if kind is EventKind.REP_RELEASE:
+        return literal(phase.step.exercise.moves[1].lower())
     return ""
+
+
+def longer_get_ready(routine: Routine, longer: Mapping[int, int]) -> str:
+    """What a session says first of the get-readies made longer for the voice:
+    `A longer get-ready, so each introduction is said whole: Bird dog 9 s, Leg elevation 10 s.`"""
+    each = ", ".join(f"{literal(routine.steps[index].exercise.name)} {seconds} s" for index, seconds in longer.items())
+    return f"A longer get-ready, so each introduction is said whole: {each}."
 
 
 def rep_words(rep: Rep) -> str:

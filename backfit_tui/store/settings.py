@@ -49,6 +49,7 @@ SPEECH_ENGINES = {
 VOICES = ("auto", "off", *SPEECH_ENGINES, "command")  # "command" is the person's own, voice_command
 VOICE_VARIABLE = "BACKFIT_VOICE"  # wins over `voice`, as $PLAYSOUND3_BACKEND over `sound_backend`
 COUNTDOWN_VOICES = ("words", "ticks")  # "Three. Two. One." or the countdown chime
+VOICE_DETAILS = ("full", "brief")  # every side, hold and lowering said; or the sets, rests and countdowns alone
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}")
 
 
@@ -120,6 +121,7 @@ class Settings:
     voice_rate: int = setting(175, whole(80, 450, "words a minute"))
     voice_language: str = setting("en", _language_code)  # the engine's voice for it (espeak-ng, spd-say)
     voice_countdown: str = setting("words", choice(COUNTDOWN_VOICES))  # or "ticks" for the countdown chime
+    voice_detail: str = setting("full", choice(VOICE_DETAILS))  # "brief" leaves out what happens within a set
     # False: off; a Path: the person's own WAV file
     chimes: Mapping[Chime, bool | Path] = field(default_factory=dict, metadata={DECLARED: _ChimeTable()})
     warnings: tuple[Problem, ...] = ()  # what was set but cannot be honoured (the default is used)

@@ -108,9 +108,9 @@ class RoutinesController:
                 self.show_summary(routine, record, self.news(log))
 
         get_ready = state.settings.get_ready
-        state.sounds.voice.begin(routine, get_ready)  # the opening phrase now, the rest while it is said
-        prepare_voice(self.host, state.sounds.voice)
-        screen = SessionScreen(routine, state.clocks.monotonic, get_ready, state.sounds, log, self.observers)
+        longer = state.sounds.voice.begin(routine, get_ready)  # the introductions and opening phrase now, the rest
+        prepare_voice(self.host, state.sounds.voice)  # while it is said
+        screen = SessionScreen(routine, state.clocks.monotonic, get_ready, state.sounds, log, self.observers, longer)
         self.host.push_screen(screen, finished)
 
     def news(self, log: SessionLog | None) -> SessionNews | None:

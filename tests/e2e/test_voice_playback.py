@@ -19,6 +19,7 @@ from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.store.settings import VOICE_VARIABLE
 
 VOICE_ROUTINE = Path(__file__).parents[1] / "support" / "routines" / "voice.toml"
+ALTERNATING_ROUTINE = VOICE_ROUTINE.with_name("voice-alternating.toml")
 RATE = 450  # words a minute: the phrases are short to play
 SHORTEST_PHRASE_S = 0.1  # "Three." takes 0.16 s at that rate: anything shorter was not spoken
 # What is heard, in order: a phrase, or the chime of a moment no phrase replaced.
@@ -29,7 +30,15 @@ HEARD = [
     "countdown", "countdown",  # the rest's ticks: too near its phrase to be said
     "Cat-cow. One breath. Breathe in.",  # in place of rest_end: no get-ready said what comes
     "Breathe out.",
-    "Well done. Two exercises, thirteen seconds.",  # in place of complete
+    "Well done. Two exercises, fifteen seconds.",  # in place of complete: 13 s, to the five seconds
+]  # fmt: skip
+# An alternating set, after a get-ready of 2 s lengthened to say its introduction whole and count into work.
+HEARD_ALTERNATING = [
+    "Bird dog. Two reps per side, alternating.",
+    "Three.", "Two.", "One.",
+    "Start on the left.",  # in place of work_start and the first rep's knock
+    "Right.", "Left.", "Right.",  # in place of each rep's knock, on its beat
+    "Well done. One exercise, fifteen seconds.",
 ]  # fmt: skip
 CHIMES = {"countdown"}
 
@@ -39,14 +48,16 @@ needs_espeak_and_aplay = pytest.mark.skipif(
 )
 
 
-def run_with_voice(tmp_path: Path, data_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+def run_with_voice(
+    tmp_path: Path, data_dir: Path, env: dict[str, str], routine: Path = VOICE_ROUTINE, get_ready: int = 0
+) -> subprocess.CompletedProcess:
     (data_dir / "settings.toml").write_text(
-        f'get_ready = 0\nsound_backend = "alsa"\nvoice = "espeak-ng"\nvoice_rate = {RATE}\n'
+        f'get_ready = {get_ready}\nsound_backend = "alsa"\nvoice = "espeak-ng"\nvoice_rate = {RATE}\n'
     )
     on_path = only_on_path(tmp_path, "aplay", "espeak-ng")
     environment = {**os.environ, **env, DATA_DIR_VARIABLE: str(data_dir), "PATH": on_path}
     environment.pop(VOICE_VARIABLE)  # the settings file decides
-    return subprocess.run([backfit_script(), "run", "--plain", str(VOICE_ROUTINE)], stdin=subprocess.DEVNULL,
+    return subprocess.run([backfit_script(), "run", "--plain", str(routine)], stdin=subprocess.DEVNULL,
                           capture_output=True, text=True, timeout=40, env=environment)  # fmt: skip
 
 
@@ -61,6 +72,20 @@ def test_a_session_speaks_each_phrase_whole_and_in_order_with_the_chimes_it_did_
     for heard, played in zip(HEARD, captured, strict=True):
         source = chime_samples(heard) if heard in CHIMES else spoken(heard, tmp_path)
         assert played_as_it_is(played, source), f"{heard!r} was not played as espeak-ng says it"
+
+
+@needs_espeak_and_aplay
+def test_an_alternating_set_says_where_to_start_and_each_side_in_order_after_an_introduction_heard_whole(
+    tmp_path, data_dir
+):
+    env, capture = capturing_alsa(tmp_path)
+    result = run_with_voice(tmp_path, data_dir, env, ALTERNATING_ROUTINE, get_ready=2)
+    assert result.returncode == 0, result.stderr
+    assert "A longer get-ready, so each introduction is said whole: Bird dog 7 s." in result.stdout
+    captured = captures(capture)
+    assert len(captured) == len(HEARD_ALTERNATING), result.stdout
+    for heard, played in zip(HEARD_ALTERNATING, captured, strict=True):
+        assert played_as_it_is(played, spoken(heard, tmp_path)), f"{heard!r} was not played as espeak-ng says it"
 
 
 def spoken(phrase: str, tmp_path: Path) -> bytes:

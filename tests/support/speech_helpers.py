@@ -20,16 +20,20 @@ def writer_command() -> str:
 class FakeSpeech:
     """Speaks nothing: notes what it was asked to render and to start, and which phrases are ready."""
 
-    def __init__(self, name: str = "espeak-ng", ready: bool = True) -> None:
+    def __init__(self, name: str = "espeak-ng", ready: bool = True, lengths: dict[str, float] | None = None) -> None:
         self.name = name
         self.problem: str | None = None
         self.prepared: list[str] = []  # each phrase it was asked to render, in order
         self.started: list[str] = []
         self.stops = 0
         self.ready = ready  # every phrase is ready to start (as with a warm cache), or none is (False)
+        self.lengths = lengths or {}  # how long a phrase takes to say, as rendered; unknown when not given
 
     def prepare(self, texts) -> None:
         self.prepared += [text for text in texts if text not in self.prepared]
+
+    def seconds(self, text: str) -> float | None:
+        return self.lengths.get(text)
 
     def start(self, text: str) -> bool:
         if not self.ready:

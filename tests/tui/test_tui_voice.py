@@ -18,7 +18,7 @@ from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.store.settings import Settings, load_settings
 
 # The short test routine with a 3 s get-ready: child's pose, hold 4 s, two sets, 2 s of rest between.
-OPENING = "Child's pose. Hold four seconds, two sets."
+OPENING = "Child's pose. Hold four seconds, two times."  # a stretch is done again: times, not sets
 
 
 def voiced_app(clock: FakeClock, speech: FakeSpeech | None, **options):

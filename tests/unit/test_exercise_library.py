@@ -148,3 +148,25 @@ def test_small_library_written_by_hand_serves_a_routine(tmp_path):
         """,
         small,
     ) == ['floor.toml:5: steps[1].exercise: unknown exercise "plank"; `backfit exercises` lists the ids']
+
+
+def test_the_voices_words_for_an_exercise_are_kept_in_the_library(library):
+    assert library["bird-dog"].moves == ("Hold", "Back")
+    assert library["leg-elevation"].moves == ("Hold", "Lower") and library["leg-elevation"].side_word == "leg"
+    assert library["bridge"].side_word == "side"
+
+
+def test_an_exercises_moves_are_two_words(tmp_path):
+    path, found = library_problems(
+        tmp_path,
+        """
+        [plank]
+        name = "Plank"
+        category = "core"
+        targets = ["abdominals"]
+        needs_floor = true
+        cues = ["Forearms down", "Body in a line"]
+        moves = ["Hold"]
+        """,
+    )
+    assert found == [f"{path}:7: plank.moves: must be a list of 2 to 2 texts in quotes, got 1 item"]

@@ -178,7 +178,7 @@ def test_plain_guide_speaks_its_moments_and_chimes_the_others(write_routine, lib
     assert speech.prepared[0] == "Plank. Hold twelve seconds."  # ready before the session starts
     assert speech.started == [
         "Plank. Hold twelve seconds.", "Three.", "Two.", "One.", "Rest six seconds. Next: Plank.",
-        "Plank. Hold four seconds.", "Well done. Two exercises, twenty-two seconds.",
+        "Plank. Hold four seconds.", "Well done. Two exercises, twenty seconds.",
     ]  # fmt: skip
     assert chimes.played == ["countdown"] * 6  # the rest's and the short hold's: too near their phrases to be said
     assert "Three." not in out.getvalue()  # heard, not written
@@ -381,3 +381,30 @@ def test_backfit_run_end_to_end(data_dir, write_routine):
     again = subprocess.run([backfit_script(), "run", "--plain", str(path)], stdin=subprocess.DEVNULL,
                            capture_output=True, text=True, timeout=20, env={**os.environ, DATA_DIR_VARIABLE: str(data_dir)})  # fmt: skip
     assert again.returncode == 0 and SAFETY_NOTE not in again.stdout
+
+
+A_HELD_REP = """
+    name = "A held rep"
+    description = "One leg elevation."
+
+    [[steps]]
+    exercise = "leg-elevation"
+    reps = 1
+    seconds_per_rep = 1
+    hold_per_rep = 10
+"""
+
+
+def test_plain_guide_prints_the_longer_get_ready_and_each_moment_of_a_held_rep(write_routine, library):
+    routine = load_routine(write_routine(A_HELD_REP, "held.toml"), library)
+    speech = FakeSpeech(lengths={"Leg elevation. One hold, ten seconds each.": 3.0})
+    sounds = SessionSounds(make_chime_player(Settings(), RecordingPlayer(), bell=lambda: None, report=print),
+                           make_voice("auto", True, finds(speech), report=print))  # fmt: skip
+    fake, out = FakeTime(), io.StringIO()
+    assert run_plain(routine, Settings(get_ready=5), out=out, clock=fake.clock, sleep=fake.sleep, sounds=sounds) == 0
+    assert_in_order(out.getvalue().splitlines(), [
+        "A longer get-ready, so each introduction is said whole: Leg elevation 7 s.",
+        "Get ready: Leg elevation (0:07) — Lie face up with one knee bent and that foot down",
+        "  hold 10 s", "  halfway", "  lower",
+    ])  # fmt: skip
+    assert speech.started[:5] == ["Leg elevation. One hold, ten seconds each.", "Three.", "Two.", "One.", "Hold."]

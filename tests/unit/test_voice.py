@@ -278,3 +278,41 @@ def test_an_engine_found_on_path_renders_into_the_speech_cache(tmp_path, monkeyp
     (tmp_path / "espeak-ng").chmod(0o755)
     speech = make_speech(Settings())
     assert speech.name == "espeak-ng" and speech.cache == data_dir / "cache" / "speech"
+
+
+# --- time for every phrase --------------------------------------------------------------------
+
+
+def test_a_phrases_length_is_read_from_its_rendered_frames(tmp_path):
+    speech = command_speech(tmp_path)
+    text = "Plank. Hold thirty seconds."
+    assert speech.seconds(text) == len(text.encode()) * 10 / 8000  # the stand-in's frames at 8000 a second
+    assert command_speech(tmp_path).seconds("fail") is None  # not rendered: unknown
+
+
+def test_a_session_gets_the_longer_get_ready_its_rendered_introduction_needs():
+    speech = FakeSpeech(lengths={"Plank. Hold thirty seconds, two sets.": 4.2})
+    sounds = sounds_of(speech)
+    assert sounds.voice.begin(HOLD, get_ready=5) == {0: 8}  # 4.2 s and a breath, then "Three. Two. One."
+    assert sounds.voice.phrases[:4] == ["Plank. Hold thirty seconds, two sets.", "Three.", "Two.", "One."]
+    assert sounds_of(FakeSpeech()).voice.begin(HOLD, get_ready=5) == {}  # lengths unknown: as planned
+
+
+def test_the_closing_words_of_a_session_cut_short_are_rendered_as_it_ends_and_said():
+    speech, clock = FakeSpeech(), [0.0]
+    sounds = sounds_of(speech)
+    sounds.voice.begin(HOLD, get_ready=0)
+    session = Session(HOLD, lambda: clock[0], get_ready=0)
+    sounds.for_events(session.start(), session.timeline)
+    clock[0] = 30.0
+    sounds.for_events(session.update(), session.timeline)
+    heard = sounds.for_events(session.skip_step(), session.timeline)
+    assert heard == Heard(phrase="Well done. One exercise, thirty seconds.")
+    assert "Well done. One exercise, thirty seconds." in speech.prepared
+
+
+def test_the_brief_voice_is_a_setting():
+    player = RecordingPlayer()
+    sounds = make_session_sounds(Settings(voice_detail="brief"), player, finds(FakeSpeech()), bell=lambda: None,
+                                 report=print)  # fmt: skip
+    assert sounds.voice.brief and not make_session_sounds(Settings(), player, None, lambda: None, print).voice.brief

@@ -86,8 +86,8 @@ def test_without_a_get_ready_the_first_set_names_the_exercise():
         (step(Reps(1, seconds_per_rep=2)), "Plank. One rep."),
         (step(Reps(10)), "Plank. Ten reps, at your own pace."),
         (step(Reps(8, 2, hold_per_rep=4), sides=Sides.ALTERNATING),
-         "Plank. Eight reps on each side, alternating, hold four seconds each."),
-        (step(Reps(5, 2), sides=Sides.EACH, sets=3), "Plank. Five reps on each side, three sets."),
+         "Plank. Eight holds per side, alternating, four seconds each."),
+        (step(Reps(5, 2), sides=Sides.EACH, sets=3), "Plank. Five reps per side, three sets."),
     ],
     ids=["one second", "minutes", "one breath", "breaths in sets", "one rep", "self-paced", "alternating", "each side"],
 )  # fmt: skip

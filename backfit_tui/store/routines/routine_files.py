@@ -35,7 +35,10 @@ from .ranges import RANGE_KEYS, read_ranges
 
 ROUTINE_KEYS = ("name", "description", "tags", "sources", "steps")
 SHARED_STEP_KEYS = ("sets", "rest_between_sets", "sides", "switch", "rest_after", "cues")  # a step of any kind
-EXERCISE_KEYS = ("name", "category", "targets", "sources", "equipment", "needs_floor", "cues", "cautions", *RANGE_KEYS)
+EXERCISE_KEYS = (
+    "name", "category", "targets", "sources", "equipment", "needs_floor", "cues", "cautions", "moves", "side_word",
+    *RANGE_KEYS,
+)  # fmt: skip
 CATEGORIES = ("stretch", "strength", "core", "mobility")
 MAX_STEPS = 50
 
@@ -154,8 +157,14 @@ def load_library(path: Path) -> dict[str, Exercise]:
         ranges = read_ranges(reader, table, exercise_id)
         cautions = reader.field(table, (exercise_id,), "cautions", text_list(2, 120), ())
         sources = reader.field(table, (exercise_id,), "sources", text_list(6, 120), ())
+        said = {  # the voice's words for this exercise, where the library gives its own
+            key: found for key, check in (("moves", text_list(2, 30, min_items=2)), ("side_word", text(10)))
+            if (found := reader.field(table, (exercise_id,), key, check, None)) is not None
+        }  # fmt: skip
         if None not in (*fields.values(), cautions, sources):
-            library[exercise_id] = Exercise(id=exercise_id, **fields, ranges=ranges, cautions=cautions, sources=sources)
+            library[exercise_id] = Exercise(
+                id=exercise_id, **fields, ranges=ranges, cautions=cautions, sources=sources, **said
+            )
     reader.finish()
     if problems:
         raise LoadError(problems)

@@ -7,7 +7,7 @@ a free-running loop; only breath and rep pacing ask for a few frames a second.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -81,10 +81,10 @@ class SessionScreen(Screen[SessionRecord]):
 
     def __init__(
         self, routine: Routine, clock: Callable[[], float], get_ready: int, sounds: SessionSounds,
-        log: SessionLog | None, observers: Sequence[EventObserver] = (),
+        log: SessionLog | None, observers: Sequence[EventObserver] = (), longer: Mapping[int, int] | None = None,
     ) -> None:  # fmt: skip
         super().__init__()
-        self.session = Session(routine, clock, get_ready)
+        self.session = Session(routine, clock, get_ready, longer)  # longer: get-readies that fit an introduction
         self.clock = clock
         self.sounds = sounds  # the chimes and the voice
         self.history_log = log
