@@ -20,7 +20,9 @@ from .timeline import PhaseKind
 # One demonstration, start → end → start, in the rests: as long as a calm breath, slow enough that each pose
 # is seen held for a moment, and still twice over a get-ready of 10 s.
 DEMONSTRATION_S = 5.0
-FRAME_S = 0.1  # a moving figure is looked at this often (ten frames a second at most)
+# A moving figure (and the pacer beside it) is drawn this often: smooth enough for a slow move, and each frame
+# repaints some rows of the screen, which costs the terminal UI about 2 ms; ten a second would cost 2 % of a core.
+FRAME_S = 0.25
 
 
 @dataclass(frozen=True)

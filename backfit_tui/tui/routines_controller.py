@@ -110,7 +110,8 @@ class RoutinesController:
         get_ready = state.settings.get_ready
         state.sounds.voice.begin(routine, get_ready)  # the opening phrase now, the rest while it is said
         prepare_voice(self.host, state.sounds.voice)
-        screen = SessionScreen(routine, state.clocks.monotonic, get_ready, state.sounds, log, self.observers)
+        figures = state.exercise_figures(self.host.warn)
+        screen = SessionScreen(routine, state.clocks.monotonic, get_ready, state.sounds, log, self.observers, figures)
         self.host.push_screen(screen, finished)
 
     def news(self, log: SessionLog | None) -> SessionNews | None:

@@ -5,9 +5,12 @@ The controllers are handed these two, never the App's class, so no module here i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
+
+from ..store import locations
+from ..store.validation import LoadError
 
 if TYPE_CHECKING:
     from textual import Logger
@@ -16,6 +19,7 @@ if TYPE_CHECKING:
     from ..audio.session_sounds import SessionSounds
     from ..audio.voice import Voice
     from ..core.clocks import Clocks
+    from ..core.figures import Figure
     from ..store.errors import HistoryUnavailable
     from ..store.history.store import HistoryStore
     from ..store.routines.catalog import Catalog
@@ -34,6 +38,20 @@ class AppState:
     history_problem: str | None  # why there is no history, said once on the menu
     sounds: SessionSounds
     clocks: Clocks
+    figures: Mapping[str, Figure] | None = field(default=None, init=False)  # read with the first session
+
+    def exercise_figures(self, warn: Callable[[str], None]) -> Mapping[str, Figure]:
+        """The figures of the library's exercises by id, read once, when a session first needs them (start-up does
+        without). A broken file is said once, through `warn`, and then no figure is shown."""
+        if self.figures is None:
+            from ..store.routines.figures import load_figures  # the body and its drawing: once a session starts
+
+            try:
+                self.figures = load_figures(locations.bundled_figures_file(), self.catalog.library)
+            except LoadError as err:
+                self.figures = {}
+                warn(f"No figures of the exercises are shown: {err}")
+        return self.figures
 
     def give_up_history(self, err: HistoryUnavailable) -> str:
         """Stop using a history that could not be read (damaged since it was opened): nothing more is written to
