@@ -81,3 +81,17 @@ class RepPosition(Rep):
 def completed(count: int, elapsed: float, unit_seconds: float) -> int:
     """Whole units (breaths, reps) finished after `elapsed` seconds, at most `count`."""
     return min(count, math.floor(elapsed / unit_seconds + 1e-9))
+
+
+def out_and_back(within: float, moving: float, hold: float) -> float:
+    """How far out (0 → 1) a paced rep of `moving` seconds and a `hold` after them is, `within` seconds into it.
+
+    Without a hold: out over the first half of the movement, back over the second. With one: out over the
+    whole movement, as the pacer fills and until the hold is called, held, and back over the hold's last
+    part (as long as half the movement, at most half the hold): a rep's timing keeps no time for the way back.
+    """
+    if not hold:
+        return max(0.0, 1.0 - abs(2 * within / moving - 1.0))
+    if within < moving:
+        return within / moving
+    return max(0.0, min(1.0, (moving + hold - within) / (min(moving, hold) / 2)))

@@ -10,7 +10,18 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import ClassVar, Protocol
 
-from .beats import COUNTDOWN_SECONDS, BreathPosition, Cue, CueKind, Pacing, Rep, RepPosition, Side, completed
+from .beats import (
+    COUNTDOWN_SECONDS,
+    BreathPosition,
+    Cue,
+    CueKind,
+    Pacing,
+    Rep,
+    RepPosition,
+    Side,
+    completed,
+    out_and_back,
+)
 from .formatting import counted
 from .spoken import spoken_count, spoken_duration
 
@@ -114,6 +125,10 @@ class Dosage(Protocol):
         """The breath or rep under way `elapsed` seconds into a work phase its cues pace; else None."""
         ...
 
+    def pose_fraction(self, step: Step, elapsed: float) -> float:
+        """How far the exercise's figure is from its start (0) to its end pose (1), `elapsed` s into a work phase."""
+        ...
+
     def describe_amount(self) -> str: ...  # `hold 30 s`, `10 breaths`
 
     def describe_pace(self) -> str: ...  # `3 s in, 3 s out`, `self-paced`; "" when the amount says it all
@@ -162,6 +177,9 @@ class Hold:
 
     def position(self, step: Step, elapsed: float) -> None:
         return None
+
+    def pose_fraction(self, step: Step, elapsed: float) -> float:
+        return 1.0  # the held pose, still
 
     def describe_amount(self) -> str:
         return f"hold {self.seconds} s"
@@ -225,6 +243,10 @@ class Breaths:
         if within < self.inhale:
             return BreathPosition(index + 1, self.count, True, within / self.inhale)
         return BreathPosition(index + 1, self.count, False, min((within - self.inhale) / self.exhale, 1.0))
+
+    def pose_fraction(self, step: Step, elapsed: float) -> float:
+        breath = self.position(step, elapsed)  # to the end pose over the in-breath, back over the out-breath
+        return breath.fraction if breath.inhaling else 1.0 - breath.fraction
 
     def describe_amount(self) -> str:
         return counted(self.count, "breath")
@@ -315,6 +337,11 @@ class Reps:
         moving = 1.0 if holding else min((elapsed % self.rep_seconds) / self.seconds_per_rep, 1.0)
         rep = step.rep_of(index + 1)
         return RepPosition(rep.number, rep.count, rep.side, holding, hold_left, moving)
+
+    def pose_fraction(self, step: Step, elapsed: float) -> float:
+        if self.seconds_per_rep is None:
+            return 1.0  # the end pose while the set is under way: the person's own pace is not guessed
+        return out_and_back(elapsed % self.rep_seconds, self.seconds_per_rep, self.hold_per_rep or 0)
 
     def describe_amount(self) -> str:
         return counted(self.count, "rep")

@@ -110,7 +110,8 @@ class RoutinesController:
         get_ready = state.settings.get_ready
         longer = state.sounds.voice.begin(routine, get_ready)  # the introductions and opening phrase now, the rest
         prepare_voice(self.host, state.sounds.voice)  # while it is said
-        screen = SessionScreen(routine, state.clocks.monotonic, get_ready, state.sounds, log, self.observers, longer)
+        screen = SessionScreen(routine, state.clocks.monotonic, get_ready, state.sounds, log, self.observers, longer,
+                               state.figures)  # fmt: skip
         self.host.push_screen(screen, finished)
 
     def news(self, log: SessionLog | None) -> SessionNews | None:

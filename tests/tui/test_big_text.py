@@ -14,7 +14,7 @@ from support.fake_clock import FakeClock
 from support.tui_helpers import advance, short_routine_app
 
 from backfit_tui.store.routines.catalog import load_catalog
-from backfit_tui.tui.widgets.big_text import FIGURES, WORD_SPACE, WORDS, BigText, bitmap, draw, fitting
+from backfit_tui.tui.widgets.big_text import FIGURES, WORD_SPACE, WORDS, BigText, bitmap, draw, fitting, painted
 
 BLOCKS = set("█▀▄ ")
 
@@ -106,6 +106,13 @@ async def test_each_row_of_ink_is_painted_by_the_cells_background_so_rows_join()
                 cells = [(char, style) for text, style, _ in widget.render_line(y) for char in text]
                 assert [char for char, _ in cells if char in "█▀"] == []  # glyphs that fall short of the cell's top
                 assert [bool(style.reverse) for _, style in cells] == [block in "█▀" for block in line], (y, line)
+
+
+def test_a_character_other_than_a_block_is_painted_as_itself_in_the_ink():
+    ink, paper = Style(color="green"), Style(bgcolor="black")
+    segments = painted("▔▔█ ", ink, paper)
+    assert [(segment.text, bool(segment.style.reverse)) for segment in segments] == [("▔▔", False), (" ", True), (" ", False)]
+    assert segments[0].style.color == ink.color
 
 
 async def test_the_pacers_rows_are_painted_by_the_cells_background_so_they_join():

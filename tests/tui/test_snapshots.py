@@ -56,6 +56,14 @@ def test_session(snap_compare, moment, size):
     assert snap_compare(app, terminal_size=size, run_before=at(*MOMENTS[moment]))
 
 
+@pytest.mark.parametrize("moment", ["breaths", "switch", "paced_reps"])
+def test_session_with_its_figure_at_100x30(snap_compare, moment):
+    """From 100x30 the exercise's figure stands beside the time in every phase: breathing, turned for the side to
+    come, held in a rep's hold."""
+    app = short_routine_app(load_catalog(), FakeClock(100.0))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=at(*MOMENTS[moment]))
+
+
 def test_history(snap_compare, tmp_path, monkeypatch):
     import time
 

@@ -14,10 +14,11 @@ from typing import Any, ClassVar
 import pytest
 from support.fake_clock import FakeClock
 
-from backfit_tui.core.beats import Cue, CueKind, Pacing, completed
+from backfit_tui.core.beats import Cue, CueKind, Pacing, completed, out_and_back
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.formatting import counted
 from backfit_tui.core.model import Ranges, Step
+from backfit_tui.core.moving_figure import figure_moment
 from backfit_tui.core.outcome import step_outcomes, totals
 from backfit_tui.core.phrases import session_phrases
 from backfit_tui.core.plan import plan_lines
@@ -66,6 +67,10 @@ class TimedReps:
 
     def position(self, step: Step, elapsed: float) -> None:
         return None
+
+    def pose_fraction(self, step: Step, elapsed: float) -> float:
+        rep_seconds = self.within / self.count  # at the even pace the window allows
+        return out_and_back(elapsed % rep_seconds, rep_seconds, 0)
 
     def describe_amount(self) -> str:
         return f"{counted(self.count, 'rep')} in {self.within} s"
@@ -210,3 +215,11 @@ def test_without_its_row_a_file_using_it_does_not_load():
     assert TIMED_REPS.key not in DOSAGE_KINDS  # each test's row was taken out after it
     with pytest.raises(LoadError):
         parse_routine(ROUTINE, PATH, LIBRARY)
+
+
+def test_its_figure_moves_at_the_even_pace_of_its_window(timed_reps):
+    clock = FakeClock()
+    session = Session(parse_routine(ROUTINE, PATH, LIBRARY), clock, get_ready=0)
+    session.start()
+    clock.advance(40 / 12 / 2)  # half of a rep at 12 reps in 40 s: at the end pose
+    assert (figure_moment(session).fraction, figure_moment(session).moving) == (pytest.approx(1.0), True)

@@ -1,7 +1,7 @@
 """One screen for the whole session: it renders the engine's state and forwards keys to it.
 
 It wakes for the engine's next change (a cue, a deadline, the next whole second shown), never on
-a free-running loop; only breath and rep pacing ask for a few frames a second.
+a free-running loop; only breath and rep pacing and a moving figure ask for a few frames a second.
 """
 
 from __future__ import annotations
@@ -19,27 +19,36 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...audio.session_sounds import SessionSounds
-from ...core.engine import ADJUST_STEP_S, Session, Status
+from ...core.engine import ADJUST_STEP_S, UNDER_WAY, Session, Status
 from ...core.formatting import duration
 from ...core.glance import Look, glance
 from ...core.model import Routine
+from ...core.moving_figure import FRAME_S, figure_moment, mirrored
 from ...core.records import Event, SessionRecord
+from ...core.timeline import PhaseKind
 from ...core.wording import DONE_KEY, Move, why_not
 from ...store.history.session_log import SessionLog
 from ..widgets.big_text import FIGURES, WORDS, BigText
+from ..widgets.exercise_figure import ExerciseFigure
 from ..widgets.key_hints import KeyHints
 from ..widgets.pace_bar import PaceBar
 from ..widgets.thin_bar import ThinBar
 from .too_small import FULL_LAYOUT
 
 if TYPE_CHECKING:
+    from ...core.figures import Figure
     from ..observers import EventObserver
 
-PACING_FRAME_S = 0.25  # breath and rep pacing: four frames a second is smooth enough
 RESUME_LEAD_IN_S = 3
 CUE_FLASH_S = 0.3
 ROOMY_HEIGHT = 36  # rows from which the phase's word and the pacer are drawn twice as tall
 SHORT_HEIGHT = 24  # rows below which the cues give up room to the figure
+# The exercise's figure stands beside the big time. From the larger size always, each with room to read from
+# the floor (the time 7 rows or more, the figure 10); from the smaller, while getting ready, resting and
+# switching sides, when the time is a short m:ss that leaves room beside it (the cues keep their full width);
+# below it, not at all, rather than squeezed.
+FIGURE_ALWAYS_SIZE = (100, 30)
+FIGURE_IN_RESTS_SIZE = (80, 24)
 
 TIME, MOVING, COUNTING = Binding.Group("Time"), Binding.Group("Moving"), Binding.Group("Counting")
 SOUND, LEAVING = Binding.Group("Sound"), Binding.Group("Leaving")
@@ -82,9 +91,11 @@ class SessionScreen(Screen[SessionRecord]):
     def __init__(
         self, routine: Routine, clock: Callable[[], float], get_ready: int, sounds: SessionSounds,
         log: SessionLog | None, observers: Sequence[EventObserver] = (), longer: Mapping[int, int] | None = None,
+        figures: Mapping[str, Figure] | None = None,
     ) -> None:  # fmt: skip
         super().__init__()
         self.session = Session(routine, clock, get_ready, longer)  # longer: get-readies that fit an introduction
+        self.figures = figures or {}  # by exercise id: an exercise without one shows none
         self.clock = clock
         self.sounds = sounds  # the chimes and the voice
         self.history_log = log
@@ -96,13 +107,16 @@ class SessionScreen(Screen[SessionRecord]):
         self.ended = False  # finished while covered; the summary comes when the screen is back
         self.paused_while_covered = False
         self._hints_for: tuple[Status, int] | None = None  # the state the key hints were drawn for
+        self.figure_moves = False  # the figure shown changes with time: wake for its frames
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
             yield BigText(WORDS, id="phase-word")
             yield Static(id="exercise")
             yield Static(id="detail")
-            yield BigText(FIGURES, id="figure")
+            with Horizontal(id="middle"):
+                yield BigText(FIGURES, id="figure")
+                yield ExerciseFigure(id="exercise-figure")
             yield PaceBar(id="pacer")
             yield ThinBar(id="phase-bar")
             yield Static(id="cues")
@@ -115,6 +129,9 @@ class SessionScreen(Screen[SessionRecord]):
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height >= ROOMY_HEIGHT, "-roomy")
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+        if self.session.status in UNDER_WAY:  # the figure may have room now, or none
+            self.show_figure()
+            self.schedule()
 
     def on_mount(self) -> None:
         self.app.app_suspend_signal.subscribe(self, self.suspended)
@@ -205,8 +222,8 @@ class SessionScreen(Screen[SessionRecord]):
         if wakeup is None:
             return
         delay = max(wakeup - self.clock(), 0.0)
-        if self.session.phase.paced and self.session.status is Status.RUNNING:
-            delay = min(delay, PACING_FRAME_S)
+        if (self.session.phase.paced and self.session.status is Status.RUNNING) or self.figure_moves:
+            delay = min(delay, FRAME_S)  # the pacer and the figure, each redrawn only when it changes
         # The event loop's own timer, with the tick queued as a message as Textual's would: Textual's
         # `set_timer` skips a timer already due as it starts (a late frame's zero delay raises in it), and
         # the session then waited for ever.
@@ -229,10 +246,31 @@ class SessionScreen(Screen[SessionRecord]):
         self.query_one("#pacer", PaceBar).show(now.pace)
         self.query_one("#phase-bar", ThinBar).show(session.elapsed(), session.length or 0)
         self.show("#cues", Text("\n".join("· " + cue for cue in now.cues)))
+        self.show_figure()
         self.show("#then", Text(now.then, style="dim"))
         left = session.time_left()
         self.query_one("#session-bar", ThinBar).show(session.planned_seconds - left, session.planned_seconds)
         self.show("#time-left", f"{duration(left)} left", layout=False)  # once a second, in a fixed width
+
+    def show_figure(self) -> None:
+        """Draw the exercise's figure beside the time, where the screen has room for both."""
+        moment = figure_moment(self.session)
+        figure = self.figures.get(moment.exercise_id)
+        widget = self.query_one(ExerciseFigure)
+        shown = figure is not None and self.figure_has_room()
+        if widget.display != shown:
+            widget.display = shown
+        self.figure_moves = shown and moment.moving
+        if figure is not None and shown:
+            widget.show(figure, moment.fraction, mirrored(figure.side, moment.side))
+
+    def figure_has_room(self) -> bool:
+        """Whether the figure fits beside the time at the terminal's size, in this phase."""
+        width, height = self.app.size
+        if width >= FIGURE_ALWAYS_SIZE[0] and height >= FIGURE_ALWAYS_SIZE[1]:
+            return True
+        working = self.session.phase.kind is PhaseKind.WORK
+        return not working and width >= FIGURE_IN_RESTS_SIZE[0] and height >= FIGURE_IN_RESTS_SIZE[1]
 
     def refresh_hints(self) -> None:
         """Redraw the key hints when what the keys do may have changed: a new phase, a pause, a resume."""

@@ -125,7 +125,11 @@ def painted(line: str, style: Style, paper: Style) -> list[Segment]:
     ink = style + Style(bold=False)
     inverse = ink + Style(reverse=True)
     looks = {"█": (" ", inverse), "▀": ("▄", inverse), "▄": ("▄", ink), " ": (" ", paper)}
-    return [Segment(looks[block][0] * len(list(run)), looks[block][1]) for block, run in groupby(line)]
+    segments = []
+    for block, run in groupby(line):
+        glyph, look = looks.get(block, (block, ink))  # any other character (a figure's thin floor) as itself
+        segments.append(Segment(glyph * len(list(run)), look))
+    return segments
 
 
 class BigText(Widget):
