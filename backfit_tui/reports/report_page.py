@@ -43,8 +43,9 @@ tbody tr:nth-child(even) { background: #f4f4f4; }
 section { break-inside: avoid; }
 @page { size: A4; margin: 14mm; }
 @media print {
-  body { font-size: 9.5pt; margin: 0; max-width: none; padding: 0; }
-  h2 { margin-top: 0.9em; }
+  body { font-size: 9pt; line-height: 1.3; margin: 0; max-width: none; padding: 0; }
+  h2 { margin: 0.8em 0 0.3em; }
+  th, td { padding-top: 0; padding-bottom: 0; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 """

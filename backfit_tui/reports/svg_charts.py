@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
-PAIN_WIDTH, PAIN_HEIGHT = 640, 180
-PAIN_TOP, PAIN_BOTTOM = 10, 150  # the y of a rating of 10, and of 0
+PAIN_WIDTH, PAIN_HEIGHT = 640, 150
+PAIN_TOP, PAIN_BOTTOM = 10, 120  # the y of a rating of 10, and of 0
 PAIN_LEFT, PAIN_RIGHT = 36, 612  # the x of the first week's point, and of the last
 PAIN_SCALE = (0, 5, 10)  # the ratings the chart marks with a line
-WEEKS_WIDTH, WEEKS_HEIGHT = 640, 130
-WEEKS_TOP, WEEKS_BOTTOM = 16, 104  # the y of the tallest bar's top, and of the bars' feet
+WEEKS_WIDTH, WEEKS_HEIGHT = 640, 110
+WEEKS_TOP, WEEKS_BOTTOM = 16, 84  # the y of the tallest bar's top, and of the bars' feet
+COUNTED_BARS = 26  # at most, for each bar's count to fit over it; more say theirs in a tooltip only
 DATE_LABELS = 6  # at most, under a chart, so that they never overlap
 TREND_WIDTH, TREND_HEIGHT = 90, 18
 
@@ -34,15 +35,19 @@ def _xs(count: int, left: float, right: float) -> list[float]:
 
 
 def _labelled(count: int) -> set[int]:
-    """Which of `count` weeks get a date under the chart: the first, the last, and evenly between."""
+    """Which of `count` weeks get a date under the chart: the first, the last, and evenly between, none too near
+    the last."""
     every = max(1, -(-count // DATE_LABELS))
-    return {n for n in range(count) if n % every == 0} | {count - 1}
+    return {n for n in range(0, count, every) if count - 1 - n >= every} | {count - 1}
 
 
 def _date_labels(days: Sequence[date], xs: Sequence[float], y: float) -> list[str]:
+    """The dates under a chart, the first starting at its week and the last ending at its week, inside the chart."""
     shown = _labelled(len(days))
+    last = len(days) - 1
+    anchors = {0: "start", last: "end"} if last else {}
     return [
-        f'<text x="{x}" y="{y}" text-anchor="middle" class="axis">{day_label(day)}</text>'
+        f'<text x="{x}" y="{y}" text-anchor="{anchors.get(n, "middle")}" class="axis">{day_label(day)}</text>'
         for n, (day, x) in enumerate(zip(days, xs))
         if n in shown
     ]
@@ -58,6 +63,7 @@ def pain_chart_svg(points: Sequence[tuple[date, float | None]]) -> str:
     (None) leaves a gap in the line. Each point carries its week and rating (`data-week`, `data-pain`) and says
     them as a tooltip."""
     xs = _xs(len(points), PAIN_LEFT, PAIN_RIGHT)
+    radius = round(min(4, (PAIN_RIGHT - PAIN_LEFT) / len(points) / 2.5), 1)  # points that never overlap
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart pain-chart" viewBox="0 0 {PAIN_WIDTH} {PAIN_HEIGHT}"'
         ' role="img" aria-label="Pain after sessions, weekly median, 0 = no pain, 10 = worst">'
@@ -74,7 +80,7 @@ def pain_chart_svg(points: Sequence[tuple[date, float | None]]) -> str:
     for x, (week, value) in zip(xs, points):
         if value is not None:
             parts.append(f'<circle class="pain-point" data-week="{week.isoformat()}" data-pain="{value:g}" cx="{x}"'
-                         f' cy="{pain_y(value)}" r="4"><title>Week of {day_label(week)}: {value:g}</title>'
+                         f' cy="{pain_y(value)}" r="{radius}"><title>Week of {day_label(week)}: {value:g}</title>'
                          "</circle>")  # fmt: skip
     parts += _date_labels([week for week, _ in points], xs, PAIN_HEIGHT - 8)
     parts.append("</svg>")
@@ -109,7 +115,7 @@ def weeks_chart_svg(weeks: Sequence[tuple[date, int]]) -> str:
         parts.append(f'<rect class="bar" data-week="{week.isoformat()}" data-sessions="{count}" x="{x - width / 2:.1f}"'
                      f' y="{top}" width="{width}" height="{height}"><title>Week of {day_label(week)}: {count}'
                      "</title></rect>")  # fmt: skip
-        if count:
+        if count and len(weeks) <= COUNTED_BARS:
             parts.append(f'<text x="{x}" y="{top - 3}" text-anchor="middle" class="count">{count}</text>')
     parts += _date_labels([week for week, _ in weeks], xs, WEEKS_HEIGHT - 8)
     parts.append("</svg>")

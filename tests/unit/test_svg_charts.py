@@ -49,12 +49,30 @@ def test_a_week_without_a_rating_leaves_a_gap_in_the_line():
     assert len(chart.findall(f"{SVG}circle")) == 5
 
 
-def test_the_first_and_last_weeks_are_named_under_the_chart_and_at_most_seven_in_all():
-    for weeks in (1, 12, 104):
-        labels = [t.text for t in parsed(pain_chart_svg(weekly(*[5] * weeks))).findall(f"{SVG}text")][3:]
-        assert labels[0] == "2 Mar"
-        assert labels[-1] == f"{(MONDAY + timedelta(weeks=weeks - 1)).day} {(MONDAY + timedelta(weeks=weeks - 1)):%b}"
-        assert len(labels) <= 7
+def test_twelve_weeks_name_every_other_monday_under_the_chart_and_the_last():
+    labels = [t.text for t in parsed(pain_chart_svg(weekly(*[5] * 12))).findall(f"{SVG}text")][3:]
+    assert labels == ["2 Mar", "16 Mar", "30 Mar", "13 Apr", "27 Apr", "18 May"]
+
+
+TEXT_WIDTH = 7  # the most a character of the charts' 11 px labels takes, in the chart's units
+
+
+def extent(label: ET.Element) -> tuple[float, float]:
+    """Where a label's text begins and ends along the chart."""
+    x, width = float(label.get("x")), len(label.text) * TEXT_WIDTH
+    return {"start": (x, x + width), "middle": (x - width / 2, x + width / 2), "end": (x - width, x)}[
+        label.get("text-anchor")]
+
+
+@given(st.integers(1, 104), st.sampled_from([pain_chart_svg, weeks_chart_svg]))
+def test_the_dates_under_a_chart_name_its_first_and_last_weeks_never_overlap_and_stay_inside(weeks, chart):
+    svg = parsed(chart(weekly(*[5] * weeks)))
+    labels = [t for t in svg.findall(f"{SVG}text") if t.get("class") == "axis" and " " in t.text]
+    last = MONDAY + timedelta(weeks=weeks - 1)
+    assert labels[0].text == "2 Mar" and labels[-1].text == f"{last.day} {last:%b}"
+    extents = [extent(label) for label in labels]
+    assert all(end + 4 <= begin for (_, end), (begin, _) in zip(extents, extents[1:]))
+    assert extents[0][0] >= 0 and extents[-1][1] <= float(svg.get("viewBox").split()[2])
 
 
 @given(st.lists(st.one_of(st.none(), st.integers(0, 20).map(lambda n: n / 2)), min_size=1, max_size=104))
@@ -74,6 +92,12 @@ def test_the_weeks_bars_are_as_tall_as_their_sessions_and_an_empty_week_has_no_c
     assert [bar.get("data-sessions") for bar in bars] == ["2", "0", "4"]
     counts = [t.text for t in chart.findall(f"{SVG}text") if t.get("class") == "count"]
     assert counts == ["2", "4"]
+
+
+def test_over_26_weeks_the_bars_say_their_counts_in_a_tooltip_only():
+    chart = parsed(weeks_chart_svg(weekly(*[3] * 27)))
+    assert [t for t in chart.findall(f"{SVG}text") if t.get("class") == "count"] == []
+    assert chart.find(f"{SVG}rect").find(f"{SVG}title").text == "Week of 2 Mar: 3"
 
 
 def test_weeks_without_any_session_draw_flat_bars():
