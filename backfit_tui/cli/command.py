@@ -98,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     progress = commands.add_parser("progress", help="what your last sessions suggest: a step up, a step back")
     progress.add_argument("routine", nargs="?", metavar="ROUTINE", help="only this routine (default: every routine)")
     progress.add_argument("--json", action="store_true", help="print JSON for scripts")
+    report = commands.add_parser("report", help="the last weeks as one HTML page to print or show a professional")
+    report.add_argument("--weeks", type=_weeks, default=12, metavar="N", help="weeks to cover, 1 to 104 (default 12)")
+    report.add_argument("file", type=Path, nargs="?", metavar="FILE",
+                        help="the file, or folder, to write it to; - for stdout (default: backfit-report.html)")
     _add_reminder_commands(commands)
     return parser
 
@@ -110,6 +114,13 @@ def _add_reminder_commands(commands: argparse._SubParsersAction) -> None:
     remind.add_argument("--mute", action="store_true", default=argparse.SUPPRESS, help="start with the chimes off")
     status = commands.add_parser("status", help="one line on the next break and the week, for a status bar")
     status.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def _weeks(text: str) -> int:
+    """`--weeks N`: the report's weeks, or argparse's usage error saying what is allowed."""
+    from .report_command import weeks_argument
+
+    return weeks_argument(text)
 
 
 def _interval(text: str) -> int:
@@ -151,6 +162,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             if args.command == "history":
                 return history_commands.history(as_json=args.json, as_csv=args.csv, limit=args.limit)
             return history_commands.stats(as_json=args.json, goal=_settings().weekly_goal)
+        if args.command == "report":
+            from .report_command import report
+
+            return report(args.weeks, args.file)
         catalog = load_catalog()
         if args.command == "list":
             return list_routines(catalog, as_json=args.json, get_ready=_settings().get_ready)
