@@ -6,7 +6,6 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from shlex import quote
 
 from ..core.formatting import counted
 from ..core.weeks import local_day
