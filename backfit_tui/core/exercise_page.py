@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from .dosages import DosageRange, Ranges
 from .figure_rows import trimmed
 from .figures import Figure, Pixels, draw
 from .formatting import literal
-from .model import DosageRange, Exercise, Ranges
+from .model import Exercise
 from .plan import BULLET, INDENT, Line
 
 # Each pose on the page at most as large as the session draws it at 100×30, and no smaller than reads.

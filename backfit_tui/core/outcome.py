@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .beats import Side
 from .formatting import counted, duration
-from .model import Routine, Side, Sides, Step
+from .model import Routine, Sides, Step
 from .records import SessionRecord, SetRecord
 from .timeline import planned_amount
 

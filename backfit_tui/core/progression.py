@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from .model import Breaths, Dosage, DosageRange, Exercise, Hold, Reps, Routine, Step
+from .dosages import Breaths, Dosage, DosageRange, Hold, Reps
+from .model import Exercise, Routine, Step
 from .outcome import sets_count_toward_goal
 from .records import SessionRecord, SetRecord
 from .timeline import planned_amount

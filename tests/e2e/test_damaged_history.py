@@ -18,8 +18,8 @@ from support.processes import backfit_script
 from support.routine_texts import FIVE_SHORT_SETS, ONE_SECOND
 from support.strategies import routine, step
 
+from backfit_tui.core.dosages import Hold
 from backfit_tui.core.engine import Session
-from backfit_tui.core.model import Hold
 from backfit_tui.store.history.session_log import SessionLog
 from backfit_tui.store.history.store import HistoryStore, HistoryUnavailable
 from backfit_tui.store.locations import DATA_DIR_VARIABLE

@@ -14,8 +14,8 @@ from support.history_helpers import write_lock_held
 from support.processes import backfit_script
 from support.strategies import routine, step
 
+from backfit_tui.core.dosages import Hold
 from backfit_tui.core.engine import Session
-from backfit_tui.core.model import Hold
 from backfit_tui.store.history.session_log import SessionLog
 from backfit_tui.store.history.store import SCHEMA_VERSION, HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from hypothesis import strategies as st
 
-from backfit_tui.core.model import Breaths, DosageRange, Exercise, Hold, Ranges, Reps, Routine, Sides, Step
+from backfit_tui.core.dosages import Breaths, DosageRange, Hold, Ranges, Reps
+from backfit_tui.core.model import Exercise, Routine, Sides, Step
 from support.history_helpers import step_records
 
 EXERCISE = Exercise(

@@ -11,10 +11,11 @@ from support.strategies import routine, step
 from support.tui_helpers import advance, make_app, screen_lines, short_routine_app
 from textual.widgets import Input, Static
 
+from backfit_tui.core.dosages import Reps
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.formatting import NO_BREAK_SPACE
 from backfit_tui.core.glance import glance
-from backfit_tui.core.model import Reps, Sides
+from backfit_tui.core.model import Sides
 from backfit_tui.core.records import EventKind
 from backfit_tui.store.routines.catalog import Catalog, load_catalog
 from backfit_tui.tui.screens.confirm import ConfirmScreen

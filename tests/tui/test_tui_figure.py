@@ -7,8 +7,9 @@ import pytest
 from support.fake_clock import FakeClock
 from support.tui_helpers import advance, make_app
 
+from backfit_tui.core.dosages import Breaths, Hold, Reps
 from backfit_tui.core.figures import draw
-from backfit_tui.core.model import Breaths, Hold, Reps, Routine, Sides, Step
+from backfit_tui.core.model import Routine, Sides, Step
 from backfit_tui.core.moving_figure import DEMONSTRATION_S
 from backfit_tui.store import locations
 from backfit_tui.store.routines.catalog import Catalog, load_catalog

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from backfit_tui.core.model import Breaths, Hold, Reps, Sides
+from backfit_tui.core.dosages import Breaths, Hold, Reps
+from backfit_tui.core.model import Sides
 from backfit_tui.store.locations import bundled_routines_dir
 from backfit_tui.store.routines.routine_files import load_routine
 

@@ -18,8 +18,9 @@ from support.strategies import routine, step
 from backfit_tui.audio.chime_player import ChimePlayer, chime_files
 from backfit_tui.audio.playsound_player import NoSound
 from backfit_tui.core.chime_map import Chime, chime_for
+from backfit_tui.core.dosages import Breaths, Hold, Reps
 from backfit_tui.core.engine import Session
-from backfit_tui.core.model import Breaths, Hold, Reps, Sides
+from backfit_tui.core.model import Sides
 from backfit_tui.store.locations import bundled_sounds_dir
 from backfit_tui.store.settings import Settings
 

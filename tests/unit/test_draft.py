@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from backfit_tui.core.model import Hold, Reps
+from backfit_tui.core.dosages import Hold, Reps
 from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.store.routines.draft import (
     Draft,

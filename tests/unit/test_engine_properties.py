@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from support.strategies import routines, steps
 
+from backfit_tui.core.dosages import Reps
 from backfit_tui.core.engine import Session, Status
-from backfit_tui.core.model import Reps, Sides
+from backfit_tui.core.model import Sides
 from backfit_tui.core.records import EventKind
 from backfit_tui.core.timeline import PhaseKind
 

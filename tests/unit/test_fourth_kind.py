@@ -1,7 +1,7 @@
 """A dosage kind is one class and one row: a fourth kind, made here alone, runs through a whole session.
 
 "Timed reps" asks for a count of reps within a window of seconds that a clock counts down. Its class follows
-`core.model.Dosage`; its row, registered for each test and taken out after it, tells the routine file how to
+`core.dosages.Dosage`; its row, registered for each test and taken out after it, tells the routine file how to
 read and write it. Nothing else in the app is told of it.
 """
 
@@ -15,9 +15,10 @@ import pytest
 from support.fake_clock import FakeClock
 
 from backfit_tui.core.beats import Cue, CueKind, Pacing, completed, out_and_back
+from backfit_tui.core.dosages import Ranges
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.formatting import counted
-from backfit_tui.core.model import Ranges, Step
+from backfit_tui.core.model import Step
 from backfit_tui.core.moving_figure import figure_moment
 from backfit_tui.core.outcome import step_outcomes, totals
 from backfit_tui.core.phrases import session_phrases

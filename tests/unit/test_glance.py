@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 from support.fake_clock import FakeClock
 from support.strategies import routine, routines, step
 
+from backfit_tui.core.dosages import Breaths, Hold, Reps
 from backfit_tui.core.engine import Session, Status
 from backfit_tui.core.glance import Look, glance
-from backfit_tui.core.model import Breaths, Exercise, Hold, Reps, Sides, Step
+from backfit_tui.core.model import Exercise, Sides, Step
 
 BIRD_DOG = Exercise(
     id="bird-dog", name="Bird dog", category="core", targets=("back",), equipment=(), needs_floor=True,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from support.loader_helpers import HOLD_RANGE, load, toml
 
-from backfit_tui.core.model import Breaths, Hold, Reps, Routine, Sides, Step
+from backfit_tui.core.dosages import Breaths, Hold, Reps
+from backfit_tui.core.model import Routine, Sides, Step
 from backfit_tui.store.locations import bundled_routines_dir
 from backfit_tui.store.routines.routine_files import discover, load_routine
 

@@ -20,8 +20,8 @@ from support.processes import backfit_script
 from support.routine_texts import FIVE_SHORT_SETS
 from support.strategies import routine, routines, step
 
+from backfit_tui.core.dosages import Hold
 from backfit_tui.core.engine import Session
-from backfit_tui.core.model import Hold
 from backfit_tui.core.outcome import done_and_skipped
 from backfit_tui.core.records import Event, EventKind
 from backfit_tui.store.errors import HistoryUnavailable

@@ -18,7 +18,8 @@ import tomli_w
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from backfit_tui.core.model import Breaths, Hold, Reps, Routine, Sides
+from backfit_tui.core.dosages import Breaths, Hold, Reps
+from backfit_tui.core.model import Routine, Sides
 from backfit_tui.store.locations import bundled_library_file
 from backfit_tui.store.routines.routine_files import ROUTINE_KEYS, dosage_keys, load_library, parse_routine, step_keys
 from backfit_tui.store.settings import Settings, load_settings

@@ -6,9 +6,10 @@ import pytest
 from support.fake_clock import FakeClock
 
 from backfit_tui.core.beats import Side
+from backfit_tui.core.dosages import Breaths, Hold, Reps
 from backfit_tui.core.engine import Session
 from backfit_tui.core.figures import ShownSide
-from backfit_tui.core.model import Breaths, Hold, Reps, Routine, Sides, Step
+from backfit_tui.core.model import Routine, Sides, Step
 from backfit_tui.core.moving_figure import DEMONSTRATION_S, demonstration, figure_moment, mirrored
 from backfit_tui.core.timeline import PhaseKind
 from backfit_tui.store.routines.catalog import load_catalog

@@ -5,8 +5,9 @@ from __future__ import annotations
 from support.fake_clock import FakeClock
 from support.strategies import routine, step
 
+from backfit_tui.core.dosages import Breaths, Hold, Reps
 from backfit_tui.core.engine import Session
-from backfit_tui.core.model import Breaths, Hold, Reps, Sides
+from backfit_tui.core.model import Sides
 from backfit_tui.core.outcome import (
     Ending,
     StepOutcome,

@@ -13,8 +13,9 @@ from support.history_helpers import add_session, at
 from support.strategies import routine, step
 
 from backfit_tui.cli import command as cli
+from backfit_tui.core.dosages import Hold, Reps
 from backfit_tui.core.engine import Session, Status
-from backfit_tui.core.model import Hold, Reps, Sides
+from backfit_tui.core.model import Sides
 from backfit_tui.core.outcome import NOTHING_DONE, step_outcomes, totals
 from backfit_tui.core.records import SetRecord
 from backfit_tui.reports.history_report import sessions_table, write_csv

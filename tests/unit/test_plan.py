@@ -6,7 +6,8 @@ import dataclasses
 
 from support.strategies import EXERCISE, routine, step
 
-from backfit_tui.core.model import Exercise, Hold, Step
+from backfit_tui.core.dosages import Hold
+from backfit_tui.core.model import Exercise, Step
 from backfit_tui.core.plan import at_a_glance, plan_lines
 
 SEATED = dataclasses.replace(EXERCISE, id="seated", needs_floor=False)

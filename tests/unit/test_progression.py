@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from support.history_helpers import step_records
 from support.strategies import EXERCISE, histories, ranged_steps, routine, step
 
-from backfit_tui.core.model import DosageRange, Hold, Ranges, Reps, Routine, Sides
+from backfit_tui.core.dosages import DosageRange, Hold, Ranges, Reps
+from backfit_tui.core.model import Routine, Sides
 from backfit_tui.core.progression import Direction, Suggestion, accepted, suggestions
 from backfit_tui.core.records import SessionRecord, SetRecord
 from backfit_tui.core.timeline import planned_amount

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backfit_tui.core.model import Breaths, Hold, Reps, Routine, Sides, Step
+from backfit_tui.core.dosages import Breaths, Hold, Reps
+from backfit_tui.core.model import Routine, Sides, Step
 from backfit_tui.store.routines.catalog import load_catalog
 from backfit_tui.store.routines.routine_files import load_routine, routine_toml, save_routine
 

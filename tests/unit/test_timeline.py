@@ -6,8 +6,10 @@ import pytest
 from support.fake_clock import FakeClock
 from support.strategies import routine, step
 
+from backfit_tui.core.beats import Side
+from backfit_tui.core.dosages import Breaths, Hold, Reps
 from backfit_tui.core.engine import Session
-from backfit_tui.core.model import Breaths, Hold, Reps, Side, Sides
+from backfit_tui.core.model import Sides
 from backfit_tui.core.timeline import PhaseKind, build_timeline
 
 

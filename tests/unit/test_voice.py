@@ -18,8 +18,8 @@ from backfit_tui.audio.speech import RenderedSpeech, make_speech
 from backfit_tui.audio.speech_engines import NO_ENGINE, Engine, NoVoice, find_engine
 from backfit_tui.audio.voice import make_voice
 from backfit_tui.core.chime_map import Chime
+from backfit_tui.core.dosages import Hold
 from backfit_tui.core.engine import Session
-from backfit_tui.core.model import Hold
 from backfit_tui.store.settings import SPEECH_ENGINES, Settings
 
 HOLD = routine(step(Hold(30), sets=2, rest_between_sets=10))  # "Plank. Hold thirty seconds, two sets." first

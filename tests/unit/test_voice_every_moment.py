@@ -8,8 +8,9 @@ import pytest
 from support.fake_clock import FakeClock
 from support.strategies import EXERCISE, routine, step
 
+from backfit_tui.core.dosages import Hold, Reps
 from backfit_tui.core.engine import Session, Status
-from backfit_tui.core.model import Hold, Reps, Sides, Step
+from backfit_tui.core.model import Sides, Step
 from backfit_tui.core.phrases import SoFar, fitted_get_ready, introduction, moment_phrase, session_phrases
 from backfit_tui.core.records import Event, EventKind
 from backfit_tui.core.spoken import spoken_about

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support.strategies import BIDI, CONTROLS, ESCAPE_SEQUENCES, EXERCISE, routine, routines, step, untrusted_text
 
-from backfit_tui.core.model import Breaths, Hold, Reps, Sides, Step
+from backfit_tui.core.dosages import Breaths, Hold, Reps
+from backfit_tui.core.model import Sides, Step
 from backfit_tui.core.phrases import moment_phrase, phrase_of, session_phrases
 from backfit_tui.core.records import Event, EventKind
 from backfit_tui.core.spoken import number_words, speakable, spoken_duration

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from support.fake_clock import FakeClock
 from support.strategies import routine, routines, step
 
+from backfit_tui.core.dosages import Breaths, Hold, Reps
 from backfit_tui.core.engine import Session, Status
-from backfit_tui.core.model import Breaths, Hold, Reps, Sides
+from backfit_tui.core.model import Sides
 from backfit_tui.core.records import Event, EventKind
 from backfit_tui.core.timeline import PhaseKind, build_timeline
 from backfit_tui.core.wording import (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...core.model import DosageRange, Ranges
+from ...core.dosages import DosageRange, Ranges
 from ..validation import Invalid, TableReader, show_value, text
 
 # Each range's key in a library exercise, with the limits a routine's step of that kind has, and its unit.

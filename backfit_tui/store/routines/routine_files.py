@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...core.dosages import Breaths, Dosage, Hold, Reps
 from ...core.formatting import counted, literal, toml_escapes
-from ...core.model import Breaths, Dosage, Exercise, Hold, Reps, Routine, Sides, Step
+from ...core.model import Exercise, Routine, Sides, Step
 from ..atomic import write_atomically
 from ..files import FileKind
 from ..locations import ensure_dir
@@ -99,7 +100,7 @@ def _write_reps(dosage: Reps) -> dict[str, Any]:
 
 
 # Every dosage kind by the key that makes a step of it, in the order the loader, the writer and the editor
-# list them. A new kind is one class (`core.model.Dosage`) and one row here.
+# list them. A new kind is one class (`core.dosages.Dosage`) and one row here.
 DOSAGE_KINDS: dict[str, DosageRow] = {
     row.key: row
     for row in (
