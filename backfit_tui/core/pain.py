@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from .records import SetRecord
 from .weeks import week_of
 
 WORST = 10  # the top of the scale: 0 = no pain, 10 = the worst
@@ -42,6 +43,12 @@ class Rating(NamedTuple):
 
     day: date
     value: int
+
+
+def worth_asking(sets: Sequence[SetRecord]) -> bool:
+    """Whether a session's sets did something, so that its end asks how the back is (a session left before
+    anything was done asks nothing)."""
+    return any(not s.skipped and s.achieved > 0 for s in sets)
 
 
 def rating_of(key: str) -> int | None:
