@@ -199,3 +199,26 @@ async def test_the_voice_asks_the_question_once(tmp_path):
         await pilot.press("1")
         await pilot.app.workers.wait_for_complete()
         assert speech.started.count(pain_question()) == 1
+
+
+async def test_the_history_screen_charts_the_weekly_trend(tmp_path):
+    from support.history_helpers import a_set, at
+    from support.tui_helpers import drawn_lines
+
+    from backfit_tui.tui.screens.history import HistoryScreen
+
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    for day, rating in (("2026-05-18", 2), ("2026-05-26", 10)):  # two weeks before "now", Thursday 28 May
+        session_id = store.begin("desk-break", "Desk break", at(f"{day} 08:00"), 30)
+        store.add_set(session_id, a_set(), at(f"{day} 08:01"))
+        store.rate_after(session_id, rating)
+    async with make_app(load_catalog(), history=store).run_test(size=(80, 40)) as pilot:
+        await pilot.press("f2")
+        screen = pilot.app.screen
+        assert isinstance(screen, HistoryScreen)
+        chart = [line.rstrip() for line in drawn_lines(screen.query_one("#history-pain"))]
+        assert len(chart) == 4 and chart[0].startswith("10") and chart[-1].startswith(" 0")
+        columns = [line[3::2] for line in chart]  # a column per week, the oldest first
+        assert [column[-2:] for column in columns] == [" █", " █", "▅█", "▔▔"]  # 2 of 10: 5 eighths of three rows
+        assert columns[-1][:10] == "·" * 10  # the weeks without a rating
+        assert str(screen.query_one("#history-back").render()) == "Your back: last 10 of 10 · 4-week median 6"

@@ -40,7 +40,7 @@ def rated(*values: int, every: int = 1) -> list[Rating]:
 
 def sessions_of(history) -> list[SessionRecord]:
     """Sessions run to their end, each planned to take as long as its work did."""
-    return [SessionRecord("test", "Test", tuple(sets), True, sum(s.work_done_seconds for s in sets)) for sets in history]
+    return [SessionRecord("test", "Test", tuple(s), True, sum(r.work_done_seconds for r in s)) for s in history]
 
 
 def full_sessions(a_step) -> list[SessionRecord]:
@@ -63,7 +63,8 @@ def test_the_last_rating_and_the_median_of_the_last_four_weeks():
 def test_the_weekly_trend_is_each_weeks_median_oldest_first_with_none_for_a_week_without_a_rating():
     monday = TODAY - timedelta(days=2)
     ratings = [Rating(monday - timedelta(weeks=11), 8), Rating(monday - timedelta(weeks=12), 1),
-               Rating(monday - timedelta(days=1), 4), Rating(monday - timedelta(days=6), 6), Rating(TODAY, 2)]  # fmt: skip
+               Rating(monday - timedelta(days=1), 4), Rating(monday - timedelta(days=6), 6),
+               Rating(TODAY, 2)]  # fmt: skip
     trend = weekly_trend(ratings, TODAY)
     assert len(trend) == 12
     assert trend[0] == 8  # the week of twelve weeks ago is past the trend

@@ -42,8 +42,9 @@ def test_a_version_5_file_keeps_every_session_and_set_and_has_no_ratings_yet(tmp
     old.execute("INSERT INTO sessions VALUES (1, 'desk-break', 'Desk break', 100.0, 700.0, 1, 90)")
     old.execute("INSERT INTO sessions VALUES (2, 'desk-break', 'Desk break', 800.0, 860.0, 0, 90)")
     for row in [(1, 1, 1, 30, 0, 0), (2, 1, 2, 30, 0, 0), (3, 1, 3, 12, 1, 0), (4, 2, 1, 20, 0, 1)]:
-        old.execute("INSERT INTO sets VALUES (?, ?, 160.0, 0, 'plank', 'Plank', ?, NULL, 'seconds', 30, ?, ?, 30, 30, ?)",
-                    row)  # fmt: skip
+        old.execute(
+            "INSERT INTO sets VALUES (?, ?, 160.0, 0, 'plank', 'Plank', ?, NULL, 'seconds', 30, ?, ?, 30, 30, ?)", row
+        )
     old.commit()
     old.close()
     store = HistoryStore(path)

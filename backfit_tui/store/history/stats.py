@@ -16,7 +16,17 @@ from datetime import date, timedelta, tzinfo
 from ...core.formatting import counted
 from ...core.model import Routine
 from ...core.outcome import counts_toward_goal
-from ...core.pain import RECENT_DAYS, TREND_WEEKS, WORST, Back, Rating, last_rating, read_back, recent_median, weekly_trend
+from ...core.pain import (
+    RECENT_DAYS,
+    TREND_WEEKS,
+    WORST,
+    Back,
+    Rating,
+    last_rating,
+    read_back,
+    recent_median,
+    weekly_trend,
+)
 from ...core.progression import SESSIONS_WEIGHED, Suggestion, suggestions
 from ...core.records import SessionRecord
 from ...core.since_last import new_bests, since_last_time

@@ -41,7 +41,8 @@ class HistoryScreen(Screen[None]):
             yield Static("Days trained, the last 12 weeks", classes="history-heading")
             yield Static(calendar(self.stats), id="history-calendar")
             if any(week is not None for week in self.stats.pain.trend):
-                yield Static(pain_line(self.stats, trend=False), classes="history-heading", markup=False)
+                back = pain_line(self.stats, trend=False)
+                yield Static(back, classes="history-heading", id="history-back", markup=False)
                 yield Static(pain_chart(self.stats.pain.trend), id="history-pain")
             yield Static("Personal bests", classes="history-heading")
             yield Static(bests_table(self.stats) if self.stats.bests else "None yet.", id="history-bests")
