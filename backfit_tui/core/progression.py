@@ -7,7 +7,7 @@ A step with a set skipped in the last session suggests nothing; skipped in the l
 going back a step. Sets never reached, because the person left, are not skipped: leaving says nothing of the
 step. A set left partway is kept as far as it went, which is not full: it holds back a step up. The back's
 ratings have the last word (`pain`): a flare holds back every step up, and severe pain offers each step a step
-back. Nothing here changes a routine until a person accepts a suggestion.
+back in each routine done before. Nothing here changes a routine until a person accepts a suggestion.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
 def suggestions(routine: Routine, sessions: Sequence[SessionRecord], back: Back = CALM) -> list[Suggestion]:
     """Each step's suggestion from the routine's sessions, newest first (only the last two are weighed), and what
     the back's recent ratings ask (`pain.read_back`)."""
-    if back.severe:
+    if back.severe and sessions:  # a routine not done yet has nothing to step back from
         return [replace(s, step_index=i) for i, step in enumerate(routine.steps) if (s := step_back(step)) is not None]
     last = list(sessions[:SESSIONS_WEIGHED])
     if len(last) < SESSIONS_WEIGHED:

@@ -114,7 +114,8 @@ def test_severe_pain_offers_each_step_a_step_back_even_after_full_sessions():
     back = read_back(rated(8, 1, 7), TODAY)
     [down] = suggestions(routine(plank, lowest), full_sessions(plank), back)
     assert (down.direction, down.step_index, down.changed.dosage) == (Direction.BACK, 0, Hold(25))
-    assert suggestions(routine(plank), [], back) == [down]  # no sessions of this routine needed: it is the back
+    assert suggestions(routine(plank), full_sessions(plank)[:1], back) == [down]  # one session of it is enough
+    assert suggestions(routine(plank), [], back) == []  # a routine not done yet has nothing to step back from
 
 
 # --- properties ------------------------------------------------------------------------------
