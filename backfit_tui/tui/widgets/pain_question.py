@@ -57,7 +57,7 @@ class PainQuestion(Widget, can_focus=True):
             style = self.get_component_rich_style("pain-question--chosen") if n == self.highlighted else ""
             scale.append(f" {n} ", style=style)
         muted = self.get_component_rich_style("pain-question--scale")
-        keys = Text(f"  0-9, {TEN_KEY} = {WORST} · s skips", style=muted)
+        keys = Text(f"  {TEN_KEY} = {WORST} · s skips", style=muted)
         return Text.assemble(QUESTION, "\n", scale, keys)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
