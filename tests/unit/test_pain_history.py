@@ -139,3 +139,28 @@ def test_progress_says_to_see_a_health_professional_after_severe_pain(data_dir, 
     store.close()
     assert cli.main(["progress"]) == 0
     assert SEE_SOMEONE in capsys.readouterr().out.replace("\n", " ")
+
+
+def test_the_plain_guide_says_the_question_once_and_keeps_the_answer(tmp_path):
+    from support.speech_helpers import FakeSpeech, finds
+
+    from backfit_tui.audio.chime_player import make_chime_player
+    from backfit_tui.audio.session_sounds import SessionSounds
+    from backfit_tui.audio.voice import make_voice
+    from backfit_tui.cli.plain import run_plain
+    from backfit_tui.core.phrases import pain_question
+    from backfit_tui.store.settings import Settings
+
+    store, clock, speech = HistoryStore(tmp_path / "history.sqlite3"), FakeClock(), FakeSpeech()
+    plan = routine(step(Hold(2)))
+    sounds = SessionSounds(make_chime_player(Settings(), None, bell=lambda: None, report=print),
+                           make_voice("auto", True, finds(speech), report=print))  # fmt: skip
+    log = SessionLog(store, plan, lambda: time.time(), report=pytest.fail)
+    out = io.StringIO()
+    assert run_plain(plan, Settings(get_ready=0), out=out, clock=clock, sleep=clock.advance, read_line=lambda: "t",
+                     sounds=sounds, log=log) == 0  # fmt: skip
+    assert pain_question() in speech.prepared  # rendered with the session's phrases
+    assert speech.started.count(pain_question()) == 1 and speech.started[-1] == pain_question()
+    assert [(s.pain_before, s.pain_after) for s in store.sessions()] == [(None, 10)]
+    assert out.getvalue().splitlines()[-2:] == ["  Your back: 10 of 10.", "Your back is sorer than usual: no step up"
+                                                " until it settles."]  # fmt: skip
