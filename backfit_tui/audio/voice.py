@@ -47,9 +47,10 @@ class Voice:
     def on(self) -> bool:
         return self.choice != OFF
 
-    def begin(self, routine: Routine, get_ready: int) -> dict[int, int]:
+    def begin(self, routine: Routine, get_ready: int, afterwards: Sequence[str] = ()) -> dict[int, int]:
         """A session of `routine` is starting: the longer get-ready each step needs to say its introduction whole
-        (by index, for the session's timeline), its phrases noted and its first rendered now, so it is heard.
+        (by index, for the session's timeline), its phrases noted and its first rendered now, so it is heard;
+        `afterwards`, what is said after it (the question of the back), is rendered with the rest.
 
         The introductions are rendered here to know how long each takes; the other phrases are for `prepare`, off
         the main thread. An engine is looked for here, on the caller's thread, so that its absence is said (once)
@@ -58,7 +59,7 @@ class Voice:
         self.so_far = SoFar()
         speech = self._speech()
         longer = fitted_get_ready(routine, get_ready, speech.seconds, self.count_aloud) if speech else {}
-        self.phrases = session_phrases(routine, get_ready, self.count_aloud, self.brief, longer)
+        self.phrases = [*session_phrases(routine, get_ready, self.count_aloud, self.brief, longer), *afterwards]
         if speech is not None:
             speech.prepare(self.phrases[:1])
         elif self.on and self._why_silent:
@@ -97,6 +98,12 @@ class Voice:
         if not self.on or self.speech is None:
             return False
         return self.speech.start(phrase)
+
+    def say_when_quiet(self, phrase: str) -> bool:
+        """Start `phrase`, rendered beforehand, once the phrase still playing has ended (the session's last words):
+        call it off the main thread. Whether it is spoken."""
+        self.finish()
+        return self.say(phrase)
 
     def toggle(self) -> str | None:
         """Turn the voice off, or on again as the person chose it ("auto" stays "auto": v never picks an engine

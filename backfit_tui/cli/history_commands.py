@@ -12,6 +12,7 @@ from ..reports.history_report import (
     bests_table,
     calendar,
     goal_line,
+    pain_line,
     session_json,
     sessions_table,
     stats_json,
@@ -49,7 +50,8 @@ def history(as_json: bool, as_csv: bool, limit: int) -> int:
 
 
 def stats(as_json: bool, goal: int) -> int:
-    """Print this week against the goal, the streak, the last weeks, personal bests and the breaks answered."""
+    """Print this week against the goal, the streak, the last weeks, how the back has been, personal bests and the
+    breaks answered."""
     store = open_history_to_read()
     figures = compute_stats(store, time.time(), None, goal)
     breaks = answer_counts(store)
@@ -62,6 +64,9 @@ def stats(as_json: bool, goal: int) -> int:
     console.print(goal_line(figures))
     console.print()
     console.print(calendar(figures))
+    if figures.pain.last is not None:
+        console.print()
+        console.print(pain_line(figures))
     if figures.bests:
         console.print()
         console.print(bests_table(figures))

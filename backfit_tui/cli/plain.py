@@ -4,7 +4,8 @@ The engine keeps time; this loop only sleeps until its next wake-up and prints w
 line for each change, none for each second (a screen reader reads every line out), and the chimes
 and the voice as on the screen.
 Ctrl+C, SIGTERM and SIGHUP leave early and still print what was done: on stderr if stdout's reader
-has gone.
+has gone. After a session kept in the history, and before it with `pain_check = "both"`, one line asks how the
+back is; Enter, the end of input or a closed standard input skips it.
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ from ..core.engine import Session, Status
 from ..core.formatting import duration, literal
 from ..core.model import Routine
 from ..core.outcome import goal_note, heading, step_outcomes, totals
+from ..core.pain import QUESTION, WORST, rating_of, worth_asking
+from ..core.phrases import pain_question
 from ..core.records import Event, EventKind, SessionRecord
 from ..core.timeline import Phase, PhaseKind
 from ..core.wording import DONE_KEY, SAFETY_NOTE, counting_keys, event_words, longer_get_ready
 from ..store.errors import HistoryUnavailable
 from ..store.history.session_log import SessionLog
-from ..store.history.stats import SessionNews, logged_news
+from ..store.history.stats import SessionNews, back_now, logged_news
+from ..store.history.store import WRITE_WAIT
 from ..store.settings import Settings
 from .pipes import ClosedOutput, discard
 
@@ -60,10 +64,12 @@ def run_plain(
     """Run `routine` to the end (or to Ctrl+C), printing each change on `out` (standard output), speaking or
     chiming, and reading the reps counted by hand with `read_line` (from standard input); returns the exit status."""
     out = out or sys.stdout or ClosedOutput()
+    keeps = log is not None and not log.failed and (read_line is not None or sys.stdin is not None)
+    asks = settings.pain_check if keeps else "off"  # with no history, or no one to answer, nothing is asked
     read_line = read_line or _typed_lines(out)
     longer = {}  # the get-ready of steps whose introduction takes longer to say, so that it is heard whole
     if sounds is not None:  # the introductions and the opening phrase now; the rest in the background
-        longer = sounds.voice.begin(routine, settings.get_ready)
+        longer = sounds.voice.begin(routine, settings.get_ready, (pain_question(),) if asks != "off" else ())
         threading.Thread(target=sounds.voice.prepare, name="voice", daemon=True).start()
     session = Session(routine, clock, settings.get_ready, longer)
 
@@ -78,6 +84,8 @@ def run_plain(
     try:
         if first_run:
             print(f"Before you start: {SAFETY_NOTE}", file=out)
+        if asks == "both":
+            log.pain_before = _rating(read_line, out)
         print(f"{literal(routine.name)}: {duration(session.planned_seconds)}. Ctrl+C leaves early.", file=out)
         if longer:
             print(longer_get_ready(routine, longer), file=out)
@@ -92,10 +100,11 @@ def run_plain(
             log.close(finished=True)
         if sounds is not None:
             sounds.finish()  # the last chime or phrase rings out before the process ends
-            sounds.close()
     except (KeyboardInterrupt, Stopped) as stop:
         _end_early(session, log, sounds)
         _print_somewhere(summary(routine, session.record(), _news(log, settings)), out)
+        if isinstance(stop, KeyboardInterrupt) and asks != "off":  # a signal's terminal may be gone: ask nothing
+            _rate_after(log, session.record(), read_line, out)
         return 128 + getattr(stop, "signum", signal.SIGINT)  # the shell's code for the signal, so scripts can tell
     except BrokenPipeError:  # the reader has gone (`| head`): the finished sets are saved, `main` ends quietly
         _end_early(session, log, sounds)
@@ -104,7 +113,47 @@ def run_plain(
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     print(summary(routine, session.record(), _news(log, settings)), file=out)
+    if asks != "off":
+        if sounds is not None:
+            sounds.voice.say(pain_question())
+        _rate_after(log, session.record(), read_line, out)
+    if sounds is not None:
+        sounds.close()
     return 0
+
+
+def _rating(read_line: Callable[[], str], out: TextIO) -> int | None:
+    """Ask how the back is on one line, and read the answer: 0 to 10 (`t` for 10); None when skipped."""
+    print(f"\n{QUESTION} (Enter skips)", file=out, flush=True)
+    try:
+        line = read_line()
+    except (EOFError, KeyboardInterrupt):  # no one to answer, or Ctrl+C again: skipped
+        line = ""
+    rating = rating_of(line)
+    if rating is not None:
+        print(f"  Your back: {rating} of {WORST}.", file=out, flush=True)
+    elif line.strip():
+        print(f"  Not a rating from 0 to {WORST}: skipped.", file=out, flush=True)
+    return rating
+
+
+def _rate_after(log: SessionLog, record: SessionRecord, read_line: Callable[[], str], out: TextIO) -> None:
+    """Ask how the back is after a session kept with something done, keep the answer, and say what the back's
+    ratings ask of progress."""
+    if log.session_id is None or log.failed or not worth_asking(record.sets):
+        return
+    rating = _rating(read_line, out)
+    if rating is None:
+        return
+    try:
+        with log.store.transaction(WRITE_WAIT):
+            log.store.rate_after(log.session_id, rating)
+        words = back_now(log.store, log.wall_clock(), None).words()
+    except HistoryUnavailable as err:
+        log.report(f"Your rating was not kept: {err}")
+        return
+    if words:
+        print(words, file=out, flush=True)
 
 
 def _news(log: SessionLog | None, settings: Settings) -> SessionNews | None:

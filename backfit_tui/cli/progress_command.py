@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 from ..core.formatting import json_text
 from ..core.progression import Suggestion
 from ..core.timeline import planned_amount
-from ..store.history.stats import routine_suggestions
+from ..store.history.stats import back_now, routine_suggestions
 from ..store.routines.catalog import Catalog
 from .history_commands import open_history_to_read
 from .say import find_routine, say
@@ -26,11 +28,14 @@ def progress(catalog: Catalog, reference: str | None, as_json: bool) -> int:
     else:
         entries = [entry for entry in catalog.entries if entry.routine is not None]
     store = open_history_to_read()
-    found = [(entry.routine, routine_suggestions(store, entry.routine)) for entry in entries]
+    back = back_now(store, time.time(), None)
+    found = [(entry.routine, routine_suggestions(store, entry.routine, back)) for entry in entries]
     found = [(routine, suggestions) for routine, suggestions in found if suggestions]
     if as_json:
         print(json_text([suggestion_json(routine.id, routine.name, s) for routine, ss in found for s in ss]))
         return 0
+    if words := back.words():
+        say(words)
     if not found:
         say(NOTHING_YET)
     for routine, suggestions in found:

@@ -12,6 +12,7 @@ from ..core.weeks import local_day
 from ..reports.report_figures import MAX_WEEKS, pain_points, report_figures, window_start
 from ..reports.report_page import report_html
 from ..store.atomic import NotARegularFile, write_atomically
+from ..store.history.stats import pain_ratings
 from .history_commands import open_history_to_read
 from .say import error, say
 
@@ -35,8 +36,10 @@ def report(weeks: int, destination: Path | None) -> int:
     DEFAULT_FILE, or to stdout for `-`; with no destination, to DEFAULT_FILE in the current folder. Anything else
     than a file (a pipe, a device) is left as it is, and said."""
     today = local_day(time.time(), None)
-    sessions = open_history_to_read().sessions(since=window_start(today, weeks, None))
-    page = report_html(report_figures(sessions, today, weeks, None), pain_points(sessions, today, weeks))
+    store, since = open_history_to_read(), window_start(today, weeks, None)
+    ratings = pain_ratings(store, None, since)
+    figures = report_figures(store.sessions(since=since), today, weeks, None)
+    page = report_html(figures, pain_points(ratings, today, weeks))
     if destination == STDOUT:
         sys.stdout.write(page)
         return 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .beats import Pacing, Side
 from .engine import Session, Status
 from .model import Routine, Sides, Step
+from .pain import WORST
 from .records import Event, EventKind
 from .spoken import number_words, speakable, spoken_about, spoken_count, spoken_duration
 from .timeline import COUNTDOWN_SECONDS, Phase, PhaseKind, total_seconds
@@ -193,6 +194,11 @@ def fitted_get_ready(
             longer[index] = max(needed + COUNTDOWN_SECONDS[0], COUNTDOWN_SECONDS[0] + math.ceil(OPENING_ROOM_S)) \
                 if count_aloud else needed
     return longer
+
+
+def pain_question() -> str:
+    """What the voice asks after a session (and before it, when asked then too), as the screen's question."""
+    return f"How is your back now? Zero is no pain, {number_words(WORST)} the worst."
 
 
 def break_call(routine_name: str) -> str:

@@ -5,8 +5,9 @@ the weekly goal, is ready to go a step up within its exercise's range: first a l
 reps, then one more set. A session that did not count (left early, or mostly skipped) never asks for more.
 A step with a set skipped in the last session suggests nothing; skipped in the last two sessions, it suggests
 going back a step. Sets never reached, because the person left, are not skipped: leaving says nothing of the
-step. A set left partway is kept as far as it went, which is not full: it holds back a step up. Nothing here
-changes a routine until a person accepts a suggestion.
+step. A set left partway is kept as far as it went, which is not full: it holds back a step up. The back's
+ratings have the last word (`pain`): a flare holds back every step up, and severe pain offers each step a step
+back in each routine done before. Nothing here changes a routine until a person accepts a suggestion.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from enum import StrEnum
 from .dosages import Breaths, Dosage, DosageRange, Hold, Reps
 from .model import Exercise, Routine, Step
 from .outcome import sets_count_toward_goal
+from .pain import CALM, Back
 from .records import SessionRecord, SetRecord
 from .timeline import planned_amount
 
@@ -146,8 +148,11 @@ def how_done(step: Step, step_index: int, sets: Sequence[SetRecord]) -> Done:
     return Done.AS_PLANNED
 
 
-def suggestions(routine: Routine, sessions: Sequence[SessionRecord]) -> list[Suggestion]:
-    """Each step's suggestion from the routine's sessions, newest first (only the last two are weighed)."""
+def suggestions(routine: Routine, sessions: Sequence[SessionRecord], back: Back = CALM) -> list[Suggestion]:
+    """Each step's suggestion from the routine's sessions, newest first (only the last two are weighed), and what
+    the back's recent ratings ask (`pain.read_back`)."""
+    if back.severe and sessions:  # a routine not done yet has nothing to step back from
+        return [replace(s, step_index=i) for i, step in enumerate(routine.steps) if (s := step_back(step)) is not None]
     last = list(sessions[:SESSIONS_WEIGHED])
     if len(last) < SESSIONS_WEIGHED:
         return []
@@ -155,7 +160,7 @@ def suggestions(routine: Routine, sessions: Sequence[SessionRecord]) -> list[Sug
     found = []
     for index, step in enumerate(routine.steps):
         done = {how_done(step, index, session.sets) for session in last}
-        ready = done == {Done.AS_PLANNED} and all_counted
+        ready = done == {Done.AS_PLANNED} and all_counted and not back.flare
         suggestion = step_up(step) if ready else step_back(step) if done == {Done.UNDONE} else None
         if suggestion is not None:
             found.append(replace(suggestion, step_index=index))

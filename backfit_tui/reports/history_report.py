@@ -5,6 +5,7 @@ the history screen alike, and JSON and CSV for scripts and spreadsheets.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TextIO
 
@@ -13,7 +14,8 @@ from rich.text import Text
 
 from ..core.formatting import counted, duration, literal
 from ..core.outcome import active_seconds, amount, done_and_skipped, partial_sets, sets_count_toward_goal
-from ..store.history.stats import Stats, sparkline
+from ..core.pain import MEDIAN_WEEKS, WORST
+from ..store.history.stats import SPARK, Stats, sparkline
 from ..store.history.store import StoredSession
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -32,6 +34,8 @@ def session_json(session: StoredSession) -> dict:
         "started_at": iso(session.started_at),
         "ended_at": iso(session.ended_at),
         "finished": session.finished,
+        "pain_before": session.pain_before,
+        "pain_after": session.pain_after,
         "sets": [
             {"exercise": s.record.exercise_id, "side": s.record.side, "unit": s.record.unit,
              "planned": s.record.planned, "achieved": s.record.achieved, "skipped": s.record.skipped,
@@ -42,11 +46,12 @@ def session_json(session: StoredSession) -> dict:
 
 
 CSV_COLUMNS = ("started_at", "routine_id", "finished", "exercise", "set", "side", "unit", "planned", "achieved",
-               "skipped", "partial")  # fmt: skip
+               "skipped", "partial", "pain_before", "pain_after")  # fmt: skip
 
 
 def write_csv(sessions: list[StoredSession], out: TextIO) -> None:
-    """One row per set, oldest first, for a spreadsheet; `partial` marks a set left partway, as far as it went.
+    """One row per set, oldest first, for a spreadsheet; `partial` marks a set left partway, as far as it went, and
+    each row carries its session's ratings of the back (empty: not asked, or skipped).
 
     Into a file or a pipe the text is written as it is, for the spreadsheet; on a terminal it is shown literally.
     """
@@ -57,7 +62,8 @@ def write_csv(sessions: list[StoredSession], out: TextIO) -> None:
         for s in session.sets:
             r = s.record
             row = [iso(session.started_at), session.routine_id, session.finished, r.exercise_id, r.set_number,
-                   r.side or "", r.unit, r.planned, r.achieved, r.skipped, r.partial]  # fmt: skip
+                   r.side or "", r.unit, r.planned, r.achieved, r.skipped, r.partial, session.pain_before,
+                   session.pain_after]  # fmt: skip
             writer.writerow([literal(v) if on_terminal and isinstance(v, str) else v for v in row])
 
 
@@ -101,7 +107,33 @@ def stats_json(stats: Stats) -> dict:
              "trend": list(b.trend)}
             for b in stats.bests
         ],
+        "pain": {"last": stats.pain.last, "median_4_weeks": stats.pain.median,
+                 "weekly_trend": list(stats.pain.trend)},  # fmt: skip
     }
+
+
+def pain_line(stats: Stats, trend: bool = True) -> str:
+    """`Your back: last 3 of 10 · 4-week median 2.5 · 12 weeks ▁▂·▃▅`, a dot for a week without a rating; without
+    the `trend` where a chart shows it."""
+    pain = stats.pain
+    median = "none" if pain.median is None else f"{pain.median:g}"
+    line = f"Your back: last {pain.last} of {WORST} · {MEDIAN_WEEKS}-week median {median}"
+    return f"{line} · {len(pain.trend)} weeks {pain.sparkline()}" if trend else line
+
+
+def pain_chart(trend: Sequence[float | None], rows: int = 3) -> Table:
+    """The weekly medians as a small bar chart, `rows` high on the scale from 0 to 10, a column per week, oldest
+    on the left; a dot under a week without a rating."""
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0))
+    table.add_column(justify="right")
+    for _ in trend:
+        table.add_column(justify="center")
+    eighths = [0 if v is None else round(v / WORST * rows * 8) for v in trend]  # the bar's height in eighths of a row
+    for row in reversed(range(rows)):
+        cells = [SPARK[min(e - row * 8, 8) - 1] if e > row * 8 else " " for e in eighths]
+        table.add_row(str(WORST) if row == rows - 1 else "", *cells)
+    table.add_row("0", *(Text("·", style="dim") if v is None else "▔" for v in trend))
+    return table
 
 
 def goal_line(stats: Stats) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from ..core.outcome import amounts, sets_count_toward_goal
+from ..core.pain import Rating, weekly_trend
 from ..core.records import SetRecord
 from ..core.weeks import local_day, week_of
 from ..store.history.store import StoredSession
@@ -131,10 +132,8 @@ def _sets_words(records: Sequence[SetRecord]) -> str:
     return f"{words} each side" if any(r.side for r in records) else words
 
 
-def pain_points(sessions: Sequence[StoredSession], today: date, weeks: int) -> list[tuple[date, float | None]]:
-    """Each of the `weeks` weeks up to `today` with the median of the pain ratings given after its sessions (None
-    for a week without one), oldest first.
-
-    The history keeps no ratings yet: an empty series, which the page shows as "No ratings yet".
-    """
-    return []
+def pain_points(ratings: Sequence[Rating], today: date, weeks: int) -> list[tuple[date, float | None]]:
+    """Each of the `weeks` weeks up to `today`, by its Monday, with the median of the back's ratings in it (None
+    for a week without one), oldest first: the same weeks and medians as `backfit stats` draws."""
+    first = first_week(today, weeks)
+    return [(first + timedelta(weeks=n), median) for n, median in enumerate(weekly_trend(ratings, today, weeks))]

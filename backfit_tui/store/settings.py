@@ -50,6 +50,7 @@ VOICES = ("auto", "off", *SPEECH_ENGINES, "command")  # "command" is the person'
 VOICE_VARIABLE = "BACKFIT_VOICE"  # wins over `voice`, as $PLAYSOUND3_BACKEND over `sound_backend`
 COUNTDOWN_VOICES = ("words", "ticks")  # "Three. Two. One." or the countdown chime
 VOICE_DETAILS = ("full", "brief")  # every side, hold and lowering said; or the sets, rests and countdowns alone
+PAIN_CHECKS = ("after", "both", "off")  # when the back is asked about: after each session, before it too, or never
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}")
 
 
@@ -112,6 +113,7 @@ class Settings:
 
     get_ready: int = setting(5, whole(0, 60, "seconds"))  # seconds of get-ready countdown before each step
     weekly_goal: int = setting(3, whole(1, 14, "sessions"))  # sessions a week; the articles ask for two or three
+    pain_check: str = setting("after", choice(PAIN_CHECKS))  # "How is your back now?" after, before and after, off
     mute: bool = setting(False, boolean)
     # None ("auto"): the first backend here that can play a WAV file
     sound_backend: str | None = setting("auto", choice(SOUND_BACKENDS), means=_auto_is_none, env=SOUND_BACKEND_VARIABLE)

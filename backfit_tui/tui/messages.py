@@ -79,11 +79,14 @@ class SavingEditor(Protocol):
 
 
 class AnsweredSummary(Protocol):
-    """What the controller needs of the summary whose suggestions were accepted or undone."""
+    """What the controller needs of the summary whose suggestions were accepted or undone, or whose question of
+    the back was answered."""
 
     record: SessionRecord
 
     def changed(self, accepted: bool) -> None: ...
+
+    def show_suggestions(self, suggestions: tuple[Suggestion, ...], back_words: str | None) -> None: ...
 
 
 @dataclass
@@ -100,6 +103,14 @@ class AcceptRequested(ForController):
 
     summary: AnsweredSummary
     suggestions: tuple[Suggestion, ...]
+
+
+@dataclass
+class PainRated(ForController):
+    """The person rated their back after the session on its summary, 0 to 10: keep it, and suggest again."""
+
+    summary: AnsweredSummary
+    rating: int
 
 
 @dataclass

@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import Routine
+from ..core.pain import CALM, Back, worth_asking
+from ..core.phrases import pain_question
 from ..core.records import SessionRecord
 from ..store import locations
 from ..store.errors import HistoryUnavailable
@@ -50,16 +52,33 @@ class RoutinesController:
             messages.SaveRequested: self.save,
             messages.AcceptRequested: self.accept,
             messages.UndoRequested: self.undo,
+            messages.PainRated: self.keep_rating,
         }
+        self.rated_session: int | None = None  # the session the summary's question of the back is about
 
     # --- a session, its summary, and again -----------------------------------------------------
 
     def start(self, routine: Routine) -> None:
-        """Run `routine`, after offering the warm-up if it is a routine that strengthens or goes on the floor."""
+        """Run `routine`, after asking how the back is (`pain_check = "both"`) and offering the warm-up if it is a
+        routine that strengthens or goes on the floor."""
         self.host.menu.show_chosen(routine)  # under the offer, and to come back to
+        if self.state.settings.pain_check != "both" or not self.keeps_sessions():
+            self.offer_warm_up(routine)
+            return
+        from .screens.pain_before import PainBeforeScreen
+
+        self.host.push_screen(PainBeforeScreen(routine.name), lambda rating: self.offer_warm_up(routine, rating))
+
+    def keeps_sessions(self) -> bool:
+        """Whether a session is kept in the history, and with it the back's ratings."""
+        return self.state.history is not None and not self.state.history.read_only
+
+    def offer_warm_up(self, routine: Routine, pain_before: int | None = None) -> None:
+        """Run `routine`, after offering the warm-up if it is a routine that strengthens or goes on the floor; the
+        back's rating before it, if asked, is kept with the routine's session."""
         warm_up = self.warm_up_for(routine)
         if warm_up is None:
-            self.run_routine(routine)
+            self.run_routine(routine, pain_before=pain_before)
             return
         from ..store.warm_up_choices import load_warm_up_choices, save_warm_up_choice
         from .screens.warm_up_offer import WarmUpOfferScreen
@@ -74,9 +93,9 @@ class RoutinesController:
             except OSError as err:
                 self.host.warn(f"Could not remember this in {path}: {err.strerror or err}")
             if warm_up_first:
-                self.run_routine(warm_up, then=routine)
+                self.run_routine(warm_up, then=routine, pain_before=pain_before)
             else:
-                self.run_routine(routine)
+                self.run_routine(routine, pain_before=pain_before)
 
         last = load_warm_up_choices(path).get(routine.id, True)
         self.host.push_screen(WarmUpOfferScreen(routine.name, warm_up.name, last), answered)
@@ -90,29 +109,38 @@ class RoutinesController:
         entry = next((e for e in self.state.catalog.entries if e.id == WARM_UP_ID), None)
         return entry.routine if entry is not None else None
 
-    def run_routine(self, routine: Routine, then: Routine | None = None) -> None:
-        """Guide `routine` on the session screen, saving each set as it ends; then show what was done, or,
-        when it was a warm-up that ran to its end, go on to `then`."""
+    def run_routine(self, routine: Routine, then: Routine | None = None, pain_before: int | None = None) -> None:
+        """Guide `routine` on the session screen, saving each set as it ends (with the back's rating before it,
+        `pain_before`); then show what was done, or, when it was a warm-up that ran to its end, go on to `then`,
+        which keeps the rating."""
         from ..store.history.session_log import SessionLog
         from .screens.session import SessionScreen
 
         state = self.state
         log = None
         if state.history is not None:
-            log = SessionLog(state.history, routine, state.clocks.wall, self.host.warn)
+            kept_before = None if then is not None else pain_before
+            log = SessionLog(state.history, routine, state.clocks.wall, self.host.warn, pain_before=kept_before)
 
         def finished(record: SessionRecord | None) -> None:
             if record is not None and then is not None and record.finished:
-                self.run_routine(then)  # the warm-up is kept in the history; its summary would only delay
+                self.run_routine(then, pain_before=pain_before)  # the warm-up is kept; its summary would only delay
             elif record is not None:
-                self.show_summary(routine, record, self.news(log))
+                self.show_summary(routine, record, self.news(log), self.asks_after(log, record))
 
         get_ready = state.settings.get_ready
-        longer = state.sounds.voice.begin(routine, get_ready)  # the introductions and opening phrase now, the rest
-        prepare_voice(self.host, state.sounds.voice)  # while it is said
+        question = (pain_question(),) if state.settings.pain_check != "off" else ()
+        longer = state.sounds.voice.begin(routine, get_ready, question)  # the introductions and opening phrase now
+        prepare_voice(self.host, state.sounds.voice)  # the rest while it is said
         screen = SessionScreen(routine, state.clocks.monotonic, get_ready, state.sounds, log, self.observers, longer,
                                state.figures)  # fmt: skip
         self.host.push_screen(screen, finished)
+
+    def asks_after(self, log: SessionLog | None, record: SessionRecord) -> int | None:
+        """The session whose summary asks how the back is now: one kept in the history with something done."""
+        if self.state.settings.pain_check == "off" or log is None or log.failed or log.session_id is None:
+            return None
+        return log.session_id if worth_asking(record.sets) else None
 
     def news(self, log: SessionLog | None) -> SessionNews | None:
         """What the history says about the session just logged, for its summary; None without a history."""
@@ -131,7 +159,11 @@ class RoutinesController:
         nothing more to it."""
         self.host.warn(self.state.give_up_history(err))
 
-    def show_summary(self, routine: Routine, record: SessionRecord, news: SessionNews | None) -> None:
+    def show_summary(
+        self, routine: Routine, record: SessionRecord, news: SessionNews | None, rated_session: int | None = None
+    ) -> None:
+        """What was done, and, for `rated_session`, how the back is now (asked aloud too, once the session's last
+        words are said)."""
         from .screens.summary import SummaryScreen
 
         def chosen(repeat: bool | None) -> None:
@@ -139,8 +171,46 @@ class RoutinesController:
                 self.run_routine(self.last_accepted.routine if self.last_accepted else routine)
 
         self.last_accepted = None
+        self.rated_session = rated_session
         self.show_suggestions()  # the menu's, after this session
-        self.host.push_screen(SummaryScreen(routine, record, news, self.suggestions(routine), self.back_to), chosen)
+        asked = rated_session is not None
+        summary = SummaryScreen(routine, record, news, self.suggestions(routine), self.back_to, asked)
+        summary.back_words = self.back().words() if self.keeps_sessions() else None
+        self.host.push_screen(summary, chosen)
+        voice = self.state.sounds.voice
+        if asked and voice.on:
+            self.host.run_worker(lambda: voice.say_when_quiet(pain_question()), thread=True, exit_on_error=False,
+                                 group="voice")  # fmt: skip
+
+    def keep_rating(self, rated: messages.PainRated) -> None:
+        """Keep how the back is after the session, and suggest again: a flare holds back a step up."""
+        from ..store.history.store import WRITE_WAIT
+
+        history, session_id = self.state.history, self.rated_session
+        if history is None or session_id is None:
+            return
+        try:
+            with history.transaction(WRITE_WAIT):
+                history.rate_after(session_id, rated.rating)
+        except HistoryUnavailable as err:
+            self.host.warn(f"Your rating was not kept: {err}")
+            return
+        entry = self.entry_of(rated.summary.record.routine_id)
+        suggested = self.suggestions(entry.routine) if entry is not None and entry.routine else ()
+        rated.summary.show_suggestions(suggested, self.back().words())
+        self.show_suggestions()
+
+    def back(self) -> Back:
+        """What the back's recent ratings ask of progress; calm without a history."""
+        if self.state.history is None:
+            return CALM
+        from ..store.history.stats import back_now
+
+        try:
+            return back_now(self.state.history, self.state.clocks.wall(), None)
+        except HistoryUnavailable as err:
+            self.give_up_history(err)
+            return CALM
 
     # --- progression: suggestions, accepted and undone ------------------------------------------
 
@@ -158,7 +228,7 @@ class RoutinesController:
         from ..store.history.stats import routine_suggestions
 
         try:
-            return tuple(routine_suggestions(self.state.history, routine))
+            return tuple(routine_suggestions(self.state.history, routine, self.back()))
         except HistoryUnavailable as err:
             self.give_up_history(err)
             return ()

@@ -98,3 +98,11 @@ def test_editor(snap_compare, size):
             field.cursor_blink = False
 
     assert snap_compare(make_app(load_catalog()), terminal_size=size, run_before=copy_the_core_routine)
+
+
+@SIZES
+def test_summary_asks_how_the_back_is(snap_compare, size, tmp_path):
+    from backfit_tui.store.history.store import HistoryStore
+
+    app = short_routine_app(load_catalog(), FakeClock(100.0), history=HistoryStore(tmp_path / "history.sqlite3"))
+    assert snap_compare(app, terminal_size=size, run_before=at(*MOMENTS["summary"]))

@@ -23,7 +23,8 @@ def test_history_json_lists_sessions_newest_first_with_their_sets(data_dir, caps
     assert cli.main(["history", "--json"]) == 0
     sessions = json.loads(capsys.readouterr().out)
     assert [(s["routine_id"], s["finished"]) for s in sessions] == [("desk-break", False), ("desk-break", True)]
-    assert set(sessions[0]) == {"routine_id", "routine_name", "started_at", "ended_at", "finished", "sets"}
+    assert set(sessions[0]) == {"routine_id", "routine_name", "started_at", "ended_at", "finished", "pain_before",
+                                "pain_after", "sets"}  # fmt: skip
     assert sessions[1]["sets"] == [
         {"exercise": "plank", "side": None, "unit": "seconds", "planned": 30.0, "achieved": 20.0, "skipped": False,
          "partial": False},
@@ -37,11 +38,13 @@ def test_history_csv_has_a_row_per_set_oldest_first(data_dir, capsys):
     fill_history(data_dir)
     assert cli.main(["history", "--csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    assert rows[0] == "started_at,routine_id,finished,exercise,set,side,unit,planned,achieved,skipped,partial"
+    assert rows[0] == (
+        "started_at,routine_id,finished,exercise,set,side,unit,planned,achieved,skipped,partial,pain_before,pain_after"
+    )
     assert [row.split(",")[3:] for row in rows[1:]] == [
-        ["plank", "1", "", "seconds", "30.0", "20.0", "False", "False"],
-        ["plank", "2", "", "seconds", "30.0", "12.0", "True", "False"],
-        ["bird-dog", "1", "", "reps", "30.0", "8.0", "False", "False"],
+        ["plank", "1", "", "seconds", "30.0", "20.0", "False", "False", "", ""],
+        ["plank", "2", "", "seconds", "30.0", "12.0", "True", "False", "", ""],
+        ["bird-dog", "1", "", "reps", "30.0", "8.0", "False", "False", "", ""],
     ]
 
 

@@ -149,7 +149,7 @@ def test_the_history_keeps_the_partial_set_and_its_table_and_csv_show_it(data_di
     csv = io.StringIO()
     write_csv([stored], csv)
     header, row = csv.getvalue().splitlines()
-    assert header.endswith(",skipped,partial") and row.endswith(",30.0,10.0,False,True")
+    assert header.endswith(",skipped,partial,pain_before,pain_after") and row.endswith(",30.0,10.0,False,True,,")
     store.close()
 
 

@@ -265,7 +265,8 @@ def test_the_plain_summary_says_what_changed_since_last_time(write_routine, libr
     add_session(store, at("2026-05-04 08:00"), a_set("childs-pose", 2), routine="tiny")
     fake, out = FakeTime(), io.StringIO()
     log = SessionLog(store, routine, FakeClock(at("2026-05-05 08:00")), pytest.fail)
-    run_plain(routine, Settings(get_ready=0), out=out, clock=fake.clock, sleep=fake.sleep, read_line=lambda: "d", log=log)
+    run_plain(routine, Settings(get_ready=0, pain_check="off"), out=out, clock=fake.clock, sleep=fake.sleep,
+              read_line=lambda: "d", log=log)  # fmt: skip
     assert out.getvalue().splitlines()[-3:] == [
         "  Band pull-apart: planned 5 reps · done 5 reps",
         "4 sets done · active 10 s",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -37,6 +38,20 @@ def test_the_report_goes_to_backfit_report_html_in_the_current_folder(history, h
     page = (here / "backfit-report.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.count('class="bar"') == 12
     assert "Desk break" in page and "Floor stretch" in page and NO_RATINGS in page
+
+
+def test_the_backs_ratings_in_the_history_are_the_charts_weekly_medians(data_dir, here, capsys):
+    store = HistoryStore(data_dir / "history.sqlite3")
+    monday = date.today() - timedelta(days=date.today().weekday())
+    for days_ago, rating in ((7, 6), (7, 2), (0, 3)):  # last week's two sessions, and one this week
+        session = keep(store, datetime.combine(monday - timedelta(days=days_ago), datetime.min.time()).replace(hour=9),
+                       ("r", "R"), [hold(30, 1)])  # fmt: skip
+        store.rate_after(session, rating)
+    store.close()
+    status, out, _ = backfit(capsys, "report", "--weeks", "4", "-")
+    drawn = re.findall(r'class="pain-point" data-week="([0-9-]+)" data-pain="([0-9.]+)"', out)
+    assert status == 0 and NO_RATINGS not in out
+    assert drawn == [((monday - timedelta(weeks=1)).isoformat(), "4"), (monday.isoformat(), "3")]
 
 
 def test_a_dash_writes_the_page_to_stdout_and_no_file(history, here, capsys):

@@ -85,7 +85,7 @@ def test_unknown_settings_key_suggests_the_nearest(tmp_path):
 
 def test_unknown_settings_key_far_from_any_lists_the_allowed_keys(tmp_path):
     path = write(tmp_path, "get_ready = 3\nvolume = 11\n")
-    assert settings_warnings(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, theme, voice, voice_command, voice_rate, voice_language, voice_countdown, voice_detail, chimes, remind_every, remind_routine, remind_hours, remind_days; it is ignored"]
+    assert settings_warnings(path) == [f"{path}:2: volume: unknown key; allowed keys: get_ready, weekly_goal, pain_check, mute, sound_backend, theme, voice, voice_command, voice_rate, voice_language, voice_countdown, voice_detail, chimes, remind_every, remind_routine, remind_hours, remind_days; it is ignored"]
 
 
 def test_sound_settings_are_read(tmp_path):
@@ -337,7 +337,7 @@ def test_a_settings_file_of_unknown_keys_lists_twenty_and_counts_the_rest(tmp_pa
     settings = load_settings(path)
     assert settings.get_ready == 8
     assert [str(w) for w in settings.warnings[19:]] == [
-        f"{path}:21: volume_20: unknown key; allowed keys: get_ready, weekly_goal, mute, sound_backend, theme, voice, voice_command, voice_rate, voice_language, voice_countdown, voice_detail, chimes, remind_every, remind_routine, remind_hours, remind_days; "
+        f"{path}:21: volume_20: unknown key; allowed keys: get_ready, weekly_goal, pain_check, mute, sound_backend, theme, voice, voice_command, voice_rate, voice_language, voice_countdown, voice_detail, chimes, remind_every, remind_routine, remind_hours, remind_days; "
         "it is ignored",
         f"{path}: and 10 more unknown keys",
     ]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..files import NotARegularFile, regular_or_absent
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT = 5.0  # seconds to wait for another process's lock when opening, migrating or closing a session
 
 # Each entry takes the schema from the version before it to its own; never edit a released one.
@@ -75,6 +75,10 @@ MIGRATIONS: dict[int, str] = {
     """,
     5: """
         ALTER TABLE sets ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;  -- under way when the session was left
+    """,
+    6: """
+        ALTER TABLE sessions ADD COLUMN pain_before INTEGER;  -- 0 to 10, how the back was (NULL: not asked, or skipped)
+        ALTER TABLE sessions ADD COLUMN pain_after INTEGER;
     """,
 }
 

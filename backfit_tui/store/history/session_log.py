@@ -16,20 +16,22 @@ from .store import WRITE_WAIT, HistoryFull, HistoryLocked, HistoryStore
 class SessionLog:
     """Writes one session to the history as it happens: each set the moment the engine says it ended.
 
-    The session itself is written with its first set, so one left before any set ended leaves nothing.
+    The session itself is written with its first set (with how the back was before it, if asked), so one left
+    before any set ended leaves nothing.
     While another process holds the history locked, or the disk is full, finished sets wait here, in
     order, and are written with a later event or at the end: a busy history never holds the session up.
     """
 
     def __init__(
         self, store: HistoryStore, routine: Routine, wall_clock: Callable[[], float], report: Callable[[str], None],
-        wait_at_close: float = BUSY_TIMEOUT,
+        wait_at_close: float = BUSY_TIMEOUT, pain_before: int | None = None,
     ) -> None:  # fmt: skip
         self.store = store
         self.routine = routine
         self.wall_clock = wall_clock
         self.report = report
         self.wait_at_close = wait_at_close
+        self.pain_before = pain_before  # how the back was before the session, kept with it
         self.failed = store.read_only  # it keeps nothing: why was said when it was opened
         self.disk_full = False
         self.started_at = wall_clock()
@@ -70,7 +72,9 @@ class SessionLog:
             with self.store.transaction(wait):
                 if session_id is None:
                     planned = planned_active_seconds(build_timeline(self.routine, get_ready=0))
-                    session_id = self.store.begin(self.routine.id, self.routine.name, self.started_at, planned)
+                    session_id = self.store.begin(
+                        self.routine.id, self.routine.name, self.started_at, planned, self.pain_before
+                    )
                 for record, ended_at in self.waiting:
                     self.store.add_set(session_id, record, ended_at)
                 if ended is not None:

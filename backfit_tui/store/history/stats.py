@@ -1,6 +1,6 @@
 """What the history says about coming back: sessions per week against a goal, the streak of weeks
-that met it, the days trained, personal bests with their trend, a session's news for its summary, and what a
-routine's last sessions suggest for its next one.
+that met it, the days trained, personal bests with their trend, how the back has been, a session's news for its
+summary, and what a routine's last sessions and the back's ratings suggest for its next one.
 
 Weeks start on Monday in the person's own time zone, and are counted on calendar dates, so a
 daylight-saving change or a year's end moves nothing.
@@ -9,13 +9,24 @@ daylight-saving change or a year's end moves nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
 from ...core.formatting import counted
 from ...core.model import Routine
 from ...core.outcome import counts_toward_goal
+from ...core.pain import (
+    RECENT_DAYS,
+    TREND_WEEKS,
+    WORST,
+    Back,
+    Rating,
+    last_rating,
+    read_back,
+    recent_median,
+    weekly_trend,
+)
 from ...core.progression import SESSIONS_WEIGHED, Suggestion, suggestions
 from ...core.records import SessionRecord
 from ...core.since_last import new_bests, since_last_time
@@ -26,6 +37,7 @@ from .store import HistoryStore, SessionFigures
 CALENDAR_WEEKS = 12
 TREND_SESSIONS = 12  # how many sessions a best's trend shows
 SPARK = "▁▂▃▄▅▆▇█"
+NO_VALUE = "·"  # in a sparkline, a week without a rating
 
 
 def streak(per_week: Counter[date], this_week: date, goal: int) -> int:
@@ -38,14 +50,40 @@ def streak(per_week: Counter[date], this_week: date, goal: int) -> int:
     return weeks
 
 
-def sparkline(values: Iterable[float]) -> str:
-    """A trend in one line of block characters, lowest to highest."""
+def sparkline(values: Iterable[float | None], low: float | None = None, high: float | None = None) -> str:
+    """A trend in one line of block characters, from `low` to `high` (the values' own lowest and highest unless
+    given); a dot for a None."""
     values = list(values)
-    if not values:
-        return ""
-    low, high = min(values), max(values)
-    span = (high - low) or 1
-    return "".join(SPARK[round((v - low) / span * (len(SPARK) - 1))] for v in values)
+    known = [v for v in values if v is not None]
+    if not known:
+        return NO_VALUE * len(values)
+    low = min(known) if low is None else low
+    span = ((max(known) if high is None else high) - low) or 1
+    return "".join(NO_VALUE if v is None else SPARK[round((v - low) / span * (len(SPARK) - 1))] for v in values)
+
+
+@dataclass(frozen=True)
+class PainStats:
+    """How the back has been: the last rating, the median of the last four weeks, each week's median (oldest first,
+    None for a week without a rating)."""
+
+    last: int | None = None
+    median: float | None = None
+    trend: tuple[float | None, ...] = (None,) * TREND_WEEKS
+
+    def sparkline(self) -> str:
+        """The weekly trend in one line, on the whole scale from 0 to 10."""
+        return sparkline(self.trend, 0, WORST)
+
+
+def pain_ratings(store: HistoryStore, tz: tzinfo | None, since: float = float("-inf")) -> list[Rating]:
+    """Every rating of the back from `since` on, oldest first, on the person's own calendar days."""
+    return [Rating(local_day(started, tz), value) for started, value in store.pain_ratings(since)]
+
+
+def pain_stats(ratings: Sequence[Rating], today: date) -> PainStats:
+    """The last rating, the four weeks' median and the weekly trend as of `today`."""
+    return PainStats(last_rating(ratings), recent_median(ratings, today), tuple(weekly_trend(ratings, today)))
 
 
 @dataclass(frozen=True)
@@ -65,6 +103,7 @@ class Stats:
     weeks: tuple[tuple[date, int], ...]  # (Monday, sessions), the last CALENDAR_WEEKS weeks, oldest first
     days: dict[date, int]  # sessions on each day of those weeks
     bests: tuple[Best, ...]
+    pain: PainStats = PainStats()
 
 
 def counting_sessions(store: HistoryStore, since: float = float("-inf")) -> list[SessionFigures]:
@@ -89,7 +128,8 @@ def compute_stats(store: HistoryStore, now: float, tz: tzinfo | None, goal: int)
         Best(exercise_id, name, unit, value, tuple(store.recent_bests(exercise_id, unit, TREND_SESSIONS)))
         for exercise_id, name, unit, value in store.bests()
     )
-    return Stats(goal, per_week[this_week], streak(per_week, this_week, goal), weeks, recent_days, bests)
+    pain = pain_stats(pain_ratings(store, tz), local_day(now, tz))
+    return Stats(goal, per_week[this_week], streak(per_week, this_week, goal), weeks, recent_days, bests, pain)
 
 
 @dataclass(frozen=True)
@@ -129,14 +169,20 @@ def logged_news(log: SessionLog, goal: int) -> SessionNews | None:
     return session_news(log.store, log.session_id, log.wall_clock(), None, goal)
 
 
-def routine_suggestions(store: HistoryStore, routine: Routine) -> list[Suggestion]:
-    """What the routine's last sessions in the history suggest for each of its steps (see `core.progression`)."""
+def back_now(store: HistoryStore, now: float, tz: tzinfo | None) -> Back:
+    """What the back's recent ratings ask of progress as of `now` (see `core.pain.read_back`)."""
+    return read_back(pain_ratings(store, tz, since=now - (RECENT_DAYS + 2) * 86_400), local_day(now, tz))
+
+
+def routine_suggestions(store: HistoryStore, routine: Routine, back: Back) -> list[Suggestion]:
+    """What the routine's last sessions in the history and the back's ratings (`back_now`) suggest for each of its
+    steps (see `core.progression`)."""
     sessions = store.routine_sessions(routine.id, SESSIONS_WEIGHED)
     return suggestions(routine, [
         SessionRecord(s.routine_id, s.routine_name, tuple(stored.record for stored in s.sets), s.finished,
                       s.planned_active_seconds)
         for s in sessions
-    ])  # fmt: skip
+    ], back)  # fmt: skip
 
 
 def recent_counting_starts(store: HistoryStore, now: float) -> list[float]:

@@ -41,7 +41,9 @@ from .database import (
 )
 
 WRITE_WAIT = 0.02  # seconds a write during a session waits for the lock: the guide is never held up longer
-SESSION_COLUMNS = "id, routine_id, routine_name, started_at, ended_at, finished, planned_active_seconds"
+SESSION_COLUMNS = (
+    "id, routine_id, routine_name, started_at, ended_at, finished, planned_active_seconds, pain_before, pain_after"
+)
 HOW_TO_RECOVER = ", and `backfit history --check` says how to start a new one"
 
 
@@ -84,6 +86,8 @@ class StoredSession:
     finished: bool
     planned_active_seconds: float | None  # None: saved before it was kept
     sets: tuple[StoredSet, ...]
+    pain_before: int | None = None  # how the back was, 0 to 10; None: not asked, or skipped
+    pain_after: int | None = None
 
 
 @dataclass(frozen=True)
@@ -202,13 +206,22 @@ class HistoryStore:
     # --- writing -------------------------------------------------------------------------------
 
     @_in_words
-    def begin(self, routine_id: str, routine_name: str, started_at: float, planned_active_seconds: float) -> int:
-        """Record a session as started; returns its id."""
+    def begin(
+        self, routine_id: str, routine_name: str, started_at: float, planned_active_seconds: float,
+        pain_before: int | None = None,
+    ) -> int:  # fmt: skip
+        """Record a session as started, with how the back was before it if asked; returns its id."""
         cursor = self.db.execute(
-            "INSERT INTO sessions (routine_id, routine_name, started_at, planned_active_seconds) VALUES (?, ?, ?, ?)",
-            (routine_id, routine_name, started_at, planned_active_seconds),
+            "INSERT INTO sessions (routine_id, routine_name, started_at, planned_active_seconds, pain_before)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (routine_id, routine_name, started_at, planned_active_seconds, pain_before),
         )
         return cursor.lastrowid
+
+    @_in_words
+    def rate_after(self, session_id: int, rating: int) -> None:
+        """Keep how the back was after the session, 0 to 10."""
+        self.db.execute("UPDATE sessions SET pain_after = ? WHERE id = ?", (rating, session_id))
 
     @_in_words
     def add_set(self, session_id: int, record: SetRecord, ended_at: float) -> None:
@@ -271,7 +284,7 @@ class HistoryStore:
         ):
             record = SetRecord(*row[2:10], bool(row[10]), *row[11:13], bool(row[13]))
             sets[row[0]].append(StoredSet(row[1], record))
-        return [StoredSession(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], tuple(sets[r[0]])) for r in rows]
+        return [StoredSession(*r[:5], bool(r[5]), r[6], tuple(sets[r[0]]), *r[7:9]) for r in rows]
 
     @_in_words
     def session_figures(self, since: float = float("-inf")) -> list[SessionFigures]:
@@ -281,6 +294,17 @@ class HistoryStore:
             " TOTAL(t.skipped = 0 AND t.partial = 0) FROM sessions s LEFT JOIN sets t ON t.session_id = s.id"
             " WHERE s.started_at >= ? GROUP BY s.id ORDER BY s.started_at", (since,),
         )]  # fmt: skip
+
+    @_in_words
+    def pain_ratings(self, since: float = float("-inf")) -> list[tuple[float, int]]:
+        """(when its session started, rating) of every rating of the back from `since` on, oldest first: a session's
+        rating before it, then after it."""
+        rows = self.db.execute(
+            "SELECT started_at, pain_before, pain_after FROM sessions WHERE started_at >= ?"
+            " AND (pain_before IS NOT NULL OR pain_after IS NOT NULL) ORDER BY started_at, id",
+            (since,),
+        )
+        return [(started, rating) for started, *ratings in rows for rating in ratings if rating is not None]
 
     @_in_words
     def bests(self) -> list[tuple[str, str, str, float]]:

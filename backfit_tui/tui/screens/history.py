@@ -1,4 +1,5 @@
-"""The history screen: this week against the goal, the streak, the days trained, bests, sessions."""
+"""The history screen: this week against the goal, the streak, the days trained, the back's trend, bests,
+sessions."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...reports.history_report import bests_table, calendar, goal_line, sessions_table
+from ...reports.history_report import bests_table, calendar, goal_line, pain_chart, pain_line, sessions_table
 from ...store.history.stats import Stats
 from ...store.history.store import StoredSession
 from ..widgets.key_hints import KeyHints
@@ -39,6 +40,10 @@ class HistoryScreen(Screen[None]):
             yield Static(goal_line(self.stats), id="history-goal")
             yield Static("Days trained, the last 12 weeks", classes="history-heading")
             yield Static(calendar(self.stats), id="history-calendar")
+            if any(week is not None for week in self.stats.pain.trend):
+                back = pain_line(self.stats, trend=False)
+                yield Static(back, classes="history-heading", id="history-back", markup=False)
+                yield Static(pain_chart(self.stats.pain.trend), id="history-pain")
             yield Static("Personal bests", classes="history-heading")
             yield Static(bests_table(self.stats) if self.stats.bests else "None yet.", id="history-bests")
             yield Static("Recent sessions", classes="history-heading")

@@ -1,4 +1,5 @@
-"""The end of a session: how it ended, each step planned against done, and what changed since last time."""
+"""The end of a session: how it ended, how the back is now, each step planned against done, and what changed since
+last time."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -21,6 +23,7 @@ from ...core.progression import Suggestion
 from ...core.records import SessionRecord
 from .. import messages
 from ..widgets.key_hints import KeyHints
+from ..widgets.pain_question import PainQuestion
 from ..widgets.title_bar import TitleBar
 from ..widgets.unbroken_text import UnbrokenText
 
@@ -60,8 +63,9 @@ PROGRESS = Binding.Group("Progress")
 
 class SummaryScreen(Screen[bool]):
     """What was done, and what the last sessions suggest for the next; dismisses with True to repeat the
-    routine, False to go back (`back_to` names where, in the footer). Accepting and undoing the suggestions
-    is asked of the App by message."""
+    routine, False to go back (`back_to` names where, in the footer). With `ask_pain`, it first asks how the back
+    is now, and leaving skips the question. Keeping the rating, and accepting and undoing the suggestions, is asked
+    of the App by message."""
 
     CSS_PATH = "summary.tcss"
 
@@ -81,14 +85,17 @@ class SummaryScreen(Screen[bool]):
         news: SessionNews | None,
         suggestions: tuple[Suggestion, ...] = (),
         back_to: str = "Menu",
+        ask_pain: bool = False,
     ) -> None:
         super().__init__()
+        self.ask_pain = ask_pain
         self.routine = routine
         self.back_to = back_to  # the footer's word for Enter: where it goes back to
         self.record = record
         self.news = news
         self.suggestions = suggestions
         self.accepted = False  # told by the App once the change is written
+        self.back_words: str | None = None  # what the back's ratings ask, once it is rated
 
     @property
     def offered(self) -> tuple[Suggestion, ...]:
@@ -100,6 +107,8 @@ class SummaryScreen(Screen[bool]):
         yield TitleBar()
         with VerticalScroll(id="summary"):
             yield Static(literal(heading(record)), id="summary-title", classes=ending(record).value, markup=False)
+            if self.ask_pain:
+                yield PainQuestion(id="summary-pain")
             outcomes = step_outcomes(self.routine, record)
             yield Static(UnbrokenText(Text(totals(outcomes))), id="summary-totals")
             if news is not None:
@@ -110,9 +119,27 @@ class SummaryScreen(Screen[bool]):
                 yield Static(UnbrokenText(Text(note)), id="summary-goal")
             if record.sets:
                 yield StepsTable(outcomes, id="summary-table")
-            if self.suggestions:
-                yield Static(self.suggestion_text(), id="summary-suggestions", markup=False)
+            yield Static(self.suggestion_text(), id="summary-suggestions", markup=False)
         yield KeyHints()
+
+    def on_mount(self) -> None:
+        self.query_one("#summary-suggestions").display = bool(self.suggestions or self.back_words)
+        if self.ask_pain:
+            self.query_one(PainQuestion).focus()
+
+    @on(PainQuestion.Answered)
+    def rated(self, answered: PainQuestion.Answered) -> None:
+        self.query_one(VerticalScroll).focus()
+        if answered.rating is not None:
+            self.post_message(messages.PainRated(self, answered.rating))
+
+    def show_suggestions(self, suggestions: tuple[Suggestion, ...], back_words: str | None) -> None:
+        """Told by the App what the sessions and the back suggest, now that the back is rated."""
+        self.suggestions, self.back_words = suggestions, back_words
+        shown = self.query_one("#summary-suggestions", Static)
+        shown.update(self.suggestion_text())
+        shown.display = bool(suggestions or back_words)
+        self.refresh_bindings()
 
     def suggestion_text(self) -> str:
         """The suggestions, one a line, and what accepting them did."""
@@ -122,7 +149,7 @@ class SummaryScreen(Screen[bool]):
         lines = [literal(s.words()) for s in self.suggestions]
         if self.offered:
             lines[-1] += " a: accept"
-        return "\n".join(lines)
+        return "\n".join(filter(None, (self.back_words, *lines)))
 
     def key_hint(self, binding: Binding) -> str | None:
         """The footer's word for a key, or None while it does nothing: accept before, undo after."""
