@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from support.history_helpers import step_records
 from support.strategies import EXERCISE, histories, ranged_steps, routine, step
 
-from backfit_tui.core.model import DosageRange, Hold, Ranges
+from backfit_tui.core.dosages import DosageRange, Hold, Ranges
 from backfit_tui.core.pain import (
     CALM,
     FLARE_LEVEL,

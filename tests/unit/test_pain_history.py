@@ -14,8 +14,8 @@ from support.history_helpers import a_set, add_session
 from support.strategies import routine, step
 
 from backfit_tui.cli import command as cli
+from backfit_tui.core.dosages import Hold
 from backfit_tui.core.engine import Session
-from backfit_tui.core.model import Hold
 from backfit_tui.core.pain import SEE_SOMEONE
 from backfit_tui.store.history.database import MIGRATIONS
 from backfit_tui.store.history.session_log import SessionLog
