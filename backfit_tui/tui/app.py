@@ -31,6 +31,7 @@ from ..store.routines.catalog import Catalog
 from ..store.settings import Settings
 from . import messages
 from .colours import COLOUR_DEFAULTS
+from .editing_controller import EditingController
 from .routines_controller import RoutinesController
 from .screens.menu import MenuScreen
 from .settings_controller import SettingsController
@@ -109,7 +110,8 @@ class BackfitApp(App[None]):
         back_to = "Menu" if remind is None else "Back to the countdown"
         self.routines = RoutinesController(self, self.state, observers, back_to)
         self.settings_controller = SettingsController(self, self.state)
-        self.controllers = [self.routines]  # those that handle what the screens post, in `for_controller`
+        editing = EditingController(self, self.state, self.routines.reload)
+        self.controllers = [self.routines, editing]  # those that handle what the screens post, in `for_controller`
         self.remind_controller = None
         if remind is not None:  # `backfit remind`: the reminder screen over the menu
             from .remind_controller import RemindController
