@@ -12,8 +12,7 @@ import os
 import subprocess
 
 import pytest
-from support.fake_clock import FakeClock
-from support.history_helpers import a_set, add_session, at
+from support.plain_helpers import TINY, FakeTime, assert_in_order, run_fake
 from support.processes import backfit_script
 from support.recording_player import RecordingPlayer
 from support.routine_texts import ESCAPES, ONE_SECOND
@@ -22,79 +21,15 @@ from support.speech_helpers import FakeSpeech, finds
 from backfit_tui.audio.chime_player import make_chime_player
 from backfit_tui.audio.session_sounds import SessionSounds
 from backfit_tui.audio.voice import make_voice
-from backfit_tui.cli.plain import run_plain, summary
-from backfit_tui.core.engine import Session
+from backfit_tui.cli.plain import run_plain
 from backfit_tui.core.formatting import duration
 from backfit_tui.core.timeline import build_timeline, total_seconds
 from backfit_tui.core.wording import SAFETY_NOTE
-from backfit_tui.store.history.session_log import SessionLog
-from backfit_tui.store.history.store import HistoryStore
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.store.routines.routine_files import load_routine
 from backfit_tui.store.settings import Settings
 
-TINY = """
-    name = "Tiny"
-    description = "A hold in two sets, two breaths and a self-paced set of reps."
-
-    [[steps]]
-    exercise = "childs-pose"
-    hold = 3
-    sets = 2
-    rest_between_sets = 2
-
-    [[steps]]
-    exercise = "cat-cow"
-    breaths = 2
-    inhale = 1
-    exhale = 1
-
-    [[steps]]
-    exercise = "band-pull-apart"
-    reps = 5
-"""
-
-def assert_in_order(lines: list[str], expected: list[str]) -> None:
-    """Every expected line appears, whole, in this order (other lines may come between)."""
-    position = 0
-    for want in expected:
-        try:
-            position = lines.index(want, position) + 1
-        except ValueError:
-            pytest.fail(f"{want!r} missing (or out of order) after line {position} of:\n" + "\n".join(lines))
-
-
 # --- run: the plain text guide ---------------------------------------------------------------
-
-
-class FakeTime:
-    """A clock that only moves when the guide sleeps."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        assert seconds >= 0
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
-def run_fake(routine, settings: Settings, typed=("d",), read_line=None) -> tuple[int, list[str], FakeTime, list[float]]:
-    """Run the guide on a fake clock, the person typing the lines `typed` in turn; also returns when each was read."""
-    fake, out, reads, lines = FakeTime(), io.StringIO(), [], iter(typed)
-
-    def type_a_line() -> str:
-        reads.append(fake.now)
-        return next(lines)
-
-    status = run_plain(
-        routine, settings, out=out, clock=fake.clock, sleep=fake.sleep, read_line=read_line or type_a_line,
-    )  # fmt: skip
-    return status, out.getvalue().splitlines(), fake, reads
 
 
 def test_plain_guide_runs_a_tiny_routine(write_routine, library):
@@ -213,93 +148,6 @@ def test_plain_guide_says_one_breath_one_rep_and_one_set(write_routine, library)
             "2 sets done · active 3 s",
         ],
     )
-
-
-def test_the_plain_summary_says_when_a_session_does_not_count_toward_the_goal(write_routine, library):
-    clock = FakeClock()
-    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
-    session.start()
-    clock.advance(4)  # the first hold of 3 s, and 1 s of the rest
-    session.update()
-    assert summary(session.routine, session.record()).splitlines()[-2:] == [
-        "1 of 4 sets done · active 3 s",
-        "This session does not count toward the weekly goal: less than half of its planned active time (25 s) was done.",
-    ]
-
-
-def test_left_early_the_plain_summary_shows_the_whole_plan_against_what_was_done(write_routine, library):
-    clock = FakeClock()
-    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
-    session.start()
-    clock.advance(4)  # the first hold of 3 s, and 1 s of the rest
-    session.update()
-    assert summary(session.routine, session.record()).splitlines()[1:6] == [
-        "Left early — Tiny",
-        "  Child's pose: planned 2 × 3 s · done 3 s · 1 set not reached",
-        "  Cat-cow: planned 2 breaths · not reached",
-        "  Band pull-apart: planned 5 reps · not reached",
-        "1 of 4 sets done · active 3 s",
-    ]
-
-
-def test_the_plain_summary_says_in_words_what_was_skipped(write_routine, library):
-    clock = FakeClock()
-    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
-    session.start()
-    clock.advance(3)  # the first hold
-    session.skip_step()  # and the second, from its rest
-    session.skip_step()  # cat-cow, from its start
-    clock.advance(1)
-    session.mark_done()  # the band pull-apart
-    assert summary(session.routine, session.record()).splitlines()[1:5] == [
-        "Well done — Tiny finished",
-        "  Child's pose: planned 2 × 3 s · done 3 s · 1 set skipped",
-        "  Cat-cow: planned 2 breaths · skipped",
-        "  Band pull-apart: planned 5 reps · done 5 reps",
-    ]
-
-
-def test_the_plain_summary_says_what_changed_since_last_time(write_routine, library, tmp_path):
-    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
-    store = HistoryStore(tmp_path / "history.sqlite3")
-    add_session(store, at("2026-05-04 08:00"), a_set("childs-pose", 2), routine="tiny")
-    fake, out = FakeTime(), io.StringIO()
-    log = SessionLog(store, routine, FakeClock(at("2026-05-05 08:00")), pytest.fail)
-    run_plain(routine, Settings(get_ready=0, pain_check="off"), out=out, clock=fake.clock, sleep=fake.sleep,
-              read_line=lambda: "d", log=log)  # fmt: skip
-    assert out.getvalue().splitlines()[-3:] == [
-        "  Band pull-apart: planned 5 reps · done 5 reps",
-        "4 sets done · active 10 s",
-        "Since last time: Child's pose 3 s (was 2 s, a new best), 1 more set of Child's pose.",
-    ]
-
-
-def test_the_plain_summary_says_plainly_when_nothing_was_done(write_routine, library):
-    clock = FakeClock()
-    session = Session(load_routine(write_routine(TINY, "tiny.toml"), library), clock, get_ready=0)
-    session.start()
-    clock.advance(2.5)  # into the first hold, and left
-    assert summary(session.routine, session.record()).splitlines() == ["", "Left early — Tiny", "Nothing was done this time."]
-
-
-def test_ctrl_c_in_a_hold_keeps_it_as_a_partial_set_in_the_plain_summary(write_routine, library):
-    routine = load_routine(write_routine(TINY, "tiny.toml"), library)
-    fake, out = FakeTime(), io.StringIO()
-
-    def sleep_until_ctrl_c(seconds: float) -> None:
-        if fake.now + seconds > 2:
-            fake.now = 2.0  # two seconds into the first 3 s hold
-            raise KeyboardInterrupt
-        fake.sleep(seconds)
-
-    status = run_plain(routine, Settings(get_ready=0), out=out, clock=fake.clock, sleep=sleep_until_ctrl_c,
-                       read_line=lambda: "d")  # fmt: skip
-    assert status == 130
-    assert_in_order(out.getvalue().splitlines(), [
-        "Left early — Tiny",
-        "  Child's pose: planned 2 × 3 s · done 2 of 3 s (partial) · 1 set not reached",
-        "0 of 4 sets done, 1 partial · active 2 s",
-    ])  # fmt: skip
 
 
 ALTERNATING = """
