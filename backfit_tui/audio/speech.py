@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import os
 import subprocess
 import threading
@@ -19,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from ..store.files import FileKind, read_regular_file
 from ..store.locations import ensure_dir, speech_cache_dir
 from ..store.settings import Settings, wav_problem
 from .playsound_player import NoSound, Player, make_player
@@ -78,7 +80,8 @@ class RenderedSpeech:
         cannot be."""
         self.prepare([text])
         try:
-            with wave.open(str(self.wav_of(text)), "rb") as sound:
+            rendered = read_regular_file(self.wav_of(text), FileKind.PHRASE)
+            with wave.open(io.BytesIO(rendered), "rb") as sound:
                 return sound.getnframes() / sound.getframerate()
         except (OSError, EOFError, wave.Error):
             return None

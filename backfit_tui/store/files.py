@@ -30,6 +30,7 @@ class FileKind(Enum):
     FIGURES = ("file of figures", 1 * MB)  # the bundled one, a figure for each of 23 exercises, is some 6 KB
     SETTINGS = ("settings file", 256 * KB)  # every setting, commented at length, is a few KB
     CHIME = ("chime", 4 * MB)  # 24 s of CD-quality stereo: far more than a chime needs
+    PHRASE = ("rendered phrase", 4 * MB)  # espeak-ng's 22 kHz mono: a 20 s introduction is under 1 MB
     REMINDER_STATE = ("reminder's state file", 4 * KB)  # some 120 bytes
     STATUS_CACHE = ("status cache", 64 * KB)  # a week's sessions, some 20 bytes each
     WARM_UP_CHOICES = ("warm-up choices file", 64 * KB)  # some 30 bytes a routine

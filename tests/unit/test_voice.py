@@ -4,6 +4,8 @@ spoken moment in place of its chime, and a missing engine said once while the ch
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -288,6 +290,18 @@ def test_a_phrases_length_is_read_from_its_rendered_frames(tmp_path):
     text = "Plank. Hold thirty seconds."
     assert speech.seconds(text) == len(text.encode()) * 10 / 8000  # the stand-in's frames at 8000 a second
     assert command_speech(tmp_path).seconds("fail") is None  # not rendered: unknown
+
+
+def test_a_cached_phrase_that_is_a_named_pipe_is_no_length_and_never_waited_on(tmp_path):
+    speech = command_speech(tmp_path)
+    text = "Plank. Hold thirty seconds."
+    speech.cache.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(speech.wav_of(text))  # opened to read, it would wait for a writer for ever
+    found = []
+    reading = threading.Thread(target=lambda: found.append(speech.seconds(text)), daemon=True)
+    reading.start()
+    reading.join(timeout=5)
+    assert found == [None]
 
 
 def test_a_session_gets_the_longer_get_ready_its_rendered_introduction_needs():
