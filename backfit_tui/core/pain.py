@@ -7,7 +7,6 @@ The articles backfit is built from give no numbers for any of this: every thresh
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -67,7 +66,7 @@ def last_rating(ratings: Sequence[Rating]) -> int | None:
 def median_since(ratings: Sequence[Rating], first_day: date) -> float | None:
     """The median of the ratings from `first_day` on; None without one."""
     values = [r.value for r in ratings if r.day >= first_day]
-    return statistics.median(values) if values else None
+    return _median(values)
 
 
 def recent_median(ratings: Sequence[Rating], today: date, weeks: int = MEDIAN_WEEKS) -> float | None:
@@ -83,7 +82,7 @@ def weekly_trend(ratings: Sequence[Rating], today: date, weeks: int = TREND_WEEK
     for rating in ratings:
         if (week := week_of(rating.day)) in by_week:
             by_week[week].append(rating.value)
-    return [statistics.median(values) if values else None for values in by_week.values()]
+    return [_median(values) for values in by_week.values()]
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,20 @@ def read_back(ratings: Sequence[Rating], today: date) -> Back:
     if not recent:
         return CALM
     *before, last = recent
-    usual = statistics.median([r.value for r in before]) if before else None
+    usual = _median([r.value for r in before])
     flare = last.value >= FLARE_LEVEL or (usual is not None and last.value - usual >= FLARE_RISE)
     severe = sum(r.value >= SEVERE_LEVEL for r in recent[-SEVERE_OF:]) >= SEVERE_COUNT
     return Back(flare=flare or severe, severe=severe)
+
+
+def _median(values: Sequence[int]) -> float | None:
+    """The median of `values`, None when there are none.
+
+    `statistics` is imported here, not with the module: it brings decimal, fractions and random, some
+    5 ms of `backfit status`, which reads the ratings only when a history has some.
+    """
+    if not values:
+        return None
+    import statistics
+
+    return statistics.median(values)
