@@ -16,10 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from .model import Routine
 from .remind_window import RemindWindow
+
+if TYPE_CHECKING:  # `backfit status` reads the reminder's state without the routine model
+    from .model import Routine
 
 SNOOZE_S = 10 * 60
 NOT_DUE = "No break is due yet: s and k answer a break once it is called"
