@@ -48,7 +48,6 @@ hold = 10
 sides = "each"
 switch = 3
 rest_after = 5
-rest_after = 5
 [[steps]]
 exercise = "bridge"
 reps = 6
