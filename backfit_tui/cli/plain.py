@@ -22,15 +22,14 @@ from ..core.engine import Session, Status
 from ..core.formatting import duration, literal
 from ..core.model import Routine
 from ..core.outcome import goal_note, heading, step_outcomes, totals
-from ..core.pain import QUESTION, WORST, rating_of, worth_asking
-from ..core.phrases import pain_question
+from ..core.pain import QUESTION, WORST, rating_of
+from ..core.phrases import closing_phrases, pain_question
 from ..core.records import Event, EventKind, SessionRecord
 from ..core.timeline import Phase, PhaseKind
 from ..core.wording import DONE_KEY, SAFETY_NOTE, counting_keys, event_words, longer_get_ready
 from ..store.errors import HistoryUnavailable
 from ..store.history.session_log import SessionLog
 from ..store.history.stats import SessionNews, back_now, logged_news
-from ..store.history.store import WRITE_WAIT
 from ..store.settings import Settings
 from .pipes import ClosedOutput, discard
 
@@ -69,7 +68,7 @@ def run_plain(
     read_line = read_line or _typed_lines(out)
     longer = {}  # the get-ready of steps whose introduction takes longer to say, so that it is heard whole
     if sounds is not None:  # the introductions and the opening phrase now; the rest in the background
-        longer = sounds.voice.begin(routine, settings.get_ready, (pain_question(),) if asks != "off" else ())
+        longer = sounds.voice.begin(routine, settings.get_ready, closing_phrases(asks))
         threading.Thread(target=sounds.voice.prepare, name="voice", daemon=True).start()
     session = Session(routine, clock, settings.get_ready, longer)
 
@@ -102,9 +101,10 @@ def run_plain(
             sounds.finish()  # the last chime or phrase rings out before the process ends
     except (KeyboardInterrupt, Stopped) as stop:
         _end_early(session, log, sounds)
-        _print_somewhere(summary(routine, session.record(), _news(log, settings)), out)
-        if isinstance(stop, KeyboardInterrupt) and asks != "off":  # a signal's terminal may be gone: ask nothing
-            _rate_after(log, session.record(), read_line, out)
+        record = session.record()
+        _print_somewhere(summary(routine, record, _news(log, settings)), out)
+        if isinstance(stop, KeyboardInterrupt) and asks != "off" and log.asks_after(record):  # a signal's
+            _rate_after(log, read_line, out)  # terminal may be gone: it asks nothing then
         return 128 + getattr(stop, "signum", signal.SIGINT)  # the shell's code for the signal, so scripts can tell
     except BrokenPipeError:  # the reader has gone (`| head`): the finished sets are saved, `main` ends quietly
         _end_early(session, log, sounds)
@@ -112,11 +112,12 @@ def run_plain(
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-    print(summary(routine, session.record(), _news(log, settings)), file=out)
-    if asks != "off":
+    record = session.record()
+    print(summary(routine, record, _news(log, settings)), file=out)
+    if asks != "off" and log.asks_after(record):
         if sounds is not None:
             sounds.voice.say(pain_question())
-        _rate_after(log, session.record(), read_line, out)
+        _rate_after(log, read_line, out)
     if sounds is not None:
         sounds.close()
     return 0
@@ -137,17 +138,14 @@ def _rating(read_line: Callable[[], str], out: TextIO) -> int | None:
     return rating
 
 
-def _rate_after(log: SessionLog, record: SessionRecord, read_line: Callable[[], str], out: TextIO) -> None:
-    """Ask how the back is after a session kept with something done, keep the answer, and say what the back's
-    ratings ask of progress."""
-    if log.session_id is None or log.failed or not worth_asking(record.sets):
-        return
+def _rate_after(log: SessionLog, read_line: Callable[[], str], out: TextIO) -> None:
+    """Ask how the back is after the session `log` kept, keep the answer, and say what the back's ratings ask of
+    progress."""
     rating = _rating(read_line, out)
     if rating is None:
         return
     try:
-        with log.store.transaction(WRITE_WAIT):
-            log.store.rate_after(log.session_id, rating)
+        log.keep_rating(rating)
         words = back_now(log.store, log.wall_clock(), None).words()
     except HistoryUnavailable as err:
         log.report(f"Your rating was not kept: {err}")

@@ -201,6 +201,12 @@ def pain_question() -> str:
     return f"How is your back now? Zero is no pain, {number_words(WORST)} the worst."
 
 
+def closing_phrases(pain_check: str) -> tuple[str, ...]:
+    """What the voice may say after a session besides its own phrases: the question of the back, unless it is
+    never asked (`pain_check = "off"`)."""
+    return (pain_question(),) if pain_check != "off" else ()
+
+
 def break_call(routine_name: str) -> str:
     """What a due break says: `Time for a break. Desk break.`"""
     return f"Time for a break. {speakable(routine_name)}."

@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import Routine
-from ..core.pain import CALM, Back, worth_asking
-from ..core.phrases import pain_question
+from ..core.pain import CALM, Back
+from ..core.phrases import closing_phrases, pain_question
 from ..core.records import SessionRecord
 from ..store import locations
 from ..store.errors import HistoryUnavailable
@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
 
 class RoutinesController:
-    """Runs routines and shows what was done, writes, saves and deletes the person's own, and opens the
-    history: for `host`, on `state`, through the store. `back_to` is what a summary goes back to."""
+    """Runs routines and shows what was done, keeps the back's rating, and opens the history: for `host`, on
+    `state`, through the store. `back_to` is what a summary goes back to."""
 
     def __init__(self, host: Host, state: AppState, observers: Sequence[EventObserver], back_to: str) -> None:
         self.host = host
@@ -47,7 +47,7 @@ class RoutinesController:
             messages.UndoRequested: self.undo,
             messages.PainRated: self.keep_rating,
         }
-        self.rated_session: int | None = None  # the session the summary's question of the back is about
+        self.rated_log: SessionLog | None = None  # the session the summary's question of the back is about
 
     # --- a session, its summary, and again -----------------------------------------------------
 
@@ -122,18 +122,18 @@ class RoutinesController:
                 self.show_summary(routine, record, self.news(log), self.asks_after(log, record))
 
         get_ready = state.settings.get_ready
-        question = (pain_question(),) if state.settings.pain_check != "off" else ()
+        question = closing_phrases(state.settings.pain_check)
         longer = state.sounds.voice.begin(routine, get_ready, question)  # the introductions and opening phrase now
         prepare_voice(self.host, state.sounds.voice)  # the rest while it is said
         screen = SessionScreen(routine, state.clocks.monotonic, get_ready, state.sounds, log, self.observers, longer,
                                state.figures)  # fmt: skip
         self.host.push_screen(screen, finished)
 
-    def asks_after(self, log: SessionLog | None, record: SessionRecord) -> int | None:
-        """The session whose summary asks how the back is now: one kept in the history with something done."""
-        if self.state.settings.pain_check == "off" or log is None or log.failed or log.session_id is None:
+    def asks_after(self, log: SessionLog | None, record: SessionRecord) -> SessionLog | None:
+        """The log of the session whose summary asks how the back is now, if it asks (`SessionLog.asks_after`)."""
+        if self.state.settings.pain_check == "off" or log is None or not log.asks_after(record):
             return None
-        return log.session_id if worth_asking(record.sets) else None
+        return log
 
     def news(self, log: SessionLog | None) -> SessionNews | None:
         """What the history says about the session just logged, for its summary; None without a history."""
@@ -153,10 +153,10 @@ class RoutinesController:
         self.host.warn(self.state.give_up_history(err))
 
     def show_summary(
-        self, routine: Routine, record: SessionRecord, news: SessionNews | None, rated_session: int | None = None
+        self, routine: Routine, record: SessionRecord, news: SessionNews | None, rated_log: SessionLog | None = None
     ) -> None:
-        """What was done, and, for `rated_session`, how the back is now (asked aloud too, once the session's last
-        words are said)."""
+        """What was done, and, with the log of the session to rate, how the back is now (asked aloud too, once the
+        session's last words are said)."""
         from .screens.summary import SummaryScreen
 
         def chosen(repeat: bool | None) -> None:
@@ -164,9 +164,9 @@ class RoutinesController:
                 self.run_routine(self.last_accepted.routine if self.last_accepted else routine)
 
         self.last_accepted = None
-        self.rated_session = rated_session
+        self.rated_log = rated_log
         self.show_suggestions()  # the menu's, after this session
-        asked = rated_session is not None
+        asked = rated_log is not None
         summary = SummaryScreen(routine, record, news, self.suggestions(routine), self.back_to, asked)
         summary.back_words = self.back().words() if self.keeps_sessions() else None
         self.host.push_screen(summary, chosen)
@@ -177,14 +177,10 @@ class RoutinesController:
 
     def keep_rating(self, rated: messages.PainRated) -> None:
         """Keep how the back is after the session, and suggest again: a flare holds back a step up."""
-        from ..store.history.store import WRITE_WAIT
-
-        history, session_id = self.state.history, self.rated_session
-        if history is None or session_id is None:
+        if self.rated_log is None or self.state.history is None:
             return
         try:
-            with history.transaction(WRITE_WAIT):
-                history.rate_after(session_id, rated.rating)
+            self.rated_log.keep_rating(rated.rating)
         except HistoryUnavailable as err:
             self.host.warn(f"Your rating was not kept: {err}")
             return

@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 
 from ...core.formatting import counted, plural
 from ...core.model import Routine
-from ...core.records import Event, EventKind, SetRecord
+from ...core.pain import worth_asking
+from ...core.records import Event, EventKind, SessionRecord, SetRecord
 from ...core.timeline import build_timeline, planned_active_seconds
 from ..errors import HistoryUnavailable
 from .database import BUSY_TIMEOUT
@@ -102,3 +103,13 @@ class SessionLog:
         self.session_id = session_id
         self.waiting.clear()
         return True
+
+    def asks_after(self, record: SessionRecord) -> bool:
+        """Whether the end of the session `record` tells of asks how the back is: it is kept in the history, with
+        something done (both guides ask by this rule)."""
+        return self.session_id is not None and not self.failed and worth_asking(record.sets)
+
+    def keep_rating(self, rating: int) -> None:
+        """Keep how the back is after the session (0 to 10); HistoryUnavailable when it cannot be written."""
+        with self.store.transaction(WRITE_WAIT):
+            self.store.rate_after(self.session_id, rating)
