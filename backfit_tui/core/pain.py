@@ -31,7 +31,7 @@ TREND_WEEKS = 12  # the weeks of the trend
 
 # 000 and 003: stop if anything hurts; see a health professional about back pain that is severe or lasts.
 SEE_SOMEONE = (
-    "Your back has hurt badly after two of your last three sessions. Stop any exercise that hurts, and see a health"
+    "Your back has hurt badly in two of your last three ratings. Stop any exercise that hurts, and see a health"
     " professional about pain that is severe or lasts."
 )
 FLARE_WORDS = "Your back is sorer than usual: no step up until it settles."

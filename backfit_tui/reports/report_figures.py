@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from ..core.outcome import amounts, sets_count_toward_goal
+from ..core.outcome import amounts, done_and_skipped, sets_count_toward_goal
 from ..core.pain import Rating, weekly_trend
 from ..core.records import SetRecord
 from ..core.weeks import local_day, week_of
@@ -92,44 +92,40 @@ def _routines(done: Sequence[StoredSession], tz: tzinfo | None) -> tuple[Routine
 
 
 def _exercises(sessions: Sequence[StoredSession]) -> tuple[ExerciseProgress, ...]:
-    """Each exercise's progress over `sessions` (oldest first), from the sets done in full."""
+    """Each exercise's progress over `sessions` (oldest first), from its sets done in full."""
     by_exercise: dict[tuple[str, str], list[list[SetRecord]]] = {}
     for session in sessions:
         in_session: dict[tuple[str, str], list[SetRecord]] = {}
         for stored in session.sets:
-            record = stored.record
-            if not record.skipped and not record.partial:
-                in_session.setdefault((record.exercise_id, record.unit), []).append(record)
+            in_session.setdefault((stored.record.exercise_id, stored.record.unit), []).append(stored.record)
         for key, records in in_session.items():
-            by_exercise.setdefault(key, []).append(records)
+            if _done_sets(records):
+                by_exercise.setdefault(key, []).append(records)
     rows = []
     for (_, unit), per_session in by_exercise.items():
-        trend = tuple(max(r.achieved for r in records) for records in per_session)
+        trend = tuple(max(r.achieved for sides in _done_sets(records) for r in sides) for records in per_session)
         name = per_session[-1][-1].exercise_name
-        sets_done = sum(map(_set_count, per_session))
+        sets_done = sum(done_and_skipped(records)[0] for records in per_session)
         rows.append(ExerciseProgress(name, unit, sets_done, _sets_words(per_session[0]), _sets_words(per_session[-1]),
                                      max(trend), trend))  # fmt: skip
     return tuple(sorted(rows, key=lambda row: (row.name.casefold(), row.unit)))
 
 
-def _by_set(records: Sequence[SetRecord]) -> dict[tuple[int, int], list[SetRecord]]:
-    """A session's records of one exercise by set: a set worked on each side is one set."""
+def _done_sets(records: Sequence[SetRecord]) -> list[list[SetRecord]]:
+    """A session's sets of one exercise done in full, each as its sides' records (a set worked on each side is one
+    set): a set with a side skipped or left partway is not one, as the summary counts them."""
     sets: dict[tuple[int, int], list[SetRecord]] = {}
     for record in records:
         sets.setdefault((record.step_index, record.set_number), []).append(record)
-    return sets
-
-
-def _set_count(records: Sequence[SetRecord]) -> int:
-    return len(_by_set(records))
+    return [sides for sides in sets.values() if not any(r.skipped or r.partial for r in sides)]
 
 
 def _sets_words(records: Sequence[SetRecord]) -> str:
     """A session's sets of one exercise, `3 × 30 s`, with `each side` when they were worked on both (the lesser
     side's amount)."""
-    sets = _by_set(records).values()
-    words = amounts([min(r.achieved for r in sides) for sides in sets], records[0].unit)
-    return f"{words} each side" if any(r.side for r in records) else words
+    done = _done_sets(records)
+    words = amounts([min(r.achieved for r in sides) for sides in done], records[0].unit)
+    return f"{words} each side" if any(r.side for sides in done for r in sides) else words
 
 
 def pain_points(ratings: Sequence[Rating], today: date, weeks: int) -> list[tuple[date, float | None]]:

@@ -134,6 +134,7 @@ def _pain_section(pain: Sequence[tuple[date, float | None]]) -> str:
     chart = pain_chart_svg(pain) if rated else f'<p class="empty" id="no-ratings">{NO_RATINGS}</p>'
     return (
         '<section id="pain"><h2>How the back felt</h2>'
-        '<p class="note">After each session, 0 = no pain, 10 = worst: the median of each week.</p>'
+        '<p class="note">Rated after each session (and before it, where asked), 0 = no pain, 10 = worst:'
+        ' the median of each week.</p>'
         f"{chart}</section>"
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import Routine
@@ -51,16 +52,21 @@ class EditingController:
 
     def edit(self, request: messages.EditRequested) -> None:
         """Open one of the person's routines in the editor, as its file is now, keeping the file's stamp."""
-        from ..store.routines.draft import Draft
-
-        entry = request.entry
-        try:
-            draft = Draft.from_file(entry.path, self.state.catalog.library)
-        except (LoadError, OSError) as err:  # changed or removed since the menu listed it
-            self.host.warn(f"Could not open {entry.path}: {getattr(err, 'strerror', None) or err}")
+        draft = self.draft_of(request.entry.path, "open")
+        if draft is None:  # changed or removed since the menu listed it
             self.reload()
             return
         self.open_editor(draft)
+
+    def draft_of(self, path: Path, verb: str) -> Draft | None:
+        """A routine's file as it is now, as a draft to edit; None, and said, when it cannot be read."""
+        from ..store.routines.draft import Draft
+
+        try:
+            return Draft.from_file(path, self.state.catalog.library)
+        except (LoadError, OSError) as err:
+            self.host.warn(f"Could not {verb} {path}: {getattr(err, 'strerror', None) or err}")
+            return None
 
     def open_editor(self, draft: Draft) -> None:
         """Edit `draft` (a new routine, a copy, or a routine's file as it is now)."""
@@ -116,13 +122,8 @@ class EditingController:
 
     def reopen(self, editor: messages.SavingEditor) -> None:
         """Drop the editor's edits and show its routine as its file is now."""
-        from ..store.routines.draft import Draft
-
-        path = editor.draft.opened.path
-        try:
-            draft = Draft.from_file(path, self.state.catalog.library)
-        except (LoadError, OSError) as err:
-            self.host.warn(f"Could not reload {path}: {getattr(err, 'strerror', None) or err}")
+        draft = self.draft_of(editor.draft.opened.path, "reload")
+        if draft is None:
             return
         editor.reopened(draft)
         self.reload()

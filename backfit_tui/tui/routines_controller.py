@@ -99,7 +99,7 @@ class RoutinesController:
 
         if not offers_warm_up(routine):
             return None
-        entry = next((e for e in self.state.catalog.entries if e.id == WARM_UP_ID), None)
+        entry = self.entry_of(WARM_UP_ID)
         return entry.routine if entry is not None else None
 
     def run_routine(self, routine: Routine, then: Routine | None = None, pain_before: int | None = None) -> None:

@@ -53,6 +53,13 @@ def test_each_exercise_shows_its_sets_done_and_its_first_and_latest_sessions(sto
                                                                                    "2 × 9 each side", 9)
 
 
+def test_a_set_with_one_side_skipped_is_no_set_done_as_the_summary_counts_it(store):
+    left, right = reps_each_side(8, 1)
+    keep(store, datetime(2026, 5, 25, 9), ("r", "R"), [left, replace(right, skipped=True, achieved=0.0), *reps_each_side(9, 2)])
+    bird_dog = next(e for e in figures_of(store).exercises if e.name == "Bird dog")
+    assert (bird_dog.sets_done, bird_dog.latest) == (1, "9 reps each side")
+
+
 def test_a_set_skipped_or_left_partway_is_no_set_done_and_the_lesser_side_is_what_each_side_did(store):
     left, right = reps_each_side(8, 1)
     partial = replace(hold(12, 2), partial=True)

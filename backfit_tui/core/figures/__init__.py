@@ -9,10 +9,9 @@ from .postures import POSTURES
 from .raster import rasterize
 
 
-def draw(figure: Figure, fraction: float, cols: int, rows: int, pixels: Pixels = Pixels.HALF,
-         thickness: float = 1.0) -> tuple[str, ...]:  # fmt: skip
+def draw(figure: Figure, fraction: float, cols: int, rows: int, pixels: Pixels = Pixels.HALF) -> tuple[str, ...]:
     """The figure `fraction` (0..1) of the way from its start to its end pose, as `rows` lines of `cols` cells."""
-    grid = rasterize(figure, fraction, cols, rows, pixels, thickness)
+    grid = rasterize(figure, fraction, cols, rows, pixels)
     return to_text(grid.lit, cols, rows, pixels, floor=grid.floor)
 
 
