@@ -1,4 +1,4 @@
-"""The README's test prerequisites are the system packages `.ci/run` installs: both read `.ci/packages`."""
+"""The README's test prerequisites are the system packages `.ci/run` installs."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ ROOT = Path(__file__).parents[2]
 
 
 def ci_packages() -> list[str]:
-    """The packages `.ci/run` installs, as its own line that reads them finds them."""
+    """The packages `.ci/run` installs, as bash reads its `packages=( … )` list."""
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    reading = next(line for line in run.splitlines() if line.startswith("mapfile -t packages"))
-    listed = subprocess.run(["bash", "-c", f'{reading}\nprintf "%s\\n" "${{packages[@]}}"'], cwd=ROOT,
+    listing = run[run.index("packages=(") : run.index("\n)\n", run.index("packages=(")) + 2]
+    listed = subprocess.run(["bash", "-c", f'{listing}\nprintf "%s\\n" "${{packages[@]}}"'], cwd=ROOT,
                             capture_output=True, text=True, check=True)  # fmt: skip
     return listed.stdout.split()
 
@@ -27,5 +27,5 @@ def readme_prerequisites() -> list[str]:
 
 
 def test_the_readme_names_exactly_the_packages_ci_installs():
-    assert "tmux" in ci_packages()  # read from .ci/packages, comments left out
+    assert "tmux" in ci_packages()  # read from .ci/run, comments left out
     assert readme_prerequisites() == ci_packages()
