@@ -119,6 +119,7 @@ def run_plain(
             sounds.voice.say(pain_question())
         _rate_after(log, read_line, out)
     if sounds is not None:
+        sounds.finish()  # the question is heard whole, even when the answer came first (or none could)
         sounds.close()
     return 0
 

@@ -15,6 +15,7 @@ import pytest
 from support.processes import backfit_script
 from support.sound_helpers import captures, capturing_alsa, chime_samples, only_on_path, played_as_it_is, samples_of
 
+from backfit_tui.core.phrases import pain_question
 from backfit_tui.store.locations import DATA_DIR_VARIABLE
 from backfit_tui.store.settings import VOICE_VARIABLE
 
@@ -23,6 +24,7 @@ ALTERNATING_ROUTINE = VOICE_ROUTINE.with_name("voice-alternating.toml")
 RATE = 450  # words a minute: the phrases are short to play
 SHORTEST_PHRASE_S = 0.1  # "Three." takes 0.16 s at that rate: anything shorter was not spoken
 # What is heard, in order: a phrase, or the chime of a moment no phrase replaced.
+QUESTION = pain_question()
 HEARD = [
     "Child's pose. Hold seven seconds.",  # in place of work_start
     "Three.", "Two.", "One.",  # in place of the ticks: the hold leaves its (silent) start room
@@ -31,6 +33,7 @@ HEARD = [
     "Cat-cow. One breath. Breathe in.",  # in place of rest_end: no get-ready said what comes
     "Breathe out.",
     "Well done. Two exercises, fifteen seconds.",  # in place of complete: 13 s, to the five seconds
+    QUESTION,  # asked once, and heard whole though standard input has nothing to answer with
 ]  # fmt: skip
 # An alternating set, after a get-ready of 2 s lengthened to say its introduction whole and count into work.
 HEARD_ALTERNATING = [
@@ -39,6 +42,7 @@ HEARD_ALTERNATING = [
     "Start on the left.",  # in place of work_start and the first rep's knock
     "Right.", "Left.", "Right.",  # in place of each rep's knock, on its beat
     "Well done. One exercise, fifteen seconds.",
+    QUESTION,
 ]  # fmt: skip
 CHIMES = {"countdown"}
 
