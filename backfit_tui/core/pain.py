@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from .records import SetRecord
-from .weeks import week_of
+from .weeks import first_week, week_of
 
 WORST = 10  # the top of the scale: 0 = no pain, 10 = the worst
 TEN_KEY = "t"  # the one key for 10, as the others are 0 to 9
@@ -77,7 +77,7 @@ def recent_median(ratings: Sequence[Rating], today: date, weeks: int = MEDIAN_WE
 def weekly_trend(ratings: Sequence[Rating], today: date, weeks: int = TREND_WEEKS) -> list[float | None]:
     """Each week's median rating, the last `weeks` weeks (Monday to Sunday) oldest first; None for a week without
     a rating."""
-    first = week_of(today) - timedelta(weeks=weeks - 1)
+    first = first_week(today, weeks)
     by_week: dict[date, list[int]] = {first + timedelta(weeks=n): [] for n in range(weeks)}
     for rating in ratings:
         if (week := week_of(rating.day)) in by_week:

@@ -19,6 +19,11 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def first_week(today: date, weeks: int) -> date:
+    """The Monday of the first of `weeks` weeks that end with `today`'s week."""
+    return week_of(today) - timedelta(weeks=weeks - 1)
+
+
 def today_and_this_week(started: Iterable[float], now: float, tz: tzinfo | None) -> tuple[int, int]:
     """Of the sessions started at `started` (Unix times), how many fall on `now`'s day and in its week."""
     today = local_day(now, tz)

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from ..core.outcome import amounts, done_and_skipped, sets_count_toward_goal
 from ..core.pain import Rating, weekly_trend
 from ..core.records import SetRecord
-from ..core.weeks import local_day, week_of
+from ..core.weeks import first_week, local_day, week_of
 from ..store.history.store import StoredSession
 
 MAX_WEEKS = 104  # two years: a report of more would no longer print on two pages
@@ -51,11 +51,6 @@ class ReportFigures:
     not_counted: int  # sessions in these weeks that did too little to count as done
     routines: tuple[RoutineDone, ...]  # the most done first
     exercises: tuple[ExerciseProgress, ...]  # by name
-
-
-def first_week(today: date, weeks: int) -> date:
-    """The Monday of a report of `weeks` weeks that ends with `today`'s week."""
-    return week_of(today) - timedelta(weeks=weeks - 1)
 
 
 def window_start(today: date, weeks: int, tz: tzinfo | None) -> float:

@@ -30,7 +30,7 @@ from ...core.pain import (
 from ...core.progression import SESSIONS_WEIGHED, Suggestion, suggestions
 from ...core.records import SessionRecord
 from ...core.since_last import new_bests, since_last_time
-from ...core.weeks import local_day, week_of
+from ...core.weeks import first_week, local_day, week_of
 from .session_log import SessionLog
 from .store import HistoryStore, SessionFigures
 
@@ -120,8 +120,8 @@ def compute_stats(store: HistoryStore, now: float, tz: tzinfo | None, goal: int)
     per_week: Counter[date] = Counter()
     for day, count in days.items():
         per_week[week_of(day)] += count
-    this_week = week_of(local_day(now, tz))
-    first = this_week - timedelta(weeks=CALENDAR_WEEKS - 1)
+    today = local_day(now, tz)
+    this_week, first = week_of(today), first_week(today, CALENDAR_WEEKS)
     weeks = tuple((first + timedelta(weeks=n), per_week[first + timedelta(weeks=n)]) for n in range(CALENDAR_WEEKS))
     recent_days = {first + timedelta(days=n): days[first + timedelta(days=n)] for n in range(CALENDAR_WEEKS * 7)}
     bests = tuple(
